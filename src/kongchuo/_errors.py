@@ -1,0 +1,231 @@
+"""The error model: one root, :class:`KongchuoError`, and structured validation errors.
+
+Every public entry point of kongchuo turns bad input into a subclass of
+:class:`KongchuoError`. The concrete classes also inherit the builtin they resemble
+(``ValidationError`` is a ``ValueError``), so code written against the standard
+library keeps working.
+
+A :class:`ValidationError` carries one or more :class:`Problem` records, each with a
+stable ``code``, a ``path`` into the document (``$.guardians[1].phone``), an English
+and a Chinese message. A document reports all its problems in one pass.
+
+No message ever holds a full ID number: callers pass values through
+:func:`kongchuo.redact` before they put them in a message.
+
+This module stands below every layer of ``DESIGN.md``: everything may import it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Final
+
+import attrs
+
+__all__ = [
+    "CalendarHorizonError",
+    "KongchuoError",
+    "Problem",
+    "ValidationError",
+    "redact",
+    "type_name",
+]
+
+ROOT: Final = "$"
+
+
+class KongchuoError(Exception):
+    """The root of every error kongchuo raises (kongchuo 错误的根类).
+
+    Catch this to handle any problem the library reports.
+
+    Example:
+        >>> import kongchuo
+        >>> try:
+        ...     kongchuo.ResidentId.parse("not a number")
+        ... except kongchuo.KongchuoError as exc:
+        ...     print(type(exc).__name__)
+        ValidationError
+    """
+
+
+@attrs.frozen
+class Problem:
+    """One problem found in an input (一个校验问题).
+
+    Attributes:
+        code: A stable, dotted, lower-case code such as ``"resident_id.checksum"``.
+            Codes never change meaning; software may branch on them.
+        path: Where the problem is, as a JSONPath-like string rooted at ``$``.
+        message: The English message. It never holds a full ID number.
+        message_zh: The Chinese message (中文说明).
+
+    Example:
+        >>> p = Problem(code="x.bad", path="$.a", message="bad", message_zh="错误")
+        >>> str(p)
+        '$.a: bad (错误) [x.bad]'
+    """
+
+    code: str
+    path: str
+    message: str
+    message_zh: str
+
+    def __str__(self) -> str:
+        """Return ``path: message (中文) [code]``."""
+        return f"{self.path}: {self.message} ({self.message_zh}) [{self.code}]"
+
+    def under(self, prefix: str) -> Problem:
+        """Return the same problem with its path re-rooted under ``prefix``.
+
+        ``Problem(path="$.phone").under("$.guardians[1]")`` has the path
+        ``$.guardians[1].phone``.
+
+        Example:
+            >>> Problem(code="c", path="$.phone", message="m", message_zh="z").under(
+            ...     "$.guardians[1]"
+            ... ).path
+            '$.guardians[1].phone'
+        """
+        if prefix == ROOT:
+            return self
+        rest = self.path[1:] if self.path.startswith(ROOT) else self.path
+        return attrs.evolve(self, path=prefix + rest)
+
+
+class ValidationError(KongchuoError, ValueError):
+    """Input that kongchuo cannot accept (输入校验错误).
+
+    It holds one or more :class:`Problem` records in :attr:`errors`. The attributes
+    :attr:`code`, :attr:`path`, :attr:`message` and :attr:`message_zh` are those of
+    the first problem, so that the common one-problem case reads naturally.
+
+    Args:
+        code: The stable code of the (first) problem.
+        message: The English message.
+        message_zh: The Chinese message.
+        path: Where the problem is; ``"$"`` for the input as a whole.
+
+    Example:
+        >>> err = ValidationError("demo.empty", "must not be empty", "不能为空", path="$.name")
+        >>> err.code, err.path
+        ('demo.empty', '$.name')
+        >>> print(err)
+        $.name: must not be empty (不能为空) [demo.empty]
+    """
+
+    errors: tuple[Problem, ...]
+
+    def __init__(
+        self, code: str, message: str, message_zh: str, *, path: str = ROOT
+    ) -> None:
+        self._set((Problem(code=code, path=path, message=message, message_zh=message_zh),))
+
+    def _set(self, problems: tuple[Problem, ...]) -> None:
+        self.errors = problems
+        Exception.__init__(self, self._render())
+
+    @classmethod
+    def of(cls, problems: Iterable[Problem]) -> ValidationError:
+        """Build one error that reports several problems at once.
+
+        Args:
+            problems: At least one problem.
+
+        Raises:
+            ValueError: If ``problems`` is empty: an error must say what is wrong.
+
+        Example:
+            >>> err = ValidationError.of([
+            ...     Problem(code="a", path="$.x", message="bad x", message_zh="x 错误"),
+            ...     Problem(code="b", path="$.y", message="bad y", message_zh="y 错误"),
+            ... ])
+            >>> [p.path for p in err.errors]
+            ['$.x', '$.y']
+        """
+        found = tuple(problems)
+        if not found:
+            msg = "a ValidationError needs at least one problem"
+            raise ValueError(msg)
+        err = cls.__new__(cls)
+        err._set(found)  # noqa: SLF001 - the alternative constructor of this class
+        return err
+
+    def under(self, prefix: str) -> ValidationError:
+        """Return the same error with every path re-rooted under ``prefix``."""
+        return type(self).of(p.under(prefix) for p in self.errors)
+
+    @property
+    def code(self) -> str:
+        """The stable code of the first problem."""
+        return self.errors[0].code
+
+    @property
+    def path(self) -> str:
+        """The path of the first problem."""
+        return self.errors[0].path
+
+    @property
+    def message(self) -> str:
+        """The English message of the first problem."""
+        return self.errors[0].message
+
+    @property
+    def message_zh(self) -> str:
+        """The Chinese message of the first problem."""
+        return self.errors[0].message_zh
+
+    def __iter__(self) -> Iterator[Problem]:
+        """Iterate over the problems."""
+        return iter(self.errors)
+
+    def __len__(self) -> int:
+        """Return the number of problems."""
+        return len(self.errors)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle by the problems, so that errors cross process boundaries."""
+        return (_rebuild, (type(self), self.errors))
+
+    def _render(self) -> str:
+        if len(self.errors) == 1:
+            return str(self.errors[0])
+        lines = [f"{len(self.errors)} problems ({len(self.errors)} 个问题):"]
+        lines.extend(f"  - {p}" for p in self.errors)
+        return "\n".join(lines)
+
+
+def _rebuild(cls: type[ValidationError], problems: Sequence[Problem]) -> ValidationError:
+    return cls.of(problems)
+
+
+class CalendarHorizonError(KongchuoError, LookupError):
+    """A date lies outside the data a calendar holds (日历数据范围之外).
+
+    Raised instead of guessing whether a day is a working day: a wrong guess moves a
+    legal deadline. Add the year's data (the State Council's notice, published each
+    November) to the calendar to go on.
+    """
+
+
+def redact(text: str) -> str:
+    """Return ``text`` with everything but its first 6 and last 4 characters hidden.
+
+    Use it for any value that might be an ID number before it goes into a message,
+    a ``repr`` or a log line (遮蔽身份证号). Strings of 10 characters or fewer are
+    hidden whole, because there is nothing safe to keep.
+
+    Example:
+        >>> redact("11010519491231002X")
+        '110105********002X'
+        >>> redact("12345")
+        '*****'
+    """
+    if len(text) <= 10:
+        return "*" * len(text)
+    return text[:6] + "*" * (len(text) - 10) + text[-4:]
+
+
+def type_name(value: object) -> str:
+    """Return the name of ``value``'s type, for messages about wrong input types."""
+    return type(value).__name__

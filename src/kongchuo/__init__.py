@@ -9,6 +9,7 @@ Example:
     '110105********002X'
 """
 
+from kongchuo._decision import AmbiguousDecisionError, Decision, Finding, Severity
 from kongchuo._errors import (
     CalendarHorizonError,
     KongchuoError,
@@ -16,11 +17,20 @@ from kongchuo._errors import (
     ValidationError,
     redact,
 )
+from kongchuo._identity import ResidentId, Sex, StudentNumber, StudentNumberKind
 
 __all__ = [
+    "AmbiguousDecisionError",
     "CalendarHorizonError",
+    "Decision",
+    "Finding",
     "KongchuoError",
     "Problem",
+    "ResidentId",
+    "Severity",
+    "Sex",
+    "StudentNumber",
+    "StudentNumberKind",
     "ValidationError",
     "redact",
 ]

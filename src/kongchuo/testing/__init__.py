@@ -1,0 +1,23 @@
+"""Hypothesis strategies for kongchuo's types, for your own property tests (测试工具).
+
+Needs the ``testing`` extra (``pip install 'kongchuo[testing]'``). Strategies are
+plural nouns with keyword-only bounds, in Hypothesis's API style. Every value they
+produce is valid: ID numbers carry a region code that existed in the birth year,
+a real birth date and a correct check character.
+
+Importing Hypothesis also registers these strategies for ``st.from_type`` through
+the ``hypothesis`` entry point, so ``st.from_type(kongchuo.ResidentId)`` works.
+
+Example:
+    >>> from datetime import date
+    >>> from hypothesis import given
+    >>> from kongchuo.testing import resident_ids
+    >>> @given(resident_ids(min_birth=date(2010, 9, 1), max_birth=date(2020, 8, 31)))
+    ... def test_school_age(rid):
+    ...     assert date(2010, 9, 1) <= rid.birth_date <= date(2020, 8, 31)
+    >>> test_school_age()
+"""
+
+from kongchuo.testing._strategies import resident_ids, student_numbers
+
+__all__ = ["resident_ids", "student_numbers"]

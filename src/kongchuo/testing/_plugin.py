@@ -1,0 +1,30 @@
+"""Hypothesis entry point: registers kongchuo's strategies for ``st.from_type``.
+
+Hypothesis calls :func:`_register` when it is imported (entry-point group
+``hypothesis``). Kept tiny: it maps public types to public strategies, and imports
+the strategies only when one is first asked for, because ``kongchuo.testing`` itself
+imports Hypothesis.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _register() -> None:
+    from hypothesis import strategies as st  # noqa: PLC0415 - only when Hypothesis loads us
+
+    import kongchuo  # noqa: PLC0415 - Hypothesis may load this before kongchuo
+
+    def resident_ids(_type: type) -> st.SearchStrategy[Any]:
+        from kongchuo import testing  # noqa: PLC0415 - see the module docstring
+
+        return testing.resident_ids()
+
+    def student_numbers(_type: type) -> st.SearchStrategy[Any]:
+        from kongchuo import testing  # noqa: PLC0415 - see the module docstring
+
+        return testing.student_numbers()
+
+    st.register_type_strategy(kongchuo.ResidentId, resident_ids)
+    st.register_type_strategy(kongchuo.StudentNumber, student_numbers)

@@ -1,0 +1,141 @@
+"""The strategies behind :mod:`kongchuo.testing`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from hypothesis import strategies as st
+from stdnum.cn import ric
+
+from kongchuo import regions
+from kongchuo._errors import ValidationError, type_name
+from kongchuo._identity import ResidentId, StudentNumber, StudentNumberKind
+
+__all__ = ["resident_ids", "student_numbers"]
+
+DEFAULT_MIN_BIRTH = dt.date(1990, 1, 1)
+DEFAULT_MAX_BIRTH = dt.date(2025, 12, 31)
+
+
+def _argument(name: str, problem_en: str, problem_zh: str) -> ValidationError:
+    return ValidationError(
+        "testing.argument",
+        f"{name}: {problem_en}",
+        f"{name}：{problem_zh}",
+        path=f"$.{name}",
+    )
+
+
+def _check_date(name: str, value: object) -> dt.date:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise _argument(
+            name,
+            f"must be a datetime.date, not {type_name(value)}",
+            f"必须是 datetime.date，而不是 {type_name(value)}",
+        )
+    if not 1900 <= value.year <= 2099:
+        raise _argument(name, "must lie in 1900-2099", "必须在 1900—2099 年之间")
+    return value
+
+
+@cache
+def _county_codes(year: int, only: tuple[str, ...] | None) -> tuple[str, ...]:
+    """County-level codes valid in ``year`` (not the province or prefecture rows)."""
+    table = regions._table()  # noqa: SLF001 - the same package's data
+    codes = only if only is not None else tuple(table)
+    return tuple(
+        code
+        for code in codes
+        if not code.endswith("00") and any(r.valid_in(year) for r in table.get(code, ()))
+    )
+
+
+def _check_regions(value: Iterable[str] | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        raise _argument(
+            "region_codes", "must be a collection of codes, not one str", "必须是代码的集合"
+        )
+    codes = tuple(value)
+    if not codes:
+        raise _argument("region_codes", "must not be empty", "不能为空")
+    for code in codes:
+        regions.history(code)  # raises for a malformed code
+    return codes
+
+
+def resident_ids(
+    *,
+    min_birth: dt.date = DEFAULT_MIN_BIRTH,
+    max_birth: dt.date = DEFAULT_MAX_BIRTH,
+    region_codes: Sequence[str] | None = None,
+) -> st.SearchStrategy[ResidentId]:
+    """Valid resident ID numbers born between ``min_birth`` and ``max_birth`` inclusive.
+
+    Region codes are drawn from those that existed in the birth year (so every value
+    passes ``ResidentId.parse(..., strict_region=True)``), or from ``region_codes``.
+
+    Args:
+        min_birth: The earliest birth date (1900 or later).
+        max_birth: The latest birth date (2099 or earlier).
+        region_codes: Restrict regions to these 6-digit codes.
+
+    Raises:
+        ValidationError: ``testing.argument`` naming the bad argument.
+    """
+    low = _check_date("min_birth", min_birth)
+    high = _check_date("max_birth", max_birth)
+    if low > high:
+        raise _argument(
+            "min_birth", "must not be after max_birth", "不能晚于 max_birth"
+        )
+    only = _check_regions(region_codes)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> ResidentId:
+        birth = draw(st.dates(min_value=low, max_value=high))
+        codes = _county_codes(birth.year, only)
+        if not codes:
+            raise _argument(
+                "region_codes",
+                f"no code among them was valid in {birth.year}",
+                f"其中没有 {birth.year} 年有效的代码",
+            )
+        code = draw(st.sampled_from(codes))
+        sequence = draw(st.integers(min_value=0, max_value=999))
+        body = f"{code}{birth:%Y%m%d}{sequence:03d}"
+        return ResidentId.parse(body + ric.calc_check_digit(body + "0"))
+
+    return build()
+
+
+def student_numbers(
+    *,
+    kinds: Iterable[StudentNumberKind | str] = tuple(StudentNumberKind),
+    min_birth: dt.date = DEFAULT_MIN_BIRTH,
+    max_birth: dt.date = DEFAULT_MAX_BIRTH,
+) -> st.SearchStrategy[StudentNumber]:
+    """Valid student numbers of the given kinds (学籍号).
+
+    G numbers hold a valid resident ID; L and J numbers have ID-number form, with a
+    valid date and check character so that they look like the numbers the national
+    system issues.
+
+    Raises:
+        ValidationError: ``testing.argument`` naming the bad argument.
+    """
+    try:
+        chosen = tuple(dict.fromkeys(StudentNumberKind(k) for k in kinds))
+    except (TypeError, ValueError):
+        raise _argument("kinds", "must hold only G, L or J", "只能包含 G、L 或 J") from None
+    if not chosen:
+        raise _argument("kinds", "must not be empty", "不能为空")
+    ids = resident_ids(min_birth=min_birth, max_birth=max_birth)
+    return st.builds(
+        lambda kind, rid: StudentNumber.parse(kind.value + rid.value),
+        st.sampled_from(chosen),
+        ids,
+    )

@@ -56,8 +56,12 @@ class Finding:
         basis: The clause ids and law articles it rests on.
 
     Example:
-        >>> f = Finding(code="age.too_young", message="under 6", message_zh="未满六周岁",
-        ...             basis=("义务教育法 第十一条",))
+        >>> f = Finding(
+        ...     code="age.too_young",
+        ...     message="under 6",
+        ...     message_zh="未满六周岁",
+        ...     basis=("义务教育法 第十一条",),
+        ... )
         >>> str(f)
         '[error] $: under 6 (未满六周岁) [age.too_young]'
     """
@@ -142,8 +146,14 @@ class Decision:
         """A short multi-line explanation in Chinese and English.
 
         Example:
-            >>> print(Decision(rule="demo", ok=True, outcome="eligible",
-            ...                basis=("FC-1.1", "义务教育法 第十一条")).explain())
+            >>> print(
+            ...     Decision(
+            ...         rule="demo",
+            ...         ok=True,
+            ...         outcome="eligible",
+            ...         basis=("FC-1.1", "义务教育法 第十一条"),
+            ...     ).explain()
+            ... )
             demo: eligible (ok)
               basis 依据: FC-1.1; 义务教育法 第十一条
         """

@@ -116,9 +116,7 @@ class ValidationError(KongchuoError, ValueError):
 
     errors: tuple[Problem, ...]
 
-    def __init__(
-        self, code: str, message: str, message_zh: str, *, path: str = ROOT
-    ) -> None:
+    def __init__(self, code: str, message: str, message_zh: str, *, path: str = ROOT) -> None:
         self._set((Problem(code=code, path=path, message=message, message_zh=message_zh),))
 
     def _set(self, problems: tuple[Problem, ...]) -> None:
@@ -136,10 +134,12 @@ class ValidationError(KongchuoError, ValueError):
             ValueError: If ``problems`` is empty: an error must say what is wrong.
 
         Example:
-            >>> err = ValidationError.of([
-            ...     Problem(code="a", path="$.x", message="bad x", message_zh="x 错误"),
-            ...     Problem(code="b", path="$.y", message="bad y", message_zh="y 错误"),
-            ... ])
+            >>> err = ValidationError.of(
+            ...     [
+            ...         Problem(code="a", path="$.x", message="bad x", message_zh="x 错误"),
+            ...         Problem(code="b", path="$.y", message="bad y", message_zh="y 错误"),
+            ...     ]
+            ... )
             >>> [p.path for p in err.errors]
             ['$.x', '$.y']
         """

@@ -11,7 +11,7 @@ from a table built on first use instead of a fresh :class:`datetime.date` per nu
 
 from __future__ import annotations
 
-import datetime as _dt
+import datetime as dt
 import enum
 from functools import cache
 from typing import TYPE_CHECKING, Final, Self
@@ -58,19 +58,19 @@ _MIN_YEAR: Final = 1800
 
 
 @cache
-def _dates() -> dict[str, _dt.date]:
+def _dates() -> dict[str, dt.date]:
     """Every ``YYYYMMDD`` of 1900–2099 mapped to its (shared) date object."""
-    day = _dt.date(_FAST_YEARS.start, 1, 1)
-    end = _dt.date(_FAST_YEARS.stop, 1, 1)
-    one = _dt.timedelta(days=1)
-    table: dict[str, _dt.date] = {}
+    day = dt.date(_FAST_YEARS.start, 1, 1)
+    end = dt.date(_FAST_YEARS.stop, 1, 1)
+    one = dt.timedelta(days=1)
+    table: dict[str, dt.date] = {}
     while day < end:
         table[day.strftime("%Y%m%d")] = day
         day += one
     return table
 
 
-def _birth_date(digits: str) -> _dt.date | None:
+def _birth_date(digits: str) -> dt.date | None:
     """The date in ``YYYYMMDD`` form, or ``None`` if there is no such day."""
     found = _dates().get(digits)
     if found is not None:
@@ -79,7 +79,7 @@ def _birth_date(digits: str) -> _dt.date | None:
     if year < _MIN_YEAR or year in _FAST_YEARS:
         return None
     try:
-        return _dt.date(year, int(digits[4:6]), int(digits[6:8]))
+        return dt.date(year, int(digits[4:6]), int(digits[6:8]))
     except ValueError:
         return None
 
@@ -120,7 +120,8 @@ def _check_resident_id(text: object, path: str) -> str:
             "format",
             f"{redact(value)}: the first 17 characters must be ASCII digits and the last "
             "a digit or X (no spaces, full-width digits or other letters)",
-            f"{redact(value)}：前 17 位必须是半角数字，末位是数字或 X（不能有空格、全角数字或其他字母）",
+            f"{redact(value)}：前 17 位必须是半角数字，末位是数字或 X"
+            "（不能有空格、全角数字或其他字母）",
             path,
         )
     if last == "x":
@@ -234,7 +235,7 @@ class ResidentId:
         return new
 
     @property
-    def birth_date(self) -> _dt.date:
+    def birth_date(self) -> dt.date:
         """The birth date held in characters 7–14."""
         found = _birth_date(self.value[6:14])
         assert found is not None  # noqa: S101 - checked when parsed
@@ -328,8 +329,10 @@ class StudentNumber:
 
     Example:
         >>> sn = StudentNumber.parse("G11010519491231002X")
-        >>> sn, sn.kind, sn.resident_id
-        (StudentNumber('G110105********002X'), <StudentNumberKind.G: 'G'>, ResidentId('110105********002X'))
+        >>> sn, sn.kind
+        (StudentNumber('G110105********002X'), <StudentNumberKind.G: 'G'>)
+        >>> sn.resident_id
+        ResidentId('110105********002X')
         >>> StudentNumber.parse("l370983201509019999").kind.label_zh
         '临时学籍号'
 

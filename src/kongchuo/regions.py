@@ -83,8 +83,9 @@ class Region:
         """Whether the name was in use in ``year``.
 
         Example:
-            >>> Region(code="370922", name="肥城县", province="山东省",
-            ...        valid_from=1985, valid_to=1992).valid_in(1993)
+            >>> Region(
+            ...     code="370922", name="肥城县", province="山东省", valid_from=1985, valid_to=1992
+            ... ).valid_in(1993)
             False
         """
         if self.valid_from is not None and year < self.valid_from:
@@ -238,17 +239,27 @@ _JURISDICTION_KIND_ZH: Final = {
 }
 
 
-def _check_text(name: str) -> object:
-    def check(_inst: object, attribute: attrs.Attribute[object], value: object) -> None:
-        if not isinstance(value, str) or not value.strip():
-            raise ValidationError(
-                f"jurisdiction.{name}",
-                f"{attribute.name} must be a non-empty str",
-                f"{attribute.name} 必须是非空字符串",
-                path=f"$.{attribute.name}",
-            )
+def _non_empty(_inst: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(
+            f"jurisdiction.{attribute.name}",
+            f"{attribute.name} must be a non-empty str, not {value!r}",
+            f"{attribute.name} 必须是非空字符串，实际为 {value!r}",
+            path=f"$.{attribute.name}",
+        )
 
-    return check
+
+def _kind(value: object) -> JurisdictionKind:
+    try:
+        return JurisdictionKind(value)  # type: ignore[arg-type]  # any value; bad ones raise
+    except ValueError:
+        known = ", ".join(k.value for k in JurisdictionKind)
+        raise ValidationError(
+            "jurisdiction.kind",
+            f"kind must be one of {known}; got {value!r}",
+            f"类别必须是 {known} 之一，实际为 {value!r}",
+            path="$.kind",
+        ) from None
 
 
 @attrs.frozen(kw_only=True)
@@ -265,15 +276,19 @@ class Jurisdiction:
             (矿区) is not a statistical unit and has a local code.
 
     Example:
-        >>> town = Jurisdiction(code="370983003", name="王瓜店街道",
-        ...                     kind=JurisdictionKind.STREET_OFFICE, parent="370983")
+        >>> town = Jurisdiction(
+        ...     code="370983003",
+        ...     name="王瓜店街道",
+        ...     kind=JurisdictionKind.STREET_OFFICE,
+        ...     parent="370983",
+        ... )
         >>> town.kind.label_zh
         '街道'
     """
 
-    code: str = attrs.field(validator=_check_text("code"))  # type: ignore[arg-type]
-    name: str = attrs.field(validator=_check_text("name"))  # type: ignore[arg-type]
-    kind: JurisdictionKind = attrs.field(converter=JurisdictionKind)
+    code: str = attrs.field(validator=_non_empty)
+    name: str = attrs.field(validator=_non_empty)
+    kind: JurisdictionKind = attrs.field(converter=_kind)
     parent: str | None = None
     statistical: bool = True
 

@@ -89,9 +89,7 @@ def resident_ids(
     low = _check_date("min_birth", min_birth)
     high = _check_date("max_birth", max_birth)
     if low > high:
-        raise _argument(
-            "min_birth", "must not be after max_birth", "不能晚于 max_birth"
-        )
+        raise _argument("min_birth", "must not be after max_birth", "不能晚于 max_birth")
     only = _check_regions(region_codes)
 
     @st.composite

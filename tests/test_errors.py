@@ -1,0 +1,76 @@
+import pickle
+
+import pytest
+
+import kongchuo
+from kongchuo import CalendarHorizonError, KongchuoError, Problem, ValidationError, redact
+
+
+def test_validation_error_is_a_value_error_and_kongchuo_error():
+    """ValidationError inherits both the root and ValueError."""
+    err = ValidationError("x.y", "bad", "错误")
+    assert isinstance(err, KongchuoError)
+    assert isinstance(err, ValueError)
+
+
+def test_calendar_horizon_error_is_a_lookup_error():
+    """CalendarHorizonError inherits the root and LookupError."""
+    assert issubclass(CalendarHorizonError, KongchuoError)
+    assert issubclass(CalendarHorizonError, LookupError)
+
+
+def test_many_problems_in_one_error():
+    """One error carries every problem and renders each on its own line."""
+    problems = [
+        Problem(code="a", path="$.x", message="bad x", message_zh="x 错误"),
+        Problem(code="b", path="$.guardians[1].phone", message="bad phone", message_zh="电话错误"),
+    ]
+    err = ValidationError.of(problems)
+    assert err.errors == tuple(problems)
+    assert len(err) == 2
+    assert list(err) == problems
+    assert err.code == "a"
+    assert "2 problems" in str(err)
+    assert "$.guardians[1].phone" in str(err)
+
+
+def test_of_needs_a_problem():
+    """An error with no problems is refused."""
+    with pytest.raises(ValueError, match="at least one problem"):
+        ValidationError.of([])
+
+
+def test_under_reroots_paths():
+    """under() puts every path beneath a prefix."""
+    err = ValidationError("c", "m", "z", path="$.phone").under("$.guardians[1]")
+    assert err.path == "$.guardians[1].phone"
+    assert Problem(code="c", path="$", message="m", message_zh="z").under("$.a").path == "$.a"
+
+
+def test_pickle_keeps_problems():
+    """Errors cross process boundaries intact."""
+    err = ValidationError.of([Problem(code="a", path="$.x", message="m", message_zh="z")])
+    again = pickle.loads(pickle.dumps(err))
+    assert again.errors == err.errors
+    assert str(again) == str(err)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("", ""),
+        ("1234567890", "**********"),
+        ("12345678901", "123456*8901"),
+        ("11010519491231002X", "110105********002X"),
+    ],
+)
+def test_redact(text, shown):
+    """Redaction keeps at most the first 6 and last 4 characters."""
+    assert redact(text) == shown
+
+
+def test_public_names_are_sorted_and_reachable():
+    """__all__ is sorted and every name in it exists."""
+    assert list(kongchuo.__all__) == sorted(kongchuo.__all__)
+    for name in kongchuo.__all__:
+        assert hasattr(kongchuo, name)

@@ -13,17 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from functools import cache
-from typing import TYPE_CHECKING, Final, Self
+from functools import cache, lru_cache
+from typing import Final, Self
 
 import attrs
 from stdnum.cn import ric as _ric
 
 from kongchuo import regions as _regions
 from kongchuo._errors import ValidationError, redact, type_name
-
-if TYPE_CHECKING:
-    from kongchuo.regions import Region
+from kongchuo.regions import Region
 
 __all__ = ["ResidentId", "Sex", "StudentNumber", "StudentNumberKind"]
 
@@ -82,6 +80,30 @@ def _birth_date(digits: str) -> dt.date | None:
         return dt.date(year, int(digits[4:6]), int(digits[6:8]))
     except ValueError:
         return None
+
+
+@cache
+def _validity() -> dict[str, tuple[tuple[int, int], ...]]:
+    """``code -> ((first year, last year), ...)``: the strict check without objects."""
+    return {
+        code: tuple((r.valid_from or 0, r.valid_to or 9999) for r in spans)
+        for code, spans in _regions._table().items()  # noqa: SLF001 - same layer's data
+    }
+
+
+def _known_in(code: str, year: int) -> bool:
+    return any(lo <= year <= hi for lo, hi in _validity().get(code, ()))
+
+
+@lru_cache(maxsize=1 << 16)
+def _region_in(code: str, year: int) -> Region | None:
+    """The region ``code`` named in ``year``; cached, because batches repeat codes."""
+    return _regions.lookup(code, year=year)
+
+
+@lru_cache(maxsize=1 << 14)
+def _region_latest(code: str) -> Region | None:
+    return _regions.lookup(code)
 
 
 def _fail(code: str, en: str, zh: str, path: str) -> ValidationError:
@@ -223,7 +245,7 @@ class ResidentId:
         value = _check_resident_id(text, path)
         if strict_region:
             year = int(value[6:10])
-            if _regions.lookup(value[:6], year=year) is None:
+            if not _known_in(value[:6], year):
                 raise _fail(
                     "region",
                     f"{redact(value)}: region code {value[:6]} is not known for {year}",
@@ -262,7 +284,7 @@ class ResidentId:
             True
         """
         code = self.value[:6]
-        return _regions.lookup(code, year=int(self.value[6:10])) or _regions.lookup(code)
+        return _region_in(code, int(self.value[6:10])) or _region_latest(code)
 
     def masked(self) -> str:
         """The first 6 characters, eight ``*`` and the last 4 (遮蔽显示).

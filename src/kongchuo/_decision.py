@@ -39,6 +39,11 @@ class Severity(enum.StrEnum):
         return {"info": "提示", "warning": "警告", "error": "错误"}[self.value]
 
 
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
+    # A typed converter: ``converter=tuple`` leaves mypy with ``Iterable[_T_co]``.
+    return tuple(value)
+
+
 def _basis(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value))
 
@@ -117,7 +122,7 @@ class Decision:
     rule: str
     ok: bool
     outcome: str
-    findings: tuple[Finding, ...] = attrs.field(default=(), converter=tuple)
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings)
     basis: tuple[str, ...] = attrs.field(default=(), converter=_basis)
 
     def __bool__(self) -> bool:

@@ -1,0 +1,1 @@
+"""The models layer of ``DESIGN.md``: children, guardians, schools and registrations."""

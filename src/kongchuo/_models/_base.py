@@ -1,0 +1,792 @@
+"""The machinery behind every model: field kinds, one-pass validation, building.
+
+Each field of a kongchuo model carries a :class:`Kind` in its attrs metadata. A kind
+knows how to check a typed value (when a model is built in Python), how to load a
+raw JSON value (when a document is read), how to dump a value (when one is written)
+and how to describe itself in JSON Schema. Because the checks live beside the field
+rather than in attrs validators, a model reports every problem of an object in one
+pass, each with its path, instead of stopping at the first.
+
+This module is part of the models layer of ``DESIGN.md``; serialization builds on it.
+"""
+
+# Kinds share one interface; not every kind needs every argument of it.
+# ruff: noqa: ARG002, ARG003, ANN401
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+import hmac
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, ClassVar, Final, Literal
+
+import attrs
+
+from kongchuo._errors import Problem, ValidationError, redact, type_name
+from kongchuo._identity import ResidentId, StudentNumber
+
+__all__ = [
+    "BOOL",
+    "DATE",
+    "META",
+    "Kind",
+    "Model",
+    "Sensitivity",
+    "meta",
+    "problem",
+]
+
+META: Final = "kongchuo"
+"""The attrs metadata key under which a field's :class:`FieldInfo` lives."""
+
+Sensitivity = Literal["identifier", "private"]
+"""``identifier``: an ID or student number (masked or pseudonymised on export);
+``private``: other sensitive personal information (left out of masked exports)."""
+
+_CACHE_LIMIT: Final = 1 << 16
+
+
+def problem(code: str, en: str, zh: str, path: str = "$") -> Problem:
+    """Build a :class:`Problem` (a shorthand used by every model)."""
+    return Problem(code=code, path=path, message=en, message_zh=zh)
+
+
+def _type_problem(expected: str, expected_zh: str, value: object) -> Problem:
+    return problem(
+        "type",
+        f"expected {expected}, got {type_name(value)}",
+        f"应为{expected_zh}，实际为 {type_name(value)}",
+    )
+
+
+def _fail(*problems: Problem) -> ValidationError:
+    return ValidationError.of(problems)
+
+
+@attrs.frozen
+class DumpOptions:
+    """How identifiers and private fields are written (full, masked or pseudonymised)."""
+
+    mode: Literal["full", "mask", "pseudonym"] = "full"
+    key: bytes = b""
+
+    @property
+    def redacting(self) -> bool:
+        """Whether private fields are left out."""
+        return self.mode != "full"
+
+    def identifier(self, value: str, masked: str) -> str:
+        """Write one identifier according to the mode."""
+        if self.mode == "full":
+            return value
+        if self.mode == "mask":
+            return masked
+        return "hmac-sha256:" + hmac.new(self.key, value.encode(), hashlib.sha256).hexdigest()
+
+
+FULL: Final = DumpOptions()
+
+
+class Kind:
+    """How one field is checked, loaded, dumped and described in JSON Schema."""
+
+    __slots__ = ()
+
+    def check(self, value: object) -> list[Problem] | None:
+        """Problems of a typed value (paths relative to the field), or ``None``."""
+        raise NotImplementedError
+
+    def load(self, raw: object) -> object:
+        """The typed value of a raw JSON value; raises :class:`ValidationError`."""
+        raise NotImplementedError
+
+    def dump(self, value: Any, opts: DumpOptions) -> object:
+        """The JSON-ready form of a typed value."""
+        return value
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        """The JSON Schema of the raw form; nested models go into ``defs``."""
+        raise NotImplementedError
+
+
+class Text(Kind):
+    """A non-blank string of at most ``max_len`` characters."""
+
+    __slots__ = ("max_len",)
+
+    def __init__(self, max_len: int = 100) -> None:
+        self.max_len = max_len
+
+    def check(self, value: object) -> list[Problem] | None:
+        if value.__class__ is not str:
+            return [_type_problem("a str", "字符串", value)]
+        if not value or value.isspace():
+            return [problem("text.blank", "must not be blank", "不能为空")]
+        if len(value) > self.max_len:
+            return [
+                problem(
+                    "text.too_long",
+                    f"must have at most {self.max_len} characters",
+                    f"不能超过 {self.max_len} 个字符",
+                )
+            ]
+        return None
+
+    def load(self, raw: object) -> object:
+        found = self.check(raw)
+        if found:
+            raise ValidationError.of(found)
+        return raw
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1, "maxLength": self.max_len, "pattern": r"\S"}
+
+
+class Code(Kind):
+    """A code: ASCII letters, digits and ``-``, optionally of fixed lengths of digits.
+
+    Valid codes are interned: a county-wide batch shares one string per code.
+    """
+
+    __slots__ = ("_cache", "code", "digits", "label", "label_zh", "lengths", "pattern")
+
+    def __init__(
+        self,
+        code: str,
+        label: str,
+        label_zh: str,
+        *,
+        lengths: tuple[int, ...] = (),
+        digits: bool = False,
+    ) -> None:
+        self.code = code
+        self.label = label
+        self.label_zh = label_zh
+        self.lengths = lengths
+        self.digits = digits
+        self.pattern = (
+            "^[0-9]{" + "}$|^[0-9]{".join(map(str, lengths)) + "}$"
+            if digits
+            else "^[0-9A-Za-z][0-9A-Za-z-]{0,31}$"
+        )
+        self._cache: dict[str, str] = {}
+
+    def _valid(self, value: str) -> bool:
+        if not value.isascii():
+            return False
+        if self.digits:
+            return value.isdigit() and len(value) in self.lengths
+        return 0 < len(value) <= 32 and value[0].isalnum() and value.replace("-", "").isalnum()
+
+    def check(self, value: object) -> list[Problem] | None:
+        if value.__class__ is not str:
+            return [_type_problem("a str", "字符串", value)]
+        if value in self._cache or self._valid(value):
+            return None
+        if self.digits:
+            *most, last = map(str, self.lengths)
+            shape = f"{', '.join(most)} or {last} ASCII digits" if most else f"{last} ASCII digits"
+            shape_zh = "、".join(map(str, self.lengths)) + " 位数字"
+        else:
+            shape = "1-32 ASCII letters, digits or '-'"
+            shape_zh = "1—32 个半角字母、数字或“-”"
+        return [
+            problem(
+                f"{self.code}.format",
+                f"a {self.label} has {shape}",
+                f"{self.label_zh}应为{shape_zh}",
+            )
+        ]
+
+    def load(self, raw: object) -> object:
+        if raw.__class__ is str:
+            found = self._cache.get(raw)
+            if found is not None:
+                return found
+        bad = self.check(raw)
+        if bad:
+            raise ValidationError.of(bad)
+        if len(self._cache) < _CACHE_LIMIT:
+            self._cache[raw] = raw  # type: ignore[index,assignment]
+        return raw
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "string", "pattern": self.pattern}
+
+
+class Phone(Kind):
+    """A mainland mobile number (11 digits) or a landline with its area code."""
+
+    __slots__ = ()
+    PATTERN: ClassVar[str] = r"^(1[3-9][0-9]{9}|0[1-9][0-9]{1,2}-?[1-9][0-9]{6,7})$"
+    _re: ClassVar[re.Pattern[str]] = re.compile(PATTERN)
+
+    def check(self, value: object) -> list[Problem] | None:
+        if value.__class__ is not str:
+            return [_type_problem("a str", "字符串", value)]
+        if self._re.fullmatch(value) is None:
+            # The number itself is personal information: the message does not repeat it.
+            return [
+                problem(
+                    "phone.format",
+                    "is not a mainland mobile number (11 digits) or a landline with area code",
+                    "不是有效的手机号码（11 位）或带区号的固定电话",
+                )
+            ]
+        return None
+
+    def load(self, raw: object) -> object:
+        bad = self.check(raw)
+        if bad:
+            raise ValidationError.of(bad)
+        return raw
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "string", "pattern": self.PATTERN}
+
+
+class EnumKind(Kind):
+    """A member of a string enum, written as its value."""
+
+    __slots__ = ("by_value", "enum")
+
+    def __init__(self, enum_cls: type[enum.StrEnum]) -> None:
+        self.enum = enum_cls
+        self.by_value: dict[object, enum.StrEnum] = {m.value: m for m in enum_cls}
+
+    def _unknown(self, raw: object) -> Problem:
+        allowed = ", ".join(self.by_value)  # type: ignore[arg-type]
+        if raw.__class__ is not str:
+            return _type_problem(f"one of {allowed}", f"以下之一：{allowed}", raw)
+        return problem(
+            "enum.unknown",
+            f"{redact(raw) if len(raw) > 16 else raw!r} is not one of {allowed}",
+            f"{redact(raw) if len(raw) > 16 else raw!r} 不是以下之一：{allowed}",
+        )
+
+    def check(self, value: object) -> list[Problem] | None:
+        if value.__class__ is self.enum:
+            return None
+        return [_type_problem(f"a {self.enum.__name__}", f" {self.enum.__name__} 成员", value)]
+
+    def load(self, raw: object) -> object:
+        try:
+            return self.by_value[raw]
+        except (KeyError, TypeError):
+            raise ValidationError.of([self._unknown(raw)]) from None
+
+    def dump(self, value: Any, opts: DumpOptions) -> object:
+        return value.value
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "string", "enum": list(self.by_value)}
+
+
+class DateKind(Kind):
+    """A calendar date, written in ISO form (``2015-09-01``). Loaded dates are shared."""
+
+    __slots__ = ("_cache",)
+
+    def __init__(self) -> None:
+        self._cache: dict[str, dt.date] = {}
+
+    def check(self, value: object) -> list[Problem] | None:
+        if value.__class__ is dt.date:
+            return None
+        return [_type_problem("a datetime.date", " datetime.date 日期", value)]
+
+    def load(self, raw: object) -> object:
+        if raw.__class__ is str:
+            found = self._cache.get(raw)
+            if found is not None:
+                return found
+            if len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
+                try:
+                    day = dt.date.fromisoformat(raw)
+                except ValueError:
+                    pass
+                else:
+                    if len(self._cache) < _CACHE_LIMIT:
+                        self._cache[raw] = day
+                    return day
+            raise ValidationError.of(
+                [
+                    problem(
+                        "date.format",
+                        "is not a date in ISO form YYYY-MM-DD",
+                        "不是 YYYY-MM-DD 格式的有效日期",
+                    )
+                ]
+            )
+        raise ValidationError.of([_type_problem("an ISO date string", "ISO 日期字符串", raw)])
+
+    def dump(self, value: Any, opts: DumpOptions) -> object:
+        return value.isoformat()
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+
+
+class BoolKind(Kind):
+    """``true`` or ``false`` (never 0, 1 or a string)."""
+
+    __slots__ = ()
+
+    def check(self, value: object) -> list[Problem] | None:
+        if value is True or value is False:
+            return None
+        return [_type_problem("a bool", "布尔值", value)]
+
+    def load(self, raw: object) -> object:
+        bad = self.check(raw)
+        if bad:
+            raise ValidationError.of(bad)
+        return raw
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+class IntKind(Kind):
+    """An integer between ``low`` and ``high`` inclusive (never a bool)."""
+
+    __slots__ = ("high", "low")
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low = low
+        self.high = high
+
+    def check(self, value: object) -> list[Problem] | None:
+        if value.__class__ is not int:
+            return [_type_problem("an int", "整数", value)]
+        if not self.low <= value <= self.high:
+            return [
+                problem(
+                    "int.range",
+                    f"must lie between {self.low} and {self.high}",
+                    f"必须在 {self.low} 到 {self.high} 之间",
+                )
+            ]
+        return None
+
+    def load(self, raw: object) -> object:
+        bad = self.check(raw)
+        if bad:
+            raise ValidationError.of(bad)
+        return raw
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.low, "maximum": self.high}
+
+
+class ResidentIdKind(Kind):
+    """A resident ID number: the full number in documents unless masked or pseudonymised."""
+
+    __slots__ = ()
+
+    def check(self, value: object) -> list[Problem] | None:
+        if value.__class__ is ResidentId:
+            return None
+        return [_type_problem("a ResidentId (use ResidentId.parse)", " ResidentId", value)]
+
+    def load(self, raw: object) -> object:
+        return ResidentId.parse(raw)  # type: ignore[arg-type]
+
+    def dump(self, value: Any, opts: DumpOptions) -> object:
+        if opts.mode == "full":
+            return value.value
+        return opts.identifier(value.value, value.masked())
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^[0-9]{17}[0-9X]$"}
+
+
+class StudentNumberKind(Kind):
+    """A student number (学籍号), handled like an ID number on export."""
+
+    __slots__ = ()
+
+    def check(self, value: object) -> list[Problem] | None:
+        if value.__class__ is StudentNumber:
+            return None
+        return [_type_problem("a StudentNumber (use StudentNumber.parse)", " StudentNumber", value)]
+
+    def load(self, raw: object) -> object:
+        return StudentNumber.parse(raw)  # type: ignore[arg-type]
+
+    def dump(self, value: Any, opts: DumpOptions) -> object:
+        if opts.mode == "full":
+            return value.value
+        return opts.identifier(value.value, value.masked())
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^[GLJ][0-9]{17}[0-9X]$"}
+
+
+class Optional(Kind):
+    """``None`` or a value of the inner kind."""
+
+    __slots__ = ("inner",)
+
+    def __init__(self, inner: Kind) -> None:
+        self.inner = inner
+
+    def check(self, value: object) -> list[Problem] | None:
+        return None if value is None else self.inner.check(value)
+
+    def load(self, raw: object) -> object:
+        return None if raw is None else self.inner.load(raw)
+
+    def dump(self, value: Any, opts: DumpOptions) -> object:
+        return None if value is None else self.inner.dump(value, opts)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"anyOf": [self.inner.schema(defs), {"type": "null"}]}
+
+
+class ModelKind(Kind):
+    """A nested model."""
+
+    __slots__ = ("cls",)
+
+    def __init__(self, cls: type[Model]) -> None:
+        self.cls = cls
+
+    def check(self, value: object) -> list[Problem] | None:
+        if value.__class__ is self.cls:
+            return None
+        return [_type_problem(f"a {self.cls.__name__}", f" {self.cls.__name__}", value)]
+
+    def load(self, raw: object) -> object:
+        return structure(self.cls, raw)
+
+    def dump(self, value: Any, opts: DumpOptions) -> object:
+        return unstructure(value, opts)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        name = self.cls.__name__
+        if name not in defs:
+            defs[name] = {}  # a placeholder stops recursion
+            defs[name] = object_schema(self.cls, defs)
+        return {"$ref": f"#/$defs/{name}"}
+
+
+class TupleKind(Kind):
+    """A tuple of values of one kind, written as a JSON array."""
+
+    __slots__ = ("inner",)
+
+    def __init__(self, inner: Kind) -> None:
+        self.inner = inner
+
+    def check(self, value: object) -> list[Problem] | None:
+        if value.__class__ is not tuple:
+            return [_type_problem("a tuple", "元组", value)]
+        found: list[Problem] = []
+        for i, item in enumerate(value):
+            bad = self.inner.check(item)
+            if bad:
+                found.extend(p.under(f"$[{i}]") for p in bad)
+        return found or None
+
+    def load(self, raw: object) -> object:
+        if raw.__class__ is not list:
+            raise ValidationError.of([_type_problem("an array", "数组", raw)])
+        if not raw:
+            return ()
+        out = []
+        found: list[Problem] = []
+        load = self.inner.load
+        for i, item in enumerate(raw):
+            try:
+                out.append(load(item))
+            except ValidationError as exc:
+                found.extend(p.under(f"$[{i}]") for p in exc.errors)
+        if found:
+            raise ValidationError.of(found)
+        return tuple(out)
+
+    def dump(self, value: Any, opts: DumpOptions) -> object:
+        dump = self.inner.dump
+        return [dump(v, opts) for v in value]
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "array", "items": self.inner.schema(defs)}
+
+
+class EnumSetKind(Kind):
+    """A frozenset of enum members, written as a sorted array. Loaded sets are shared."""
+
+    __slots__ = ("_cache", "inner")
+
+    def __init__(self, enum_cls: type[enum.StrEnum]) -> None:
+        self.inner = EnumKind(enum_cls)
+        self._cache: dict[tuple[object, ...], frozenset[enum.StrEnum]] = {(): frozenset()}
+
+    def check(self, value: object) -> list[Problem] | None:
+        if value.__class__ is not frozenset:
+            return [_type_problem("a frozenset", " frozenset", value)]
+        found: list[Problem] = []
+        for item in value:
+            bad = self.inner.check(item)
+            if bad:
+                found.extend(bad)
+        return found or None
+
+    def load(self, raw: object) -> object:
+        if raw.__class__ is not list:
+            raise ValidationError.of([_type_problem("an array", "数组", raw)])
+        try:
+            key = tuple(raw)
+            found = self._cache.get(key)
+        except TypeError:  # an unhashable item: reported below
+            key = None
+            found = None
+        if found is not None:
+            return found
+        problems: list[Problem] = []
+        members = []
+        for i, item in enumerate(raw):
+            try:
+                members.append(self.inner.load(item))
+            except ValidationError as exc:
+                problems.extend(p.under(f"$[{i}]") for p in exc.errors)
+        if not problems and len(set(members)) != len(members):
+            problems.append(problem("set.duplicate", "holds the same value twice", "包含重复的值"))
+        if problems:
+            raise ValidationError.of(problems)
+        result: frozenset[Any] = frozenset(members)
+        if key is not None and len(self._cache) < _CACHE_LIMIT:
+            self._cache[key] = result
+        return result
+
+    def dump(self, value: Any, opts: DumpOptions) -> object:
+        return sorted(m.value for m in value)
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "array", "items": self.inner.schema(defs), "uniqueItems": True}
+
+
+BOOL: Final = BoolKind()
+DATE: Final = DateKind()
+RESIDENT_ID: Final = ResidentIdKind()
+STUDENT_NUMBER: Final = StudentNumberKind()
+PHONE: Final = Phone()
+NAME: Final = Text(50)
+REGION_CODE: Final = Code(
+    "region_code", "region code", "行政区划代码", lengths=(6, 9, 12), digits=True
+)
+UNIT_CODE: Final = Code("code", "code", "代码")
+
+
+@attrs.frozen
+class FieldInfo:
+    """What kongchuo knows about one field of a model."""
+
+    kind: Kind
+    sensitive: Sensitivity | None = None
+    doc: str = ""
+
+
+def meta(kind: Kind, *, sensitive: Sensitivity | None = None, doc: str = "") -> dict[str, Any]:
+    """The attrs metadata of a field: its kind and whether it is sensitive."""
+    return {META: FieldInfo(kind=kind, sensitive=sensitive, doc=doc)}
+
+
+def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Turn a list into a tuple; leave anything else for the check to report."""
+    if value.__class__ is list:
+        return tuple(value)
+    return value  # type: ignore[return-value]
+
+
+def as_frozenset(value: Iterable[Any]) -> frozenset[Any]:
+    """Turn a set, list or tuple into a frozenset; leave anything else to the check."""
+    if isinstance(value, (set, list, tuple)):
+        return frozenset(value)
+    return value  # type: ignore[return-value]
+
+
+@attrs.frozen
+class _Field:
+    name: str
+    kind: Kind
+    required: bool
+    default: object
+    sensitive: Sensitivity | None
+    doc: str
+
+
+_SPECS: dict[type, tuple[_Field, ...]] = {}
+
+
+def fields_of(cls: type) -> tuple[_Field, ...]:
+    """The fields of a model, in declaration order (the stable key order of documents)."""
+    found = _SPECS.get(cls)
+    if found is None:
+        out = []
+        for a in attrs.fields(cls):
+            info = a.metadata[META]
+            required = a.default is attrs.NOTHING
+            out.append(
+                _Field(
+                    name=a.name,
+                    kind=info.kind,
+                    required=required,
+                    default=None if required else a.default,
+                    sensitive=info.sensitive,
+                    doc=info.doc,
+                )
+            )
+        found = _SPECS[cls] = tuple(out)
+    return found
+
+
+class Model:
+    """The base of every kongchuo model: validates all fields at once when built."""
+
+    __slots__ = ()
+
+    def __attrs_post_init__(self) -> None:
+        """Check every field and every cross-field rule; raise once with all problems."""
+        problems: list[Problem] = []
+        good: dict[str, object] = {}
+        for f in fields_of(type(self)):
+            value = getattr(self, f.name)
+            bad = f.kind.check(value)
+            if bad:
+                problems.extend(p.under(f"$.{f.name}") for p in bad)
+            else:
+                good[f.name] = value
+        problems.extend(type(self).cross_check(good))
+        if problems:
+            raise ValidationError.of(problems)
+
+    @classmethod
+    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+        """Problems between fields; ``values`` holds only the fields that passed."""
+        return iter(())
+
+
+def dates_in_order(
+    values: Mapping[str, Any], earlier: str, later: str, code: str
+) -> Iterator[Problem]:
+    """A problem at ``later`` if both dates are present and ``later`` < ``earlier``."""
+    start = values.get(earlier)
+    end = values.get(later)
+    if start is not None and end is not None and end < start:
+        yield problem(
+            code,
+            f"{later} ({end.isoformat()}) is before {earlier} ({start.isoformat()})",
+            f"{later}（{end.isoformat()}）早于 {earlier}（{start.isoformat()}）",
+            f"$.{later}",
+        )
+
+
+_MISSING: Final = object()
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _missing(name: str) -> Problem:
+    return problem("missing", f"{name} is required", f"缺少必填字段 {name}", f"$.{name}")
+
+
+def _unknown_keys(raw: Mapping[Any, Any], known: Callable[[Any], bool]) -> list[Problem]:
+    out = []
+    for key in raw:
+        if not known(key):
+            shown = redact(key) if isinstance(key, str) and len(key) > 40 else key
+            out.append(
+                problem(
+                    "unknown_key",
+                    f"unknown key {shown!r}",
+                    f"未知字段 {shown!r}",
+                    f"$.{shown}" if isinstance(key, str) else "$",
+                )
+            )
+    return out
+
+
+def structure(  # noqa: C901 - one loop over the fields, kept flat for speed
+    cls: type[Model], raw: object, *, extra: frozenset[str] = frozenset()
+) -> Any:
+    """Build ``cls`` from a raw JSON object, reporting every problem in one pass.
+
+    Keys in ``extra`` (such as ``$schema_version`` at the top) are allowed and ignored.
+    """
+    if raw.__class__ is not dict:
+        raise ValidationError.of([_type_problem("an object", "对象", raw)])
+    specs = fields_of(cls)
+    values: dict[str, object] = {}
+    problems: list[Problem] | None = None
+    found = 0
+    get = raw.get
+    for f in specs:
+        item = get(f.name, _MISSING)
+        if item is _MISSING:
+            if f.required:
+                problems = problems or []
+                problems.append(_missing(f.name))
+            else:
+                values[f.name] = f.default
+            continue
+        found += 1
+        try:
+            values[f.name] = f.kind.load(item)
+        except ValidationError as exc:
+            problems = problems or []
+            problems.extend(p.under(f"$.{f.name}") for p in exc.errors)
+    if found != len(raw):
+        names = {f.name for f in specs} | extra
+        unknown = _unknown_keys(raw, names.__contains__)
+        if unknown:
+            problems = problems or []
+            problems.extend(unknown)
+    cross = list(cls.cross_check(values))
+    if cross:
+        problems = problems or []
+        problems.extend(cross)
+    if problems:
+        raise ValidationError.of(problems)
+    obj = _new(cls)
+    for name, value in values.items():
+        _set(obj, name, value)
+    return obj
+
+
+def unstructure(obj: Model, opts: DumpOptions = FULL) -> dict[str, object]:
+    """The JSON-ready dict of a model, keys in field order."""
+    out: dict[str, object] = {}
+    for f in fields_of(type(obj)):
+        if f.sensitive == "private" and opts.redacting:
+            continue
+        out[f.name] = f.kind.dump(getattr(obj, f.name), opts)
+    return out
+
+
+def object_schema(cls: type[Model], defs: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of one model as an object (nested models go into ``defs``)."""
+    props: dict[str, Any] = {}
+    required = []
+    for f in fields_of(cls):
+        prop = f.kind.schema(defs)
+        if f.doc:
+            prop = {"description": f.doc, **prop}
+        if f.sensitive:
+            prop["x-kongchuo-sensitive"] = f.sensitive
+        props[f.name] = prop
+        if f.required:
+            required.append(f.name)
+    summary = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else cls.__name__
+    return {
+        "title": cls.__name__,
+        "description": summary,
+        "type": "object",
+        "properties": props,
+        "required": required,
+        "additionalProperties": False,
+    }

@@ -1,0 +1,647 @@
+"""Children, their guardians and their special-group memberships (适龄儿童、监护人与特殊群体).
+
+This module is part of the models layer of ``DESIGN.md``. Every model is a frozen,
+keyword-only attrs class that checks all of its fields when built and reports every
+problem at once (see :class:`kongchuo.ValidationError`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator, Mapping
+from typing import Any, Final
+
+import attrs
+
+from kongchuo._errors import Problem
+from kongchuo._identity import ResidentId, Sex, StudentNumber, StudentNumberKind
+from kongchuo._models._base import (
+    BOOL,
+    DATE,
+    NAME,
+    PHONE,
+    REGION_CODE,
+    RESIDENT_ID,
+    STUDENT_NUMBER,
+    UNIT_CODE,
+    EnumKind,
+    EnumSetKind,
+    IntKind,
+    Model,
+    ModelKind,
+    Optional,
+    Text,
+    TupleKind,
+    as_frozenset,
+    as_tuple,
+    dates_in_order,
+    meta,
+    problem,
+)
+
+__all__ = [
+    "AbilityAssessment",
+    "Carer",
+    "Child",
+    "Department",
+    "Disability",
+    "DisabilityKind",
+    "GroupMembership",
+    "Guardian",
+    "GuardianRelationship",
+    "GuardianStatus",
+    "LegalBasis",
+    "SpecialGroup",
+]
+
+
+class SpecialGroup(enum.StrEnum):
+    """A special group of children that dropout control watches (特殊群体).
+
+    Each member has a Chinese label (:attr:`label_zh`) and says where its definition
+    comes from (:attr:`source`).
+
+    Example:
+        >>> SpecialGroup.DE_FACTO_UNSUPPORTED.label_zh
+        '事实无人抚养儿童'
+        >>> SpecialGroup.DE_FACTO_UNSUPPORTED.source
+        '民发〔2019〕62号'
+
+    References:
+        FC-1.1, FC-1.5; 教育部办公厅 2024 常态化报告工作机制 (key groups).
+    """
+
+    POVERTY_ALLEVIATED = "poverty_alleviated"
+    DISABLED = "disabled"
+    ORPHAN = "orphan"
+    DE_FACTO_UNSUPPORTED = "de_facto_unsupported"
+    KEY_DIFFICULTY = "key_difficulty"
+    LEFT_BEHIND = "left_behind"
+    IN_DIFFICULTY = "in_difficulty"
+    MIGRANT = "migrant"
+    JUSTICE_INVOLVED = "justice_involved"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese label, such as ``"留守儿童"``."""
+        return _GROUP_INFO[self][0]
+
+    @property
+    def source(self) -> str:
+        """Where the definition of the group comes from."""
+        return _GROUP_INFO[self][1]
+
+
+_GROUP_INFO: Final = {
+    SpecialGroup.POVERTY_ALLEVIATED: (
+        "脱贫家庭（建档立卡）子女",
+        "国务院扶贫办 建档立卡; 乡村振兴部门 防返贫监测 (FC-1.1)",
+    ),
+    SpecialGroup.DISABLED: ("残疾儿童", "残疾人教育条例 (国务院令674); 残联 残疾人证"),
+    SpecialGroup.ORPHAN: ("孤儿", "民政部 孤儿认定 (国办发〔2010〕54号)"),
+    SpecialGroup.DE_FACTO_UNSUPPORTED: ("事实无人抚养儿童", "民发〔2019〕62号"),
+    SpecialGroup.KEY_DIFFICULTY: (
+        "重点困境儿童",
+        "local definition (FC-1.1); no national definition",
+    ),
+    SpecialGroup.LEFT_BEHIND: ("留守儿童", "国发〔2016〕13号"),
+    SpecialGroup.IN_DIFFICULTY: ("困境儿童", "国发〔2016〕36号"),
+    SpecialGroup.MIGRANT: ("随迁子女", "义务教育法 第十二条第二款"),
+    SpecialGroup.JUSTICE_INVOLVED: (
+        "涉案未成年人",
+        "教育部办公厅 2024 常态化报告工作机制; 预防未成年人犯罪法",
+    ),
+}
+
+
+class Department(enum.StrEnum):
+    """The department that reported a membership (报送部门).
+
+    Example:
+        >>> Department.DISABLED_PERSONS_FEDERATION.label_zh
+        '残联'
+    """
+
+    PUBLIC_SECURITY = "public_security"
+    RURAL_REVITALIZATION = "rural_revitalization"
+    DISABLED_PERSONS_FEDERATION = "disabled_persons_federation"
+    CIVIL_AFFAIRS = "civil_affairs"
+    EDUCATION = "education"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese label, such as ``"公安"``."""
+        return _DEPARTMENT_ZH[self]
+
+
+_DEPARTMENT_ZH: Final = {
+    Department.PUBLIC_SECURITY: "公安",
+    Department.RURAL_REVITALIZATION: "乡村振兴（扶贫）",
+    Department.DISABLED_PERSONS_FEDERATION: "残联",
+    Department.CIVIL_AFFAIRS: "民政",
+    Department.EDUCATION: "教育",
+}
+
+
+class DisabilityKind(enum.StrEnum):
+    """The kind of a disability, as on the 残疾人证 (残疾类别, GB/T 26341).
+
+    Example:
+        >>> DisabilityKind.INTELLECTUAL.label_zh
+        '智力残疾'
+    """
+
+    VISUAL = "visual"
+    HEARING = "hearing"
+    SPEECH = "speech"
+    PHYSICAL = "physical"
+    INTELLECTUAL = "intellectual"
+    MENTAL = "mental"
+    MULTIPLE = "multiple"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese label, such as ``"肢体残疾"``."""
+        return _DISABILITY_ZH[self]
+
+
+_DISABILITY_ZH: Final = {
+    DisabilityKind.VISUAL: "视力残疾",
+    DisabilityKind.HEARING: "听力残疾",
+    DisabilityKind.SPEECH: "言语残疾",
+    DisabilityKind.PHYSICAL: "肢体残疾",
+    DisabilityKind.INTELLECTUAL: "智力残疾",
+    DisabilityKind.MENTAL: "精神残疾",
+    DisabilityKind.MULTIPLE: "多重残疾",
+}
+
+
+class AbilityAssessment(enum.StrEnum):
+    """The county expert committee's advice on placement (学习能力鉴定结论).
+
+    Example:
+        >>> AbilityAssessment.HOME_TEACHING.label_zh
+        '送教上门'
+
+    References:
+        残疾人教育条例 第十七条 (four placements), 第二十条 (assessment; private).
+    """
+
+    REGULAR_CLASS = "regular_class"
+    SPECIAL_SCHOOL = "special_school"
+    HOME_TEACHING = "home_teaching"
+    NOT_ABLE_TO_STUDY = "not_able_to_study"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese label, such as ``"随班就读"``."""
+        return _ASSESSMENT_ZH[self]
+
+
+_ASSESSMENT_ZH: Final = {
+    AbilityAssessment.REGULAR_CLASS: "随班就读",
+    AbilityAssessment.SPECIAL_SCHOOL: "特殊教育学校就读",
+    AbilityAssessment.HOME_TEACHING: "送教上门",
+    AbilityAssessment.NOT_ABLE_TO_STUDY: "暂不具备学习条件",
+}
+
+
+@attrs.frozen(kw_only=True)
+class Disability(Model):
+    """A disability and the ability assessment behind a placement (残疾情况与学习能力鉴定).
+
+    Every field is private health information (个人信息保护法 第二十八条); the
+    assessment is the child's privacy by 残疾人教育条例 第二十条.
+
+    Attributes:
+        kind: The kind of disability.
+        grade: The grade on the 残疾人证, 1 (most severe) to 4.
+        assessment: The expert committee's advice, if assessed.
+        assessed_on: When it was assessed; required with ``assessment``.
+
+    Example:
+        >>> import datetime as dt
+        >>> d = Disability(
+        ...     kind=DisabilityKind.PHYSICAL,
+        ...     grade=2,
+        ...     assessment=AbilityAssessment.REGULAR_CLASS,
+        ...     assessed_on=dt.date(2023, 6, 1),
+        ... )
+        >>> d.kind.label_zh, d.assessment.label_zh
+        ('肢体残疾', '随班就读')
+    """
+
+    kind: DisabilityKind = attrs.field(metadata=meta(EnumKind(DisabilityKind), sensitive="private"))
+    grade: int = attrs.field(metadata=meta(IntKind(1, 4), sensitive="private"))
+    assessment: AbilityAssessment | None = attrs.field(
+        default=None, metadata=meta(Optional(EnumKind(AbilityAssessment)), sensitive="private")
+    )
+    assessed_on: dt.date | None = attrs.field(
+        default=None, metadata=meta(Optional(DATE), sensitive="private")
+    )
+
+    @classmethod
+    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+        """An assessment needs its date."""
+        if values.get("assessment") is not None and values.get("assessed_on", 0) is None:
+            yield problem(
+                "disability.assessed_on.missing",
+                "an assessment needs the date it was made",
+                "学习能力鉴定须注明鉴定日期",
+                "$.assessed_on",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class GroupMembership(Model):
+    """A child's membership of a special group, as one department reported it (特殊群体身份).
+
+    Attributes:
+        group: The special group.
+        department: The department that reported it.
+        since: The date from which the child belongs to the group.
+        evidence: What the report rests on (a certificate or list and its number).
+        disability: For :attr:`SpecialGroup.DISABLED`, the disability (required then,
+            and only then).
+
+    Example:
+        >>> import datetime as dt
+        >>> m = GroupMembership(
+        ...     group=SpecialGroup.LEFT_BEHIND,
+        ...     department=Department.CIVIL_AFFAIRS,
+        ...     since=dt.date(2024, 3, 1),
+        ...     evidence="民政 留守儿童台账 2024-03",
+        ... )
+        >>> m.group.label_zh, m.department.label_zh
+        ('留守儿童', '民政')
+    """
+
+    group: SpecialGroup = attrs.field(metadata=meta(EnumKind(SpecialGroup)))
+    department: Department = attrs.field(metadata=meta(EnumKind(Department)))
+    since: dt.date = attrs.field(metadata=meta(DATE))
+    evidence: str = attrs.field(metadata=meta(Text(200), sensitive="private"))
+    disability: Disability | None = attrs.field(
+        default=None, metadata=meta(Optional(ModelKind(Disability)), sensitive="private")
+    )
+
+    @classmethod
+    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+        """A disability membership carries its disability; no other does."""
+        group = values.get("group")
+        if group is None or "disability" not in values:
+            return
+        if group is SpecialGroup.DISABLED and values["disability"] is None:
+            yield problem(
+                "membership.disability.missing",
+                "a disability membership needs the kind and grade of the disability",
+                "残疾儿童身份须注明残疾类别和等级",
+                "$.disability",
+            )
+        elif group is not SpecialGroup.DISABLED and values["disability"] is not None:
+            yield problem(
+                "membership.disability.unexpected",
+                f"only a disability membership carries a disability, not {group.value}",
+                f"只有残疾儿童身份才记录残疾情况，{group.label_zh} 不应记录",
+                "$.disability",
+            )
+
+
+class GuardianRelationship(enum.StrEnum):
+    """How a guardian is related to the child (与儿童关系).
+
+    Example:
+        >>> GuardianRelationship.GRANDPARENT.label_zh
+        '祖父母或外祖父母'
+    """
+
+    FATHER = "father"
+    MOTHER = "mother"
+    GRANDPARENT = "grandparent"
+    SIBLING = "sibling"
+    OTHER_RELATIVE = "other_relative"
+    INSTITUTION = "institution"
+    OTHER = "other"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese label, such as ``"父亲"``."""
+        return _RELATIONSHIP_ZH[self]
+
+    @property
+    def is_parent(self) -> bool:
+        """Whether this is a father or a mother."""
+        return self in (GuardianRelationship.FATHER, GuardianRelationship.MOTHER)
+
+
+_RELATIONSHIP_ZH: Final = {
+    GuardianRelationship.FATHER: "父亲",
+    GuardianRelationship.MOTHER: "母亲",
+    GuardianRelationship.GRANDPARENT: "祖父母或外祖父母",
+    GuardianRelationship.SIBLING: "兄、姐",
+    GuardianRelationship.OTHER_RELATIVE: "其他近亲属",
+    GuardianRelationship.INSTITUTION: "民政部门或儿童福利机构",
+    GuardianRelationship.OTHER: "其他",
+}
+
+
+class GuardianStatus(enum.StrEnum):
+    """Whether a guardian can act, and if not why (监护状况).
+
+    The statuses other than :attr:`ACTIVE` are those that the definition of 事实无人
+    抚养儿童 (民发〔2019〕62号) and later rules name. They are family circumstances,
+    sensitive personal information.
+
+    Example:
+        >>> GuardianStatus.IMPRISONED.label_zh
+        '服刑在押'
+    """
+
+    ACTIVE = "active"
+    DECEASED = "deceased"
+    MISSING = "missing"
+    SEVERELY_DISABLED = "severely_disabled"
+    SERIOUSLY_ILL = "seriously_ill"
+    IMPRISONED = "imprisoned"
+    COMPULSORY_REHAB = "compulsory_rehab"
+    OTHER_RESTRICTED = "other_restricted"
+    UNCONTACTABLE = "uncontactable"
+    GUARDIANSHIP_REVOKED = "guardianship_revoked"
+    DEPORTED = "deported"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese label, such as ``"失联"``."""
+        return _STATUS_ZH[self]
+
+
+_STATUS_ZH: Final = {
+    GuardianStatus.ACTIVE: "正常履行监护职责",
+    GuardianStatus.DECEASED: "死亡",
+    GuardianStatus.MISSING: "宣告失踪",
+    GuardianStatus.SEVERELY_DISABLED: "重残",
+    GuardianStatus.SERIOUSLY_ILL: "重病",
+    GuardianStatus.IMPRISONED: "服刑在押",
+    GuardianStatus.COMPULSORY_REHAB: "强制隔离戒毒",
+    GuardianStatus.OTHER_RESTRICTED: "被执行其他限制人身自由的措施",
+    GuardianStatus.UNCONTACTABLE: "失联",
+    GuardianStatus.GUARDIANSHIP_REVOKED: "被撤销监护资格",
+    GuardianStatus.DEPORTED: "被遣送（驱逐）出境",
+}
+
+
+@attrs.frozen(kw_only=True)
+class Carer(Model):
+    """The person a guardian working away entrusts with the child's care (被委托照护人).
+
+    Attributes:
+        name: The carer's name.
+        relationship: How the carer is related to the child.
+        phone: A contact number, if known.
+
+    Example:
+        >>> Carer(name="王秀兰", relationship=GuardianRelationship.GRANDPARENT).name
+        '王秀兰'
+
+    References:
+        未成年人保护法 第二十二、二十三条.
+    """
+
+    name: str = attrs.field(metadata=meta(NAME))
+    relationship: GuardianRelationship = attrs.field(metadata=meta(EnumKind(GuardianRelationship)))
+    phone: str | None = attrs.field(default=None, metadata=meta(Optional(PHONE)))
+
+
+@attrs.frozen(kw_only=True)
+class Guardian(Model):
+    """A child's guardian (监护人) and the facts that the group rules read.
+
+    Attributes:
+        relationship: How the guardian is related to the child.
+        name: The guardian's name.
+        phone: A contact number: an 11-digit mobile number or a landline with its
+            area code (``0538-1234567``).
+        working_away: Whether the guardian works away from home (外出务工).
+        carer: Whom the guardian entrusted with the child's care while away.
+        status: Whether the guardian can act (family circumstances: private).
+        status_since: Since when the status holds (private).
+        status_until: When it is expected to end, such as the end of a prison term
+            (private).
+
+    Example:
+        >>> g = Guardian(
+        ...     relationship=GuardianRelationship.MOTHER,
+        ...     name="李梅",
+        ...     phone="13800138000",
+        ...     working_away=True,
+        ...     carer=Carer(name="王秀兰", relationship=GuardianRelationship.GRANDPARENT),
+        ... )
+        >>> g.status.label_zh
+        '正常履行监护职责'
+        >>> Guardian(relationship=GuardianRelationship.FATHER, name=" ", phone="12345")
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: 2 problems (2 个问题):
+          - $.name: must not be blank (不能为空) [text.blank]
+          - $.phone: is not a mainland mobile number ... [phone.format]
+
+    References:
+        未成年人保护法 第七、二十二、二十三条.
+    """
+
+    relationship: GuardianRelationship = attrs.field(metadata=meta(EnumKind(GuardianRelationship)))
+    name: str = attrs.field(metadata=meta(NAME))
+    phone: str | None = attrs.field(default=None, metadata=meta(Optional(PHONE)))
+    working_away: bool = attrs.field(default=False, metadata=meta(BOOL))
+    carer: Carer | None = attrs.field(default=None, metadata=meta(Optional(ModelKind(Carer))))
+    status: GuardianStatus = attrs.field(
+        default=GuardianStatus.ACTIVE,
+        metadata=meta(EnumKind(GuardianStatus), sensitive="private"),
+    )
+    status_since: dt.date | None = attrs.field(
+        default=None, metadata=meta(Optional(DATE), sensitive="private")
+    )
+    status_until: dt.date | None = attrs.field(
+        default=None, metadata=meta(Optional(DATE), sensitive="private")
+    )
+
+    @classmethod
+    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+        """The status ends after it starts."""
+        yield from dates_in_order(
+            values, "status_since", "status_until", "guardian.status_until.before_since"
+        )
+
+
+class LegalBasis(enum.StrEnum):
+    """The legal basis for holding a child's record (处理个人信息的合法性基础).
+
+    Example:
+        >>> LegalBasis.STATUTORY_DUTY.article
+        '个人信息保护法 第十三条第一款第三项'
+    """
+
+    STATUTORY_DUTY = "statutory_duty"
+    CONSENT = "consent"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese label."""
+        return "履行法定职责" if self is LegalBasis.STATUTORY_DUTY else "取得个人（监护人）同意"
+
+    @property
+    def article(self) -> str:
+        """The article of 个人信息保护法 it rests on."""
+        if self is LegalBasis.STATUTORY_DUTY:
+            return "个人信息保护法 第十三条第一款第三项"
+        return "个人信息保护法 第十三条第一款第一项、第二十九条、第三十一条"
+
+
+_NO_ID_KINDS: Final = (StudentNumberKind.J, StudentNumberKind.L)
+
+
+@attrs.frozen(kw_only=True)
+class Child(Model):
+    """A school-age child in the census (适龄儿童).
+
+    Attributes:
+        resident_id: The resident ID number; ``None`` for a child who has none yet.
+        student_number: For a child without an ID number, a J or L student number
+            (a G number holds an ID number: put that in ``resident_id``).
+        name: The child's name.
+        sex: The child's sex; must agree with the ID number.
+        birth_date: The birth date; must agree with the ID number.
+        household_region: The code of the household-register region (户籍地): 6, 9
+            or 12 digits.
+        residence_region: The code of the actual residence (常住地).
+        rural_household: Whether the household register is rural (农村户籍);
+            ``None`` if unknown. The left-behind rule reads it.
+        jurisdiction: The code of the :class:`~kongchuo.regions.Jurisdiction` that
+            owns the child's case (county, town, street office or mining area).
+        special_groups: The special groups the child is counted under.
+        memberships: The reports behind them (private: 特定身份 information).
+            Each membership's group must be in ``special_groups``.
+        guardians: The child's guardians.
+        legal_basis: Why the record may be held (default: statutory duty).
+        retain_until: The end of the retention period, after which the record must be
+            deleted (个人信息保护法 第十九、四十七条).
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo import ResidentId, Sex
+        >>> child = Child(
+        ...     resident_id=ResidentId.parse("370983201509010012"),
+        ...     name="张小明",
+        ...     sex=Sex.MALE,
+        ...     birth_date=dt.date(2015, 9, 1),
+        ...     household_region="370983",
+        ...     residence_region="370983",
+        ...     jurisdiction="370983003",
+        ...     retain_until=dt.date(2034, 8, 31),
+        ... )
+        >>> child.resident_id
+        ResidentId('370983********0012')
+        >>> Child(
+        ...     resident_id=ResidentId.parse("370983201509010012"),
+        ...     name="张小明",
+        ...     sex=Sex.FEMALE,
+        ...     birth_date=dt.date(2015, 9, 2),
+        ...     household_region="37098",
+        ...     residence_region="370983",
+        ...     jurisdiction="370983003",
+        ...     retain_until=dt.date(2034, 8, 31),
+        ... )
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: 3 problems (3 个问题):
+          - $.household_region: a region code has 6, 9 or 12 ASCII digits ...
+          - $.birth_date: does not agree with the ID number (370983********0012)...
+          - $.sex: does not agree with the ID number (370983********0012)...
+
+    References:
+        FC-1.1; 义务教育法 第十一、十三条; 个人信息保护法 第十三、十九、二十八条.
+    """
+
+    resident_id: ResidentId | None = attrs.field(
+        default=None, metadata=meta(Optional(RESIDENT_ID), sensitive="identifier")
+    )
+    student_number: StudentNumber | None = attrs.field(
+        default=None, metadata=meta(Optional(STUDENT_NUMBER), sensitive="identifier")
+    )
+    name: str = attrs.field(metadata=meta(NAME))
+    sex: Sex = attrs.field(metadata=meta(EnumKind(Sex)))
+    birth_date: dt.date = attrs.field(metadata=meta(DATE))
+    household_region: str = attrs.field(metadata=meta(REGION_CODE))
+    residence_region: str = attrs.field(metadata=meta(REGION_CODE))
+    rural_household: bool | None = attrs.field(default=None, metadata=meta(Optional(BOOL)))
+    jurisdiction: str = attrs.field(metadata=meta(UNIT_CODE))
+    special_groups: frozenset[SpecialGroup] = attrs.field(
+        default=frozenset(),
+        converter=as_frozenset,
+        metadata=meta(EnumSetKind(SpecialGroup), sensitive="private"),
+    )
+    memberships: tuple[GroupMembership, ...] = attrs.field(
+        default=(),
+        converter=as_tuple,
+        metadata=meta(TupleKind(ModelKind(GroupMembership)), sensitive="private"),
+    )
+    guardians: tuple[Guardian, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata=meta(TupleKind(ModelKind(Guardian)))
+    )
+    legal_basis: LegalBasis = attrs.field(
+        default=LegalBasis.STATUTORY_DUTY, metadata=meta(EnumKind(LegalBasis))
+    )
+    retain_until: dt.date = attrs.field(metadata=meta(DATE))
+
+    @property
+    def groups(self) -> frozenset[SpecialGroup]:
+        """The special groups (the same as :attr:`special_groups`)."""
+        return self.special_groups
+
+    @classmethod
+    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+        """Birth date and sex agree with the ID; memberships are listed; dates in order."""
+        rid = values.get("resident_id")
+        if rid is not None:
+            birth = values.get("birth_date")
+            if birth is not None and birth != rid.birth_date:
+                yield problem(
+                    "child.birth_date.mismatch",
+                    f"does not agree with the ID number ({rid.masked()}), "
+                    f"which gives {rid.birth_date.isoformat()}",
+                    f"与身份证号码（{rid.masked()}）不一致，号码中的出生日期为 "
+                    f"{rid.birth_date.isoformat()}",
+                    "$.birth_date",
+                )
+            sex = values.get("sex")
+            if sex is not None and sex is not rid.sex:
+                yield problem(
+                    "child.sex.mismatch",
+                    f"does not agree with the ID number ({rid.masked()}), "
+                    f"which gives {rid.sex.value}",
+                    f"与身份证号码（{rid.masked()}）不一致，号码中的性别为 {rid.sex.label_zh}",
+                    "$.sex",
+                )
+        elif "resident_id" in values:
+            number = values.get("student_number")
+            if number is not None and number.kind not in _NO_ID_KINDS:
+                yield problem(
+                    "child.student_number.kind",
+                    "a child without a resident ID holds a J or L student number; "
+                    "a G number holds an ID number, so put it in resident_id",
+                    "无身份证号码的儿童只能有 J 或 L 学籍号；"
+                    "G 学籍号包含身份证号码，请填写 resident_id",
+                    "$.student_number",
+                )
+        groups = values.get("special_groups")
+        for i, membership in enumerate(values.get("memberships", ())):
+            if groups is not None and membership.group not in groups:
+                yield problem(
+                    "child.memberships.group_not_listed",
+                    f"the group {membership.group.value} is not in special_groups",
+                    f"特殊群体 {membership.group.label_zh} 未列入 special_groups",
+                    f"$.memberships[{i}].group",
+                )
+        yield from dates_in_order(
+            values, "birth_date", "retain_until", "child.retain_until.before_birth"
+        )

@@ -1,0 +1,555 @@
+"""Serialization: kongchuo's own cattrs converter, JSON documents, JSON Schema (序列化).
+
+Every public model goes to and from JSON-ready dicts and JSON text with
+:func:`to_dict`, :func:`from_dict`, :func:`to_json` and :func:`from_json`. Dates are
+ISO strings, enums their values, sets sorted arrays, and keys come in the order the
+model declares its fields. Each document carries ``"$schema_version"``; documents of
+an older version are migrated when loaded.
+
+A bad document raises one :class:`kongchuo.ValidationError` that lists every problem
+— wrong types, failed checks and cross-field problems — each with a path such as
+``$.guardians[1].phone``. Documents are structured field by field by kongchuo
+itself (cattrs alone reports a failed validator as ``invalid value @ $``, one pass
+at a time); the converter, owned by kongchuo and never cattrs' global one, dispatches
+and its errors (for containers such as ``list[Child]``) are translated into problems.
+
+This module is part of the edges layer of ``DESIGN.md``.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, Final, TypeVar
+
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+from kongchuo._errors import Problem, ValidationError, type_name
+from kongchuo._models._base import (
+    FULL,
+    DumpOptions,
+    Model,
+    fields_of,
+    object_schema,
+    problem,
+    structure,
+    unstructure,
+)
+from kongchuo._models._children import (
+    Carer,
+    Child,
+    Disability,
+    GroupMembership,
+    Guardian,
+    SpecialGroup,
+)
+from kongchuo._models._schools import (
+    Attendance,
+    Leave,
+    Registration,
+    School,
+    Transfer,
+    TransferStep,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "from_dict",
+    "from_dicts",
+    "from_json",
+    "json_schema",
+    "sensitive_fields",
+    "to_dict",
+    "to_dicts",
+    "to_json",
+]
+
+T = TypeVar("T")
+
+SCHEMA_VERSION: Final = 2
+"""The version of the documents kongchuo writes. Version 1 documents still load."""
+
+VERSION_KEY: Final = "$schema_version"
+_EXTRA: Final = frozenset({VERSION_KEY})
+_MIN_KEY_BYTES: Final = 16
+
+MODELS: Final[tuple[type[Model], ...]] = (
+    Attendance,
+    Carer,
+    Child,
+    Disability,
+    GroupMembership,
+    Guardian,
+    Leave,
+    Registration,
+    School,
+    Transfer,
+    TransferStep,
+)
+"""Every public model that has a document form."""
+
+
+# -- migrations -------------------------------------------------------------------
+
+_GROUP_ALIASES: Final = {
+    **{g.label_zh: g.value for g in SpecialGroup},
+    "建档立卡": SpecialGroup.POVERTY_ALLEVIATED.value,
+    "建档立卡贫困家庭子女": SpecialGroup.POVERTY_ALLEVIATED.value,
+    "脱贫家庭子女": SpecialGroup.POVERTY_ALLEVIATED.value,
+    "农村留守儿童": SpecialGroup.LEFT_BEHIND.value,
+}
+
+
+def _child_v1(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 → 2: ``birth`` became ``birth_date``; groups were Chinese labels."""
+    if "birth" in doc and "birth_date" not in doc:
+        doc = {("birth_date" if k == "birth" else k): v for k, v in doc.items()}
+    groups = doc.get("special_groups")
+    if groups.__class__ is list:
+        doc["special_groups"] = [
+            _GROUP_ALIASES.get(g, g) if isinstance(g, str) else g for g in groups
+        ]
+    return doc
+
+
+_MIGRATIONS: Final[dict[type, dict[int, Callable[[dict[str, Any]], dict[str, Any]]]]] = {
+    Child: {1: _child_v1},
+}
+
+
+def _migrate(cls: type, raw: object) -> object:
+    """Bring a top-level document to :data:`SCHEMA_VERSION` (or leave it to be rejected)."""
+    if raw.__class__ is not dict:
+        return raw
+    version = raw.get(VERSION_KEY, SCHEMA_VERSION)
+    if version == SCHEMA_VERSION and version.__class__ is int:
+        return raw
+    if version.__class__ is not int or not 1 <= version < SCHEMA_VERSION:
+        raise ValidationError(
+            "schema_version.unsupported",
+            f"$schema_version must be an int from 1 to {SCHEMA_VERSION}, got {version!r}"[:120],
+            f"$schema_version 必须是 1 到 {SCHEMA_VERSION} 的整数，实际为 {version!r}"[:120],
+            path=f"$.{VERSION_KEY}",
+        )
+    doc: dict[str, Any] = dict(raw)
+    steps = _MIGRATIONS.get(cls, {})
+    for old in range(version, SCHEMA_VERSION):
+        step = steps.get(old)
+        if step is not None:
+            doc = step(doc)
+    doc[VERSION_KEY] = SCHEMA_VERSION
+    return doc
+
+
+def _load(cls: type[Model], raw: object) -> Any:  # noqa: ANN401 - an instance of cls
+    """The converter's structure hook for a top-level document of ``cls``."""
+    return structure(cls, _migrate(cls, raw), extra=_EXTRA)
+
+
+# -- the converter ----------------------------------------------------------------
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    for cls in MODELS:
+        converter.register_structure_hook(cls, lambda raw, cls: _load(cls, raw))
+        converter.register_unstructure_hook(cls, _unstructure_full)
+    return converter
+
+
+def _unstructure_full(obj: Model) -> dict[str, object]:
+    return unstructure(obj, FULL)
+
+
+CONVERTER: Final = _make_converter()
+"""kongchuo's own converter (never cattrs' global one)."""
+
+
+def _translate(exc: BaseException, path: str) -> list[Problem]:
+    """Turn a cattrs error tree into problems; never repeat a foreign message."""
+    if isinstance(exc, ValidationError):
+        return [p.under(path) for p in exc.errors]
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        with_notes, without = exc.group_exceptions()
+        out: list[Problem] = []
+        for sub, note in with_notes:
+            if isinstance(note, AttributeValidationNote):
+                out.extend(_translate(sub, f"{path}.{note.name}"))
+            else:
+                out.extend(_translate(sub, f"{path}[{note.index}]"))
+        for sub in without:
+            out.extend(_translate(sub, path))
+        return out
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [
+            problem("unknown_key", f"unknown key {k!r}", f"未知字段 {k!r}", f"{path}.{k}")
+            for k in sorted(exc.extra_fields)
+        ]
+    return [
+        problem(
+            "type",
+            f"cannot be read as the expected type ({type(exc).__name__})",
+            f"无法读取为所需类型（{type(exc).__name__}）",
+            path,
+        )
+    ]
+
+
+def _check_cls(cls: object) -> None:
+    if cls in MODELS:
+        return
+    origin = getattr(cls, "__origin__", None)
+    args = getattr(cls, "__args__", ())
+    if origin in (list, tuple) and args and all(a in MODELS or a is Ellipsis for a in args):
+        return
+    raise ValidationError(
+        "serialization.class",
+        f"cls must be a kongchuo model (or a list of one), not {cls!r}"[:200],
+        f"cls 必须是 kongchuo 模型（或其列表），而不是 {cls!r}"[:200],
+        path="$.cls",
+    )
+
+
+def from_dict(data: object, cls: type[T]) -> T:
+    """Build a model from a JSON-ready dict, checking everything in one pass (从字典构建).
+
+    ``data`` is what :func:`to_dict` wrote, or a document of an older schema
+    version. ``cls`` is a public model, or ``list[Model]`` for a list of them.
+
+    Args:
+        data: The document.
+        cls: The model class.
+
+    Returns:
+        The model.
+
+    Raises:
+        ValidationError: Listing every problem of the document, each with a path,
+            a stable code and English and Chinese messages: ``type``, ``missing``,
+            ``unknown_key``, ``text.blank``, ``date.format``, ``enum.unknown``,
+            ``resident_id.*``, cross-field codes such as ``child.birth_date.mismatch``
+            and ``schema_version.unsupported``. Never ``TypeError`` or ``KeyError``.
+
+    Example:
+        >>> import kongchuo
+        >>> doc = {
+        ...     "code": "2137098301",
+        ...     "name": "王瓜店中学",
+        ...     "kind": "junior_secondary",
+        ...     "jurisdiction": "370983003",
+        ... }
+        >>> kongchuo.from_dict(doc, kongchuo.School).kind.label_zh
+        '初级中学'
+        >>> kongchuo.from_dict({**doc, "kind": "college", "rank": 1}, kongchuo.School)
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: 2 problems (2 个问题):
+          - $.kind: 'college' is not one of primary, ... [enum.unknown]
+          - $.rank: unknown key 'rank' (未知字段 'rank') [unknown_key]
+    """
+    _check_cls(cls)
+    try:
+        return CONVERTER.structure(data, cls)
+    except ValidationError:
+        raise
+    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
+        raise ValidationError.of(_translate(exc, "$")) from None
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise ValidationError.of(_translate(exc, "$")) from None
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a batch of new objects holds no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def from_dicts(items: Iterable[object], cls: type[T]) -> list[T]:
+    """Build many models at once, faster, reporting every problem of every item (批量构建).
+
+    The cyclic garbage collector is paused while the batch is built (a batch of new,
+    acyclic records would otherwise be walked again and again), and repeated values
+    — dates, region and school codes, sets of special groups — are shared.
+
+    Raises:
+        ValidationError: Every problem of every item, with paths such as
+            ``$[3].guardians[0].phone``.
+
+    Example:
+        >>> import kongchuo
+        >>> docs = [
+        ...     {
+        ...         "code": f"21370983{i:02d}",
+        ...         "name": "学校",
+        ...         "kind": "primary",
+        ...         "jurisdiction": "370983003",
+        ...     }
+        ...     for i in range(3)
+        ... ]
+        >>> [s.code for s in kongchuo.from_dicts(docs, kongchuo.School)]
+        ['2137098300', '2137098301', '2137098302']
+    """
+    _check_cls(cls)
+    if cls not in MODELS:
+        raise ValidationError(
+            "serialization.class",
+            "from_dicts takes a model class, not a list type",
+            "from_dicts 需要模型类，而不是列表类型",
+            path="$.cls",
+        )
+    model: type[Model] = cls  # type: ignore[assignment]
+    if isinstance(items, (str, bytes, dict)) or not isinstance(items, Iterable):
+        raise ValidationError(
+            "type",
+            f"items must be an iterable of dicts, not {type_name(items)}",
+            f"items 必须是字典的可迭代对象，而不是 {type_name(items)}",
+        )
+    out: list[Any] = []
+    problems: list[Problem] = []
+    append = out.append
+    with _gc_paused():
+        for i, raw in enumerate(items):
+            try:
+                append(structure(model, _migrate(model, raw), extra=_EXTRA))
+            except ValidationError as exc:
+                problems.extend(p.under(f"$[{i}]") for p in exc.errors)
+    if problems:
+        raise ValidationError.of(problems)
+    return out
+
+
+def _options(mask: bool, pseudonymise_key: bytes | None) -> DumpOptions:  # noqa: FBT001 - private
+    if mask is not True and mask is not False:
+        raise ValidationError(
+            "serialization.mask",
+            f"mask must be a bool, not {type_name(mask)}",
+            f"mask 必须是布尔值，而不是 {type_name(mask)}",
+            path="$.mask",
+        )
+    if pseudonymise_key is None:
+        return DumpOptions(mode="mask") if mask else FULL
+    if mask:
+        raise ValidationError(
+            "serialization.options",
+            "choose mask=True or pseudonymise_key, not both",
+            "mask=True 与 pseudonymise_key 只能选一个",
+            path="$.pseudonymise_key",
+        )
+    if not isinstance(pseudonymise_key, bytes) or len(pseudonymise_key) < _MIN_KEY_BYTES:
+        raise ValidationError(
+            "serialization.key",
+            f"pseudonymise_key must be bytes of at least {_MIN_KEY_BYTES} "
+            f"(got {type_name(pseudonymise_key)})",
+            f"pseudonymise_key 必须是至少 {_MIN_KEY_BYTES} 字节的 bytes",
+            path="$.pseudonymise_key",
+        )
+    return DumpOptions(mode="pseudonym", key=pseudonymise_key)
+
+
+def _check_model(obj: object) -> Model:
+    if isinstance(obj, Model) and type(obj) in MODELS:
+        return obj
+    raise ValidationError(
+        "serialization.type",
+        f"expected a kongchuo model, got {type_name(obj)}",
+        f"应为 kongchuo 模型，实际为 {type_name(obj)}",
+    )
+
+
+def to_dict(
+    obj: object, *, mask: bool = False, pseudonymise_key: bytes | None = None
+) -> dict[str, Any]:
+    """The JSON-ready dict of a model, starting with ``"$schema_version"`` (转为字典).
+
+    By default ID and student numbers are written in full, so that the document
+    loads back to an equal model. For sharing:
+
+    * ``mask=True`` writes them masked (``370983********0012``) and leaves out
+      private fields (special-group memberships, disability, guardians' status,
+      leave reasons);
+    * ``pseudonymise_key=b"..."`` (16 bytes or more) writes
+      ``hmac-sha256:<hex>`` — a keyed HMAC-SHA256 of the number, the same under
+      the same key, so that departments holding the key can join records without
+      exchanging raw numbers — and leaves out private fields too.
+
+    Masked and pseudonymised documents are for export; they do not load back.
+
+    Raises:
+        ValidationError: ``serialization.type`` for something that is not a model;
+            ``serialization.options`` or ``.key`` for bad options.
+
+    Example:
+        >>> import kongchuo
+        >>> reg = kongchuo.Registration(
+        ...     student_number=kongchuo.StudentNumber.parse("G370983201509010012"),
+        ...     school="2137098301",
+        ...     grade=4,
+        ...     status=kongchuo.RegistrationStatus.ENROLLED,
+        ...     effective_from=__import__("datetime").date(2024, 9, 1),
+        ... )
+        >>> kongchuo.to_dict(reg)["student_number"]
+        'G370983201509010012'
+        >>> kongchuo.to_dict(reg, mask=True)["student_number"]
+        'G370983********0012'
+        >>> kongchuo.to_dict(reg, pseudonymise_key=b"county-bureau-key-2024")["student_number"]
+        'hmac-sha256:...'
+    """
+    opts = _options(mask, pseudonymise_key)
+    model = _check_model(obj)
+    out: dict[str, Any] = {VERSION_KEY: SCHEMA_VERSION}
+    if opts is FULL:
+        out.update(CONVERTER.unstructure(model))
+    else:
+        out.update(unstructure(model, opts))
+    return out
+
+
+def to_dicts(
+    objs: Iterable[object], *, mask: bool = False, pseudonymise_key: bytes | None = None
+) -> list[dict[str, Any]]:
+    """:func:`to_dict` for many models, with the garbage collector paused.
+
+    Example:
+        >>> import kongchuo
+        >>> kongchuo.to_dicts([])
+        []
+    """
+    opts = _options(mask, pseudonymise_key)
+    out = []
+    with _gc_paused():
+        for obj in objs:
+            model = _check_model(obj)
+            doc: dict[str, Any] = {VERSION_KEY: SCHEMA_VERSION}
+            doc.update(unstructure(model, opts))
+            out.append(doc)
+    return out
+
+
+def to_json(obj: object, *, mask: bool = False, pseudonymise_key: bytes | None = None) -> str:
+    """The JSON text of a model (转为 JSON); options as for :func:`to_dict`.
+
+    Example:
+        >>> import kongchuo
+        >>> s = kongchuo.School(
+        ...     code="2137098301",
+        ...     name="王瓜店中学",
+        ...     kind=kongchuo.SchoolKind.JUNIOR_SECONDARY,
+        ...     jurisdiction="370983003",
+        ... )
+        >>> print(kongchuo.to_json(s).split(', "kind"')[0])
+        {"$schema_version": 2, "code": "2137098301", "name": "王瓜店中学"
+        >>> kongchuo.from_json(kongchuo.to_json(s), kongchuo.School) == s
+        True
+    """
+    return json.dumps(
+        to_dict(obj, mask=mask, pseudonymise_key=pseudonymise_key), ensure_ascii=False
+    )
+
+
+def from_json(text: str | bytes, cls: type[T]) -> T:
+    """Build a model from JSON text (从 JSON 构建); see :func:`from_dict`.
+
+    Raises:
+        ValidationError: ``json.syntax`` for text that is not JSON, ``type`` for
+            text that is not a str or bytes, and everything :func:`from_dict` reports.
+
+    Example:
+        >>> import kongchuo
+        >>> kongchuo.from_json('{"code": "1"', kongchuo.School)
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: $: not valid JSON: ... [json.syntax]
+    """
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise ValidationError(
+            "type",
+            f"JSON text must be str or bytes, not {type_name(text)}",
+            f"JSON 文本必须是 str 或 bytes，而不是 {type_name(text)}",
+        )
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        where = (
+            f"line {exc.lineno} column {exc.colno}"
+            if isinstance(exc, json.JSONDecodeError)
+            else "the text"
+        )
+        where_zh = (
+            f"第 {exc.lineno} 行第 {exc.colno} 列"
+            if isinstance(exc, json.JSONDecodeError)
+            else "文本"
+        )
+        raise ValidationError(
+            "json.syntax", f"not valid JSON: error at {where}", f"不是有效的 JSON：{where_zh}有误"
+        ) from None
+    return from_dict(data, cls)
+
+
+def json_schema(cls: type[Model]) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a model's documents (JSON 模式).
+
+    Systems written in other languages can validate the same documents with it.
+    Sensitive fields carry ``"x-kongchuo-sensitive"`` (``identifier`` or ``private``).
+    The schema describes the current :data:`SCHEMA_VERSION`; cross-field rules
+    (birth date against the ID number, date orders) are beyond JSON Schema and
+    are checked only by kongchuo.
+
+    Example:
+        >>> import kongchuo
+        >>> schema = kongchuo.json_schema(kongchuo.Child)
+        >>> schema["properties"]["resident_id"]["x-kongchuo-sensitive"]
+        'identifier'
+        >>> sorted(schema["$defs"])
+        ['Carer', 'Disability', 'GroupMembership', 'Guardian']
+    """
+    _check_cls(cls)
+    if cls not in MODELS:
+        raise ValidationError(
+            "serialization.class",
+            "json_schema takes a model class",
+            "json_schema 需要模型类",
+            path="$.cls",
+        )
+    defs: dict[str, Any] = {}
+    body = object_schema(cls, defs)
+    body["properties"] = {
+        VERSION_KEY: {"type": "integer", "const": SCHEMA_VERSION},
+        **body["properties"],
+    }
+    schema: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:kongchuo:schema:{cls.__name__}:{SCHEMA_VERSION}",
+        **body,
+    }
+    if defs:
+        schema["$defs"] = dict(sorted(defs.items()))
+    return schema
+
+
+def sensitive_fields(cls: type[Model]) -> dict[str, str]:
+    """The sensitive fields of a model and how sensitive each is (敏感字段).
+
+    ``identifier`` fields are masked or pseudonymised on export; ``private`` fields
+    are left out of masked and pseudonymised exports.
+
+    Example:
+        >>> import kongchuo
+        >>> kongchuo.sensitive_fields(kongchuo.Guardian)
+        {'status': 'private', 'status_since': 'private', 'status_until': 'private'}
+    """
+    _check_cls(cls)
+    return {f.name: f.sensitive for f in fields_of(cls) if f.sensitive}

@@ -9,6 +9,19 @@ Example:
     '110105********002X'
 """
 
+from kongchuo._age import age_on, check_school_entry, entry_year, is_school_age, school_year_day
+from kongchuo._calendar import (
+    Break,
+    BreakKind,
+    ChinaCalendar,
+    SchoolCalendar,
+    Term,
+    TermKind,
+    WorkCalendar,
+    YearArrangement,
+    roll_forward,
+)
+from kongchuo._deadlines import Obligation, monthly_report_due, obligations, to_ics
 from kongchuo._decision import AmbiguousDecisionError, Decision, Finding, Severity
 from kongchuo._errors import (
     CalendarHorizonError,
@@ -53,6 +66,7 @@ from kongchuo._models._schools import (
     TransferSide,
     TransferStep,
 )
+from kongchuo._periods import add_months, period_end
 from kongchuo._serialization import (
     SCHEMA_VERSION,
     from_dict,
@@ -72,9 +86,12 @@ __all__ = [
     "Approval",
     "Attendance",
     "AttendanceStatus",
+    "Break",
+    "BreakKind",
     "CalendarHorizonError",
     "Carer",
     "Child",
+    "ChinaCalendar",
     "Decision",
     "Department",
     "Disability",
@@ -88,34 +105,51 @@ __all__ = [
     "Leave",
     "LeaveKind",
     "LegalBasis",
+    "Obligation",
     "Problem",
     "Registration",
     "RegistrationStatus",
     "ResidentId",
     "School",
+    "SchoolCalendar",
     "SchoolKind",
     "Severity",
     "Sex",
     "SpecialGroup",
     "StudentNumber",
     "StudentNumberKind",
+    "Term",
+    "TermKind",
     "Transfer",
     "TransferAction",
     "TransferSide",
     "TransferStep",
     "ValidationError",
+    "WorkCalendar",
+    "YearArrangement",
+    "add_months",
+    "age_on",
     "check_de_facto_unsupported",
     "check_rural_left_behind",
+    "check_school_entry",
+    "entry_year",
     "from_dict",
     "from_dicts",
     "from_json",
     "is_de_facto_unsupported",
     "is_rural_left_behind",
+    "is_school_age",
     "json_schema",
+    "monthly_report_due",
+    "obligations",
+    "period_end",
     "redact",
+    "roll_forward",
+    "school_year_day",
     "sensitive_fields",
     "to_dict",
     "to_dicts",
+    "to_ics",
     "to_json",
 ]
 

@@ -1,0 +1,73 @@
+"""Policy as data: dated, cited parameters and the shipped profiles (政策参数).
+
+Every number and interpretive choice that kongchuo's rules use lives in a
+:class:`Policy`, as a :class:`ParameterHistory` of dated, cited
+:class:`Parameter` values, in the manner of OpenFisca's parameters. No rule
+hard-codes a local number.
+
+Two profiles ship: :data:`NATIONAL` and :data:`FEICHENG`. A county evolves one
+with :func:`attrs.evolve` or loads its own from a JSON or TOML file with
+:func:`load_policy`.
+
+This is the first layer of ``DESIGN.md``: it imports nothing from the others.
+
+Example:
+    >>> from datetime import date
+    >>> from kongchuo.policy import FEICHENG
+    >>> p = FEICHENG.monthly_report_day.at(date(2025, 9, 1))
+    >>> p.value, p.basis[0]
+    (5, 'FC-2.5')
+"""
+
+from kongchuo.policy._loading import (
+    load_policy,
+    policy_from_json,
+    policy_from_mapping,
+    policy_from_toml,
+)
+from kongchuo.policy._parameters import Parameter, ParameterHistory, ParameterNotInForceError
+from kongchuo.policy._policy import Policy
+from kongchuo.policy._profiles import FEICHENG, NATIONAL
+from kongchuo.policy._values import (
+    AgeBand,
+    Comparison,
+    Ledger,
+    MonthDay,
+    Party,
+    Span,
+    Threshold,
+    TimeUnit,
+)
+
+__all__ = [
+    "FEICHENG",
+    "NATIONAL",
+    "AgeBand",
+    "Comparison",
+    "Ledger",
+    "MonthDay",
+    "Parameter",
+    "ParameterHistory",
+    "ParameterNotInForceError",
+    "Party",
+    "Policy",
+    "Span",
+    "Threshold",
+    "TimeUnit",
+    "load_policy",
+    "policy_from_json",
+    "policy_from_mapping",
+    "policy_from_toml",
+]
+
+for _name in (
+    "AgeBand",
+    "Comparison",
+    "Ledger",
+    "MonthDay",
+    "Party",
+    "Span",
+    "Threshold",
+    "TimeUnit",
+):
+    globals()[_name].__module__ = "kongchuo.policy"

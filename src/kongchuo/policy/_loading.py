@@ -1,0 +1,400 @@
+"""Reading a :class:`Policy` from a JSON or TOML document (读取政策文件).
+
+The format, the same in both languages::
+
+    name = "ningyang"            # required
+    name_zh = "宁阳县"            # required
+    base = "feicheng"            # optional: "feicheng" or "national"
+
+    [[parameters.monthly_report_day]]
+    value = 10
+    effective_from = 2027-01-01  # a TOML date, or "2027-01-01" in JSON
+    description = "每月10日前 read as on or before the 10th"
+    basis = ["宁阳县教体局通知"]
+    unit = "day of the following month, inclusive"   # optional with a base
+
+With a ``base``, each listed value is added to the base profile's history (a value
+from the same day replaces the base's); unlisted parameters keep the base's
+history. Without one, every parameter must be listed. A value that a policy may
+leave unset on purpose is written ``"none"`` (TOML has no null; JSON may also use
+``null``). Every problem in the document is reported at once, each with its path.
+
+Loading from a path is an edge function; the rest is pure.
+
+Part of the policy layer of ``DESIGN.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from kongchuo._errors import Problem, ValidationError, type_name
+from kongchuo.policy._parameters import Parameter, ParameterHistory
+from kongchuo.policy._policy import SPECS, Policy, value_problems
+from kongchuo.policy._profiles import FEICHENG, NATIONAL
+
+__all__ = ["load_policy", "policy_from_json", "policy_from_mapping", "policy_from_toml"]
+
+_BASES: Final = {"feicheng": FEICHENG, "national": NATIONAL}
+_TOP: Final = frozenset({"name", "name_zh", "base", "parameters"})
+_ENTRY: Final = frozenset({"value", "effective_from", "description", "basis", "unit"})
+_NONE: Final = "none"
+
+
+def _problem(code: str, path: str, en: str, zh: str) -> Problem:
+    return Problem(code=code, path=path, message=en, message_zh=zh)
+
+
+def _read_date(raw: object, path: str, problems: list[Problem]) -> dt.date | None:
+    if type(raw) is dt.date:
+        return raw
+    if isinstance(raw, str):
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            pass
+    problems.append(
+        _problem(
+            "policy.date",
+            path,
+            f"expected a date YYYY-MM-DD, got {type_name(raw)}",
+            f"应为 YYYY-MM-DD 格式的日期，实为 {type_name(raw)}",
+        )
+    )
+    return None
+
+
+def _read_text(raw: object, path: str, problems: list[Problem]) -> str | None:
+    if isinstance(raw, str) and raw.strip():
+        return raw
+    problems.append(_problem("policy.text", path, "expected non-empty text", "应为非空文本"))
+    return None
+
+
+def _read_basis(raw: object, path: str, problems: list[Problem]) -> tuple[str, ...] | None:
+    if isinstance(raw, list) and all(isinstance(x, str) and x.strip() for x in raw) and raw:
+        return tuple(raw)
+    problems.append(
+        _problem(
+            "policy.basis",
+            path,
+            "expected a non-empty list of citations",
+            "应为非空的依据列表",
+        )
+    )
+    return None
+
+
+def _read_value(name: str, raw: object, path: str, problems: list[Problem]) -> tuple[bool, Any]:
+    if raw is None or raw == _NONE:
+        found = value_problems(name, None, path)
+        problems.extend(found)
+        return (not found, None)
+    try:
+        value = SPECS[name].parse(raw, path)
+    except ValidationError as exc:
+        problems.extend(exc.errors)
+        return (False, None)
+    found = value_problems(name, value, path)
+    problems.extend(found)
+    return (not found, value)
+
+
+def _read_entry(
+    name: str,
+    raw: object,
+    path: str,
+    fallback_unit: str | None,
+    problems: list[Problem],
+) -> Parameter[Any] | None:
+    if not isinstance(raw, Mapping):
+        problems.append(_problem("policy.type", path, "expected a table", "应为表（对象）"))
+        return None
+    before = len(problems)
+    problems.extend(
+        _problem("policy.unknown", f"{path}.{key}", f"unknown key {key!r}", f"未知的键 {key!r}")
+        for key in raw
+        if key not in _ENTRY
+    )
+    problems.extend(
+        _problem("policy.missing", f"{path}.{key}", f"{key} is missing", f"缺少 {key}")
+        for key in ("value", "effective_from", "description", "basis")
+        if key not in raw
+    )
+    if "unit" not in raw and fallback_unit is None:
+        problems.append(_problem("policy.missing", f"{path}.unit", "unit is missing", "缺少 unit"))
+    ok, value = (
+        _read_value(name, raw["value"], f"{path}.value", problems)
+        if "value" in raw
+        else (
+            False,
+            None,
+        )
+    )
+    start = (
+        _read_date(raw["effective_from"], f"{path}.effective_from", problems)
+        if ("effective_from" in raw)
+        else None
+    )
+    description = (
+        _read_text(raw["description"], f"{path}.description", problems)
+        if ("description" in raw)
+        else None
+    )
+    basis = _read_basis(raw["basis"], f"{path}.basis", problems) if "basis" in raw else None
+    unit = _read_text(raw["unit"], f"{path}.unit", problems) if "unit" in raw else fallback_unit
+    if len(problems) > before or not ok or start is None or description is None:
+        return None
+    if basis is None or unit is None:  # pragma: no cover - recorded as problems above
+        return None
+    return Parameter(
+        value=value, unit=unit, description=description, basis=basis, effective_from=start
+    )
+
+
+def _read_history(
+    name: str,
+    raw: object,
+    path: str,
+    base: Policy | None,
+    problems: list[Problem],
+) -> ParameterHistory[Any] | None:
+    if not isinstance(raw, list) or not raw:
+        problems.append(
+            _problem(
+                "policy.type",
+                path,
+                "expected a non-empty list of dated values",
+                "应为非空的带日期值列表",
+            )
+        )
+        return None
+    history: ParameterHistory[Any] | None = getattr(base, name) if base else None
+    unit = history.latest.unit if history else None
+    entries = [
+        _read_entry(name, item, f"{path}[{index}]", unit, problems)
+        for index, item in enumerate(raw)
+    ]
+    if any(e is None for e in entries):
+        return None
+    found = [e for e in entries if e is not None]
+    starts = [e.effective_from for e in found]
+    for index, start in enumerate(starts):
+        if start in starts[:index]:
+            problems.append(
+                _problem(
+                    "policy.duplicate_date",
+                    f"{path}[{index}].effective_from",
+                    f"two values of {name} start on {start.isoformat()}",
+                    f"{name} 有两个值都从 {start.isoformat()} 起适用",
+                )
+            )
+            return None
+    if history is None:
+        return ParameterHistory(name=name, values=tuple(found))
+    for entry in found:
+        history = history.with_value(
+            entry.value,
+            effective_from=entry.effective_from,
+            description=entry.description,
+            basis=entry.basis,
+            unit=entry.unit,
+        )
+    return history
+
+
+def policy_from_mapping(data: object) -> Policy:  # noqa: C901 - one check per key of the format
+    """Build a :class:`Policy` from a parsed JSON or TOML document.
+
+    Args:
+        data: The document, as :func:`json.loads` or :func:`tomllib.loads` returns it.
+
+    Raises:
+        ValidationError: With every problem of the document, each with its path.
+
+    Example:
+        >>> from datetime import date
+        >>> p = policy_from_mapping(
+        ...     {
+        ...         "name": "ningyang",
+        ...         "name_zh": "宁阳县",
+        ...         "base": "feicheng",
+        ...         "parameters": {
+        ...             "monthly_report_day": [
+        ...                 {
+        ...                     "value": 10,
+        ...                     "effective_from": "2027-01-01",
+        ...                     "description": "每月10日前",
+        ...                     "basis": ["县通知"],
+        ...                 }
+        ...             ]
+        ...         },
+        ...     }
+        ... )
+        >>> p.monthly_report_day.value_at(date(2027, 2, 1))
+        10
+    """
+    if not isinstance(data, Mapping):
+        raise ValidationError(
+            "policy.type",
+            f"a policy document must be a table, got {type_name(data)}",
+            f"政策文件应为表（对象），实为 {type_name(data)}",
+        )
+    problems: list[Problem] = [
+        _problem("policy.unknown", f"$.{key}", f"unknown key {key!r}", f"未知的键 {key!r}")
+        for key in data
+        if key not in _TOP
+    ]
+    names = {key: _read_text(data.get(key), f"$.{key}", problems) for key in ("name", "name_zh")}
+    base: Policy | None = None
+    if "base" in data:
+        base = _BASES.get(data["base"]) if isinstance(data["base"], str) else None
+        if base is None:
+            problems.append(
+                _problem(
+                    "policy.base",
+                    "$.base",
+                    f"base must be one of {sorted(_BASES)}",
+                    f"base 应为 {sorted(_BASES)} 之一",
+                )
+            )
+    params = data.get("parameters", {})
+    histories: dict[str, ParameterHistory[Any]] = {}
+    if not isinstance(params, Mapping):
+        problems.append(
+            _problem("policy.type", "$.parameters", "expected a table", "应为表（对象）")
+        )
+        params = {}
+    for key, raw in params.items():
+        if key not in SPECS:
+            problems.append(
+                _problem(
+                    "policy.unknown",
+                    f"$.parameters.{key}",
+                    f"unknown parameter {key!r}",
+                    f"未知的参数 {key!r}",
+                )
+            )
+            continue
+        history = _read_history(key, raw, f"$.parameters.{key}", base, problems)
+        if history is not None:
+            histories[key] = history
+    if base is None and "base" not in data:
+        problems.extend(
+            _problem(
+                "policy.missing",
+                f"$.parameters.{key}",
+                f"parameter {key} is missing (and there is no base profile)",
+                f"缺少参数 {key}（且未指定 base）",
+            )
+            for key in SPECS
+            if key not in params
+        )
+    if problems:
+        raise ValidationError.of(problems)
+    name, name_zh = str(names["name"]), str(names["name_zh"])
+    if base is None:
+        return Policy(name=name, name_zh=name_zh, **histories)
+    return attrs.evolve(base, name=name, name_zh=name_zh, **histories)
+
+
+def policy_from_json(text: str | bytes) -> Policy:
+    """Build a :class:`Policy` from JSON text; see :func:`policy_from_mapping`.
+
+    Raises:
+        ValidationError: ``policy.syntax`` for text that is not JSON, or the
+            problems of the document.
+    """
+    if not isinstance(text, str | bytes):
+        raise ValidationError(
+            "policy.type",
+            f"expected text, got {type_name(text)}",
+            f"应为文本，实为 {type_name(text)}",
+        )
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValidationError(
+            "policy.syntax", f"not valid JSON: {exc}", f"不是有效的 JSON：{exc}"
+        ) from None
+    return policy_from_mapping(data)
+
+
+def policy_from_toml(text: str) -> Policy:
+    """Build a :class:`Policy` from TOML text; see :func:`policy_from_mapping`.
+
+    Example:
+        >>> from datetime import date
+        >>> p = policy_from_toml('''
+        ... name = "mine"
+        ... name_zh = "本县"
+        ... base = "national"
+        ... [[parameters.census_month]]
+        ... value = 6
+        ... effective_from = 2025-01-01
+        ... description = "每年6月"
+        ... basis = ["本县通知"]
+        ... ''')
+        >>> p.census_month.value_at(date(2025, 6, 1))
+        6
+
+    Raises:
+        ValidationError: ``policy.syntax`` for text that is not TOML, or the
+            problems of the document.
+    """
+    if not isinstance(text, str):
+        raise ValidationError(
+            "policy.type",
+            f"expected text, got {type_name(text)}",
+            f"应为文本，实为 {type_name(text)}",
+        )
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValidationError(
+            "policy.syntax", f"not valid TOML: {exc}", f"不是有效的 TOML：{exc}"
+        ) from None
+    return policy_from_mapping(data)
+
+
+def load_policy(path: str | os.PathLike[str]) -> Policy:
+    """Read a policy file: ``.toml`` or ``.json`` (an edge function: it does I/O).
+
+    Raises:
+        ValidationError: For an unknown suffix, a file that cannot be read, or the
+            problems of the document.
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise ValidationError(
+            "policy.type",
+            f"expected a path, got {type_name(path)}",
+            f"应为文件路径，实为 {type_name(path)}",
+            path="path",
+        )
+    file = Path(path)
+    suffix = file.suffix.lower()
+    if suffix not in {".toml", ".json"}:
+        raise ValidationError(
+            "policy.suffix",
+            f"a policy file ends in .toml or .json, not {suffix!r}",
+            f"政策文件的扩展名应为 .toml 或 .json，实为 {suffix!r}",
+            path="path",
+        )
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(
+            "policy.read",
+            f"cannot read {file.name}: {exc.__class__.__name__}",
+            f"无法读取 {file.name}：{exc.__class__.__name__}",
+            path="path",
+        ) from None
+    return policy_from_toml(text) if suffix == ".toml" else policy_from_json(text)

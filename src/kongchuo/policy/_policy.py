@@ -1,0 +1,384 @@
+"""The :class:`Policy`: every number and interpretive choice the rules use (政策参数集).
+
+Each field is a :class:`~kongchuo.policy.ParameterHistory`, so a rule asks for the
+value in force on the date it reasons about. A policy is frozen; a county makes its
+own with :func:`attrs.evolve` or by loading a file (see ``_loading``). Construction
+checks every field and reports all problems at once.
+
+Later issues add the escalation ladder and the closure criteria as further fields;
+a field is a name in :data:`SPECS` plus an attribute below, nothing more.
+
+Part of the policy layer of ``DESIGN.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+
+from kongchuo._args import require_int
+from kongchuo._errors import Problem, ValidationError, type_name
+from kongchuo.policy._parameters import ParameterHistory
+from kongchuo.policy._values import (
+    AgeBand,
+    Comparison,
+    Ledger,
+    MonthDay,
+    Party,
+    Span,
+    Threshold,
+    TimeUnit,
+)
+
+__all__ = ["SPECS", "Policy", "Spec"]
+
+
+@attrs.frozen(kw_only=True)
+class Spec:
+    """How one policy field's values are checked and read from a document.
+
+    Attributes:
+        kind: The kind of value, in words, for messages (``"a month-day 'MM-DD'"``).
+        accepts: Whether a Python value is of the right kind.
+        parse: Read a value from a JSON or TOML document; raises ValidationError
+            with a path under the given one.
+        optional: Whether ``None`` (no value set on purpose) is allowed.
+    """
+
+    kind: str
+    accepts: Callable[[object], bool]
+    parse: Callable[[object, str], object]
+    optional: bool = False
+
+
+def _bad(path: str, kind: str, raw: object) -> ValidationError:
+    return ValidationError(
+        "policy.value",
+        f"expected {kind}, got {type_name(raw)}",
+        f"应为 {kind}，实为 {type_name(raw)}",
+        path=path,
+    )
+
+
+def _wrap(build: Callable[[], object], path: str) -> object:
+    """Call a value constructor and re-root its error paths under ``path``."""
+    try:
+        return build()
+    except ValidationError as exc:
+        raise exc.under(path) from None
+
+
+def _table(raw: object, path: str, keys: tuple[str, ...], kind: str) -> dict[str, Any]:
+    if not isinstance(raw, dict) or set(raw) != set(keys):
+        raise _bad(path, kind, raw)
+    return raw
+
+
+def _parse_int(raw: object, path: str) -> object:
+    return require_int(raw, path)
+
+
+def _parse_bool(raw: object, path: str) -> object:
+    if type(raw) is not bool:
+        raise _bad(path, "true or false", raw)
+    return raw
+
+
+def _parse_month_day(raw: object, path: str) -> object:
+    kind = "a month-day 'MM-DD'"
+    if not isinstance(raw, str) or len(raw) != 5 or raw[2] != "-":
+        raise _bad(path, kind, raw)
+    month, day = raw[:2], raw[3:]
+    if not (month.isdigit() and day.isdigit() and month.isascii() and day.isascii()):
+        raise _bad(path, kind, raw)
+    return _wrap(lambda: MonthDay(month=int(month), day=int(day)), path)
+
+
+def _parse_age_band(raw: object, path: str) -> object:
+    data = _table(raw, path, ("min_age", "max_age"), "a table {min_age, max_age}")
+    return _wrap(lambda: AgeBand(min_age=data["min_age"], max_age=data["max_age"]), path)
+
+
+def _parse_enum(kind: type[TimeUnit | Comparison], raw: object, path: str) -> Any:  # noqa: ANN401
+    try:
+        return kind(raw)  # type: ignore[arg-type]
+    except ValueError:
+        names = ", ".join(repr(m.value) for m in kind)
+        raise ValidationError(
+            "policy.value",
+            f"expected one of {names}",
+            f"应为 {names} 之一",
+            path=path,
+        ) from None
+
+
+def _parse_span(raw: object, path: str) -> object:
+    data = _table(raw, path, ("count", "unit"), "a table {count, unit}")
+    unit = _parse_enum(TimeUnit, data["unit"], f"{path}.unit")
+    return _wrap(lambda: Span(count=data["count"], unit=unit), path)
+
+
+def _parse_threshold(raw: object, path: str) -> object:
+    data = _table(raw, path, ("count", "unit", "comparison"), "a table {count, unit, comparison}")
+    unit = _parse_enum(TimeUnit, data["unit"], f"{path}.unit")
+    comparison = _parse_enum(Comparison, data["comparison"], f"{path}.comparison")
+    return _wrap(lambda: Threshold(count=data["count"], unit=unit, comparison=comparison), path)
+
+
+def _parse_members(kind: type[Party | Ledger], raw: object, path: str) -> list[Any]:
+    if not isinstance(raw, list) or not raw:
+        raise _bad(path, f"a non-empty list of {kind.__name__} names", raw)
+    found: list[Any] = []
+    for index, item in enumerate(raw):
+        try:
+            found.append(kind(item))
+        except ValueError:
+            names = ", ".join(repr(m.value) for m in kind)
+            raise ValidationError(
+                "policy.value",
+                f"expected one of {names}",
+                f"应为 {names} 之一",
+                path=f"{path}[{index}]",
+            ) from None
+    return found
+
+
+def _is_int(value: object) -> bool:
+    return type(value) is int
+
+
+def _is_bool(value: object) -> bool:
+    return type(value) is bool
+
+
+def _is_parties(value: object) -> bool:
+    return isinstance(value, tuple) and bool(value) and all(isinstance(v, Party) for v in value)
+
+
+def _is_ledgers(value: object) -> bool:
+    return isinstance(value, frozenset) and all(isinstance(v, Ledger) for v in value)
+
+
+def _is(kind: type) -> Callable[[object], bool]:
+    return lambda value: isinstance(value, kind)
+
+
+SPECS: Final[dict[str, Spec]] = {
+    "age_band": Spec(kind="an age band", accepts=_is(AgeBand), parse=_parse_age_band),
+    "entry_cutoff": Spec(kind="a month-day", accepts=_is(MonthDay), parse=_parse_month_day),
+    "census_month": Spec(kind="a month 1–12", accepts=_is_int, parse=_parse_int, optional=True),
+    "data_sharing_deadline": Spec(
+        kind="a month-day", accepts=_is(MonthDay), parse=_parse_month_day, optional=True
+    ),
+    "special_group_census_window": Spec(
+        kind="a span", accepts=_is(Span), parse=_parse_span, optional=True
+    ),
+    "monthly_report_day": Spec(
+        kind="a day of the month 1–31", accepts=_is_int, parse=_parse_int, optional=True
+    ),
+    "monthly_report_owners": Spec(
+        kind="a tuple of Party",
+        accepts=_is_parties,
+        parse=lambda raw, path: tuple(_parse_members(Party, raw, path)),
+    ),
+    "roll_fixed_day_deadlines": Spec(kind="a bool", accepts=_is_bool, parse=_parse_bool),
+    "return_notice_delay": Spec(kind="a span", accepts=_is(Span), parse=_parse_span, optional=True),
+    "suspected_dropout_threshold": Spec(
+        kind="a threshold", accepts=_is(Threshold), parse=_parse_threshold
+    ),
+    "dropout_threshold": Spec(kind="a threshold", accepts=_is(Threshold), parse=_parse_threshold),
+    "county_review_months": Spec(
+        kind="a number of months", accepts=_is_int, parse=_parse_int, optional=True
+    ),
+    "ledgers": Spec(
+        kind="a frozenset of Ledger",
+        accepts=_is_ledgers,
+        parse=lambda raw, path: frozenset(_parse_members(Ledger, raw, path)),
+    ),
+}
+
+_RANGES: Final[dict[str, tuple[int, int]]] = {
+    "census_month": (1, 12),
+    "monthly_report_day": (1, 31),
+    "county_review_months": (1, 12),
+}
+
+
+def value_problems(name: str, value: object, path: str) -> list[Problem]:
+    """The problems of one value of the field ``name`` (empty if it is fine)."""
+    spec = SPECS[name]
+    if value is None:
+        if spec.optional:
+            return []
+        return [
+            Problem(
+                code="policy.value",
+                path=path,
+                message=f"{name} needs a value ({spec.kind}); None is not allowed",
+                message_zh=f"{name} 必须有值（{spec.kind}），不能为 None",
+            )
+        ]
+    if not spec.accepts(value):
+        return [
+            Problem(
+                code="policy.value",
+                path=path,
+                message=f"{name} must be {spec.kind}, got {type_name(value)}",
+                message_zh=f"{name} 应为 {spec.kind}，实为 {type_name(value)}",
+            )
+        ]
+    bounds = _RANGES.get(name)
+    if bounds is not None and not bounds[0] <= value <= bounds[1]:  # type: ignore[operator]
+        return [
+            Problem(
+                code="policy.range",
+                path=path,
+                message=f"{name} must be {bounds[0]}–{bounds[1]}, got {value}",
+                message_zh=f"{name} 应在 {bounds[0]}–{bounds[1]} 之间，实为 {value}",
+            )
+        ]
+    return []
+
+
+def _check_policy(policy: Policy) -> None:
+    problems: list[Problem] = []
+    for field in attrs.fields(type(policy)):
+        value = getattr(policy, field.name)
+        path = f"$.{field.name}"
+        if field.name not in SPECS:
+            if not isinstance(value, str):
+                problems.append(
+                    Problem(
+                        code="policy.type",
+                        path=path,
+                        message=f"{field.name} must be text",
+                        message_zh=f"{field.name} 应为文本",
+                    )
+                )
+            continue
+        if not isinstance(value, ParameterHistory):
+            problems.append(
+                Problem(
+                    code="policy.type",
+                    path=path,
+                    message=f"{field.name} must be a ParameterHistory, got {type_name(value)}",
+                    message_zh=f"{field.name} 应为 ParameterHistory，实为 {type_name(value)}",
+                )
+            )
+            continue
+        if value.name != field.name:
+            problems.append(
+                Problem(
+                    code="policy.name",
+                    path=f"{path}.name",
+                    message=f"the history of {field.name} is named {value.name!r}",
+                    message_zh=f"{field.name} 的参数沿革名称为 {value.name!r}，应一致",
+                )
+            )
+        for index, item in enumerate(value.values):
+            problems.extend(value_problems(field.name, item.value, f"{path}.values[{index}].value"))
+    if problems:
+        raise ValidationError.of(problems)
+
+
+_READING_MONTH: Final = 7
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class Policy:
+    """Every number and interpretive choice the rules use, each dated and cited (政策参数集).
+
+    Two profiles ship: :data:`kongchuo.policy.FEICHENG` and
+    :data:`kongchuo.policy.NATIONAL`. Make your own with :func:`attrs.evolve` or
+    :func:`kongchuo.policy.load_policy`. Each field is a
+    :class:`~kongchuo.policy.ParameterHistory`; read a value with
+    ``policy.field.value_at(day)``, or with ``.at(day)`` for its unit, description
+    and basis. ``None`` as a value means the policy sets nothing on purpose (the
+    national monthly report has no fixed day), never "unknown".
+
+    Attributes:
+        name: A short identifier, such as ``"feicheng"``.
+        name_zh: The Chinese name, such as ``"肥城市"``.
+        age_band: The ages in full years (周岁) of the census and of school age.
+        entry_cutoff: Children born on or before this month-day (inclusive) start
+            grade 1 that autumn.
+        census_month: The month of the yearly census of school-age children.
+        data_sharing_deadline: The day by which departments send their records.
+        special_group_census_window: How long after a term starts schools have for
+            the special-group census.
+        monthly_report_day: The day of the following month by which the monthly
+            report is due (inclusive); ``None``: no fixed day.
+        monthly_report_owners: Who sends the monthly report.
+        roll_fixed_day_deadlines: Whether a fixed-day deadline that falls on a rest
+            day moves to the next working day.
+        return_notice_delay: How soon after a dropout is confirmed the return notice
+            (复学通知书) must go out.
+        suspected_dropout_threshold: Absence that makes a student a suspected
+            dropout (疑似辍学).
+        dropout_threshold: Absence that makes a student a dropout (辍学).
+        county_review_months: How often, in months, the county reviews its ledgers.
+        ledgers: The ledgers the county keeps.
+
+    Example:
+        >>> import attrs
+        >>> from datetime import date
+        >>> from kongchuo.policy import FEICHENG, Policy
+        >>> FEICHENG.monthly_report_day.value_at(date(2025, 9, 1))
+        5
+        >>> mine = attrs.evolve(
+        ...     FEICHENG,
+        ...     name="mine",
+        ...     monthly_report_day=FEICHENG.monthly_report_day.with_value(
+        ...         10,
+        ...         effective_from=date(2026, 1, 1),
+        ...         description="每月10日前",
+        ...         basis=("本县通知",),
+        ...     ),
+        ... )
+        >>> mine.monthly_report_day.value_at(date(2026, 3, 1))
+        10
+        >>> Policy.reading_date(2025)
+        datetime.date(2025, 7, 1)
+    """
+
+    name: str
+    name_zh: str
+    age_band: ParameterHistory[AgeBand]
+    entry_cutoff: ParameterHistory[MonthDay]
+    census_month: ParameterHistory[int | None]
+    data_sharing_deadline: ParameterHistory[MonthDay | None]
+    special_group_census_window: ParameterHistory[Span | None]
+    monthly_report_day: ParameterHistory[int | None]
+    monthly_report_owners: ParameterHistory[tuple[Party, ...]]
+    roll_fixed_day_deadlines: ParameterHistory[bool]
+    return_notice_delay: ParameterHistory[Span | None]
+    suspected_dropout_threshold: ParameterHistory[Threshold]
+    dropout_threshold: ParameterHistory[Threshold]
+    county_review_months: ParameterHistory[int | None]
+    ledgers: ParameterHistory[frozenset[Ledger]]
+
+    def __attrs_post_init__(self) -> None:
+        """Check every field, reporting all problems at once."""
+        _check_policy(self)
+
+    @staticmethod
+    def reading_date(school_year: int) -> dt.date:
+        """The day on which the parameters of a school year are read: 1 July.
+
+        A school year's cycle opens with the July census (FC-1.1) and runs to the
+        next summer, so the values in force on 1 July of the year it starts govern
+        it: the cut-off, the age band, the thresholds. A change that applies to an
+        autumn's enrolment must therefore take effect by 1 July.
+
+        Raises:
+            ValidationError: If ``school_year`` is not an int in 1900–9998.
+        """
+        year = require_int(school_year, "school_year", min_value=1900, max_value=9998)
+        return dt.date(year, _READING_MONTH, 1)
+
+
+Policy.__module__ = "kongchuo.policy"
+Spec.__module__ = "kongchuo.policy"

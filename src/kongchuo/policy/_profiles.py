@@ -1,0 +1,384 @@
+"""The shipped policy profiles: :data:`NATIONAL` and :data:`FEICHENG` (政策配置).
+
+``NATIONAL`` holds the national rules (义务教育法; the 2024 notice on regular
+reporting, law-and-policy §2.4). ``FEICHENG`` holds the rules of the Feicheng
+bureau's account (the seed, clauses ``FC-x.y``) on top of the national ones.
+
+Where a text is ambiguous the reading is stated in the parameter's description;
+where no source gives a number, the description says the number is a default and
+which way it errs.
+
+Part of the policy layer of ``DESIGN.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Final, TypeVar
+
+from kongchuo.policy._parameters import Parameter, ParameterHistory
+from kongchuo.policy._policy import Policy
+from kongchuo.policy._values import (
+    AgeBand,
+    Comparison,
+    Ledger,
+    MonthDay,
+    Party,
+    Span,
+    Threshold,
+    TimeUnit,
+)
+
+__all__ = ["FEICHENG", "NATIONAL"]
+
+T = TypeVar("T")
+
+#: 义务教育法 (2006 revision) in force.
+LAW_2006: Final = dt.date(2006, 9, 1)
+#: 民法典 in force (its 第二百零三条 on rest days; 民法通则 第一百五十四条 before it).
+CIVIL_CODE: Final = dt.date(2021, 1, 1)
+#: 教育部办公厅 notice on the regular reporting mechanism (常态化报告工作机制), April 2024.
+NOTICE_2024: Final = dt.date(2024, 4, 30)
+#: The Feicheng account is undated; it cites the 2019 漠视群众利益 campaign, so its
+#: rules are taken to apply from 1 January 2019. Earlier dates raise
+#: ParameterNotInForceError rather than borrow these values.
+FEICHENG_FROM: Final = dt.date(2019, 1, 1)
+
+_SEED: Final = "肥城市教体局《关于控辍保学有关工作经验做法》"
+_NOTICE: Final = "教育部办公厅 常态化报告工作机制通知（2024年4月）"
+_RULE_1259: Final = "民法典 第一千二百五十九条"
+
+
+def _one(
+    name: str,
+    value: T,
+    *,
+    unit: str,
+    description: str,
+    basis: Iterable[str],
+    effective_from: dt.date,
+) -> ParameterHistory[T]:
+    return ParameterHistory.single(
+        name,
+        value,
+        unit=unit,
+        description=description,
+        basis=basis,
+        effective_from=effective_from,
+    )
+
+
+def _p(
+    value: T, *, unit: str, description: str, basis: Iterable[str], effective_from: dt.date
+) -> Parameter[T]:
+    return Parameter(
+        value=value,
+        unit=unit,
+        description=description,
+        basis=tuple(basis),
+        effective_from=effective_from,
+    )
+
+
+_AGE_BAND: Final = _one(
+    "age_band",
+    AgeBand(min_age=6, max_age=15),
+    unit="full years (周岁)",
+    description=(
+        "Children aged 6–15 周岁 are of compulsory-school age. The law sets the entry "
+        "age (年满六周岁) and nine years of schooling but no upper age; 15 is the "
+        "screening bound, and disabled children may be older (残疾人教育条例 第十四条)."
+    ),
+    basis=("FC-1.1", "FC-2.2", "义务教育法 第十一条", "义务教育法 第二条"),
+    effective_from=LAW_2006,
+)
+
+_ENTRY_CUTOFF: Final = _one(
+    "entry_cutoff",
+    MonthDay(month=8, day=31),
+    unit="month-day, inclusive",
+    description=(
+        "Born on or before 08-31 (inclusive): starts grade 1 that autumn, having reached "
+        "6 周岁 by 1 September. The law says only 年满六周岁; the cut-off is the usual "
+        "local rule."
+    ),
+    basis=("义务教育法 第十一条", "local enrolment practice"),
+    effective_from=LAW_2006,
+)
+
+_ROLL_NATIONAL: Final = _one(
+    "roll_fixed_day_deadlines",
+    value=True,
+    unit="yes/no",
+    description=(
+        "A deadline whose last day is a rest day moves to the next working day, by "
+        "analogy with 民法典 第二百零三条; no national law fixes how administrative "
+        "deadlines are counted."
+    ),
+    basis=("民法典 第二百零三条",),
+    effective_from=CIVIL_CODE,
+)
+
+_SUSPECTED_DEFAULT: Final = Threshold(
+    count=5, unit=TimeUnit.SCHOOL_DAY, comparison=Comparison.MORE_THAN
+)
+_DROPOUT_DEFAULT: Final = Threshold(
+    count=20, unit=TimeUnit.SCHOOL_DAY, comparison=Comparison.MORE_THAN
+)
+_THRESHOLD_NOTE: Final = (
+    " No national or Feicheng text gives a number; this is a screening default after "
+    "common local rules (absent without reason more than a week: suspected; more than a "
+    "month: dropout), counted in school days. Set your county's number."
+)
+
+NATIONAL: Final = Policy(
+    name="national",
+    name_zh="全国",
+    age_band=_AGE_BAND,
+    entry_cutoff=_ENTRY_CUTOFF,
+    census_month=_one(
+        "census_month",
+        None,
+        unit="month",
+        description="No national census month: counties run 四查三比对 continuously.",
+        basis=(_NOTICE,),
+        effective_from=LAW_2006,
+    ),
+    data_sharing_deadline=_one(
+        "data_sharing_deadline",
+        None,
+        unit="month-day, inclusive",
+        description="No national deadline for departments' data.",
+        basis=(_NOTICE,),
+        effective_from=LAW_2006,
+    ),
+    special_group_census_window=_one(
+        "special_group_census_window",
+        None,
+        unit="span after term start",
+        description=(
+            "No national window; the county visits schools and homes at the start of each term."
+        ),
+        basis=(_NOTICE,),
+        effective_from=LAW_2006,
+    ),
+    monthly_report_day=_one(
+        "monthly_report_day",
+        None,
+        unit="day of the following month, inclusive",
+        description=(
+            "Schools report once a month with no fixed day. Read as due by the last day "
+            "of the following month, the latest day that still makes one report a month: "
+            "errs towards never calling a compliant school late."
+        ),
+        basis=(_NOTICE,),
+        effective_from=NOTICE_2024,
+    ),
+    monthly_report_owners=_one(
+        "monthly_report_owners",
+        (Party.SCHOOL,),
+        unit="parties",
+        description="Every school sends one report a month (四个一).",
+        basis=(_NOTICE,),
+        effective_from=NOTICE_2024,
+    ),
+    roll_fixed_day_deadlines=_ROLL_NATIONAL,
+    return_notice_delay=_one(
+        "return_notice_delay",
+        None,
+        unit="span after a dropout is confirmed",
+        description=(
+            "No national time limit: the school persuades, then reports in writing "
+            "(未成年人保护法 第二十八条); the department orders the return (第八十三条)."
+        ),
+        basis=("未成年人保护法 第二十八条", "未成年人保护法 第八十三条"),
+        effective_from=LAW_2006,
+    ),
+    suspected_dropout_threshold=_one(
+        "suspected_dropout_threshold",
+        _SUSPECTED_DEFAULT,
+        unit="school days of absence without leave",
+        description="Suspected dropout (疑似辍学)." + _THRESHOLD_NOTE,
+        basis=(_NOTICE, _RULE_1259),
+        effective_from=NOTICE_2024,
+    ),
+    dropout_threshold=_one(
+        "dropout_threshold",
+        _DROPOUT_DEFAULT,
+        unit="school days of absence without leave",
+        description="Dropout (辍学)." + _THRESHOLD_NOTE,
+        basis=(_NOTICE, _RULE_1259),
+        effective_from=NOTICE_2024,
+    ),
+    county_review_months=_one(
+        "county_review_months",
+        3,
+        unit="months",
+        description="The county reviews its ledgers every quarter (县级每季度研判).",
+        basis=(_NOTICE,),
+        effective_from=NOTICE_2024,
+    ),
+    ledgers=_one(
+        "ledgers",
+        frozenset(Ledger),
+        unit="ledgers",
+        description="三本台账: school-age children, suspected dropouts, dropouts.",
+        basis=(_NOTICE,),
+        effective_from=NOTICE_2024,
+    ),
+)
+"""The national rules (全国规则): 义务教育法 and the 2024 notice on regular reporting.
+
+Example:
+    >>> from datetime import date
+    >>> from kongchuo.policy import NATIONAL
+    >>> print(NATIONAL.monthly_report_day.value_at(date(2025, 1, 1)))
+    None
+    >>> NATIONAL.county_review_months.value_at(date(2025, 1, 1))
+    3
+"""
+
+FEICHENG: Final = Policy(
+    name="feicheng",
+    name_zh="肥城市",
+    age_band=_AGE_BAND,
+    entry_cutoff=_ENTRY_CUTOFF,
+    census_month=_one(
+        "census_month",
+        7,
+        unit="month",
+        description="每年7月份: the census of children aged 6–15 runs through July.",
+        basis=("FC-1.1", _SEED),
+        effective_from=FEICHENG_FROM,
+    ),
+    data_sharing_deadline=_one(
+        "data_sharing_deadline",
+        MonthDay(month=7, day=20),
+        unit="month-day, inclusive",
+        description=(
+            "每年7月中旬前 read as on or before 20 July: 中旬 is the 11th–20th, and "
+            "'before mid-July' is taken to include the whole 中旬. Errs late; a county "
+            "that reads it as before the 11th sets 07-10."
+        ),
+        basis=("FC-2.2", _SEED),
+        effective_from=FEICHENG_FROM,
+    ),
+    special_group_census_window=_one(
+        "special_group_census_window",
+        Span(count=2, unit=TimeUnit.WEEK),
+        unit="span after term start",
+        description=(
+            "开学2周内: 14 days counted from the day after the term starts "
+            "(民法典 第二百零一条), so a term starting 1 September gives 15 September."
+        ),
+        basis=("FC-2.5", _SEED, "民法典 第二百零一条"),
+        effective_from=FEICHENG_FROM,
+    ),
+    monthly_report_day=_one(
+        "monthly_report_day",
+        5,
+        unit="day of the following month, inclusive",
+        description="每月5日前 read as on or before the 5th of the following month.",
+        basis=("FC-2.5", _SEED),
+        effective_from=FEICHENG_FROM,
+    ),
+    monthly_report_owners=_one(
+        "monthly_report_owners",
+        (Party.TOWN_EDUCATION_OFFICE, Party.CITY_DIRECT_SCHOOL),
+        unit="parties",
+        description="Each town (mining-area) education office and each city-direct school.",
+        basis=("FC-2.5", _SEED),
+        effective_from=FEICHENG_FROM,
+    ),
+    roll_fixed_day_deadlines=_one(
+        "roll_fixed_day_deadlines",
+        value=False,
+        unit="yes/no",
+        description=(
+            "A fixed day of the month (每月5日前) stays put when it is a rest day: the "
+            "report is a routine internal duty, not a legal period. Errs early: an "
+            "office may have to report before a holiday."
+        ),
+        basis=("FC-2.5", _SEED),
+        effective_from=FEICHENG_FROM,
+    ),
+    return_notice_delay=_one(
+        "return_notice_delay",
+        Span(count=1, unit=TimeUnit.WORKDAY),
+        unit="span after a dropout is confirmed",
+        description=(
+            "立即 (at once) read as by the next working day after the dropout is "
+            "confirmed. Errs late by at most one working day."
+        ),
+        basis=("FC-2.3", _SEED),
+        effective_from=FEICHENG_FROM,
+    ),
+    suspected_dropout_threshold=_one(
+        "suspected_dropout_threshold",
+        _SUSPECTED_DEFAULT,
+        unit="school days of absence without leave",
+        description="Suspected dropout (疑似辍学)." + _THRESHOLD_NOTE,
+        basis=("FC-2.5", _RULE_1259),
+        effective_from=FEICHENG_FROM,
+    ),
+    dropout_threshold=_one(
+        "dropout_threshold",
+        _DROPOUT_DEFAULT,
+        unit="school days of absence without leave",
+        description="Dropout (辍学)." + _THRESHOLD_NOTE,
+        basis=("FC-2.5", _RULE_1259),
+        effective_from=FEICHENG_FROM,
+    ),
+    county_review_months=ParameterHistory(
+        name="county_review_months",
+        values=(
+            _p(
+                None,
+                unit="months",
+                description="The account names no periodic county review.",
+                basis=(_SEED,),
+                effective_from=FEICHENG_FROM,
+            ),
+            _p(
+                3,
+                unit="months",
+                description="The national quarterly review applies (县级每季度研判).",
+                basis=(_NOTICE,),
+                effective_from=NOTICE_2024,
+            ),
+        ),
+    ),
+    ledgers=ParameterHistory(
+        name="ledgers",
+        values=(
+            _p(
+                frozenset({Ledger.SCHOOL_AGE_CHILDREN, Ledger.DROPOUTS}),
+                unit="ledgers",
+                description=(
+                    "The base database of school-age children and a ledger per "
+                    "out-of-school or dropout child (台账销号制度)."
+                ),
+                basis=("FC-1.2", "FC-2.2", "FC-2.5", _SEED),
+                effective_from=FEICHENG_FROM,
+            ),
+            _p(
+                frozenset(Ledger),
+                unit="ledgers",
+                description="The national three ledgers (三本台账) apply.",
+                basis=(_NOTICE,),
+                effective_from=NOTICE_2024,
+            ),
+        ),
+    ),
+)
+"""The Feicheng rules (肥城市规则): the seed's clauses on top of the national rules.
+
+Example:
+    >>> from datetime import date
+    >>> from kongchuo.policy import FEICHENG
+    >>> str(FEICHENG.data_sharing_deadline.value_at(date(2025, 1, 1)))
+    '07-20'
+    >>> FEICHENG.roll_fixed_day_deadlines.value_at(date(2025, 1, 1))
+    False
+"""

@@ -198,12 +198,27 @@ SPECS: Final[dict[str, Spec]] = {
         accepts=_is_ledgers,
         parse=lambda raw, path: frozenset(_parse_members(Ledger, raw, path)),
     ),
+    "cause_narrative_min_chars": Spec(
+        kind="a number of characters", accepts=_is_int, parse=_parse_int
+    ),
+    "principal_visit_required": Spec(kind="a bool", accepts=_is_bool, parse=_parse_bool),
+    "persuasion_interval": Spec(
+        kind="a span", accepts=_is(Span), parse=_parse_span, optional=True
+    ),
+    "late_entry_limit": Spec(kind="a span", accepts=_is(Span), parse=_parse_span, optional=True),
+    "platform_marking_delay": Spec(
+        kind="a span", accepts=_is(Span), parse=_parse_span, optional=True
+    ),
+    "closure_attendance": Spec(
+        kind="a span", accepts=_is(Span), parse=_parse_span, optional=True
+    ),
 }
 
 _RANGES: Final[dict[str, tuple[int, int]]] = {
     "census_month": (1, 12),
     "monthly_report_day": (1, 31),
     "county_review_months": (1, 12),
+    "cause_narrative_min_chars": (0, 2000),
 }
 
 
@@ -320,6 +335,19 @@ class Policy:
             dropout (疑似辍学).
         dropout_threshold: Absence that makes a student a dropout (辍学).
         county_review_months: How often, in months, the county reviews its ledgers.
+        ledgers: Which ledgers the county keeps.
+        cause_narrative_min_chars: The shortest cause narrative a ledger accepts
+            (原因分析细).
+        principal_visit_required: Whether a dropout's ledger needs a home visit by
+            the principal, the first responsible person.
+        persuasion_interval: The longest gap between persuasion attempts while a
+            case is open.
+        late_entry_limit: How long after an event it may be entered before the
+            ledger flags it (过程记录真实).
+        platform_marking_delay: How soon after an attempt its progress must be
+            marked on the platform (及时标注).
+        closure_attendance: How long a returned child must attend before the case
+            may close (销号).
         ledgers: The ledgers the county keeps.
 
     Example:
@@ -359,6 +387,12 @@ class Policy:
     dropout_threshold: ParameterHistory[Threshold]
     county_review_months: ParameterHistory[int | None]
     ledgers: ParameterHistory[frozenset[Ledger]]
+    cause_narrative_min_chars: ParameterHistory[int]
+    principal_visit_required: ParameterHistory[bool]
+    persuasion_interval: ParameterHistory[Span | None]
+    late_entry_limit: ParameterHistory[Span | None]
+    platform_marking_delay: ParameterHistory[Span | None]
+    closure_attendance: ParameterHistory[Span | None]
 
     def __attrs_post_init__(self) -> None:
         """Check every field, reporting all problems at once."""

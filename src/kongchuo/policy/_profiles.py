@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Final, TypeVar
+from typing import Final, TypedDict, TypeVar
 
 from kongchuo.policy._parameters import Parameter, ParameterHistory
 from kongchuo.policy._policy import Policy
@@ -36,6 +36,8 @@ T = TypeVar("T")
 
 #: 义务教育法 (2006 revision) in force.
 LAW_2006: Final = dt.date(2006, 9, 1)
+#: 义务教育法 (1986) in force; its 第五条 already set entry at 年满六周岁.
+LAW_1986: Final = dt.date(1986, 7, 1)
 #: 民法典 in force (its 第二百零三条 on rest days; 民法通则 第一百五十四条 before it).
 CIVIL_CODE: Final = dt.date(2021, 1, 1)
 #: 教育部办公厅 notice on the regular reporting mechanism (常态化报告工作机制), April 2024.
@@ -90,8 +92,8 @@ _AGE_BAND: Final = _one(
         "age (年满六周岁) and nine years of schooling but no upper age; 15 is the "
         "screening bound, and disabled children may be older (残疾人教育条例 第十四条)."
     ),
-    basis=("FC-1.1", "FC-2.2", "义务教育法 第十一条", "义务教育法 第二条"),
-    effective_from=LAW_2006,
+    basis=("FC-1.1", "FC-2.2", "义务教育法 第十一条", "义务教育法 第二条", "义务教育法(1986) 第五条"),
+    effective_from=LAW_1986,
 )
 
 _ENTRY_CUTOFF: Final = _one(
@@ -103,8 +105,8 @@ _ENTRY_CUTOFF: Final = _one(
         "6 周岁 by 1 September. The law says only 年满六周岁; the cut-off is the usual "
         "local rule."
     ),
-    basis=("义务教育法 第十一条", "local enrolment practice"),
-    effective_from=LAW_2006,
+    basis=("义务教育法 第十一条", "义务教育法(1986) 第五条", "local enrolment practice"),
+    effective_from=LAW_1986,
 )
 
 _ROLL_NATIONAL: Final = _one(
@@ -131,6 +133,99 @@ _THRESHOLD_NOTE: Final = (
     "common local rules (absent without reason more than a week: suspected; more than a "
     "month: dropout), counted in school days. Set your county's number."
 )
+
+
+_KONGCHUO_DEFAULT: Final = "kongchuo default (no national or local text sets this number)"
+
+
+class _CaseRules(TypedDict):
+    cause_narrative_min_chars: ParameterHistory[int]
+    principal_visit_required: ParameterHistory[bool]
+    persuasion_interval: ParameterHistory[Span | None]
+    late_entry_limit: ParameterHistory[Span | None]
+    platform_marking_delay: ParameterHistory[Span | None]
+    closure_attendance: ParameterHistory[Span | None]
+
+
+def _case_rules(*, principal_visit: bool, effective_from: dt.date) -> _CaseRules:
+    """The ledger and closure parameters (FC-1.2, FC-1.3, FC-2.5) of a profile.
+
+    No text found sets these numbers; each description says so and which way the
+    default errs. A county sets its own with :func:`attrs.evolve`.
+    """
+    return _CaseRules(
+        cause_narrative_min_chars=_one(
+            "cause_narrative_min_chars",
+            20,
+            unit="characters",
+            description=(
+                "原因分析细: a cause narrative shorter than this is flagged as thin. "
+                "A kongchuo default; it errs toward asking for more detail."
+            ),
+            basis=("FC-1.2", _KONGCHUO_DEFAULT),
+            effective_from=effective_from,
+        ),
+        principal_visit_required=_one(
+            "principal_visit_required",
+            principal_visit,
+            unit="bool",
+            description=(
+                "校长是第一责任人 read as: a dropout's ledger shows a home visit by the "
+                "principal."
+                if principal_visit
+                else "No national text asks for the principal's own home visit."
+            ),
+            basis=("FC-1.3",) if principal_visit else (_NOTICE,),
+            effective_from=effective_from,
+        ),
+        persuasion_interval=_one(
+            "persuasion_interval",
+            Span(count=30, unit=TimeUnit.DAY),
+            unit="calendar days",
+            description=(
+                "The longest gap between persuasion attempts while a case is open. "
+                "A kongchuo default (the 2024 notice asks that every attempt be "
+                "recorded, not how often); it errs toward prompting work, as a warning."
+            ),
+            basis=("FC-1.3", _NOTICE, _KONGCHUO_DEFAULT),
+            effective_from=effective_from,
+        ),
+        late_entry_limit=_one(
+            "late_entry_limit",
+            Span(count=7, unit=TimeUnit.DAY),
+            unit="calendar days",
+            description=(
+                "过程记录真实: an event entered more than this after it happened is "
+                "flagged (a warning). A kongchuo default."
+            ),
+            basis=("FC-1.2", _KONGCHUO_DEFAULT),
+            effective_from=effective_from,
+        ),
+        platform_marking_delay=_one(
+            "platform_marking_delay",
+            Span(count=7, unit=TimeUnit.DAY),
+            unit="calendar days",
+            description=(
+                "劝返工作进展要在管理平台中及时标注: 及时 read as within 7 days of the "
+                "attempt. A kongchuo reading; it errs toward flagging."
+            ),
+            basis=("FC-1.2", _KONGCHUO_DEFAULT),
+            effective_from=effective_from,
+        ),
+        closure_attendance=_one(
+            "closure_attendance",
+            Span(count=20, unit=TimeUnit.SCHOOL_DAY),
+            unit="school days attended since the return",
+            description=(
+                "A returned child's case closes after this much attendance (about a "
+                "school month). No closure criteria are published nationally "
+                "(law-and-policy §2.4); the default errs toward keeping a case open."
+            ),
+            basis=("FC-2.5", _NOTICE, _KONGCHUO_DEFAULT),
+            effective_from=effective_from,
+        ),
+    )
+
 
 NATIONAL: Final = Policy(
     name="national",
@@ -227,6 +322,7 @@ NATIONAL: Final = Policy(
         basis=(_NOTICE,),
         effective_from=NOTICE_2024,
     ),
+    **_case_rules(principal_visit=False, effective_from=NOTICE_2024),
 )
 """The national rules (全国规则): 义务教育法 and the 2024 notice on regular reporting.
 
@@ -371,6 +467,7 @@ FEICHENG: Final = Policy(
             ),
         ),
     ),
+    **_case_rules(principal_visit=True, effective_from=FEICHENG_FROM),
 )
 """The Feicheng rules (肥城市规则): the seed's clauses on top of the national rules.
 

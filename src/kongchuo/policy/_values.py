@@ -274,6 +274,7 @@ class Party(enum.StrEnum):
     RURAL_REVITALIZATION = "rural_revitalization"
     DISABLED_PERSONS_FEDERATION = "disabled_persons_federation"
     CIVIL_AFFAIRS = "civil_affairs"
+    VILLAGE_COMMITTEE = "village_committee"
 
     @property
     def label_zh(self) -> str:
@@ -291,6 +292,7 @@ _PARTY_ZH: Final = {
     Party.RURAL_REVITALIZATION: "扶贫（乡村振兴）",
     Party.DISABLED_PERSONS_FEDERATION: "残联",
     Party.CIVIL_AFFAIRS: "民政",
+    Party.VILLAGE_COMMITTEE: "村（居）民委员会",
 }
 
 

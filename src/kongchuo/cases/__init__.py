@@ -1,0 +1,105 @@
+"""Cases and ledgers (个案与台账): the per-child case log, its rules and the ledgers.
+
+One :class:`Case` per child and episode holds an append-only, hash-chained log of
+typed events; its state is derived by the machine in :data:`MACHINE`. The rules
+check a case's ledger ("三细三实", :func:`check_ledger`), whether it may close
+(销号, :func:`check_closure`) and who answers for it (:func:`responsible_parties`).
+
+Example:
+    >>> import datetime as dt
+    >>> from kongchuo.cases import CaseState, derive_state
+    >>> derive_state(["identified", "verified", "persuasion_attempt"])
+    <CaseState.IN_PERSUASION: 'in_persuasion'>
+
+References:
+    FC-1.2, FC-1.3, FC-2.5; law-and-policy §2.4 (三本台账, 动态销号).
+"""
+
+from kongchuo.cases._case import GENESIS, Case, Entry, entry_hash
+from kongchuo.cases._events import (
+    EVENT_TYPES,
+    AttemptResult,
+    CaseKind,
+    Cause,
+    CauseAnalysed,
+    Closed,
+    CorrectionOrdered,
+    Deceased,
+    DeferralKind,
+    Deferred,
+    Event,
+    IdentificationMethod,
+    Identified,
+    JudicialStep,
+    MovedAway,
+    NoticeIssued,
+    Person,
+    PersuasionAttempt,
+    PersuasionMethod,
+    Placed,
+    Placement,
+    PlanMade,
+    ProgressMarked,
+    Reopened,
+    Returned,
+    Role,
+    StudyingElsewhere,
+    Verified,
+    WrittenReport,
+)
+from kongchuo.cases._machine import MACHINE, CaseState, Transition, derive_state, transition_for
+from kongchuo.cases._rules import (
+    Responsibility,
+    check_closure,
+    check_ledger,
+    is_closable,
+    is_ledger_complete,
+    responsible_parties,
+)
+
+__all__ = [
+    "EVENT_TYPES",
+    "GENESIS",
+    "MACHINE",
+    "AttemptResult",
+    "Case",
+    "CaseKind",
+    "CaseState",
+    "Cause",
+    "CauseAnalysed",
+    "Closed",
+    "CorrectionOrdered",
+    "Deceased",
+    "DeferralKind",
+    "Deferred",
+    "Entry",
+    "Event",
+    "IdentificationMethod",
+    "Identified",
+    "JudicialStep",
+    "MovedAway",
+    "NoticeIssued",
+    "Person",
+    "PersuasionAttempt",
+    "PersuasionMethod",
+    "Placed",
+    "Placement",
+    "PlanMade",
+    "ProgressMarked",
+    "Reopened",
+    "Responsibility",
+    "Returned",
+    "Role",
+    "StudyingElsewhere",
+    "Transition",
+    "Verified",
+    "WrittenReport",
+    "check_closure",
+    "check_ledger",
+    "derive_state",
+    "entry_hash",
+    "is_closable",
+    "is_ledger_complete",
+    "responsible_parties",
+    "transition_for",
+]

@@ -1,0 +1,778 @@
+"""The events of a case log (个案事件): a tagged union with stable tags.
+
+Every event is a frozen model with the common fields ``occurred_on`` (when it
+happened), ``recorded_at`` (when it was entered), ``recorded_by`` (who entered it),
+``materials`` (references to the supporting documents, 佐证材料) and
+``supersedes`` (the sequence number of the event it corrects, if any). Each class
+has a stable :attr:`Event.tag`, the ``"type"`` of its JSON form; tags never change.
+
+This module is part of the models layer of ``DESIGN.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar, Final
+
+import attrs
+
+from kongchuo._errors import Problem, ValidationError
+from kongchuo._models._base import (
+    BOOL,
+    DATE,
+    NAME,
+    UNIT_CODE,
+    DumpOptions,
+    EnumKind,
+    EnumSetKind,
+    Kind,
+    Model,
+    ModelKind,
+    Optional,
+    Text,
+    TupleKind,
+    as_frozenset,
+    as_tuple,
+    meta,
+    problem,
+    structure,
+    unstructure,
+)
+
+__all__ = [
+    "AttemptResult",
+    "CaseKind",
+    "Cause",
+    "CauseAnalysed",
+    "Closed",
+    "CorrectionOrdered",
+    "Deceased",
+    "DeferralKind",
+    "Deferred",
+    "Event",
+    "IdentificationMethod",
+    "Identified",
+    "JudicialStep",
+    "MovedAway",
+    "NoticeIssued",
+    "Person",
+    "PersuasionAttempt",
+    "PersuasionMethod",
+    "Placed",
+    "Placement",
+    "PlanMade",
+    "ProgressMarked",
+    "Reopened",
+    "Returned",
+    "Role",
+    "StudyingElsewhere",
+    "Verified",
+    "WrittenReport",
+]
+
+
+class _Labelled(enum.StrEnum):
+    """A string enum whose members carry a Chinese label in ``_ZH``."""
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese label."""
+        return _LABELS[type(self).__name__][self.value]
+
+
+_LABELS: dict[str, dict[str, str]] = {}
+
+
+def _labels(cls: type[enum.StrEnum], labels: Mapping[str, str]) -> None:
+    missing = {m.value for m in cls} - set(labels)
+    if missing:  # pragma: no cover - a programming error caught at import
+        msg = f"{cls.__name__} lacks Chinese labels for {sorted(missing)}"
+        raise RuntimeError(msg)
+    _LABELS[cls.__name__] = dict(labels)
+
+
+class CaseKind(_Labelled):
+    """What a case is about (个案类别).
+
+    Example:
+        >>> CaseKind.SUSPECTED_DROPOUT.label_zh
+        '疑似辍学'
+    """
+
+    OUT_OF_SCHOOL = "out_of_school"
+    SUSPECTED_DROPOUT = "suspected_dropout"
+    DROPOUT = "dropout"
+
+
+_labels(
+    CaseKind,
+    {"out_of_school": "失学", "suspected_dropout": "疑似辍学", "dropout": "辍学"},
+)
+
+
+class IdentificationMethod(_Labelled):
+    """How a child was found (发现途径): FC-1.1 and the 2024 notice's 四查三比对."""
+
+    CENSUS_COMPARISON = "census_comparison"
+    SCHOOL_REPORT = "school_report"
+    DOOR_TO_DOOR = "door_to_door"
+    DEPARTMENT_REFERRAL = "department_referral"
+    OTHER = "other"
+
+
+_labels(
+    IdentificationMethod,
+    {
+        "census_comparison": "数据比对",
+        "school_report": "学校报告",
+        "door_to_door": "入户排查",
+        "department_referral": "部门转介",
+        "other": "其他",
+    },
+)
+
+
+class Cause(_Labelled):
+    """A coded cause of being out of school (失学辍学原因).
+
+    Religion is a sensitive category (个人信息保护法 第二十八条): a cause analysis that
+    names it is exported only in full mode.
+    """
+
+    LEARNING_DIFFICULTY = "learning_difficulty"
+    FAMILY_FINANCES = "family_finances"
+    ILLNESS = "illness"
+    DISABILITY = "disability"
+    WORK = "work"
+    EARLY_MARRIAGE = "early_marriage"
+    RELIGION = "religion"
+    FAMILY_CRISIS = "family_crisis"
+    DISTANCE = "distance"
+    OTHER = "other"
+
+
+_labels(
+    Cause,
+    {
+        "learning_difficulty": "学习困难/厌学",
+        "family_finances": "家庭经济困难",
+        "illness": "因病",
+        "disability": "因残",
+        "work": "外出打工/童工",
+        "early_marriage": "早婚早育",
+        "religion": "宗教",
+        "family_crisis": "家庭变故/监护缺失",
+        "distance": "路远/交通不便",
+        "other": "其他",
+    },
+)
+
+
+class Role(_Labelled):
+    """The role of a person in the work (工作角色)."""
+
+    PRINCIPAL = "principal"
+    HEAD_TEACHER = "head_teacher"
+    TEACHER = "teacher"
+    EDUCATION_OFFICER = "education_officer"
+    TOWNSHIP_OFFICIAL = "township_official"
+    VILLAGE_CADRE = "village_cadre"
+    POLICE = "police"
+    JUDICIAL_OFFICER = "judicial_officer"
+    GUARDIAN = "guardian"
+    CHILD = "child"
+    OTHER = "other"
+
+
+_labels(
+    Role,
+    {
+        "principal": "校长",
+        "head_teacher": "班主任",
+        "teacher": "教师",
+        "education_officer": "教育部门工作人员",
+        "township_official": "镇街干部",
+        "village_cadre": "村（居）干部",
+        "police": "公安民警",
+        "judicial_officer": "司法工作人员",
+        "guardian": "监护人",
+        "child": "儿童本人",
+        "other": "其他",
+    },
+)
+
+
+class PersuasionMethod(_Labelled):
+    """How a persuasion attempt was made (劝返方式)."""
+
+    HOME_VISIT = "home_visit"
+    PHONE = "phone"
+    INTERVIEW = "interview"
+    COLLECTIVE = "collective"
+
+
+_labels(
+    PersuasionMethod,
+    {"home_visit": "家访", "phone": "电话", "interview": "约谈", "collective": "集中劝返"},
+)
+
+
+class AttemptResult(_Labelled):
+    """What a persuasion attempt achieved (劝返结果)."""
+
+    AGREED_TO_RETURN = "agreed_to_return"
+    REFUSED = "refused"
+    UNDECIDED = "undecided"
+    NOT_MET = "not_met"
+
+
+_labels(
+    AttemptResult,
+    {
+        "agreed_to_return": "同意返校",
+        "refused": "拒绝返校",
+        "undecided": "尚未决定",
+        "not_met": "未见到人",
+    },
+)
+
+
+class Placement(_Labelled):
+    """Where a child is placed (安置方式): 残疾人教育条例 第十七条 and the 2020 opinions."""
+
+    REGULAR_CLASS = "regular_class"
+    SPECIAL_SCHOOL = "special_school"
+    HOME_DELIVERED = "home_delivered"
+    VOCATIONAL = "vocational"
+    JOIN_CLASS = "join_class"
+    SEPARATE_CLASS = "separate_class"
+
+
+_labels(
+    Placement,
+    {
+        "regular_class": "随班就读",
+        "special_school": "特殊教育学校",
+        "home_delivered": "送教上门",
+        "vocational": "职业教育/普职融合",
+        "join_class": "插班",
+        "separate_class": "单独编班",
+    },
+)
+
+
+class DeferralKind(_Labelled):
+    """An approved pause (经批准的延缓入学或休学): 义务教育法 第十一条."""
+
+    DEFERRED_ENTRY = "deferred_entry"
+    SUSPENSION = "suspension"
+
+
+_labels(DeferralKind, {"deferred_entry": "延缓入学", "suspension": "休学"})
+
+
+@attrs.frozen(kw_only=True)
+class Person(Model):
+    """A person who took part in a step of the work (参与人员).
+
+    Example:
+        >>> Person(role=Role.PRINCIPAL, name="张校长").role.label_zh
+        '校长'
+    """
+
+    role: Role = attrs.field(metadata=meta(EnumKind(Role)))
+    name: str = attrs.field(metadata=meta(NAME))
+
+
+_PERSON: Final = ModelKind(Person)
+_NOTE: Final = Text(2000)
+_SHORT: Final = Text(200)
+_REFS: Final = TupleKind(Text(200))
+
+
+class DateTimeKind(Kind):
+    """An aware date and time, written in ISO 8601 with its offset."""
+
+    __slots__ = ()
+
+    def check(self, value: object) -> list[Problem] | None:
+        if value.__class__ is not dt.datetime:
+            return [problem("type", "expected a datetime.datetime", "应为 datetime.datetime 时间")]
+        if value.utcoffset() is None:  # type: ignore[attr-defined,unused-ignore]
+            return [
+                problem(
+                    "datetime.naive",
+                    "needs a time zone (for example +08:00): a naive time is ambiguous",
+                    "需要带时区（例如 +08:00）：不带时区的时间有歧义",
+                )
+            ]
+        return None
+
+    def load(self, raw: object) -> object:
+        if raw.__class__ is not str:
+            raise ValidationError.of(
+                [problem("type", "expected an ISO 8601 string", "应为 ISO 8601 时间字符串")]
+            )
+        try:
+            value = dt.datetime.fromisoformat(raw)  # type: ignore[arg-type,unused-ignore]
+        except ValueError:
+            raise ValidationError.of(
+                [problem("datetime.format", "is not an ISO 8601 time", "不是 ISO 8601 时间")]
+            ) from None
+        bad = self.check(value)
+        if bad:
+            raise ValidationError.of(bad)
+        return value
+
+    def dump(self, value: Any, opts: DumpOptions) -> object:  # noqa: ANN401, ARG002 - Kind's signature
+        return value.isoformat()
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ARG002 - Kind's signature
+        return {"type": "string", "format": "date-time"}
+
+
+DATETIME: Final = DateTimeKind()
+
+
+class SequenceKind(Kind):
+    """A sequence number in a case log (0, 1, 2 …)."""
+
+    __slots__ = ()
+
+    def check(self, value: object) -> list[Problem] | None:
+        if value.__class__ is not int or value < 0:  # type: ignore[operator,unused-ignore]
+            return [problem("sequence", "must be an int >= 0", "必须是不小于 0 的整数")]
+        return None
+
+    def load(self, raw: object) -> object:
+        bad = self.check(raw)
+        if bad:
+            raise ValidationError.of(bad)
+        return raw
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ARG002 - Kind's signature
+        return {"type": "integer", "minimum": 0}
+
+
+SEQUENCE: Final = SequenceKind()
+
+
+@attrs.frozen(kw_only=True)
+class Event(Model):
+    """The fields every case event has (个案事件).
+
+    Attributes:
+        occurred_on: When it happened.
+        recorded_at: When it was entered, with its time zone.
+        recorded_by: Who entered it.
+        materials: References to supporting documents (file numbers, scans).
+        supersedes: The sequence number of an earlier event of the same type that
+            this one corrects; the earlier one stays in the log but no longer counts.
+    """
+
+    tag: ClassVar[str] = ""
+    label_zh: ClassVar[str] = ""
+
+    occurred_on: dt.date = attrs.field(metadata=meta(DATE))
+    recorded_at: dt.datetime = attrs.field(metadata=meta(DATETIME))
+    recorded_by: str = attrs.field(metadata=meta(NAME))
+    materials: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, metadata=meta(_REFS))
+    supersedes: int | None = attrs.field(default=None, metadata=meta(Optional(SEQUENCE)))
+
+    @classmethod
+    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+        """An event cannot be entered before the day it happened."""
+        occurred = values.get("occurred_on")
+        recorded = values.get("recorded_at")
+        if occurred is not None and recorded is not None and recorded.date() < occurred:
+            yield problem(
+                "event.recorded_before_occurred",
+                f"recorded_at ({recorded.isoformat()}) is before occurred_on "
+                f"({occurred.isoformat()})",
+                f"录入时间（{recorded.isoformat()}）早于发生日期（{occurred.isoformat()}）",
+                "$.recorded_at",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Identified(Event):
+    """The child was found (发现): by whom and how.
+
+    References:
+        FC-1.1, FC-2.5; 未成年人保护法 第二十八条.
+    """
+
+    tag: ClassVar[str] = "identified"
+    label_zh: ClassVar[str] = "发现"
+
+    method: IdentificationMethod = attrs.field(metadata=meta(EnumKind(IdentificationMethod)))
+    found_by: str = attrs.field(metadata=meta(_SHORT))
+    note: str | None = attrs.field(default=None, metadata=meta(Optional(_NOTE)))
+
+
+@attrs.frozen(kw_only=True)
+class Verified(Event):
+    """The facts were checked (核实); ``confirmed`` says whether the case stands.
+
+    A suspected dropout found to be on approved leave is verified with
+    ``confirmed=False`` and can then be closed.
+
+    References:
+        FC-2.5 (立即核实情况).
+    """
+
+    tag: ClassVar[str] = "verified"
+    label_zh: ClassVar[str] = "核实"
+
+    confirmed: bool = attrs.field(metadata=meta(BOOL))
+    finding: str = attrs.field(metadata=meta(_NOTE))
+
+
+@attrs.frozen(kw_only=True)
+class CauseAnalysed(Event):
+    """The causes were analysed (原因分析): coded causes, a primary one and a narrative.
+
+    References:
+        FC-1.2 (原因分析细), FC-1.3.
+    """
+
+    tag: ClassVar[str] = "cause_analysis"
+    label_zh: ClassVar[str] = "原因分析"
+
+    causes: frozenset[Cause] = attrs.field(
+        converter=as_frozenset, metadata=meta(EnumSetKind(Cause), sensitive="private")
+    )
+    primary: Cause = attrs.field(metadata=meta(EnumKind(Cause), sensitive="private"))
+    narrative: str = attrs.field(metadata=meta(_NOTE, sensitive="private"))
+
+    @classmethod
+    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+        """The primary cause is one of the causes."""
+        yield from super().cross_check(values)
+        causes, primary = values.get("causes"), values.get("primary")
+        if causes is not None and primary is not None and primary not in causes:
+            yield problem(
+                "cause_analysis.primary_not_listed",
+                f"the primary cause {primary.value!r} is not among the causes",
+                f"主要原因“{primary.label_zh}”不在原因列表中",
+                "$.primary",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class PlanMade(Event):
+    """The plan for this child (一人一案): measures, placement, who, by when.
+
+    References:
+        FC-1.3 (一人一案).
+    """
+
+    tag: ClassVar[str] = "plan"
+    label_zh: ClassVar[str] = "一人一案"
+
+    measures: tuple[str, ...] = attrs.field(converter=as_tuple, metadata=meta(TupleKind(_SHORT)))
+    responsible: tuple[Person, ...] = attrs.field(
+        converter=as_tuple, metadata=meta(TupleKind(_PERSON))
+    )
+    target_date: dt.date = attrs.field(metadata=meta(DATE))
+    placement: Placement | None = attrs.field(
+        default=None, metadata=meta(Optional(EnumKind(Placement)))
+    )
+
+
+@attrs.frozen(kw_only=True)
+class PersuasionAttempt(Event):
+    """One attempt to persuade the child back (劝返): who went, whom they met, result.
+
+    References:
+        FC-1.2 (劝返过程细), FC-1.3; 未成年人保护法 第二十八条.
+    """
+
+    tag: ClassVar[str] = "persuasion_attempt"
+    label_zh: ClassVar[str] = "劝返"
+
+    method: PersuasionMethod = attrs.field(metadata=meta(EnumKind(PersuasionMethod)))
+    visitors: tuple[Person, ...] = attrs.field(
+        converter=as_tuple, metadata=meta(TupleKind(_PERSON))
+    )
+    met: tuple[Person, ...] = attrs.field(converter=as_tuple, metadata=meta(TupleKind(_PERSON)))
+    result: AttemptResult = attrs.field(metadata=meta(EnumKind(AttemptResult)))
+    next_step: str | None = attrs.field(default=None, metadata=meta(Optional(_NOTE)))
+
+
+@attrs.frozen(kw_only=True)
+class NoticeIssued(Event):
+    """A notice went out (发出通知): its kind and document number (文号).
+
+    References:
+        FC-2.3.
+    """
+
+    tag: ClassVar[str] = "notice_issued"
+    label_zh: ClassVar[str] = "发出通知"
+
+    notice: str = attrs.field(metadata=meta(_SHORT))
+    number: str = attrs.field(metadata=meta(_SHORT))
+
+
+@attrs.frozen(kw_only=True)
+class WrittenReport(Event):
+    """The school reported to the education authority in writing (书面报告).
+
+    References:
+        未成年人保护法 第二十八条第二款; FC-3.3.
+    """
+
+    tag: ClassVar[str] = "written_report"
+    label_zh: ClassVar[str] = "书面报告"
+
+    reported_to: str = attrs.field(metadata=meta(_SHORT))
+
+
+@attrs.frozen(kw_only=True)
+class CorrectionOrdered(Event):
+    """批评教育 with 责令限期改正, one decision: who issued it and the deadline.
+
+    References:
+        义务教育法 第五十八条; 未成年人保护法 第八十三条; FC-2.4.
+    """
+
+    tag: ClassVar[str] = "correction_order"
+    label_zh: ClassVar[str] = "批评教育、责令限期改正"
+
+    issuer: str = attrs.field(metadata=meta(_SHORT))
+    deadline: dt.date = attrs.field(metadata=meta(DATE))
+
+    @classmethod
+    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+        """The deadline falls after the order."""
+        yield from super().cross_check(values)
+        occurred, deadline = values.get("occurred_on"), values.get("deadline")
+        if occurred is not None and deadline is not None and deadline <= occurred:
+            yield problem(
+                "correction_order.deadline_not_after_order",
+                "the deadline must fall after the day of the order",
+                "改正期限必须晚于责令之日",
+                "$.deadline",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class JudicialStep(Event):
+    """A step on the judicial route (司法途径): documents, 训诫, proceedings.
+
+    References:
+        FC-2.4, FC-3.1; 未成年人保护法 第一百一十八条; 家庭教育促进法 第四十九条.
+    """
+
+    tag: ClassVar[str] = "judicial_step"
+    label_zh: ClassVar[str] = "司法程序"
+
+    step: str = attrs.field(metadata=meta(_SHORT))
+    authority: str = attrs.field(metadata=meta(_SHORT))
+
+
+@attrs.frozen(kw_only=True)
+class Returned(Event):
+    """The child returned to school (复学): which school, which grade.
+
+    References:
+        FC-1.3.
+    """
+
+    tag: ClassVar[str] = "returned"
+    label_zh: ClassVar[str] = "复学"
+
+    school_code: str = attrs.field(metadata=meta(UNIT_CODE))
+    grade: int = attrs.field(metadata=meta(SEQUENCE))
+
+
+@attrs.frozen(kw_only=True)
+class Placed(Event):
+    """The child was placed (安置): 随班就读, a special school, 送教上门 and others.
+
+    References:
+        FC-3.1; 残疾人教育条例 第十七条.
+    """
+
+    tag: ClassVar[str] = "placed"
+    label_zh: ClassVar[str] = "安置"
+
+    placement: Placement = attrs.field(metadata=meta(EnumKind(Placement)))
+    school_code: str | None = attrs.field(default=None, metadata=meta(Optional(UNIT_CODE)))
+
+
+@attrs.frozen(kw_only=True)
+class Deferred(Event):
+    """An approved deferral of entry or suspension for physical reasons (延缓入学/休学).
+
+    References:
+        义务教育法 第十一条第二款.
+    """
+
+    tag: ClassVar[str] = "deferred"
+    label_zh: ClassVar[str] = "延缓入学或休学"
+
+    kind: DeferralKind = attrs.field(metadata=meta(EnumKind(DeferralKind)))
+    approved_by: str = attrs.field(metadata=meta(_SHORT))
+    until: dt.date | None = attrs.field(default=None, metadata=meta(Optional(DATE)))
+
+
+@attrs.frozen(kw_only=True)
+class StudyingElsewhere(Event):
+    """The child studies elsewhere, verified (外出就学): the actual school is known.
+
+    References:
+        FC-2.3 (外出就学的要摸清实际就读学校).
+    """
+
+    tag: ClassVar[str] = "studying_elsewhere"
+    label_zh: ClassVar[str] = "外出就学"
+
+    school_name: str = attrs.field(metadata=meta(_SHORT))
+    verified_by: str = attrs.field(metadata=meta(_SHORT))
+
+
+@attrs.frozen(kw_only=True)
+class MovedAway(Event):
+    """The child moved away, as confirmed by public security (迁出，经公安确认).
+
+    References:
+        FC-3.1 (户籍清理).
+    """
+
+    tag: ClassVar[str] = "moved_away"
+    label_zh: ClassVar[str] = "迁出"
+
+    confirmed_by: str = attrs.field(metadata=meta(_SHORT))
+
+
+@attrs.frozen(kw_only=True)
+class Deceased(Event):
+    """The child died, as confirmed by public security (死亡，经公安确认).
+
+    References:
+        FC-3.1 (户籍清理).
+    """
+
+    tag: ClassVar[str] = "deceased"
+    label_zh: ClassVar[str] = "死亡"
+
+    confirmed_by: str = attrs.field(metadata=meta(_SHORT))
+
+
+@attrs.frozen(kw_only=True)
+class ProgressMarked(Event):
+    """Progress was marked on the management platform (平台标注).
+
+    References:
+        FC-1.2 (劝返工作进展要在管理平台中及时标注).
+    """
+
+    tag: ClassVar[str] = "progress_marked"
+    label_zh: ClassVar[str] = "平台标注"
+
+    platform: str = attrs.field(metadata=meta(_SHORT))
+
+
+@attrs.frozen(kw_only=True)
+class Closed(Event):
+    """The case was closed (销号).
+
+    References:
+        FC-2.5 (台账销号制度).
+    """
+
+    tag: ClassVar[str] = "closed"
+    label_zh: ClassVar[str] = "销号"
+
+    approved_by: str = attrs.field(metadata=meta(_SHORT))
+
+
+@attrs.frozen(kw_only=True)
+class Reopened(Event):
+    """A closed case was reopened (重新开启), with the reason.
+
+    References:
+        FC-2.5 (动态监测).
+    """
+
+    tag: ClassVar[str] = "reopened"
+    label_zh: ClassVar[str] = "重新开启"
+
+    reason: str = attrs.field(metadata=meta(_NOTE))
+
+
+EVENT_TYPES: Final[Mapping[str, type[Event]]] = {
+    cls.tag: cls
+    for cls in (
+        Identified,
+        Verified,
+        CauseAnalysed,
+        PlanMade,
+        PersuasionAttempt,
+        NoticeIssued,
+        WrittenReport,
+        CorrectionOrdered,
+        JudicialStep,
+        Returned,
+        Placed,
+        Deferred,
+        StudyingElsewhere,
+        MovedAway,
+        Deceased,
+        ProgressMarked,
+        Closed,
+        Reopened,
+    )
+}
+"""Every event class by its stable tag."""
+
+
+class EventKind(Kind):
+    """Any event, written as an object with its ``"type"`` tag first."""
+
+    __slots__ = ()
+
+    def check(self, value: object) -> list[Problem] | None:
+        if type(value) not in EVENT_TYPES.values():
+            return [problem("type", "expected a case event", "应为个案事件")]
+        return None
+
+    def load(self, raw: object) -> object:
+        if raw.__class__ is not dict:
+            raise ValidationError.of([problem("type", "expected an object", "应为对象")])
+        tag = raw.get("type")  # type: ignore[attr-defined,unused-ignore]
+        cls = EVENT_TYPES.get(tag) if isinstance(tag, str) else None
+        if cls is None:
+            known = ", ".join(EVENT_TYPES)
+            raise ValidationError.of(
+                [
+                    problem(
+                        "event.type",
+                        f"unknown event type {tag!r}; known: {known}",
+                        f"未知事件类型 {tag!r}；可用：{known}",
+                        "$.type",
+                    )
+                ]
+            )
+        return structure(cls, raw, extra=frozenset({"type"}))
+
+    def dump(self, value: Any, opts: DumpOptions) -> object:  # noqa: ANN401 - Kind's signature
+        return {"type": value.tag, **unstructure(value, opts)}
+
+    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
+        options = []
+        for tag, cls in EVENT_TYPES.items():
+            ref = ModelKind(cls).schema(defs)
+            body = defs[cls.__name__]
+            body["properties"] = {"type": {"const": tag}, **body["properties"]}
+            if "type" not in body["required"]:
+                body["required"] = ["type", *body["required"]]
+            options.append(ref)
+        return {"oneOf": options}
+
+
+EVENT: Final = EventKind()

@@ -1,0 +1,283 @@
+"""The case state machine, held as data (个案状态机).
+
+States, the transitions each event type may make, the evidence a transition needs
+and its basis are plain data in :data:`MACHINE`, so that the docs can print them
+and a county can read exactly what the library allows. The state of a case is never
+stored: :func:`derive_state` folds the effective events of its log through the
+machine.
+
+This module is part of the rules layer of ``DESIGN.md``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Final
+
+import attrs
+
+from kongchuo._errors import ValidationError
+
+__all__ = ["MACHINE", "CaseState", "Transition", "derive_state", "transition_for"]
+
+
+class CaseState(enum.StrEnum):
+    """Where a case stands (个案状态).
+
+    Example:
+        >>> CaseState.IN_PERSUASION.label_zh
+        '劝返中'
+    """
+
+    NEW = "new"
+    IDENTIFIED = "identified"
+    VERIFIED = "verified"
+    NOT_CONFIRMED = "not_confirmed"
+    IN_PERSUASION = "in_persuasion"
+    ESCALATED = "escalated"
+    RETURNED = "returned"
+    PLACED = "placed"
+    DEFERRED = "deferred"
+    STUDYING_ELSEWHERE = "studying_elsewhere"
+    LEFT = "left"
+    CLOSED = "closed"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese label."""
+        return _STATE_ZH[self]
+
+    @property
+    def is_open(self) -> bool:
+        """Whether work on the case still goes on (not yet resolved or closed)."""
+        return self in _OPEN
+
+
+_STATE_ZH: Final = {
+    CaseState.NEW: "新建",
+    CaseState.IDENTIFIED: "已发现",
+    CaseState.VERIFIED: "已核实",
+    CaseState.NOT_CONFIRMED: "经核实排除",
+    CaseState.IN_PERSUASION: "劝返中",
+    CaseState.ESCALATED: "强制入学程序中",
+    CaseState.RETURNED: "已复学",
+    CaseState.PLACED: "已安置",
+    CaseState.DEFERRED: "经批准延缓入学或休学",
+    CaseState.STUDYING_ELSEWHERE: "外出就学",
+    CaseState.LEFT: "迁出或死亡",
+    CaseState.CLOSED: "已销号",
+}
+
+_OPEN: Final = frozenset(
+    {
+        CaseState.IDENTIFIED,
+        CaseState.VERIFIED,
+        CaseState.IN_PERSUASION,
+        CaseState.ESCALATED,
+    }
+)
+RESOLVED: Final = frozenset(
+    {
+        CaseState.NOT_CONFIRMED,
+        CaseState.RETURNED,
+        CaseState.PLACED,
+        CaseState.DEFERRED,
+        CaseState.STUDYING_ELSEWHERE,
+        CaseState.LEFT,
+    }
+)
+"""States in which the child's situation is resolved and the case may close."""
+
+
+@attrs.frozen(kw_only=True)
+class Transition:
+    """One allowed move of the machine.
+
+    Attributes:
+        event: The event tag that makes the move.
+        sources: The states the move may start from.
+        target: The state it leads to, or ``None`` to stay where the case is.
+        evidence: What the event must carry as evidence (materials).
+        guard: A named condition checked elsewhere, such as ``"closure_criteria"``
+            (checked by ``check_closure``); ``None`` if there is none.
+        basis: Clause ids and law articles.
+    """
+
+    event: str
+    sources: frozenset[CaseState]
+    target: CaseState | None
+    evidence: tuple[str, ...] = ()
+    guard: str | None = None
+    basis: tuple[str, ...] = ()
+
+
+_WORKING: Final = frozenset({CaseState.VERIFIED, CaseState.IN_PERSUASION, CaseState.ESCALATED})
+_NOT_CLOSED: Final = frozenset(CaseState) - {CaseState.NEW, CaseState.CLOSED}
+
+MACHINE: Final[tuple[Transition, ...]] = (
+    Transition(
+        event="identified",
+        sources=frozenset({CaseState.NEW}),
+        target=CaseState.IDENTIFIED,
+        basis=("FC-1.1", "FC-2.5"),
+    ),
+    Transition(
+        event="verified",
+        sources=frozenset({CaseState.IDENTIFIED}),
+        target=CaseState.VERIFIED,
+        basis=("FC-2.5",),
+    ),
+    Transition(
+        event="cause_analysis",
+        sources=_WORKING,
+        target=None,
+        basis=("FC-1.2", "FC-1.3"),
+    ),
+    Transition(event="plan", sources=_WORKING, target=None, basis=("FC-1.3",)),
+    Transition(
+        event="persuasion_attempt",
+        sources=frozenset({CaseState.VERIFIED, CaseState.IN_PERSUASION}),
+        target=CaseState.IN_PERSUASION,
+        basis=("FC-1.2", "FC-1.3", "未成年人保护法 第二十八条"),
+    ),
+    Transition(
+        event="persuasion_attempt",
+        sources=frozenset({CaseState.ESCALATED}),
+        target=None,
+        basis=("FC-1.3",),
+    ),
+    Transition(event="notice_issued", sources=_WORKING, target=None, basis=("FC-2.3",)),
+    Transition(
+        event="written_report",
+        sources=frozenset({CaseState.IN_PERSUASION, CaseState.ESCALATED}),
+        target=CaseState.ESCALATED,
+        basis=("未成年人保护法 第二十八条", "FC-3.3"),
+    ),
+    Transition(
+        event="correction_order",
+        sources=frozenset({CaseState.ESCALATED}),
+        target=None,
+        evidence=("correction order 责令限期改正决定书",),
+        basis=("义务教育法 第五十八条", "未成年人保护法 第八十三条", "FC-2.4"),
+    ),
+    Transition(
+        event="judicial_step",
+        sources=frozenset({CaseState.ESCALATED}),
+        target=None,
+        basis=("FC-2.4", "FC-3.1", "未成年人保护法 第一百一十八条"),
+    ),
+    Transition(
+        event="returned",
+        sources=_WORKING,
+        target=CaseState.RETURNED,
+        evidence=("proof of return 复学证明",),
+        basis=("FC-1.3",),
+    ),
+    Transition(
+        event="placed",
+        sources=_WORKING,
+        target=CaseState.PLACED,
+        basis=("FC-3.1", "残疾人教育条例 第十七条"),
+    ),
+    Transition(
+        event="deferred",
+        sources=frozenset({CaseState.IDENTIFIED, *_WORKING}),
+        target=CaseState.DEFERRED,
+        evidence=("approval 审批材料",),
+        basis=("义务教育法 第十一条",),
+    ),
+    Transition(
+        event="studying_elsewhere",
+        sources=frozenset({CaseState.IDENTIFIED, *_WORKING}),
+        target=CaseState.STUDYING_ELSEWHERE,
+        basis=("FC-2.3",),
+    ),
+    Transition(
+        event="moved_away",
+        sources=_NOT_CLOSED - {CaseState.LEFT},
+        target=CaseState.LEFT,
+        basis=("FC-3.1",),
+    ),
+    Transition(
+        event="deceased",
+        sources=_NOT_CLOSED - {CaseState.LEFT},
+        target=CaseState.LEFT,
+        basis=("FC-3.1",),
+    ),
+    Transition(event="progress_marked", sources=_NOT_CLOSED, target=None, basis=("FC-1.2",)),
+    Transition(
+        event="closed",
+        sources=frozenset(RESOLVED | _OPEN),
+        target=CaseState.CLOSED,
+        guard="closure_criteria",
+        basis=("FC-2.5",),
+    ),
+    Transition(
+        event="reopened",
+        sources=frozenset({CaseState.CLOSED}),
+        target=CaseState.VERIFIED,
+        basis=("FC-2.5",),
+    ),
+)
+"""Every allowed transition. An event type may appear in several, from different states."""
+
+
+def _index(machine: Iterable[Transition]) -> Mapping[tuple[str, CaseState], Transition]:
+    table: dict[tuple[str, CaseState], Transition] = {}
+    for t in machine:
+        for source in t.sources:
+            table[t.event, source] = t
+    return table
+
+
+_TABLE: Final = _index(MACHINE)
+
+
+def transition_for(tag: str, state: CaseState, *, path: str = "$") -> Transition:
+    """The transition an event of type ``tag`` makes from ``state``.
+
+    Raises:
+        ValidationError: ``case.transition`` naming the event, the state and the
+            states the event is allowed from.
+
+    Example:
+        >>> transition_for("verified", CaseState.IDENTIFIED).target
+        <CaseState.VERIFIED: 'verified'>
+        >>> transition_for("returned", CaseState.NEW)
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: $: event 'returned' is not allowed in state 'new'...
+    """
+    found = _TABLE.get((tag, state))
+    if found is not None:
+        return found
+    allowed = sorted({s.value for (event, s) in _TABLE if event == tag})
+    allowed_zh = "、".join(CaseState(s).label_zh for s in allowed)
+    raise ValidationError(
+        "case.transition",
+        f"event {tag!r} is not allowed in state {state.value!r}; "
+        f"it is allowed from: {', '.join(allowed) or 'nowhere'}",
+        f"“{state.label_zh}”状态下不能记录事件 {tag!r}；"
+        f"该事件只能在以下状态记录：{allowed_zh or '无'}",
+        path=path,
+    )
+
+
+def derive_state(tags: Iterable[str]) -> CaseState:
+    """Fold event tags through the machine and return the resulting state.
+
+    Raises:
+        ValidationError: ``case.transition`` at ``$.events[i]`` for the first event
+            the machine does not allow.
+
+    Example:
+        >>> derive_state(["identified", "verified", "persuasion_attempt", "returned"])
+        <CaseState.RETURNED: 'returned'>
+    """
+    state = CaseState.NEW
+    for i, tag in enumerate(tags):
+        t = transition_for(tag, state, path=f"$.events[{i}]")
+        if t.target is not None:
+            state = t.target
+    return state

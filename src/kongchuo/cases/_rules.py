@@ -1,0 +1,663 @@
+"""Rules over cases: ledger completeness (三细三实), closure (销号), responsibility.
+
+Every rule is pure: it takes the case, ``as_of`` and the policy, and returns a
+:class:`~kongchuo.Decision` whose findings say what is missing, where, and on what
+basis. None of them raises to say "no".
+
+This module is part of the rules layer of ``DESIGN.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from kongchuo._args import require_date
+from kongchuo._decision import Decision, Finding, Severity
+from kongchuo._errors import ValidationError, type_name
+from kongchuo._models._children import Child
+from kongchuo._models._schools import Attendance, AttendanceStatus, School
+from kongchuo.cases._case import Case
+from kongchuo.cases._events import (
+    AttemptResult,
+    CaseKind,
+    CauseAnalysed,
+    CorrectionOrdered,
+    Event,
+    NoticeIssued,
+    PersuasionAttempt,
+    PersuasionMethod,
+    PlanMade,
+    ProgressMarked,
+    Returned,
+    Role,
+    Verified,
+)
+from kongchuo.cases._machine import RESOLVED, CaseState
+from kongchuo.policy import Party
+
+if TYPE_CHECKING:
+    from kongchuo.policy import Policy
+
+__all__ = [
+    "Responsibility",
+    "check_closure",
+    "check_ledger",
+    "is_closable",
+    "is_ledger_complete",
+    "responsible_parties",
+]
+
+_LEDGER_BASIS: Final = ("FC-1.2",)
+
+
+def _need_case(case: object) -> Case:
+    if not isinstance(case, Case):
+        raise ValidationError(
+            "case.type",
+            f"expected a Case, got {type_name(case)}",
+            f"应为 Case 个案，实为 {type_name(case)}",
+            path="case",
+        )
+    return case
+
+
+def _need_policy(policy: object) -> Policy:
+    from kongchuo.policy import Policy  # noqa: PLC0415 - a layer above; avoids a cycle
+
+    if not isinstance(policy, Policy):
+        raise ValidationError(
+            "policy.type",
+            f"expected a Policy, got {type_name(policy)}",
+            f"应为 Policy 政策参数集，实为 {type_name(policy)}",
+            path="policy",
+        )
+    return policy
+
+
+def _f(
+    code: str,
+    en: str,
+    zh: str,
+    path: str,
+    *,
+    basis: Sequence[str] = _LEDGER_BASIS,
+    severity: Severity = Severity.ERROR,
+) -> Finding:
+    return Finding(
+        code=code, message=en, message_zh=zh, path=path, severity=severity, basis=tuple(basis)
+    )
+
+
+def _of(case: Case, cls: type[Event]) -> list[tuple[int, Event]]:
+    return [(seq, e) for seq, e in case.effective() if isinstance(e, cls)]
+
+
+def _confirmed(case: Case) -> bool:
+    verified = _of(case, Verified)
+    return bool(verified) and all(e.confirmed for _, e in verified)  # type: ignore[attr-defined]
+
+
+def _where(seq: int, field: str = "") -> str:
+    return f"$.entries[{seq}].event" + (f".{field}" if field else "")
+
+
+# -- 三细三实 ---------------------------------------------------------------------------
+
+
+def _cause_findings(case: Case, policy: Policy, as_of: dt.date) -> Iterator[Finding]:
+    analyses = _of(case, CauseAnalysed)
+    if not analyses:
+        yield _f(
+            "ledger.cause.missing",
+            "no cause analysis is recorded",
+            "未记录原因分析（原因分析细）",
+            "$.entries",
+        )
+        return
+    minimum = policy.cause_narrative_min_chars.value_at(as_of)
+    for seq, event in analyses:
+        narrative = event.narrative  # type: ignore[attr-defined]
+        if len(narrative.strip()) < minimum:
+            yield _f(
+                "ledger.cause.thin",
+                f"the cause narrative has {len(narrative.strip())} characters; "
+                f"the policy asks for at least {minimum}",
+                f"原因分析叙述仅 {len(narrative.strip())} 字，政策要求至少 {minimum} 字",
+                _where(seq, "narrative"),
+            )
+
+
+def _plan_findings(case: Case) -> Iterator[Finding]:
+    if not _of(case, PlanMade):
+        yield _f(
+            "ledger.plan.missing",
+            "no return plan (一人一案) is recorded",
+            "未制定“一人一案”劝返方案",
+            "$.entries",
+            basis=("FC-1.3",),
+        )
+
+
+def _attempt_findings(case: Case, policy: Policy, as_of: dt.date) -> Iterator[Finding]:
+    attempts = _of(case, PersuasionAttempt)
+    basis = ("FC-1.2", "FC-1.3")
+    if not attempts:
+        yield _f(
+            "ledger.attempt.none",
+            "no persuasion attempt is recorded",
+            "未记录劝返过程（劝返过程细）",
+            "$.entries",
+            basis=basis,
+        )
+        return
+    previous: dt.date | None = None
+    for seq, a in attempts:
+        event: PersuasionAttempt = a  # type: ignore[assignment]
+        if not event.visitors:
+            yield _f(
+                "ledger.attempt.no_visitors",
+                "the attempt does not say who went",
+                "劝返记录未写明参与人员",
+                _where(seq, "visitors"),
+                basis=basis,
+            )
+        if not event.met and event.result is not AttemptResult.NOT_MET:
+            yield _f(
+                "ledger.attempt.nobody_met",
+                "the attempt does not say whom they met",
+                "劝返记录未写明见到的对象",
+                _where(seq, "met"),
+                basis=basis,
+            )
+        if event.result is not AttemptResult.AGREED_TO_RETURN and not event.next_step:
+            yield _f(
+                "ledger.attempt.no_next_step",
+                "an attempt that did not succeed must say the next step",
+                "未成功的劝返必须写明下一步措施",
+                _where(seq, "next_step"),
+                basis=basis,
+            )
+        if previous is not None and event.occurred_on < previous:
+            yield _f(
+                "ledger.attempt.out_of_order",
+                "the attempt is dated before the one logged before it",
+                "劝返记录的日期早于前一条劝返记录",
+                _where(seq, "occurred_on"),
+                basis=basis,
+            )
+        previous = max(previous or event.occurred_on, event.occurred_on)
+    yield from _sparse_findings(case, attempts, policy, as_of)
+    if case.kind is CaseKind.DROPOUT and policy.principal_visit_required.value_at(as_of):
+        visited = any(
+            a.method is PersuasionMethod.HOME_VISIT  # type: ignore[attr-defined]
+            and any(p.role is Role.PRINCIPAL for p in a.visitors)  # type: ignore[attr-defined]
+            for _, a in attempts
+        )
+        if not visited:
+            yield _f(
+                "ledger.attempt.no_principal_visit",
+                "for a dropout the principal, first responsible, must make a home visit",
+                "辍学学生应由第一责任人校长亲自家访劝返",
+                "$.entries",
+                basis=("FC-1.3",),
+            )
+
+
+def _sparse_findings(
+    case: Case, attempts: list[tuple[int, Event]], policy: Policy, as_of: dt.date
+) -> Iterator[Finding]:
+    interval = policy.persuasion_interval.value_at(as_of)
+    if interval is None:
+        return
+    limit = dt.timedelta(days=interval.count)
+    dates = sorted(a.occurred_on for _, a in attempts)
+    for before, after in itertools.pairwise(dates):
+        if after - before > limit:
+            yield _f(
+                "ledger.attempt.sparse",
+                f"{(after - before).days} days passed between attempts "
+                f"({before.isoformat()} to {after.isoformat()}); "
+                f"the policy asks for one at least every {interval.count} days",
+                f"两次劝返间隔 {(after - before).days} 天（{before.isoformat()} 至 "
+                f"{after.isoformat()}），政策要求至少每 {interval.count} 天劝返一次",
+                "$.entries",
+                basis=("FC-1.3",),
+                severity=Severity.WARNING,
+            )
+    if case.state.is_open and as_of - dates[-1] > limit:
+        yield _f(
+            "ledger.attempt.overdue",
+            f"the last attempt was {(as_of - dates[-1]).days} days ago; the policy asks for "
+            f"one at least every {interval.count} days while the case is open",
+            f"距上次劝返已 {(as_of - dates[-1]).days} 天，个案未结期间政策要求至少每 "
+            f"{interval.count} 天劝返一次",
+            "$.entries",
+            basis=("FC-1.3",),
+        )
+
+
+def _data_findings(case: Case, child: Child | None) -> Iterator[Finding]:
+    if case.child_id is None:
+        yield _f(
+            "ledger.data.no_identity",
+            "the child has no resident ID number on record; record it as soon as it exists",
+            "儿童尚无身份证号码记录，请尽快补录（数据资料细）",
+            "$.child_id",
+            severity=Severity.WARNING,
+        )
+    if case.kind is not CaseKind.OUT_OF_SCHOOL and case.school_code is None:
+        yield _f(
+            "ledger.data.no_registration",
+            "a dropout case must name the school holding the registration",
+            "辍学个案必须写明学籍所在学校",
+            "$.school_code",
+            basis=("FC-1.3", "FC-1.4"),
+        )
+    if child is None:
+        return
+    if case.child_id is not None and child.resident_id != case.child_id:
+        yield _f(
+            "ledger.data.child_mismatch",
+            "the child given is not the child of the case",
+            "提供的儿童信息与个案儿童不一致（人籍一致）",
+            "$.child_id",
+            basis=("FC-1.4",),
+        )
+    if not any(g.phone for g in child.guardians):
+        yield _f(
+            "ledger.data.no_guardian_contact",
+            "no guardian has a contact number",
+            "监护人联系方式缺失",
+            "$.child.guardians",
+        )
+
+
+def _date_findings(
+    case: Case, child: Child | None, policy: Policy, as_of: dt.date
+) -> Iterator[Finding]:
+    late = policy.late_entry_limit.value_at(as_of)
+    birth = child.birth_date if child is not None else None
+    if birth is None and case.child_id is not None:
+        birth = case.child_id.birth_date
+    for entry in case.entries:
+        event = entry.event
+        if event.occurred_on > as_of:
+            yield _f(
+                "ledger.date.future",
+                f"the event is dated {event.occurred_on.isoformat()}, after {as_of.isoformat()}",
+                f"事件日期 {event.occurred_on.isoformat()} 晚于核查日 {as_of.isoformat()}",
+                _where(entry.seq, "occurred_on"),
+            )
+        if birth is not None and event.occurred_on < birth:
+            yield _f(
+                "ledger.date.before_birth",
+                "the event is dated before the child's birth",
+                "事件日期早于儿童出生日期",
+                _where(entry.seq, "occurred_on"),
+            )
+        delay = (event.recorded_at.date() - event.occurred_on).days
+        if late is not None and delay > late.count:
+            yield _f(
+                "ledger.entry.late",
+                f"entered {delay} days after it happened; the policy allows {late.count}",
+                f"事件发生 {delay} 天后才录入，政策要求 {late.count} 天内录入（过程记录真实）",
+                _where(entry.seq, "recorded_at"),
+                severity=Severity.WARNING,
+            )
+
+
+def _material_findings(case: Case) -> Iterator[Finding]:
+    needs: tuple[tuple[type[Event], str, str, str, tuple[str, ...]], ...] = (
+        (
+            Returned,
+            "ledger.materials.proof_of_return",
+            "the return has no proof attached",
+            "复学缺少佐证材料（复学证明）",
+            ("FC-1.2", "FC-1.3"),
+        ),
+        (
+            CorrectionOrdered,
+            "ledger.materials.correction_order",
+            "the correction order has no copy attached",
+            "缺少责令限期改正决定书复印件",
+            ("FC-1.2", "FC-2.4"),
+        ),
+        (
+            NoticeIssued,
+            "ledger.materials.notice_copy",
+            "the notice has no copy attached",
+            "缺少通知书存根或复印件",
+            ("FC-1.2", "FC-2.3"),
+        ),
+    )
+    for cls, code, en, zh, basis in needs:
+        for seq, event in _of(case, cls):
+            if not event.materials:
+                yield _f(code, en, zh, _where(seq, "materials"), basis=basis)
+    for seq, a in _of(case, PersuasionAttempt):
+        if a.result is AttemptResult.AGREED_TO_RETURN and not a.materials:  # type: ignore[attr-defined]
+            yield _f(
+                "ledger.materials.guardian_commitment",
+                "the guardian agreed to a return but no written commitment is attached",
+                "监护人同意返校但缺少书面承诺书",
+                _where(seq, "materials"),
+                basis=("FC-1.2",),
+            )
+
+
+def _platform_findings(case: Case, policy: Policy, as_of: dt.date) -> Iterator[Finding]:
+    delay = policy.platform_marking_delay.value_at(as_of)
+    if delay is None:
+        return
+    marks = sorted(e.occurred_on for _, e in _of(case, ProgressMarked))
+    for seq, a in _of(case, PersuasionAttempt):
+        due = a.occurred_on + dt.timedelta(days=delay.count)
+        if any(a.occurred_on <= m <= due for m in marks):
+            continue
+        if as_of > due:
+            yield _f(
+                "ledger.platform.not_marked",
+                f"the attempt of {a.occurred_on.isoformat()} was not marked on the platform "
+                f"within {delay.count} days",
+                f"{a.occurred_on.isoformat()} 的劝返进展未在 {delay.count} 天内在管理平台标注",
+                _where(seq),
+                basis=("FC-1.2",),
+            )
+
+
+def check_ledger(
+    case: Case, *, as_of: dt.date, policy: Policy, child: Child | None = None
+) -> Decision:
+    """Check a case's ledger against "三细三实" (台账完整性).
+
+    Detailed cause analysis, persuasion process and data; truthful registration,
+    process records and materials. The findings name each gap with its path:
+
+    * cause analysis missing or thinner than the policy's minimum;
+    * no return plan (一人一案) once the case is confirmed;
+    * persuasion attempts missing, without who went, whom they met or a next step,
+      out of date order, sparser than the policy's interval, overdue, or (for a
+      dropout, where the policy asks) without the principal's home visit;
+    * missing identity, registration or guardian contact;
+    * events dated after ``as_of`` or before the child's birth, or entered late;
+    * missing materials for the stage reached (proof of return, the correction
+      order, the notice, the guardian's commitment);
+    * progress not marked on the platform within the policy's days.
+
+    Args:
+        case: The case.
+        as_of: The day of the check.
+        policy: The policy profile.
+        child: The child's record, for the checks on guardians and birth date.
+
+    Returns:
+        ``ok`` when there is no finding of severity error; outcome ``"complete"`` or
+        ``"incomplete"``.
+
+    Raises:
+        ValidationError: For arguments of the wrong type.
+
+    References:
+        FC-1.2 (三细三实, 平台标注), FC-1.3 (一人一案, 校长第一责任人), FC-1.4.
+
+    Limitations:
+        The rule checks that materials are referenced, not what they contain. It errs
+        toward reporting: a warning is a prompt to look, not a verdict.
+    """
+    case = _need_case(case)
+    policy = _need_policy(policy)
+    as_of = require_date(as_of, "as_of")
+    if child is not None and not isinstance(child, Child):
+        raise ValidationError(
+            "child.type",
+            f"expected a Child, got {type_name(child)}",
+            f"应为 Child 儿童，实为 {type_name(child)}",
+            path="child",
+        )
+    findings: list[Finding] = []
+    findings.extend(_data_findings(case, child))
+    findings.extend(_date_findings(case, child, policy, as_of))
+    if _confirmed(case):
+        findings.extend(_cause_findings(case, policy, as_of))
+        if case.state is not CaseState.LEFT:
+            findings.extend(_plan_findings(case))
+            findings.extend(_attempt_findings(case, policy, as_of))
+    findings.extend(_material_findings(case))
+    findings.extend(_platform_findings(case, policy, as_of))
+    ok = not any(f.severity is Severity.ERROR for f in findings)
+    return Decision(
+        rule="ledger",
+        ok=ok,
+        outcome="complete" if ok else "incomplete",
+        findings=findings,
+        basis=("FC-1.2", "FC-1.3"),
+    )
+
+
+def is_ledger_complete(
+    case: Case, *, as_of: dt.date, policy: Policy, child: Child | None = None
+) -> bool:
+    """Whether :func:`check_ledger` finds no error."""
+    return check_ledger(case, as_of=as_of, policy=policy, child=child).ok
+
+
+# -- 销号 -------------------------------------------------------------------------------
+
+
+def _attended_days(
+    case: Case, returned_on: dt.date, attendance: Iterable[Attendance], as_of: dt.date
+) -> int:
+    days = set()
+    present = {AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY}
+    for record in attendance:
+        if not isinstance(record, Attendance):
+            raise ValidationError(
+                "attendance.type",
+                f"expected Attendance records, got {type_name(record)}",
+                f"应为 Attendance 出勤记录，实为 {type_name(record)}",
+                path="attendance",
+            )
+        holder = record.student_number.resident_id
+        if case.child_id is not None and holder is not None and holder != case.child_id:
+            continue
+        if returned_on <= record.on <= as_of and record.status in present:
+            days.add(record.on)
+    return len(days)
+
+
+def check_closure(
+    case: Case,
+    *,
+    as_of: dt.date,
+    policy: Policy,
+    attendance: Iterable[Attendance] = (),
+    child: Child | None = None,
+) -> Decision:
+    """Whether a case may be closed (销号), and if not, why.
+
+    A case may close when the child's situation is resolved — returned and attended
+    for the policy's number of school days since the return; placed; verified as
+    studying elsewhere; deferred or suspended with approval; moved away or died as
+    confirmed by public security; or verified as not a case at all — or when the
+    child has aged out of the policy's band; and its ledger is complete
+    (:func:`check_ledger` finds no error).
+
+    Returns:
+        Outcome ``"closable"``, ``"already_closed"``, ``"not_resolved"``,
+        ``"attendance_short"`` or ``"ledger_incomplete"``, with findings.
+
+    References:
+        FC-2.5 (台账销号制度); FC-1.2.
+
+    Limitations:
+        No national closure criteria are published; the criteria are policy
+        parameters. Errs toward keeping a case open.
+    """
+    case = _need_case(case)
+    policy = _need_policy(policy)
+    as_of = require_date(as_of, "as_of")
+    state = case.state
+    basis = ("FC-2.5", "FC-1.2")
+    if state is CaseState.CLOSED:
+        return Decision(rule="closure", ok=False, outcome="already_closed", basis=basis)
+    findings: list[Finding] = []
+    outcome = "closable"
+    aged_out = _aged_out(case, child, policy, as_of)
+    if state not in RESOLVED and not aged_out:
+        outcome = "not_resolved"
+        findings.append(
+            _f(
+                "closure.not_resolved",
+                f"the case is {state.value}: the child has not returned, been placed or "
+                "otherwise been accounted for",
+                f"个案处于“{state.label_zh}”状态：儿童尚未复学、安置或以其他方式落实",
+                "$.entries",
+                basis=basis,
+            )
+        )
+    elif state is CaseState.RETURNED:
+        needed = policy.closure_attendance.value_at(as_of)
+        returned = _of(case, Returned)[-1][1]
+        attended = _attended_days(case, returned.occurred_on, attendance, as_of)
+        if needed is not None and attended < needed.count:
+            outcome = "attendance_short"
+            findings.append(
+                _f(
+                    "closure.attendance_short",
+                    f"the child attended {attended} school days since returning on "
+                    f"{returned.occurred_on.isoformat()}; the policy asks for {needed.count}",
+                    f"儿童自 {returned.occurred_on.isoformat()} 复学以来到校 {attended} 天，"
+                    f"政策要求 {needed.count} 天",
+                    "$.attendance",
+                    basis=basis,
+                )
+            )
+    ledger = check_ledger(case, as_of=as_of, policy=policy, child=child)
+    if not ledger.ok:
+        if outcome == "closable":
+            outcome = "ledger_incomplete"
+        findings.extend(ledger.errors)
+    return Decision(
+        rule="closure", ok=outcome == "closable", outcome=outcome, findings=findings, basis=basis
+    )
+
+
+def _aged_out(case: Case, child: Child | None, policy: Policy, as_of: dt.date) -> bool:
+    from kongchuo import age_on  # noqa: PLC0415 - the time layer, imported lazily
+
+    birth = child.birth_date if child is not None else None
+    if birth is None and case.child_id is not None:
+        birth = case.child_id.birth_date
+    if birth is None or as_of < birth:
+        return False
+    return age_on(birth, as_of) > policy.age_band.value_at(as_of).max_age
+
+
+def is_closable(
+    case: Case,
+    *,
+    as_of: dt.date,
+    policy: Policy,
+    attendance: Iterable[Attendance] = (),
+    child: Child | None = None,
+) -> bool:
+    """Whether :func:`check_closure` allows closing."""
+    return check_closure(case, as_of=as_of, policy=policy, attendance=attendance, child=child).ok
+
+
+# -- responsibility -----------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Responsibility:
+    """Who answers for bringing a child back, in order (责任主体).
+
+    Attributes:
+        party: The kind of party.
+        unit: The unit's code (a school, a jurisdiction), where known.
+        person: The person who answers first within the unit, where named.
+        first: Whether this is the first responsible party (第一责任人).
+        basis: Clause ids and law articles.
+    """
+
+    party: Party
+    unit: str | None = None
+    person: str | None = None
+    first: bool = False
+    basis: tuple[str, ...] = ()
+
+
+def responsible_parties(case: Case, *, school: School | None = None) -> tuple[Responsibility, ...]:
+    """Who must bring the child back (控辍保学责任), first responsible first.
+
+    For a dropout or suspected dropout: the school holding the registration, its
+    principal first (FC-1.3), then the education bureau. For a child never
+    enrolled: the education bureau together with the township government or street
+    office, assisted by the village or community (义务教育法 第十三条).
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo.cases import Case, CaseKind
+        >>> case = Case(
+        ...     case_id="c1",
+        ...     kind=CaseKind.OUT_OF_SCHOOL,
+        ...     jurisdiction="370983003",
+        ...     child_ref="local-7",
+        ... )
+        >>> [r.party.value for r in responsible_parties(case)]
+        ['education_bureau', 'town_government', 'village_committee']
+
+    References:
+        FC-1.3; 义务教育法 第十三条; 未成年人保护法 第二十八条.
+    """
+    case = _need_case(case)
+    if school is not None and not isinstance(school, School):
+        raise ValidationError(
+            "school.type",
+            f"expected a School, got {type_name(school)}",
+            f"应为 School 学校，实为 {type_name(school)}",
+            path="school",
+        )
+    if case.kind is CaseKind.OUT_OF_SCHOOL:
+        return (
+            Responsibility(
+                party=Party.EDUCATION_BUREAU,
+                first=True,
+                basis=("FC-1.3", "义务教育法 第十三条"),
+            ),
+            Responsibility(
+                party=Party.TOWN_GOVERNMENT,
+                unit=case.jurisdiction,
+                first=True,
+                basis=("FC-1.3", "义务教育法 第十三条"),
+            ),
+            Responsibility(
+                party=Party.VILLAGE_COMMITTEE,
+                unit=case.jurisdiction,
+                basis=("义务教育法 第十三条",),
+            ),
+        )
+    principal = school.principal if school is not None and school.code == case.school_code else None
+    return (
+        Responsibility(
+            party=Party.SCHOOL,
+            unit=case.school_code,
+            person=principal,
+            first=True,
+            basis=("FC-1.3", "未成年人保护法 第二十八条"),
+        ),
+        Responsibility(
+            party=Party.EDUCATION_BUREAU,
+            basis=("FC-1.3", "义务教育法 第十三条"),
+        ),
+        Responsibility(
+            party=Party.TOWN_GOVERNMENT,
+            unit=case.jurisdiction,
+            basis=("义务教育法 第十三条",),
+        ),
+    )

@@ -1,0 +1,540 @@
+import datetime as dt
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kongchuo import ResidentId, ValidationError
+from kongchuo.cases import (
+    GENESIS,
+    MACHINE,
+    AttemptResult,
+    Case,
+    CaseKind,
+    CaseState,
+    Cause,
+    CauseAnalysed,
+    Closed,
+    CorrectionOrdered,
+    Deceased,
+    Deferred,
+    DeferralKind,
+    Event,
+    IdentificationMethod,
+    Identified,
+    JudicialStep,
+    MovedAway,
+    NoticeIssued,
+    Person,
+    PersuasionAttempt,
+    PersuasionMethod,
+    Placed,
+    Placement,
+    PlanMade,
+    ProgressMarked,
+    Reopened,
+    Returned,
+    Role,
+    StudyingElsewhere,
+    Verified,
+    WrittenReport,
+    check_closure,
+    check_ledger,
+    derive_state,
+    responsible_parties,
+)
+from kongchuo.policy import FEICHENG, NATIONAL, Party
+
+CST = dt.timezone(dt.timedelta(hours=8))
+CHILD = ResidentId.parse("370983201206150034")
+PRINCIPAL = Person(role=Role.PRINCIPAL, name="张校长")
+TEACHER = Person(role=Role.HEAD_TEACHER, name="李老师")
+MOTHER = Person(role=Role.GUARDIAN, name="王芳")
+
+
+def at(day: dt.date, **fields):
+    """The common fields of an event that happened and was entered on ``day``."""
+    return {
+        "occurred_on": day,
+        "recorded_at": dt.datetime(day.year, day.month, day.day, 18, tzinfo=CST),
+        "recorded_by": "李老师",
+        **fields,
+    }
+
+
+def make_event(tag: str, day: dt.date) -> Event:
+    """A complete, valid event of type ``tag`` on ``day``."""
+    materials = ("扫描件-001",)
+    build = {
+        "identified": lambda: Identified(
+            **at(day), method=IdentificationMethod.SCHOOL_REPORT, found_by="班主任"
+        ),
+        "verified": lambda: Verified(**at(day), confirmed=True, finding="连续缺课，家长确认辍学"),
+        "cause_analysis": lambda: CauseAnalysed(
+            **at(day),
+            causes={Cause.LEARNING_DIFFICULTY, Cause.FAMILY_FINANCES},
+            primary=Cause.LEARNING_DIFFICULTY,
+            narrative="数学跟不上，产生厌学情绪；父母外出务工，家庭经济困难，无人督促学习。",
+        ),
+        "plan": lambda: PlanMade(
+            **at(day),
+            measures=("结对帮扶", "申请资助"),
+            responsible=(PRINCIPAL, TEACHER),
+            target_date=day + dt.timedelta(days=30),
+        ),
+        "persuasion_attempt": lambda: PersuasionAttempt(
+            **at(day),
+            method=PersuasionMethod.HOME_VISIT,
+            visitors=(PRINCIPAL, TEACHER),
+            met=(MOTHER,),
+            result=AttemptResult.AGREED_TO_RETURN,
+            materials=materials,
+        ),
+        "notice_issued": lambda: NoticeIssued(
+            **at(day), notice="复学通知书", number="肥教复〔2025〕1号", materials=materials
+        ),
+        "written_report": lambda: WrittenReport(**at(day), reported_to="肥城市教育和体育局"),
+        "correction_order": lambda: CorrectionOrdered(
+            **at(day),
+            issuer="王瓜店街道办事处",
+            deadline=day + dt.timedelta(days=15),
+            materials=materials,
+        ),
+        "judicial_step": lambda: JudicialStep(**at(day), step="训诫", authority="肥城市人民法院"),
+        "returned": lambda: Returned(
+            **at(day), school_code="3709830031", grade=7, materials=materials
+        ),
+        "placed": lambda: Placed(**at(day), placement=Placement.HOME_DELIVERED),
+        "deferred": lambda: Deferred(
+            **at(day),
+            kind=DeferralKind.SUSPENSION,
+            approved_by="肥城市教育和体育局",
+            materials=materials,
+        ),
+        "studying_elsewhere": lambda: StudyingElsewhere(
+            **at(day), school_name="济南市某中学", verified_by="李老师"
+        ),
+        "moved_away": lambda: MovedAway(**at(day), confirmed_by="肥城市公安局"),
+        "deceased": lambda: Deceased(**at(day), confirmed_by="肥城市公安局"),
+        "progress_marked": lambda: ProgressMarked(**at(day), platform="全国控辍保学平台"),
+        "closed": lambda: Closed(**at(day), approved_by="王瓜店街道教育办公室"),
+        "reopened": lambda: Reopened(**at(day), reason="再次连续缺课"),
+    }
+    return build[tag]()
+
+
+def open_case(kind: CaseKind = CaseKind.DROPOUT, day: dt.date = dt.date(2025, 9, 8)) -> Case:
+    return Case.open(
+        case_id="FC-2025-0001",
+        kind=kind,
+        jurisdiction="370983003",
+        school_code="3709830031",
+        child_id=CHILD,
+        identified=make_event("identified", day),
+    )
+
+
+def walk(tags, start: dt.date = dt.date(2025, 9, 8), *, policy=FEICHENG) -> Case:
+    case = open_case(day=start)
+    for i, tag in enumerate(tags, start=1):
+        case = case.append(make_event(tag, start + dt.timedelta(days=i)), policy=policy)
+    return case
+
+
+FULL_WORK = ["verified", "cause_analysis", "plan", "persuasion_attempt", "progress_marked"]
+
+
+class TestLog:
+    def test_open_starts_identified_and_intact(self):
+        """A new case is identified, with one entry chained to the genesis hash."""
+        case = open_case()
+        assert case.state is CaseState.IDENTIFIED
+        assert case.entries[0].prev_hash == GENESIS
+        assert case.verify().ok
+
+    def test_append_returns_new_case(self):
+        """Appending leaves the old case as it was."""
+        case = open_case()
+        grown = case.append(make_event("verified", dt.date(2025, 9, 9)))
+        assert len(case.entries) == 1
+        assert len(grown.entries) == 2
+        assert grown.state is CaseState.VERIFIED
+
+    def test_disallowed_event_names_transition(self):
+        """An event the machine does not allow raises, naming event and state."""
+        with pytest.raises(ValidationError) as exc_info:
+            open_case().append(make_event("returned", dt.date(2025, 9, 9)))
+        err = exc_info.value
+        assert err.code == "case.transition"
+        assert "returned" in err.message
+        assert "identified" in err.message
+        assert err.path == "$.entries[1].event"
+
+    def test_append_rejects_non_events(self):
+        """Appending something that is not an event raises ValidationError."""
+        for bad in (None, "verified", {"type": "verified"}):
+            with pytest.raises(ValidationError) as exc_info:
+                open_case().append(bad)
+            assert exc_info.value.code == "case.event_type"
+
+    def test_correction_supersedes_without_editing(self):
+        """A correction is a new entry; the corrected one stays but no longer counts."""
+        case = walk(["verified", "cause_analysis"])
+        wrong = case.entries[2].event
+        fixed = attrs.evolve(wrong, primary=Cause.FAMILY_FINANCES, supersedes=2)
+        corrected = case.append(fixed)
+        assert corrected.entries[2].event == wrong
+        effective = dict(corrected.effective())
+        assert 2 not in effective
+        assert effective[3].primary is Cause.FAMILY_FINANCES
+        assert corrected.verify().ok
+
+    def test_correction_must_match_type_and_target(self):
+        """A correction must name an earlier event of its own type, once."""
+        case = walk(["verified", "cause_analysis"])
+        with pytest.raises(ValidationError) as exc_info:
+            case.append(attrs.evolve(make_event("verified", dt.date(2025, 9, 20)), supersedes=2))
+        assert exc_info.value.code == "case.supersedes"
+        with pytest.raises(ValidationError):
+            case.append(attrs.evolve(case.entries[2].event, supersedes=9))
+        once = case.append(attrs.evolve(case.entries[2].event, supersedes=2))
+        with pytest.raises(ValidationError):
+            once.append(attrs.evolve(case.entries[2].event, supersedes=2))
+        twice = once.append(attrs.evolve(case.entries[2].event, supersedes=3))
+        assert [seq for seq, _ in twice.effective()] == [0, 1, 4]
+
+    def test_event_validation_reports_every_problem(self):
+        """A bad event reports all its problems in one pass with paths."""
+        with pytest.raises(ValidationError) as exc_info:
+            PersuasionAttempt(
+                occurred_on=dt.date(2025, 9, 10),
+                recorded_at=dt.datetime(2025, 9, 9, 8),
+                recorded_by=" ",
+                method="door",
+                visitors=(),
+                met=(),
+                result=AttemptResult.REFUSED,
+            )
+        paths = {p.path for p in exc_info.value.errors}
+        assert {"$.recorded_at", "$.recorded_by", "$.method"} <= paths
+
+    def test_recorded_before_occurred_is_rejected(self):
+        """An event cannot be entered before it happened."""
+        with pytest.raises(ValidationError) as exc_info:
+            Verified(
+                occurred_on=dt.date(2025, 9, 10),
+                recorded_at=dt.datetime(2025, 9, 9, 8, tzinfo=CST),
+                recorded_by="李老师",
+                confirmed=True,
+                finding="核实",
+            )
+        assert exc_info.value.code == "event.recorded_before_occurred"
+
+    def test_cause_primary_must_be_listed(self):
+        """The primary cause is one of the causes."""
+        with pytest.raises(ValidationError) as exc_info:
+            CauseAnalysed(
+                **at(dt.date(2025, 9, 9)),
+                causes={Cause.ILLNESS},
+                primary=Cause.WORK,
+                narrative="因病在家休养，家长未办理请假手续，现已康复。",
+            )
+        assert exc_info.value.code == "cause_analysis.primary_not_listed"
+
+    def test_repr_masks_child_id(self):
+        """A case's repr never shows the child's full ID number."""
+        case = open_case()
+        assert CHILD.value not in repr(case)
+        assert CHILD.value not in str(case)
+
+    def test_child_needed(self):
+        """A case names its child by ID number or local reference."""
+        with pytest.raises(ValidationError) as exc_info:
+            Case(case_id="c", kind=CaseKind.DROPOUT, jurisdiction="370983")
+        assert exc_info.value.code == "case.child_missing"
+
+
+class TestVerify:
+    def test_changed_event_is_detected(self):
+        """Changing a stored event breaks its hash."""
+        case = walk(FULL_WORK)
+        entries = list(case.entries)
+        entries[2] = attrs.evolve(
+            entries[2],
+            event=attrs.evolve(entries[2].event, narrative="改写后的原因分析内容，与原记录不同。"),
+        )
+        tampered = attrs.evolve(case, entries=tuple(entries))
+        decision = tampered.verify()
+        assert not decision.ok
+        assert "log.hash" in decision.codes()
+
+    def test_removed_entry_is_detected(self):
+        """Removing an entry in the middle breaks the chain."""
+        case = walk(FULL_WORK)
+        tampered = attrs.evolve(case, entries=case.entries[:2] + case.entries[3:])
+        assert not tampered.verify().ok
+
+    def test_reordered_entries_are_detected(self):
+        """Swapping two entries breaks the chain."""
+        case = walk(FULL_WORK)
+        e = list(case.entries)
+        e[2], e[3] = e[3], e[2]
+        assert not attrs.evolve(case, entries=tuple(e)).verify().ok
+
+    def test_cut_tail_needs_stored_head(self):
+        """A cut-off tail is found against the head hash stored apart."""
+        case = walk(FULL_WORK)
+        cut = attrs.evolve(case, entries=case.entries[:-1])
+        assert cut.verify().ok
+        assert not cut.verify(expected_head=case.head).ok
+        assert case.verify(expected_head=case.head).ok
+
+
+class TestLedger:
+    def test_complete_ledger(self):
+        """A case with every detail recorded has a complete ledger."""
+        case = walk(FULL_WORK)
+        decision = check_ledger(case, as_of=dt.date(2025, 9, 20), policy=FEICHENG)
+        assert decision.ok, decision.explain()
+
+    def test_missing_cause_plan_and_attempts(self):
+        """A verified case with nothing else recorded lists each gap."""
+        case = walk(["verified"])
+        decision = check_ledger(case, as_of=dt.date(2025, 9, 20), policy=FEICHENG)
+        assert not decision.ok
+        assert {"ledger.cause.missing", "ledger.plan.missing", "ledger.attempt.none"} <= set(
+            decision.codes()
+        )
+
+    def test_thin_cause_and_attempt_without_people(self):
+        """A thin narrative and an attempt without who/whom/next step are findings."""
+        case = walk(["verified"])
+        day = dt.date(2025, 9, 10)
+        case = case.append(
+            CauseAnalysed(**at(day), causes={Cause.OTHER}, primary=Cause.OTHER, narrative="不想上")
+        )
+        case = case.append(
+            PersuasionAttempt(
+                **at(day),
+                method=PersuasionMethod.PHONE,
+                visitors=(),
+                met=(),
+                result=AttemptResult.REFUSED,
+            )
+        )
+        codes = set(check_ledger(case, as_of=day, policy=FEICHENG).codes())
+        assert {
+            "ledger.cause.thin",
+            "ledger.attempt.no_visitors",
+            "ledger.attempt.nobody_met",
+            "ledger.attempt.no_next_step",
+            "ledger.attempt.no_principal_visit",
+        } <= codes
+
+    def test_principal_visit_is_a_feicheng_rule(self):
+        """FEICHENG asks for the principal's home visit; NATIONAL does not."""
+        case = walk(["verified", "cause_analysis", "plan"])
+        day = dt.date(2025, 9, 12)
+        case = case.append(
+            PersuasionAttempt(
+                **at(day),
+                method=PersuasionMethod.HOME_VISIT,
+                visitors=(TEACHER,),
+                met=(MOTHER,),
+                result=AttemptResult.UNDECIDED,
+                next_step="一周后再访",
+            )
+        )
+        case = case.append(make_event("progress_marked", day))
+        feicheng = check_ledger(case, as_of=day, policy=FEICHENG).codes()
+        national = check_ledger(case, as_of=day, policy=NATIONAL).codes()
+        assert "ledger.attempt.no_principal_visit" in feicheng
+        assert "ledger.attempt.no_principal_visit" not in national
+
+    def test_overdue_and_unmarked_attempts(self):
+        """An open case whose last attempt is old, and unmarked, is flagged."""
+        case = walk(["verified", "cause_analysis", "plan", "persuasion_attempt"])
+        decision = check_ledger(case, as_of=dt.date(2025, 11, 30), policy=FEICHENG)
+        assert "ledger.attempt.overdue" in decision.codes()
+        assert "ledger.platform.not_marked" in decision.codes()
+
+    def test_future_and_late_entries(self):
+        """Events after as_of and events entered late are findings."""
+        case = walk(FULL_WORK)
+        decision = check_ledger(case, as_of=dt.date(2025, 9, 10), policy=FEICHENG)
+        assert "ledger.date.future" in decision.codes()
+        late = Verified(
+            occurred_on=dt.date(2025, 9, 9),
+            recorded_at=dt.datetime(2025, 10, 9, 8, tzinfo=CST),
+            recorded_by="李老师",
+            confirmed=True,
+            finding="核实",
+        )
+        case2 = open_case().append(late)
+        assert (
+            "ledger.entry.late"
+            in check_ledger(case2, as_of=dt.date(2025, 10, 9), policy=FEICHENG).codes()
+        )
+
+    def test_materials_needed_for_stage(self):
+        """A return without proof is a finding."""
+        case = walk(FULL_WORK)
+        case = case.append(Returned(**at(dt.date(2025, 9, 15)), school_code="3709830031", grade=7))
+        codes = check_ledger(case, as_of=dt.date(2025, 9, 20), policy=FEICHENG).codes()
+        assert "ledger.materials.proof_of_return" in codes
+
+    def test_bad_arguments(self):
+        """Wrong argument types raise ValidationError naming the argument."""
+        case = open_case()
+        with pytest.raises(ValidationError) as exc_info:
+            check_ledger(None, as_of=dt.date(2025, 9, 9), policy=FEICHENG)
+        assert exc_info.value.path == "case"
+        with pytest.raises(ValidationError):
+            check_ledger(case, as_of="2025-09-09", policy=FEICHENG)
+        with pytest.raises(ValidationError):
+            check_ledger(case, as_of=dt.date(2025, 9, 9), policy="feicheng")
+
+
+class TestClosure:
+    def test_returned_needs_attendance(self):
+        """A returned child's case waits for the policy's days of attendance."""
+        case = walk([*FULL_WORK, "returned"])
+        decision = check_closure(case, as_of=dt.date(2025, 9, 20), policy=FEICHENG)
+        assert decision.outcome == "attendance_short"
+
+    def test_placed_child_closes(self):
+        """A placed child with a complete ledger may close, and the case closes."""
+        case = walk([*FULL_WORK, "placed"])
+        day = dt.date(2025, 9, 30)
+        assert check_closure(case, as_of=day, policy=FEICHENG).ok
+        closed = case.append(make_event("closed", day), policy=FEICHENG)
+        assert closed.state is CaseState.CLOSED
+        reopened = closed.append(make_event("reopened", day + dt.timedelta(days=1)))
+        assert reopened.state is CaseState.VERIFIED
+
+    def test_closing_needs_policy_and_complete_ledger(self):
+        """Closing without a policy, or with an incomplete ledger, is refused."""
+        case = walk(["verified", "placed"])
+        closing = make_event("closed", dt.date(2025, 9, 30))
+        with pytest.raises(ValidationError) as exc_info:
+            case.append(closing)
+        assert exc_info.value.code == "case.policy_required"
+        with pytest.raises(ValidationError) as exc_info:
+            case.append(closing, policy=FEICHENG)
+        assert exc_info.value.code == "case.closure_refused"
+        assert len(exc_info.value.errors) >= 3
+
+    def test_open_case_is_not_resolved(self):
+        """A case still in persuasion cannot close."""
+        decision = check_closure(walk(FULL_WORK), as_of=dt.date(2025, 9, 20), policy=FEICHENG)
+        assert decision.outcome == "not_resolved"
+        assert not decision.ok
+
+
+class TestResponsibility:
+    def test_dropout_school_principal_first(self):
+        """For a dropout the school holding the registration answers first."""
+        parties = responsible_parties(open_case())
+        assert parties[0].party is Party.SCHOOL
+        assert parties[0].first
+        assert parties[0].unit == "3709830031"
+
+    def test_out_of_school_bureau_and_township(self):
+        """For a child never enrolled the bureau and the township answer, with the village."""
+        parties = responsible_parties(open_case(kind=CaseKind.OUT_OF_SCHOOL))
+        assert [p.party for p in parties] == [
+            Party.EDUCATION_BUREAU,
+            Party.TOWN_GOVERNMENT,
+            Party.VILLAGE_COMMITTEE,
+        ]
+        assert all("义务教育法 第十三条" in p.basis for p in parties)
+
+
+# -- properties ------------------------------------------------------------------------
+
+_ALLOWED: dict[CaseState, list] = {}
+for _t in MACHINE:
+    for _s in _t.sources:
+        _ALLOWED.setdefault(_s, []).append(_t)
+
+
+@st.composite
+def event_walks(draw, max_steps: int = 12):
+    """A case grown by a random walk of events the machine allows."""
+    case = open_case()
+    expected = CaseState.IDENTIFIED
+    day = dt.date(2025, 9, 8)
+    closures: list[tuple[Case, bool]] = []
+    for _ in range(draw(st.integers(min_value=0, max_value=max_steps))):
+        choices = _ALLOWED.get(expected, [])
+        if not choices:
+            break
+        transition = draw(st.sampled_from(choices))
+        day += dt.timedelta(days=draw(st.integers(min_value=0, max_value=10)))
+        event = make_event(transition.event, day)
+        if transition.event == "closed":
+            allowed = check_closure(case, as_of=day, policy=FEICHENG).ok
+            try:
+                case = case.append(event, policy=FEICHENG)
+            except ValidationError as exc:
+                assert exc.code == "case.closure_refused"
+                closures.append((case, False))
+                assert not allowed
+                continue
+            closures.append((case, True))
+            assert allowed
+        else:
+            case = case.append(event, policy=FEICHENG)
+        if transition.target is not None:
+            expected = transition.target
+        assert case.state is expected
+    return case, expected
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(event_walks())
+def test_derived_state_follows_machine(walked):
+    """The derived state is the machine's state after every valid event sequence."""
+    case, expected = walked
+    assert case.state is expected
+    assert derive_state(e.tag for _, e in case.effective()) is expected
+    assert case.verify(expected_head=case.head).ok
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(event_walks(), st.data())
+def test_tampering_is_detected(walked, data):
+    """Any change, removal or reordering of stored entries is detected."""
+    case, _ = walked
+    entries = list(case.entries)
+    head = case.head
+    if len(entries) < 2:
+        entries[0] = attrs.evolve(
+            entries[0], event=attrs.evolve(entries[0].event, recorded_by="某人")
+        )
+    else:
+        how = data.draw(st.sampled_from(["change", "remove", "swap", "truncate"]))
+        i = data.draw(st.integers(min_value=0, max_value=len(entries) - 2))
+        if how == "change":
+            e = entries[i]
+            entries[i] = attrs.evolve(e, event=attrs.evolve(e.event, recorded_by="某人"))
+        elif how == "remove":
+            del entries[i]
+        elif how == "swap":
+            entries[i], entries[i + 1] = entries[i + 1], entries[i]
+        else:
+            entries = entries[: i + 1]
+    tampered = attrs.evolve(case, entries=tuple(entries))
+    assert not tampered.verify(expected_head=head).ok
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(event_walks())
+def test_closed_cases_had_complete_ledgers(walked):
+    """Every case that reached 销号 had a complete ledger at the moment it closed."""
+    case, _ = walked
+    for i, entry in enumerate(case.entries):
+        if entry.event.tag == "closed":
+            before = attrs.evolve(case, entries=case.entries[:i])
+            assert check_ledger(before, as_of=entry.event.occurred_on, policy=FEICHENG).ok

@@ -18,6 +18,33 @@ Example:
     >>> test_school_age()
 """
 
+from kongchuo.testing._models import (
+    attendances,
+    carers,
+    children,
+    disabilities,
+    guardians,
+    leaves,
+    memberships,
+    registrations,
+    schools,
+    transfer_steps,
+    transfers,
+)
 from kongchuo.testing._strategies import resident_ids, student_numbers
 
-__all__ = ["resident_ids", "student_numbers"]
+__all__ = [
+    "attendances",
+    "carers",
+    "children",
+    "disabilities",
+    "guardians",
+    "leaves",
+    "memberships",
+    "registrations",
+    "resident_ids",
+    "schools",
+    "student_numbers",
+    "transfer_steps",
+    "transfers",
+]

@@ -28,3 +28,32 @@ def _register() -> None:
 
     st.register_type_strategy(kongchuo.ResidentId, resident_ids)
     st.register_type_strategy(kongchuo.StudentNumber, student_numbers)
+
+    # Models: each type maps to the strategy of the same plural name, looked up only
+    # when Hypothesis first asks for it (see the module docstring).
+    models = {
+        kongchuo.Attendance: "attendances",
+        kongchuo.Carer: "carers",
+        kongchuo.Child: "children",
+        kongchuo.Disability: "disabilities",
+        kongchuo.GroupMembership: "memberships",
+        kongchuo.Guardian: "guardians",
+        kongchuo.Leave: "leaves",
+        kongchuo.Registration: "registrations",
+        kongchuo.School: "schools",
+        kongchuo.Transfer: "transfers",
+        kongchuo.TransferStep: "transfer_steps",
+    }
+    for cls, name in models.items():
+        st.register_type_strategy(cls, _lazy(name))
+
+
+def _lazy(name: str) -> Any:  # noqa: ANN401 - a Hypothesis strategy factory
+    """A factory that imports ``kongchuo.testing`` only when first called."""
+
+    def factory(_type: type) -> Any:  # noqa: ANN401 - a Hypothesis strategy
+        from kongchuo import testing  # noqa: PLC0415 - see the module docstring
+
+        return getattr(testing, name)()
+
+    return factory

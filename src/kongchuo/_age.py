@@ -215,7 +215,9 @@ def entry_year(birth: dt.date, *, policy: Policy) -> int:
     """
     birth = require_date(birth, "birth")
     policy = _require_policy(policy)
-    year = birth.year
+    # No one reaches the band's lower age before birth year + that age; starting there
+    # (with the lowest lower age the history has ever had) reads no year in vain.
+    year = birth.year + min(p.value.min_age for p in policy.age_band.values)
     while True:
         if year >= dt.MAXYEAR - 1:  # pragma: no cover - a bound for a malformed band
             raise ValidationError(

@@ -202,16 +202,12 @@ SPECS: Final[dict[str, Spec]] = {
         kind="a number of characters", accepts=_is_int, parse=_parse_int
     ),
     "principal_visit_required": Spec(kind="a bool", accepts=_is_bool, parse=_parse_bool),
-    "persuasion_interval": Spec(
-        kind="a span", accepts=_is(Span), parse=_parse_span, optional=True
-    ),
+    "persuasion_interval": Spec(kind="a span", accepts=_is(Span), parse=_parse_span, optional=True),
     "late_entry_limit": Spec(kind="a span", accepts=_is(Span), parse=_parse_span, optional=True),
     "platform_marking_delay": Spec(
         kind="a span", accepts=_is(Span), parse=_parse_span, optional=True
     ),
-    "closure_attendance": Spec(
-        kind="a span", accepts=_is(Span), parse=_parse_span, optional=True
-    ),
+    "closure_attendance": Spec(kind="a span", accepts=_is(Span), parse=_parse_span, optional=True),
 }
 
 _RANGES: Final[dict[str, tuple[int, int]]] = {

@@ -92,7 +92,13 @@ _AGE_BAND: Final = _one(
         "age (年满六周岁) and nine years of schooling but no upper age; 15 is the "
         "screening bound, and disabled children may be older (残疾人教育条例 第十四条)."
     ),
-    basis=("FC-1.1", "FC-2.2", "义务教育法 第十一条", "义务教育法 第二条", "义务教育法(1986) 第五条"),
+    basis=(
+        "FC-1.1",
+        "FC-2.2",
+        "义务教育法 第十一条",
+        "义务教育法 第二条",
+        "义务教育法(1986) 第五条",
+    ),
     effective_from=LAW_1986,
 )
 
@@ -170,8 +176,7 @@ def _case_rules(*, principal_visit: bool, effective_from: dt.date) -> _CaseRules
             principal_visit,
             unit="bool",
             description=(
-                "校长是第一责任人 read as: a dropout's ledger shows a home visit by the "
-                "principal."
+                "校长是第一责任人 read as: a dropout's ledger shows a home visit by the principal."
                 if principal_visit
                 else "No national text asks for the principal's own home visit."
             ),

@@ -534,3 +534,46 @@ def test_closed_cases_had_complete_ledgers(walked):
         if entry.event.tag == "closed":
             before = attrs.evolve(case, entries=case.entries[:i])
             assert check_ledger(before, as_of=entry.event.occurred_on, policy=FEICHENG).ok
+
+
+class TestLedgers:
+    def test_three_ledgers_with_counts(self):
+        """Open cases land in the suspected or dropout ledger with counts by jurisdiction."""
+        from kongchuo.cases import ledgers
+        from kongchuo.policy import Ledger
+
+        dropout = walk(FULL_WORK)
+        suspected = attrs.evolve(open_case(kind=CaseKind.SUSPECTED_DROPOUT), case_id="FC-2")
+        closed = walk([*FULL_WORK, "placed", "closed"])
+        views = ledgers(
+            [],
+            [dropout, suspected, closed],
+            school_year=2025,
+            as_of=dt.date(2025, 12, 1),
+            policy=NATIONAL,
+        )
+        assert views[Ledger.DROPOUTS].total == 1
+        assert views[Ledger.SUSPECTED_DROPOUTS].total == 1
+        assert views[Ledger.DROPOUTS].by_jurisdiction == {"370983003": 1}
+        before = ledgers(
+            [], [closed], school_year=2025, as_of=dt.date(2025, 9, 10), policy=NATIONAL
+        )
+        assert before[Ledger.DROPOUTS].rows[0].state is CaseState.VERIFIED
+
+    def test_feicheng_before_2024_keeps_two_ledgers(self):
+        """Before the 2024 notice the Feicheng profile keeps no suspected-dropout ledger."""
+        from kongchuo.cases import ledgers
+        from kongchuo.policy import Ledger
+
+        views = ledgers([], [], school_year=2020, as_of=dt.date(2020, 9, 1), policy=FEICHENG)
+        assert set(views) == {Ledger.SCHOOL_AGE_CHILDREN, Ledger.DROPOUTS}
+
+    def test_rejects_wrong_inputs(self):
+        """A non-case among the cases is named by its index."""
+        from kongchuo.cases import ledgers
+
+        with pytest.raises(ValidationError) as exc_info:
+            ledgers(
+                [], [open_case(), "x"], school_year=2025, as_of=dt.date(2025, 9, 9), policy=NATIONAL
+            )
+        assert exc_info.value.path == "cases[1]"

@@ -15,6 +15,7 @@ References:
     FC-1.2, FC-1.3, FC-2.5; law-and-policy §2.4 (三本台账, 动态销号).
 """
 
+from kongchuo.cases._care import AidRecord, CarePlan, check_care, is_cared_for
 from kongchuo.cases._case import GENESIS, Case, Entry, entry_hash
 from kongchuo.cases._events import (
     EVENT_TYPES,
@@ -47,6 +48,7 @@ from kongchuo.cases._events import (
     Verified,
     WrittenReport,
 )
+from kongchuo.cases._ledgers import LedgerRow, LedgerView, ledgers
 from kongchuo.cases._machine import MACHINE, CaseState, Transition, derive_state, transition_for
 from kongchuo.cases._rules import (
     Responsibility,
@@ -61,7 +63,9 @@ __all__ = [
     "EVENT_TYPES",
     "GENESIS",
     "MACHINE",
+    "AidRecord",
     "AttemptResult",
+    "CarePlan",
     "Case",
     "CaseKind",
     "CaseState",
@@ -77,6 +81,8 @@ __all__ = [
     "IdentificationMethod",
     "Identified",
     "JudicialStep",
+    "LedgerRow",
+    "LedgerView",
     "MovedAway",
     "NoticeIssued",
     "Person",
@@ -94,12 +100,15 @@ __all__ = [
     "Transition",
     "Verified",
     "WrittenReport",
+    "check_care",
     "check_closure",
     "check_ledger",
     "derive_state",
     "entry_hash",
+    "is_cared_for",
     "is_closable",
     "is_ledger_complete",
+    "ledgers",
     "responsible_parties",
     "transition_for",
 ]

@@ -1,0 +1,241 @@
+"""Care for every student (关爱服务): mentors, care plans, consultations and aid.
+
+FC-1.5: every student has a mentor, with the head teacher (班主任) at the core; every
+special-group student has care measures by category, learning-situation
+consultations (学情会商) and targeted aid (精准资助救助); a student of a registered
+poor (now 脱贫) family has a care plan of their own (一生一案).
+
+This module holds the :class:`CarePlan` model (models layer) and the
+:func:`check_care` rule (rules layer).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from typing import Any, Final
+
+import attrs
+
+from kongchuo._args import require_date
+from kongchuo._decision import Decision, Finding, Severity
+from kongchuo._errors import Problem, ValidationError, type_name
+from kongchuo._identity import StudentNumber
+from kongchuo._models._base import (
+    BOOL,
+    DATE,
+    NAME,
+    STUDENT_NUMBER,
+    EnumKind,
+    Model,
+    ModelKind,
+    Optional,
+    Text,
+    TupleKind,
+    as_tuple,
+    meta,
+    problem,
+)
+from kongchuo._models._children import Child, SpecialGroup
+from kongchuo.cases._events import Role
+
+__all__ = ["AidRecord", "CarePlan", "check_care", "is_cared_for"]
+
+_NOTE: Final = Text(500)
+
+
+@attrs.frozen(kw_only=True)
+class AidRecord(Model):
+    """One grant of aid (资助救助记录): when, what, by whom.
+
+    Attributes:
+        on: When it was granted.
+        kind: What it was, such as ``"生活补助"`` or ``"营养餐"``.
+        provider: Who granted it.
+    """
+
+    on: dt.date = attrs.field(metadata=meta(DATE))
+    kind: str = attrs.field(metadata=meta(Text(100)))
+    provider: str = attrs.field(metadata=meta(Text(100)))
+
+
+@attrs.frozen(kw_only=True)
+class CarePlan(Model):
+    """A student's care plan (关爱帮扶方案; 一生一案 for a 脱贫家庭 student).
+
+    Attributes:
+        student_number: The student's number.
+        mentor: The mentor's name (导师; by default the head teacher).
+        mentor_role: The mentor's role.
+        one_life_one_plan: Whether this is a 一生一案 plan (for 脱贫家庭 students).
+        measures: Care measures by category.
+        consultations: Days of learning-situation consultations (学情会商).
+        aid: Aid granted (资助).
+        started_on: When the plan started.
+
+    Example:
+        >>> import datetime as dt
+        >>> plan = CarePlan(
+        ...     student_number=StudentNumber.parse("G370983201206150034"),
+        ...     mentor="李老师",
+        ...     started_on=dt.date(2025, 9, 1),
+        ... )
+        >>> plan.mentor_role.label_zh
+        '班主任'
+    """
+
+    student_number: StudentNumber = attrs.field(
+        metadata=meta(STUDENT_NUMBER, sensitive="identifier")
+    )
+    mentor: str | None = attrs.field(default=None, metadata=meta(Optional(NAME)))
+    mentor_role: Role = attrs.field(default=Role.HEAD_TEACHER, metadata=meta(EnumKind(Role)))
+    one_life_one_plan: bool = attrs.field(default=False, metadata=meta(BOOL))
+    measures: tuple[str, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata=meta(TupleKind(_NOTE), sensitive="private")
+    )
+    consultations: tuple[dt.date, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata=meta(TupleKind(DATE))
+    )
+    aid: tuple[AidRecord, ...] = attrs.field(
+        default=(),
+        converter=as_tuple,
+        metadata=meta(TupleKind(ModelKind(AidRecord)), sensitive="private"),
+    )
+    started_on: dt.date = attrs.field(metadata=meta(DATE))
+
+    @classmethod
+    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+        """Consultations and aid fall on or after the plan's start."""
+        start = values.get("started_on")
+        if start is None:
+            return
+        for i, day in enumerate(values.get("consultations", ())):
+            if day < start:
+                yield problem(
+                    "care_plan.before_start",
+                    "a consultation is dated before the plan started",
+                    "学情会商日期早于方案开始日期",
+                    f"$.consultations[{i}]",
+                )
+
+
+def _f(code: str, en: str, zh: str, path: str, severity: Severity = Severity.ERROR) -> Finding:
+    return Finding(
+        code=code, message=en, message_zh=zh, path=path, severity=severity, basis=("FC-1.5",)
+    )
+
+
+def _gaps(child: Child, plan: CarePlan | None, as_of: dt.date) -> Iterator[Finding]:
+    if plan is None or plan.mentor is None:
+        yield _f(
+            "care.mentor.missing",
+            "no mentor is named (the head teacher by default)",
+            "未明确成长导师（默认由班主任担任）",
+            "$.plan.mentor",
+        )
+    if not child.special_groups:
+        return
+    if plan is None:
+        yield _f(
+            "care.plan.missing",
+            "a special-group student has no care plan",
+            "特殊群体学生未制定关爱帮扶方案",
+            "$.plan",
+        )
+        return
+    if not plan.measures:
+        yield _f(
+            "care.measures.missing",
+            "the care plan lists no measures",
+            "关爱方案未列出分类关爱措施",
+            "$.plan.measures",
+        )
+    if not any(day <= as_of for day in plan.consultations):
+        yield _f(
+            "care.consultation.missing",
+            "no learning-situation consultation (学情会商) is recorded",
+            "未记录学情会商",
+            "$.plan.consultations",
+        )
+    if SpecialGroup.POVERTY_ALLEVIATED not in child.special_groups:
+        return
+    if not plan.one_life_one_plan:
+        yield _f(
+            "care.plan.not_one_life",
+            "a student of a 脱贫 family needs a plan of their own (一生一案)",
+            "脱贫家庭学生应实行“一生一案”",
+            "$.plan.one_life_one_plan",
+        )
+    if not any(a.on <= as_of for a in plan.aid):
+        yield _f(
+            "care.aid.missing",
+            "no aid (资助) is recorded for a student of a 脱贫 family",
+            "脱贫家庭学生未记录资助情况",
+            "$.plan.aid",
+        )
+
+
+def check_care(child: Child, *, plan: CarePlan | None, as_of: dt.date) -> Decision:
+    """Report the gaps in a student's care (关爱服务缺口).
+
+    * every student has a mentor (the head teacher by default): ``care.mentor.missing``
+      when there is no plan naming one;
+    * a special-group student has a care plan (``care.plan.missing``) with care
+      measures (``care.measures.missing``) and at least one learning-situation
+      consultation by ``as_of`` (``care.consultation.missing``);
+    * a student of a 脱贫家庭 (formerly 建档立卡) family has a 一生一案 plan
+      (``care.plan.not_one_life``) and aid recorded (``care.aid.missing``).
+
+    References:
+        FC-1.5 (全员育人导师制, 学情会商, 精准资助救助, 一生一案).
+
+    Limitations:
+        The rule checks that the records exist, not that the care is good. It errs
+        toward reporting a gap.
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo import ResidentId, Sex
+        >>> child = Child(
+        ...     resident_id=ResidentId.parse("370983201206150034"),
+        ...     name="刘小红",
+        ...     sex=Sex.MALE,
+        ...     birth_date=dt.date(2012, 6, 15),
+        ...     household_region="370983",
+        ...     residence_region="370983",
+        ...     jurisdiction="370983003",
+        ...     retain_until=dt.date(2031, 8, 31),
+        ...     special_groups={SpecialGroup.POVERTY_ALLEVIATED},
+        ... )
+        >>> check_care(child, plan=None, as_of=dt.date(2025, 10, 1)).codes()
+        ('care.mentor.missing', 'care.plan.missing')
+    """
+    if not isinstance(child, Child):
+        raise ValidationError(
+            "child.type",
+            f"expected a Child, got {type_name(child)}",
+            f"应为 Child 儿童，实为 {type_name(child)}",
+            path="child",
+        )
+    if plan is not None and not isinstance(plan, CarePlan):
+        raise ValidationError(
+            "care_plan.type",
+            f"expected a CarePlan or None, got {type_name(plan)}",
+            f"应为 CarePlan 或 None，实为 {type_name(plan)}",
+            path="plan",
+        )
+    as_of = require_date(as_of, "as_of")
+    findings = list(_gaps(child, plan, as_of))
+    ok = not findings
+    return Decision(
+        rule="care",
+        ok=ok,
+        outcome="cared_for" if ok else "gaps",
+        findings=findings,
+        basis=("FC-1.5",),
+    )
+
+
+def is_cared_for(child: Child, *, plan: CarePlan | None, as_of: dt.date) -> bool:
+    """Whether :func:`check_care` finds no gap."""
+    return check_care(child, plan=plan, as_of=as_of).ok

@@ -1,0 +1,195 @@
+"""The three ledgers (三本台账) as views over children and cases.
+
+The county keeps a ledger of school-age children (适龄儿童台账), of suspected
+dropouts (疑似辍学学生台账) and of dropouts (辍学学生台账), and updates them
+continuously. Here they are views, computed from the children and cases given,
+with counts by jurisdiction and by special group; nothing is stored twice.
+
+This module is part of the batch layer of ``DESIGN.md``: it streams over its
+inputs once and keeps only the rows of the ledgers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+import attrs
+
+from kongchuo._args import require_date, require_int
+from kongchuo._errors import ValidationError, type_name
+from kongchuo._identity import ResidentId
+from kongchuo._models._children import Child, SpecialGroup
+from kongchuo.cases._case import Case
+from kongchuo.cases._events import CaseKind
+from kongchuo.cases._machine import CaseState
+from kongchuo.policy import Ledger
+
+if TYPE_CHECKING:
+    from kongchuo.policy import Policy
+
+__all__ = ["LedgerRow", "LedgerView", "ledgers"]
+
+
+@attrs.frozen(kw_only=True)
+class LedgerRow:
+    """One line of a ledger (台账条目).
+
+    Attributes:
+        jurisdiction: The jurisdiction code the line counts under.
+        special_groups: The child's special groups, where the child's record is known.
+        child_id: The child's ID number, if any (masked in ``repr``).
+        child_ref: A local reference for a child with no ID number.
+        case_id: The case, for the case ledgers.
+        state: The case's state, for the case ledgers.
+    """
+
+    jurisdiction: str
+    special_groups: frozenset[SpecialGroup] = frozenset()
+    child_id: ResidentId | None = None
+    child_ref: str | None = None
+    case_id: str | None = None
+    state: CaseState | None = None
+
+
+@attrs.frozen(kw_only=True)
+class LedgerView:
+    """A ledger on a day, with its counts (台账视图).
+
+    Attributes:
+        ledger: Which ledger.
+        as_of: The day it describes.
+        rows: Its lines.
+        by_jurisdiction: How many lines per jurisdiction code.
+        by_group: How many lines per special group (a child may count in several).
+    """
+
+    ledger: Ledger
+    as_of: dt.date
+    rows: tuple[LedgerRow, ...]
+    by_jurisdiction: Mapping[str, int]
+    by_group: Mapping[SpecialGroup, int]
+
+    @property
+    def total(self) -> int:
+        """The number of lines."""
+        return len(self.rows)
+
+    @property
+    def label_zh(self) -> str:
+        """The ledger's Chinese name."""
+        return self.ledger.label_zh
+
+
+def _view(ledger: Ledger, as_of: dt.date, rows: list[LedgerRow]) -> LedgerView:
+    groups: Counter[SpecialGroup] = Counter()
+    for row in rows:
+        groups.update(row.special_groups)
+    return LedgerView(
+        ledger=ledger,
+        as_of=as_of,
+        rows=tuple(rows),
+        by_jurisdiction=dict(sorted(Counter(r.jurisdiction for r in rows).items())),
+        by_group=dict(sorted(groups.items())),
+    )
+
+
+def ledgers(
+    children: Iterable[Child],
+    cases: Iterable[Case],
+    *,
+    school_year: int,
+    as_of: dt.date,
+    policy: Policy,
+) -> dict[Ledger, LedgerView]:
+    """Build the ledgers the policy keeps (三本台账) from children and cases.
+
+    * 适龄儿童台账: every child of school age in ``school_year`` (by
+      :func:`kongchuo.is_school_age`), by jurisdiction and special group;
+    * 疑似辍学学生台账: the suspected-dropout cases not closed on ``as_of``;
+    * 辍学学生台账: the dropout and out-of-school cases not closed on ``as_of``.
+
+    Only the ledgers in force in the policy on ``as_of`` are returned. A case's
+    special groups come from the child's record when the child is among
+    ``children`` (matched by ID number).
+
+    Raises:
+        ValidationError: For inputs of the wrong type, naming the index.
+
+    References:
+        law-and-policy §2.4 (三本台账, 2024 notice); FC-1.1, FC-1.2, FC-2.5.
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo.policy import NATIONAL, Ledger
+        >>> views = ledgers([], [], school_year=2025, as_of=dt.date(2025, 9, 1), policy=NATIONAL)
+        >>> [(v.label_zh, v.total) for v in views.values()]
+        [('适龄儿童台账', 0), ('疑似辍学学生台账', 0), ('辍学学生台账', 0)]
+    """
+    from kongchuo._age import is_school_age  # noqa: PLC0415 - the time layer
+
+    as_of = require_date(as_of, "as_of")
+    year = require_int(school_year, "school_year", min_value=1900, max_value=9998)
+    kept = policy.ledgers.value_at(as_of)
+    school_age: list[LedgerRow] = []
+    groups_of: dict[ResidentId, frozenset[SpecialGroup]] = {}
+    for i, child in enumerate(children):
+        if not isinstance(child, Child):
+            raise ValidationError(
+                "ledger.input",
+                f"children[{i}] is a {type_name(child)}, not a Child",
+                f"children[{i}] 是 {type_name(child)}，不是 Child",
+                path=f"children[{i}]",
+            )
+        if child.resident_id is not None:
+            groups_of[child.resident_id] = child.special_groups
+        if is_school_age(child.birth_date, school_year=year, policy=policy):
+            school_age.append(
+                LedgerRow(
+                    jurisdiction=child.jurisdiction,
+                    special_groups=child.special_groups,
+                    child_id=child.resident_id,
+                )
+            )
+    suspected: list[LedgerRow] = []
+    dropouts: list[LedgerRow] = []
+    for i, case in enumerate(cases):
+        if not isinstance(case, Case):
+            raise ValidationError(
+                "ledger.input",
+                f"cases[{i}] is a {type_name(case)}, not a Case",
+                f"cases[{i}] 是 {type_name(case)}，不是 Case",
+                path=f"cases[{i}]",
+            )
+        # The log as it stood on as_of: the entries up to the first one after it.
+        open_part = attrs.evolve(
+            case,
+            entries=tuple(
+                itertools.takewhile(lambda e: e.event.occurred_on <= as_of, case.entries)
+            ),
+        )
+        if not open_part.entries:
+            continue
+        state = open_part.state
+        if state is CaseState.CLOSED:
+            continue
+        row = LedgerRow(
+            jurisdiction=case.jurisdiction,
+            special_groups=groups_of.get(case.child_id, frozenset())
+            if case.child_id is not None
+            else frozenset(),
+            child_id=case.child_id,
+            child_ref=case.child_ref,
+            case_id=case.case_id,
+            state=state,
+        )
+        (suspected if case.kind is CaseKind.SUSPECTED_DROPOUT else dropouts).append(row)
+    out = {
+        Ledger.SCHOOL_AGE_CHILDREN: _view(Ledger.SCHOOL_AGE_CHILDREN, as_of, school_age),
+        Ledger.SUSPECTED_DROPOUTS: _view(Ledger.SUSPECTED_DROPOUTS, as_of, suspected),
+        Ledger.DROPOUTS: _view(Ledger.DROPOUTS, as_of, dropouts),
+    }
+    return {ledger: view for ledger, view in out.items() if ledger in kept}

@@ -577,3 +577,11 @@ class TestLedgers:
                 [], [open_case(), "x"], school_year=2025, as_of=dt.date(2025, 9, 9), policy=NATIONAL
             )
         assert exc_info.value.path == "cases[1]"
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(st.from_type(Case))
+def test_case_strategy_builds_valid_cases(case):
+    """kongchuo.testing.cases() (registered for Case) builds cases that verify."""
+    assert case.verify(expected_head=case.head).ok
+    assert case.state is derive_state(e.tag for _, e in case.effective())

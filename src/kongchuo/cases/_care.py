@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
@@ -103,20 +103,24 @@ class CarePlan(Model):
     )
     started_on: dt.date = attrs.field(metadata=meta(DATE))
 
+    cross_fields: ClassVar[tuple[str, ...]] = ("started_on", "consultations")
+
     @classmethod
-    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
-        """Consultations and aid fall on or after the plan's start."""
+    def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
+        """Consultations fall on or after the plan's start."""
         start = values.get("started_on")
         if start is None:
-            return
-        for i, day in enumerate(values.get("consultations", ())):
-            if day < start:
-                yield problem(
-                    "care_plan.before_start",
-                    "a consultation is dated before the plan started",
-                    "学情会商日期早于方案开始日期",
-                    f"$.consultations[{i}]",
-                )
+            return []
+        return [
+            problem(
+                "care_plan.before_start",
+                "a consultation is dated before the plan started",
+                "学情会商日期早于方案开始日期",
+                f"$.consultations[{i}]",
+            )
+            for i, day in enumerate(values.get("consultations", ()))
+            if day < start
+        ]
 
 
 def _f(code: str, en: str, zh: str, path: str, severity: Severity = Severity.ERROR) -> Finding:

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
@@ -158,16 +158,21 @@ class Case(Model):
         default=(), converter=as_tuple, metadata=meta(_ENTRIES)
     )
 
+    cross_fields: ClassVar[tuple[str, ...]] = ("child_id", "child_ref")
+
     @classmethod
-    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+    def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
         """A case names its child by ID number or by a local reference."""
         if values.get("child_id") is None and values.get("child_ref") is None:
-            yield problem(
-                "case.child_missing",
-                "a case needs child_id or child_ref",
-                "个案必须有儿童身份证号码或本地编号",
-                "$.child_id",
-            )
+            return [
+                problem(
+                    "case.child_missing",
+                    "a case needs child_id or child_ref",
+                    "个案必须有儿童身份证号码或本地编号",
+                    "$.child_id",
+                )
+            ]
+        return []
 
     @classmethod
     def open(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any, ClassVar, Final
 
 import attrs
@@ -381,19 +381,24 @@ class Event(Model):
     materials: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, metadata=meta(_REFS))
     supersedes: int | None = attrs.field(default=None, metadata=meta(Optional(SEQUENCE)))
 
+    cross_fields: ClassVar[tuple[str, ...]] = ("occurred_on", "recorded_at")
+
     @classmethod
-    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+    def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
         """An event cannot be entered before the day it happened."""
         occurred = values.get("occurred_on")
         recorded = values.get("recorded_at")
-        if occurred is not None and recorded is not None and recorded.date() < occurred:
-            yield problem(
+        if occurred is None or recorded is None or recorded.date() >= occurred:
+            return []
+        return [
+            problem(
                 "event.recorded_before_occurred",
                 f"recorded_at ({recorded.isoformat()}) is before occurred_on "
                 f"({occurred.isoformat()})",
                 f"录入时间（{recorded.isoformat()}）早于发生日期（{occurred.isoformat()}）",
                 "$.recorded_at",
             )
+        ]
 
 
 @attrs.frozen(kw_only=True)
@@ -447,18 +452,23 @@ class CauseAnalysed(Event):
     primary: Cause = attrs.field(metadata=meta(EnumKind(Cause), sensitive="private"))
     narrative: str = attrs.field(metadata=meta(_NOTE, sensitive="private"))
 
+    cross_fields: ClassVar[tuple[str, ...]] = (*Event.cross_fields, "causes", "primary")
+
     @classmethod
-    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+    def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
         """The primary cause is one of the causes."""
-        yield from super().cross_check(values)
+        found = super().cross_check(values)
         causes, primary = values.get("causes"), values.get("primary")
         if causes is not None and primary is not None and primary not in causes:
-            yield problem(
-                "cause_analysis.primary_not_listed",
-                f"the primary cause {primary.value!r} is not among the causes",
-                f"主要原因“{primary.label_zh}”不在原因列表中",
-                "$.primary",
+            found.append(
+                problem(
+                    "cause_analysis.primary_not_listed",
+                    f"the primary cause {primary.value!r} is not among the causes",
+                    f"主要原因“{primary.label_zh}”不在原因列表中",
+                    "$.primary",
+                )
             )
+        return found
 
 
 @attrs.frozen(kw_only=True)
@@ -545,18 +555,23 @@ class CorrectionOrdered(Event):
     issuer: str = attrs.field(metadata=meta(_SHORT))
     deadline: dt.date = attrs.field(metadata=meta(DATE))
 
+    cross_fields: ClassVar[tuple[str, ...]] = (*Event.cross_fields, "deadline")
+
     @classmethod
-    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+    def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
         """The deadline falls after the order."""
-        yield from super().cross_check(values)
+        found = super().cross_check(values)
         occurred, deadline = values.get("occurred_on"), values.get("deadline")
         if occurred is not None and deadline is not None and deadline <= occurred:
-            yield problem(
-                "correction_order.deadline_not_after_order",
-                "the deadline must fall after the day of the order",
-                "改正期限必须晚于责令之日",
-                "$.deadline",
+            found.append(
+                problem(
+                    "correction_order.deadline_not_after_order",
+                    "the deadline must fall after the day of the order",
+                    "改正期限必须晚于责令之日",
+                    "$.deadline",
+                )
             )
+        return found
 
 
 @attrs.frozen(kw_only=True)

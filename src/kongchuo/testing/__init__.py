@@ -18,6 +18,7 @@ Example:
     >>> test_school_age()
 """
 
+from kongchuo.testing._cases import cases, events
 from kongchuo.testing._models import (
     attendances,
     carers,
@@ -36,8 +37,10 @@ from kongchuo.testing._strategies import resident_ids, student_numbers
 __all__ = [
     "attendances",
     "carers",
+    "cases",
     "children",
     "disabilities",
+    "events",
     "guardians",
     "leaves",
     "memberships",

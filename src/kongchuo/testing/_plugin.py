@@ -47,6 +47,10 @@ def _register() -> None:
     for cls, name in models.items():
         st.register_type_strategy(cls, _lazy(name))
 
+    from kongchuo import cases  # noqa: PLC0415 - as kongchuo above
+
+    st.register_type_strategy(cases.Case, _lazy("cases"))
+
 
 def _lazy(name: str) -> Any:  # noqa: ANN401 - a Hypothesis strategy factory
     """A factory that imports ``kongchuo.testing`` only when first called."""

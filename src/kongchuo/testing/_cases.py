@@ -1,0 +1,251 @@
+"""Strategies for cases and their events (个案测试数据).
+
+:func:`cases` grows a case by a random walk through the state machine, so every case
+it produces was built with :meth:`~kongchuo.cases.Case.append` and is valid: its log
+verifies and its state follows the machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from hypothesis import strategies as st
+
+from kongchuo._errors import ValidationError, type_name
+from kongchuo.cases import (
+    MACHINE,
+    AttemptResult,
+    Case,
+    CaseKind,
+    CaseState,
+    Cause,
+    CauseAnalysed,
+    Closed,
+    CorrectionOrdered,
+    Deceased,
+    DeferralKind,
+    Deferred,
+    Event,
+    IdentificationMethod,
+    Identified,
+    JudicialStep,
+    MovedAway,
+    NoticeIssued,
+    Person,
+    PersuasionAttempt,
+    PersuasionMethod,
+    Placed,
+    Placement,
+    PlanMade,
+    ProgressMarked,
+    Reopened,
+    Returned,
+    Role,
+    StudyingElsewhere,
+    Transition,
+    Verified,
+    WrittenReport,
+    check_closure,
+)
+from kongchuo.testing._strategies import resident_ids
+
+__all__ = ["cases", "events"]
+
+_CST = dt.timezone(dt.timedelta(hours=8))
+_NAMES = ("李老师", "张校长", "王芳", "赵主任", "孙书记", "周强")
+_NARRATIVE = "数学跟不上，产生厌学情绪；父母外出务工，由祖母照看，无人督促学习。"
+_MATERIALS = ("佐证材料-001",)
+
+
+def _people(role: Role) -> st.SearchStrategy[Person]:
+    return st.builds(Person, role=st.just(role), name=st.sampled_from(_NAMES))
+
+
+def _builders(day: dt.date) -> dict[str, Callable[[st.DrawFn], Event]]:
+    def common(draw: st.DrawFn) -> dict[str, Any]:
+        hour = draw(st.integers(min_value=8, max_value=20))
+        return {
+            "occurred_on": day,
+            "recorded_at": dt.datetime(day.year, day.month, day.day, hour, tzinfo=_CST),
+            "recorded_by": draw(st.sampled_from(_NAMES)),
+        }
+
+    def attempt(draw: st.DrawFn) -> Event:
+        result = draw(st.sampled_from(AttemptResult))
+        agreed = result is AttemptResult.AGREED_TO_RETURN
+        return PersuasionAttempt(
+            **common(draw),
+            method=draw(st.sampled_from(PersuasionMethod)),
+            visitors=(draw(_people(Role.PRINCIPAL)), draw(_people(Role.HEAD_TEACHER))),
+            met=() if result is AttemptResult.NOT_MET else (draw(_people(Role.GUARDIAN)),),
+            result=result,
+            next_step=None if agreed else "一周后再次家访",
+            materials=_MATERIALS if agreed else (),
+        )
+
+    def causes(draw: st.DrawFn) -> Event:
+        chosen = draw(st.frozensets(st.sampled_from(Cause), min_size=1, max_size=3))
+        return CauseAnalysed(
+            **common(draw),
+            causes=chosen,
+            primary=draw(st.sampled_from(sorted(chosen))),
+            narrative=_NARRATIVE,
+        )
+
+    return {
+        "verified": lambda d: Verified(**common(d), confirmed=True, finding="核实属实"),
+        "cause_analysis": causes,
+        "plan": lambda d: PlanMade(
+            **common(d),
+            measures=("结对帮扶",),
+            responsible=(d(_people(Role.PRINCIPAL)),),
+            target_date=day + dt.timedelta(days=30),
+        ),
+        "persuasion_attempt": attempt,
+        "notice_issued": lambda d: NoticeIssued(
+            **common(d), notice="复学通知书", number="教复〔2025〕1号", materials=_MATERIALS
+        ),
+        "written_report": lambda d: WrittenReport(**common(d), reported_to="县教育行政部门"),
+        "correction_order": lambda d: CorrectionOrdered(
+            **common(d),
+            issuer="镇人民政府",
+            deadline=day + dt.timedelta(days=15),
+            materials=_MATERIALS,
+        ),
+        "judicial_step": lambda d: JudicialStep(**common(d), step="训诫", authority="人民法院"),
+        "returned": lambda d: Returned(
+            **common(d),
+            school_code="3709830031",
+            grade=d(st.integers(min_value=1, max_value=9)),
+            materials=_MATERIALS,
+        ),
+        "placed": lambda d: Placed(**common(d), placement=d(st.sampled_from(Placement))),
+        "deferred": lambda d: Deferred(
+            **common(d),
+            kind=d(st.sampled_from(DeferralKind)),
+            approved_by="县教育行政部门",
+            materials=_MATERIALS,
+        ),
+        "studying_elsewhere": lambda d: StudyingElsewhere(
+            **common(d), school_name="外地某学校", verified_by="班主任"
+        ),
+        "moved_away": lambda d: MovedAway(**common(d), confirmed_by="公安机关"),
+        "deceased": lambda d: Deceased(**common(d), confirmed_by="公安机关"),
+        "progress_marked": lambda d: ProgressMarked(**common(d), platform="控辍保学台账系统"),
+        "closed": lambda d: Closed(**common(d), approved_by="教育办公室"),
+        "reopened": lambda d: Reopened(**common(d), reason="再次连续缺课"),
+        "identified": lambda d: Identified(
+            **common(d),
+            method=d(st.sampled_from(IdentificationMethod)),
+            found_by="班主任",
+        ),
+    }
+
+
+def events(tag: str, *, on: dt.date) -> st.SearchStrategy[Event]:
+    """Valid events of the type ``tag`` that happened ``on`` a day.
+
+    Raises:
+        ValidationError: ``testing.argument`` for an unknown tag or a non-date.
+    """
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise ValidationError(
+            "testing.argument",
+            f"on: must be a datetime.date, not {type_name(on)}",
+            f"on：必须是 datetime.date，而不是 {type_name(on)}",
+            path="$.on",
+        )
+    builders = _builders(on)
+    if tag not in builders:
+        raise ValidationError(
+            "testing.argument",
+            f"tag: unknown event type {tag!r}",
+            f"tag：未知事件类型 {tag!r}",
+            path="$.tag",
+        )
+    build = builders[tag]
+
+    @st.composite
+    def one(draw: st.DrawFn) -> Event:
+        return build(draw)
+
+    return one()
+
+
+def _allowed() -> dict[CaseState, list[Transition]]:
+    table: dict[CaseState, list[Transition]] = {}
+    for t in MACHINE:
+        for source in t.sources:
+            table.setdefault(source, []).append(t)
+    return table
+
+
+def cases(
+    *,
+    kinds: Iterable[CaseKind] | None = None,
+    max_events: int = 12,
+    start: dt.date = dt.date(2025, 9, 8),
+) -> st.SearchStrategy[Case]:
+    """Valid cases grown by a random walk through the state machine (个案).
+
+    Closing is attempted only when :func:`~kongchuo.cases.check_closure` allows it
+    under the FEICHENG profile, so every case verifies and follows the machine.
+
+    Args:
+        kinds: The case kinds to draw from (all by default).
+        max_events: The most events after the first, 0–50.
+        start: The day the first event happened.
+
+    Raises:
+        ValidationError: ``testing.argument`` naming the bad argument.
+    """
+    from kongchuo.policy import FEICHENG  # noqa: PLC0415 - a layer above the testing data
+
+    chosen = tuple(CaseKind) if kinds is None else tuple(kinds)
+    if not chosen or not all(isinstance(k, CaseKind) for k in chosen):
+        raise ValidationError(
+            "testing.argument",
+            "kinds: must be a non-empty collection of CaseKind",
+            "kinds：必须是非空的 CaseKind 集合",
+            path="$.kinds",
+        )
+    if type(max_events) is not int or not 0 <= max_events <= 50:
+        raise ValidationError(
+            "testing.argument",
+            "max_events: must be an int in 0-50",
+            "max_events：必须是 0—50 之间的整数",
+            path="$.max_events",
+        )
+    table = _allowed()
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Case:
+        day = start
+        kind = draw(st.sampled_from(chosen))
+        rid = draw(st.none() | resident_ids(min_birth=dt.date(2008, 9, 1)))
+        case = Case.open(
+            case_id=f"C-{draw(st.integers(min_value=1, max_value=99999)):05d}",
+            kind=kind,
+            jurisdiction="370983003",
+            school_code=None if kind is CaseKind.OUT_OF_SCHOOL else "3709830031",
+            child_id=rid,
+            child_ref=None if rid is not None else "local-1",
+            identified=draw(events("identified", on=day)),  # type: ignore[arg-type]
+        )
+        for _ in range(draw(st.integers(min_value=0, max_value=max_events))):
+            choices = table.get(case.state, [])
+            if not choices:
+                break
+            transition = draw(st.sampled_from(choices))
+            day += dt.timedelta(days=draw(st.integers(min_value=0, max_value=10)))
+            if (
+                transition.event == "closed"
+                and not check_closure(case, as_of=day, policy=FEICHENG).ok
+            ):
+                continue
+            case = case.append(draw(events(transition.event, on=day)), policy=FEICHENG)
+        return case
+
+    return build()

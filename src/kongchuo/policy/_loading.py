@@ -61,12 +61,14 @@ def _read_date(raw: object, path: str, problems: list[Problem]) -> dt.date | Non
             return dt.date.fromisoformat(raw)
         except ValueError:
             pass
+    got = "text that is not a date" if isinstance(raw, str) else type_name(raw)
+    got_zh = "无效的日期文本" if isinstance(raw, str) else type_name(raw)
     problems.append(
         _problem(
             "policy.date",
             path,
-            f"expected a date YYYY-MM-DD, got {type_name(raw)}",
-            f"应为 YYYY-MM-DD 格式的日期，实为 {type_name(raw)}",
+            f"expected a date YYYY-MM-DD, got {got}",
+            f"应为 YYYY-MM-DD 格式的日期，实为{got_zh}",
         )
     )
     return None

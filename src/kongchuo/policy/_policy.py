@@ -344,7 +344,6 @@ class Policy:
             marked on the platform (及时标注).
         closure_attendance: How long a returned child must attend before the case
             may close (销号).
-        ledgers: The ledgers the county keeps.
 
     Example:
         >>> import attrs

@@ -19,6 +19,7 @@ Example:
     (5, 'FC-2.5')
 """
 
+from kongchuo.policy._escalation import EscalationStep
 from kongchuo.policy._loading import (
     load_policy,
     policy_from_json,
@@ -44,6 +45,7 @@ __all__ = [
     "NATIONAL",
     "AgeBand",
     "Comparison",
+    "EscalationStep",
     "Ledger",
     "MonthDay",
     "Parameter",
@@ -63,6 +65,7 @@ __all__ = [
 for _name in (
     "AgeBand",
     "Comparison",
+    "EscalationStep",
     "Ledger",
     "MonthDay",
     "Party",

@@ -21,6 +21,15 @@ import attrs
 
 from kongchuo._args import require_int
 from kongchuo._errors import Problem, ValidationError, type_name
+from kongchuo.policy._escalation import (
+    EscalationStep,
+    is_ladder,
+    is_number_pattern,
+    is_parties,
+    parse_ladder,
+    parse_number_pattern,
+    parse_parties,
+)
 from kongchuo.policy._parameters import ParameterHistory
 from kongchuo.policy._values import (
     AgeBand,
@@ -208,6 +217,23 @@ SPECS: Final[dict[str, Spec]] = {
         kind="a span", accepts=_is(Span), parse=_parse_span, optional=True
     ),
     "closure_attendance": Spec(kind="a span", accepts=_is(Span), parse=_parse_span, optional=True),
+    "escalation_ladder": Spec(
+        kind="a ladder of EscalationStep (persuasion first, in order)",
+        accepts=is_ladder,
+        parse=parse_ladder,
+    ),
+    "correction_deadline": Spec(kind="a span", accepts=_is(Span), parse=_parse_span),
+    "persuasion_attempts_before_report": Spec(
+        kind="a number of attempts", accepts=_is_int, parse=_parse_int
+    ),
+    "return_notice_issuers": Spec(
+        kind="a tuple of distinct Party", accepts=is_parties, parse=parse_parties
+    ),
+    "document_number_pattern": Spec(
+        kind="a pattern with {year} and {seq}",
+        accepts=is_number_pattern,
+        parse=parse_number_pattern,
+    ),
 }
 
 _RANGES: Final[dict[str, tuple[int, int]]] = {
@@ -215,6 +241,7 @@ _RANGES: Final[dict[str, tuple[int, int]]] = {
     "monthly_report_day": (1, 31),
     "county_review_months": (1, 12),
     "cause_narrative_min_chars": (0, 2000),
+    "persuasion_attempts_before_report": (1, 20),
 }
 
 
@@ -344,6 +371,13 @@ class Policy:
             marked on the platform (及时标注).
         closure_attendance: How long a returned child must attend before the case
             may close (销号).
+        escalation_ladder: The steps of compulsory enrolment, in order (强制入学程序).
+        correction_deadline: The time limit of a correction order (责令限期改正), and by
+            its unit how it is counted: calendar days by 民法典 or working days.
+        persuasion_attempts_before_report: How many failed persuasion attempts come
+            before the school's written report (劝返无效).
+        return_notice_issuers: Who issues a return notice (复学通知书), jointly.
+        document_number_pattern: The pattern of document numbers (文号).
 
     Example:
         >>> import attrs
@@ -388,6 +422,11 @@ class Policy:
     late_entry_limit: ParameterHistory[Span | None]
     platform_marking_delay: ParameterHistory[Span | None]
     closure_attendance: ParameterHistory[Span | None]
+    escalation_ladder: ParameterHistory[tuple[EscalationStep, ...]]
+    correction_deadline: ParameterHistory[Span]
+    persuasion_attempts_before_report: ParameterHistory[int]
+    return_notice_issuers: ParameterHistory[tuple[Party, ...]]
+    document_number_pattern: ParameterHistory[str]
 
     def __attrs_post_init__(self) -> None:
         """Check every field, reporting all problems at once."""

@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Final, TypedDict, TypeVar
 
+from kongchuo.policy._escalation import escalation_values
 from kongchuo.policy._parameters import Parameter, ParameterHistory
 from kongchuo.policy._policy import Policy
 from kongchuo.policy._values import (
@@ -328,6 +329,7 @@ NATIONAL: Final = Policy(
         effective_from=NOTICE_2024,
     ),
     **_case_rules(principal_visit=False, effective_from=NOTICE_2024),
+    **escalation_values(feicheng=False, effective_from=LAW_2006, seed=_SEED),
 )
 """The national rules (全国规则): 义务教育法 and the 2024 notice on regular reporting.
 
@@ -473,6 +475,7 @@ FEICHENG: Final = Policy(
         ),
     ),
     **_case_rules(principal_visit=True, effective_from=FEICHENG_FROM),
+    **escalation_values(feicheng=True, effective_from=FEICHENG_FROM, seed=_SEED),
 )
 """The Feicheng rules (肥城市规则): the seed's clauses on top of the national rules.
 

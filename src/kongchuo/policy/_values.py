@@ -275,6 +275,11 @@ class Party(enum.StrEnum):
     DISABLED_PERSONS_FEDERATION = "disabled_persons_federation"
     CIVIL_AFFAIRS = "civil_affairs"
     VILLAGE_COMMITTEE = "village_committee"
+    JUSTICE = "justice"
+    PROCURATORATE = "procuratorate"
+    COURT = "court"
+    HUMAN_RESOURCES = "human_resources"
+    MARKET_REGULATION = "market_regulation"
 
     @property
     def label_zh(self) -> str:
@@ -293,6 +298,11 @@ _PARTY_ZH: Final = {
     Party.DISABLED_PERSONS_FEDERATION: "残联",
     Party.CIVIL_AFFAIRS: "民政",
     Party.VILLAGE_COMMITTEE: "村（居）民委员会",
+    Party.JUSTICE: "司法行政部门",
+    Party.PROCURATORATE: "人民检察院",
+    Party.COURT: "人民法院",
+    Party.HUMAN_RESOURCES: "人力资源和社会保障部门",
+    Party.MARKET_REGULATION: "市场监督管理部门",
 }
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 import attrs
 
 from kongchuo._errors import KongchuoError
+from kongchuo._guard import friendly_init
 
 __all__ = ["AmbiguousDecisionError", "Decision", "Finding", "Severity"]
 
@@ -48,6 +49,7 @@ def _basis(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value))
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class Finding:
     """One thing a rule found (发现), as data.
@@ -94,6 +96,7 @@ class AmbiguousDecisionError(KongchuoError, TypeError):
 AmbiguousDecisionError.__module__ = "kongchuo"
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class Decision:
     """What a rule decided, why, and on what basis (规则结论).

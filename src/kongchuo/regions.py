@@ -46,6 +46,7 @@ from typing import Final
 import attrs
 
 from kongchuo._errors import ValidationError, type_name
+from kongchuo._guard import friendly_init
 
 __all__ = [
     "FEICHENG",
@@ -59,6 +60,7 @@ __all__ = [
 ]
 
 
+@friendly_init
 @attrs.frozen
 class Region:
     """A county-level region of GB/T 2260 during a span of years (县级行政区划).
@@ -262,6 +264,7 @@ def _kind(value: object) -> JurisdictionKind:
         ) from None
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class Jurisdiction:
     """A unit that owns dropout-control work and that reports group by (管辖单位).

@@ -21,6 +21,7 @@ import attrs
 
 from kongchuo._args import require_date, require_int
 from kongchuo._errors import ValidationError, type_name
+from kongchuo._guard import friendly_init
 from kongchuo._identity import ResidentId
 from kongchuo._models._children import Child, SpecialGroup
 from kongchuo.cases._case import Case
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["LedgerRow", "LedgerView", "ledgers"]
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class LedgerRow:
     """One line of a ledger (台账条目).
@@ -55,6 +57,7 @@ class LedgerRow:
     state: CaseState | None = None
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class LedgerView:
     """A ledger on a day, with its counts (台账视图).

@@ -18,6 +18,7 @@ from typing import Final
 import attrs
 
 from kongchuo._errors import ValidationError
+from kongchuo._guard import friendly_init
 
 __all__ = ["MACHINE", "CaseState", "Transition", "derive_state", "transition_for"]
 
@@ -90,6 +91,7 @@ RESOLVED: Final = frozenset(
 """States in which the child's situation is resolved and the case may close."""
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class Transition:
     """One allowed move of the machine.

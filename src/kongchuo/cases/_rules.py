@@ -19,6 +19,7 @@ import attrs
 from kongchuo._args import require_date
 from kongchuo._decision import Decision, Finding, Severity
 from kongchuo._errors import ValidationError, type_name
+from kongchuo._guard import friendly_init
 from kongchuo._models._children import Child
 from kongchuo._models._schools import Attendance, AttendanceStatus, School
 from kongchuo.cases._case import Case
@@ -573,6 +574,7 @@ def is_closable(
 # -- responsibility -----------------------------------------------------------------------
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class Responsibility:
     """Who answers for bringing a child back, in order (责任主体).

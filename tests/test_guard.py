@@ -1,0 +1,45 @@
+import attrs
+import pytest
+
+from kongchuo import Decision, Finding, ValidationError
+from kongchuo._guard import friendly_init
+from kongchuo.regions import Jurisdiction
+
+
+def test_missing_arguments_are_validation_errors():
+    """A constructor called without required arguments names each one."""
+    with pytest.raises(ValidationError) as exc_info:
+        Decision()
+    assert [p.path for p in exc_info.value.errors] == ["$.rule", "$.ok", "$.outcome"]
+    assert {p.code for p in exc_info.value.errors} == {"missing"}
+
+
+def test_unknown_and_positional_arguments():
+    """Unknown keywords and positional arguments are problems too."""
+    with pytest.raises(ValidationError) as exc_info:
+        Finding("x", code="c", message="m", message_zh="z", colour="red")
+    codes = [p.code for p in exc_info.value.errors]
+    assert codes == ["arguments.positional", "unknown_key"]
+    with pytest.raises(ValidationError):
+        Jurisdiction(code="1")
+
+
+def test_other_type_errors_pass_through():
+    """A TypeError raised inside a valid call is not disguised."""
+
+    def boom(_instance, _attribute, _value):
+        raise TypeError("inner")
+
+    @friendly_init
+    @attrs.frozen(kw_only=True)
+    class Thing:
+        x: int = attrs.field(validator=boom)
+
+    with pytest.raises(TypeError, match="inner"):
+        Thing(x=1)
+
+
+def test_wrapping_twice_is_harmless():
+    """Applying the wrapper again changes nothing."""
+    assert friendly_init(Decision) is Decision
+    assert Decision(rule="r", ok=True, outcome="ok").ok

@@ -139,6 +139,16 @@ class TestSchoolAge:
             is_school_age(D(2019, 1, 1), **kwargs)
         assert info.value.path == path
 
+    @pytest.mark.parametrize("bad", [None, "2019-01-01", b"x", dt.datetime(2019, 1, 1)])  # noqa: DTZ001
+    def test_bad_birth(self, bad):
+        """A birth that is not a date raises ValidationError naming 'birth'."""
+        with pytest.raises(ValidationError) as info:
+            is_school_age(bad, school_year=2025, policy=FEICHENG)
+        assert info.value.path == "birth"
+        with pytest.raises(ValidationError) as info:
+            check_school_entry(bad, school_year=2025, policy=FEICHENG)
+        assert info.value.path == "birth"
+
     def test_policy_without_a_value_raises(self):
         """A policy with no age band in force names the parameter and the date."""
         late = FEICHENG.age_band.with_value(

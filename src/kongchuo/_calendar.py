@@ -18,17 +18,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
-import json
 import os
-import tomllib
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any, Final, Protocol, runtime_checkable
 
 import attrs
 import chinese_calendar
 
 from kongchuo._args import require_date, require_int
+from kongchuo._documents import parse_document, read_date, read_document
 from kongchuo._errors import CalendarHorizonError, Problem, ValidationError, type_name
 
 __all__ = [
@@ -74,27 +72,6 @@ def _problem(code: str, path: str, en: str, zh: str) -> Problem:
     return Problem(code=code, path=path, message=en, message_zh=zh)
 
 
-def _read_date(raw: object, path: str, problems: list[Problem]) -> dt.date | None:
-    if type(raw) is dt.date:
-        return raw
-    if isinstance(raw, str):
-        try:
-            return dt.date.fromisoformat(raw)
-        except ValueError:
-            pass
-    got = "text that is not a date" if isinstance(raw, str) else type_name(raw)
-    got_zh = "无效的日期文本" if isinstance(raw, str) else type_name(raw)
-    problems.append(
-        _problem(
-            "calendar.date",
-            path,
-            f"expected a date YYYY-MM-DD, got {got}",
-            f"应为 YYYY-MM-DD 格式的日期，实为{got_zh}",
-        )
-    )
-    return None
-
-
 def _days(start: dt.date, end: dt.date) -> list[dt.date]:
     out = []
     day = start
@@ -120,8 +97,10 @@ def _read_days(raw: object, path: str, problems: list[Problem]) -> list[dt.date]
                 )
                 for k in sorted(unknown)
             )
-            start = _read_date(item.get("start"), f"{where}.start", problems)
-            end = _read_date(item.get("end", item.get("start")), f"{where}.end", problems)
+            start = read_date(item.get("start"), f"{where}.start", problems, prefix="calendar")
+            end = read_date(
+                item.get("end", item.get("start")), f"{where}.end", problems, prefix="calendar"
+            )
             if start is not None and end is not None:
                 if end < start:
                     problems.append(
@@ -135,7 +114,7 @@ def _read_days(raw: object, path: str, problems: list[Problem]) -> list[dt.date]
                 else:
                     found.extend(_days(start, end))
         else:
-            day = _read_date(item, where, problems)
+            day = read_date(item, where, problems, prefix="calendar")
             if day is not None:
                 found.append(day)
     return found
@@ -279,65 +258,17 @@ class YearArrangement:
     @classmethod
     def from_toml(cls, text: str) -> YearArrangement:
         """Build from TOML text; see the class docstring for the format."""
-        return cls.from_mapping(_parse_text(text, "toml"))
+        return cls.from_mapping(parse_document(text, "toml", prefix="calendar"))
 
     @classmethod
     def from_json(cls, text: str | bytes) -> YearArrangement:
         """Build from JSON text (dates as ``"YYYY-MM-DD"`` strings)."""
-        return cls.from_mapping(_parse_text(text, "json"))
+        return cls.from_mapping(parse_document(text, "json", prefix="calendar"))
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> YearArrangement:
         """Read a ``.toml`` or ``.json`` file (an edge function: it does I/O)."""
-        return cls.from_mapping(_read_file(path))
-
-
-def _parse_text(text: object, kind: str) -> object:
-    if not isinstance(text, str | bytes) or (kind == "toml" and not isinstance(text, str)):
-        raise ValidationError(
-            "calendar.type",
-            f"expected text, got {type_name(text)}",
-            f"应为文本，实为 {type_name(text)}",
-        )
-    try:
-        if kind == "toml":
-            return tomllib.loads(text)  # type: ignore[arg-type]
-        return json.loads(text)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValidationError(
-            "calendar.syntax",
-            f"not valid {kind.upper()}: {exc}",
-            f"不是有效的 {kind.upper()}：{exc}",
-        ) from None
-
-
-def _read_file(path: object) -> object:
-    if not isinstance(path, str | os.PathLike):
-        raise ValidationError(
-            "calendar.type",
-            f"expected a path, got {type_name(path)}",
-            f"应为文件路径，实为 {type_name(path)}",
-            path="path",
-        )
-    file = Path(path)
-    suffix = file.suffix.lower()
-    if suffix not in {".toml", ".json"}:
-        raise ValidationError(
-            "calendar.suffix",
-            f"a calendar file ends in .toml or .json, not {suffix!r}",
-            f"日历文件的扩展名应为 .toml 或 .json，实为 {suffix!r}",
-            path="path",
-        )
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(
-            "calendar.read",
-            f"cannot read {file.name}: {exc.__class__.__name__}",
-            f"无法读取 {file.name}：{exc.__class__.__name__}",
-            path="path",
-        ) from None
-    return _parse_text(text, suffix[1:])
+        return cls.from_mapping(read_document(path, prefix="calendar"))
 
 
 def _arrangements(value: Iterable[YearArrangement]) -> tuple[YearArrangement, ...]:
@@ -762,17 +693,17 @@ class SchoolCalendar:
     @classmethod
     def from_toml(cls, text: str) -> SchoolCalendar:
         """Build from TOML text; see :meth:`from_mapping` for the keys."""
-        return cls.from_mapping(_parse_text(text, "toml"))
+        return cls.from_mapping(parse_document(text, "toml", prefix="calendar"))
 
     @classmethod
     def from_json(cls, text: str | bytes) -> SchoolCalendar:
         """Build from JSON text; see :meth:`from_mapping` for the keys."""
-        return cls.from_mapping(_parse_text(text, "json"))
+        return cls.from_mapping(parse_document(text, "json", prefix="calendar"))
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> SchoolCalendar:
         """Read a ``.toml`` or ``.json`` file (an edge function: it does I/O)."""
-        return cls.from_mapping(_read_file(path))
+        return cls.from_mapping(read_document(path, prefix="calendar"))
 
 
 def _read_spans(
@@ -811,11 +742,12 @@ def _read_spans(
                 )
             )
         fields = {
-            key: _read_date(item.get(key), f"{where}.{key}", problems) for key in ("start", "end")
+            key: read_date(item.get(key), f"{where}.{key}", problems, prefix="calendar")
+            for key in ("start", "end")
         }
         if "registration" in item:
-            fields["registration"] = _read_date(
-                item["registration"], f"{where}.registration", problems
+            fields["registration"] = read_date(
+                item["registration"], f"{where}.registration", problems, prefix="calendar"
             )
         if len(problems) > before:
             continue

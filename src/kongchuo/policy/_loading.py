@@ -26,16 +26,13 @@ Part of the policy layer of ``DESIGN.md``.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
-import tomllib
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
+from kongchuo._documents import parse_document, read_date, read_document
 from kongchuo._errors import Problem, ValidationError, type_name
 from kongchuo.policy._parameters import Parameter, ParameterHistory
 from kongchuo.policy._policy import SPECS, Policy, value_problems
@@ -51,27 +48,6 @@ _NONE: Final = "none"
 
 def _problem(code: str, path: str, en: str, zh: str) -> Problem:
     return Problem(code=code, path=path, message=en, message_zh=zh)
-
-
-def _read_date(raw: object, path: str, problems: list[Problem]) -> dt.date | None:
-    if type(raw) is dt.date:
-        return raw
-    if isinstance(raw, str):
-        try:
-            return dt.date.fromisoformat(raw)
-        except ValueError:
-            pass
-    got = "text that is not a date" if isinstance(raw, str) else type_name(raw)
-    got_zh = "无效的日期文本" if isinstance(raw, str) else type_name(raw)
-    problems.append(
-        _problem(
-            "policy.date",
-            path,
-            f"expected a date YYYY-MM-DD, got {got}",
-            f"应为 YYYY-MM-DD 格式的日期，实为{got_zh}",
-        )
-    )
-    return None
 
 
 def _read_text(raw: object, path: str, problems: list[Problem]) -> str | None:
@@ -142,7 +118,7 @@ def _read_entry(
         )
     )
     start = (
-        _read_date(raw["effective_from"], f"{path}.effective_from", problems)
+        read_date(raw["effective_from"], f"{path}.effective_from", problems, prefix="policy")
         if ("effective_from" in raw)
         else None
     )
@@ -315,19 +291,7 @@ def policy_from_json(text: str | bytes) -> Policy:
         ValidationError: ``policy.syntax`` for text that is not JSON, or the
             problems of the document.
     """
-    if not isinstance(text, str | bytes):
-        raise ValidationError(
-            "policy.type",
-            f"expected text, got {type_name(text)}",
-            f"应为文本，实为 {type_name(text)}",
-        )
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValidationError(
-            "policy.syntax", f"not valid JSON: {exc}", f"不是有效的 JSON：{exc}"
-        ) from None
-    return policy_from_mapping(data)
+    return policy_from_mapping(parse_document(text, "json", prefix="policy"))
 
 
 def policy_from_toml(text: str) -> Policy:
@@ -352,51 +316,14 @@ def policy_from_toml(text: str) -> Policy:
         ValidationError: ``policy.syntax`` for text that is not TOML, or the
             problems of the document.
     """
-    if not isinstance(text, str):
-        raise ValidationError(
-            "policy.type",
-            f"expected text, got {type_name(text)}",
-            f"应为文本，实为 {type_name(text)}",
-        )
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ValidationError(
-            "policy.syntax", f"not valid TOML: {exc}", f"不是有效的 TOML：{exc}"
-        ) from None
-    return policy_from_mapping(data)
+    return policy_from_mapping(parse_document(text, "toml", prefix="policy"))
 
 
 def load_policy(path: str | os.PathLike[str]) -> Policy:
     """Read a policy file: ``.toml`` or ``.json`` (an edge function: it does I/O).
 
     Raises:
-        ValidationError: For an unknown suffix, a file that cannot be read, or the
-            problems of the document.
+        ValidationError: For an unknown suffix (``policy.suffix``), a file that
+            cannot be read (``policy.read``), or the problems of the document.
     """
-    if not isinstance(path, str | os.PathLike):
-        raise ValidationError(
-            "policy.type",
-            f"expected a path, got {type_name(path)}",
-            f"应为文件路径，实为 {type_name(path)}",
-            path="path",
-        )
-    file = Path(path)
-    suffix = file.suffix.lower()
-    if suffix not in {".toml", ".json"}:
-        raise ValidationError(
-            "policy.suffix",
-            f"a policy file ends in .toml or .json, not {suffix!r}",
-            f"政策文件的扩展名应为 .toml 或 .json，实为 {suffix!r}",
-            path="path",
-        )
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(
-            "policy.read",
-            f"cannot read {file.name}: {exc.__class__.__name__}",
-            f"无法读取 {file.name}：{exc.__class__.__name__}",
-            path="path",
-        ) from None
-    return policy_from_toml(text) if suffix == ".toml" else policy_from_json(text)
+    return policy_from_mapping(read_document(path, prefix="policy"))

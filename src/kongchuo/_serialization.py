@@ -51,6 +51,7 @@ from kongchuo._models._children import (
     Guardian,
     SpecialGroup,
 )
+from kongchuo._models._compile import loader
 from kongchuo._models._schools import (
     Attendance,
     Leave,
@@ -321,10 +322,17 @@ def from_dicts(items: Iterable[object], cls: type[T]) -> list[T]:
     out: list[Any] = []
     problems: list[Problem] = []
     append = out.append
+    load = loader(model)
+    extra = _EXTRA
+    current = SCHEMA_VERSION
     with _gc_paused():
         for i, raw in enumerate(items):
             try:
-                append(structure(model, _migrate(model, raw), extra=_EXTRA))
+                # The version check inlined: most documents are current.
+                if raw.__class__ is dict and raw.get(VERSION_KEY, current) is current:
+                    append(load(raw, extra))
+                else:
+                    append(load(_migrate(model, raw), extra))
             except ValidationError as exc:
                 problems.extend(p.under(f"$[{i}]") for p in exc.errors)
     if problems:

@@ -20,7 +20,7 @@ import enum
 import hashlib
 import hmac
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar, Final, Literal
 
 import attrs
@@ -665,25 +665,29 @@ class Model:
         if problems:
             raise ValidationError.of(problems)
 
+    cross_fields: ClassVar[tuple[str, ...]] = ()
+    """The fields :meth:`cross_check` reads. It must find nothing when all are None."""
+
     @classmethod
-    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+    def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
         """Problems between fields; ``values`` holds only the fields that passed."""
-        return iter(())
+        return []
 
 
-def dates_in_order(
-    values: Mapping[str, Any], earlier: str, later: str, code: str
-) -> Iterator[Problem]:
+def dates_in_order(values: Mapping[str, Any], earlier: str, later: str, code: str) -> list[Problem]:
     """A problem at ``later`` if both dates are present and ``later`` < ``earlier``."""
     start = values.get(earlier)
     end = values.get(later)
-    if start is not None and end is not None and end < start:
-        yield problem(
+    if start is None or end is None or end >= start:
+        return []
+    return [
+        problem(
             code,
             f"{later} ({end.isoformat()}) is before {earlier} ({start.isoformat()})",
             f"{later}（{end.isoformat()}）早于 {earlier}（{start.isoformat()}）",
             f"$.{later}",
         )
+    ]
 
 
 _MISSING: Final = object()
@@ -711,13 +715,22 @@ def _unknown_keys(raw: Mapping[Any, Any], known: Callable[[Any], bool]) -> list[
     return out
 
 
-def structure(  # noqa: C901 - one loop over the fields, kept flat for speed
-    cls: type[Model], raw: object, *, extra: frozenset[str] = frozenset()
-) -> Any:
+def structure(cls: type[Model], raw: object, *, extra: frozenset[str] = frozenset()) -> Any:
     """Build ``cls`` from a raw JSON object, reporting every problem in one pass.
 
     Keys in ``extra`` (such as ``$schema_version`` at the top) are allowed and ignored.
+    This runs the compiled loader of :mod:`kongchuo._models._compile`;
+    :func:`structure_generic` is the reference it must agree with.
     """
+    from kongchuo._models._compile import loader  # noqa: PLC0415 - it imports this module
+
+    return loader(cls)(raw, extra)
+
+
+def structure_generic(  # noqa: C901 - one loop over the fields
+    cls: type[Model], raw: object, *, extra: frozenset[str] = frozenset()
+) -> Any:
+    """The field-by-field loader that the compiled one must agree with (for tests)."""
     if raw.__class__ is not dict:
         raise ValidationError.of([_type_problem("an object", "对象", raw)])
     specs = fields_of(cls)
@@ -746,7 +759,7 @@ def structure(  # noqa: C901 - one loop over the fields, kept flat for speed
         if unknown:
             problems = problems or []
             problems.extend(unknown)
-    cross = list(cls.cross_check(values))
+    cross = cls.cross_check(values)
     if cross:
         problems = problems or []
         problems.extend(cross)

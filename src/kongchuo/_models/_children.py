@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterator, Mapping
-from typing import Any, Final
+from collections.abc import Mapping
+from typing import Any, ClassVar, Final
 
 import attrs
 
@@ -241,16 +241,22 @@ class Disability(Model):
         default=None, metadata=meta(Optional(DATE), sensitive="private")
     )
 
+    cross_fields: ClassVar[tuple[str, ...]] = ("assessment", "assessed_on")
+
     @classmethod
-    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+    def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
         """An assessment needs its date."""
+        out: list[Problem] = []
         if values.get("assessment") is not None and values.get("assessed_on", 0) is None:
-            yield problem(
-                "disability.assessed_on.missing",
-                "an assessment needs the date it was made",
-                "学习能力鉴定须注明鉴定日期",
-                "$.assessed_on",
+            out.append(
+                problem(
+                    "disability.assessed_on.missing",
+                    "an assessment needs the date it was made",
+                    "学习能力鉴定须注明鉴定日期",
+                    "$.assessed_on",
+                )
             )
+        return out
 
 
 @attrs.frozen(kw_only=True)
@@ -285,26 +291,34 @@ class GroupMembership(Model):
         default=None, metadata=meta(Optional(ModelKind(Disability)), sensitive="private")
     )
 
+    cross_fields: ClassVar[tuple[str, ...]] = ("group", "disability")
+
     @classmethod
-    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+    def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
         """A disability membership carries its disability; no other does."""
+        out: list[Problem] = []
         group = values.get("group")
         if group is None or "disability" not in values:
-            return
+            return out
         if group is SpecialGroup.DISABLED and values["disability"] is None:
-            yield problem(
-                "membership.disability.missing",
-                "a disability membership needs the kind and grade of the disability",
-                "残疾儿童身份须注明残疾类别和等级",
-                "$.disability",
+            out.append(
+                problem(
+                    "membership.disability.missing",
+                    "a disability membership needs the kind and grade of the disability",
+                    "残疾儿童身份须注明残疾类别和等级",
+                    "$.disability",
+                )
             )
         elif group is not SpecialGroup.DISABLED and values["disability"] is not None:
-            yield problem(
-                "membership.disability.unexpected",
-                f"only a disability membership carries a disability, not {group.value}",
-                f"只有残疾儿童身份才记录残疾情况，{group.label_zh} 不应记录",
-                "$.disability",
+            out.append(
+                problem(
+                    "membership.disability.unexpected",
+                    f"only a disability membership carries a disability, not {group.value}",
+                    f"只有残疾儿童身份才记录残疾情况，{group.label_zh} 不应记录",
+                    "$.disability",
+                )
             )
+        return out
 
 
 class GuardianRelationship(enum.StrEnum):
@@ -465,12 +479,18 @@ class Guardian(Model):
         default=None, metadata=meta(Optional(DATE), sensitive="private")
     )
 
+    cross_fields: ClassVar[tuple[str, ...]] = ("status_since", "status_until")
+
     @classmethod
-    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+    def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
         """The status ends after it starts."""
-        yield from dates_in_order(
-            values, "status_since", "status_until", "guardian.status_until.before_since"
+        out: list[Problem] = []
+        out.extend(
+            dates_in_order(
+                values, "status_since", "status_until", "guardian.status_until.before_since"
+            )
         )
+        return out
 
 
 class LegalBasis(enum.StrEnum):
@@ -598,50 +618,70 @@ class Child(Model):
         """The special groups (the same as :attr:`special_groups`)."""
         return self.special_groups
 
+    cross_fields: ClassVar[tuple[str, ...]] = (
+        "resident_id",
+        "student_number",
+        "sex",
+        "birth_date",
+        "special_groups",
+        "memberships",
+        "retain_until",
+    )
+
     @classmethod
-    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+    def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
         """Birth date and sex agree with the ID; memberships are listed; dates in order."""
+        out: list[Problem] = []
         rid = values.get("resident_id")
         if rid is not None:
             birth = values.get("birth_date")
             if birth is not None and birth != rid.birth_date:
-                yield problem(
-                    "child.birth_date.mismatch",
-                    f"does not agree with the ID number ({rid.masked()}), "
-                    f"which gives {rid.birth_date.isoformat()}",
-                    f"与身份证号码（{rid.masked()}）不一致，号码中的出生日期为 "
-                    f"{rid.birth_date.isoformat()}",
-                    "$.birth_date",
+                out.append(
+                    problem(
+                        "child.birth_date.mismatch",
+                        f"does not agree with the ID number ({rid.masked()}), "
+                        f"which gives {rid.birth_date.isoformat()}",
+                        f"与身份证号码（{rid.masked()}）不一致，号码中的出生日期为 "
+                        f"{rid.birth_date.isoformat()}",
+                        "$.birth_date",
+                    )
                 )
             sex = values.get("sex")
             if sex is not None and sex is not rid.sex:
-                yield problem(
-                    "child.sex.mismatch",
-                    f"does not agree with the ID number ({rid.masked()}), "
-                    f"which gives {rid.sex.value}",
-                    f"与身份证号码（{rid.masked()}）不一致，号码中的性别为 {rid.sex.label_zh}",
-                    "$.sex",
+                out.append(
+                    problem(
+                        "child.sex.mismatch",
+                        f"does not agree with the ID number ({rid.masked()}), "
+                        f"which gives {rid.sex.value}",
+                        f"与身份证号码（{rid.masked()}）不一致，号码中的性别为 {rid.sex.label_zh}",
+                        "$.sex",
+                    )
                 )
         elif "resident_id" in values:
             number = values.get("student_number")
             if number is not None and number.kind not in _NO_ID_KINDS:
-                yield problem(
-                    "child.student_number.kind",
-                    "a child without a resident ID holds a J or L student number; "
-                    "a G number holds an ID number, so put it in resident_id",
-                    "无身份证号码的儿童只能有 J 或 L 学籍号；"
-                    "G 学籍号包含身份证号码，请填写 resident_id",
-                    "$.student_number",
+                out.append(
+                    problem(
+                        "child.student_number.kind",
+                        "a child without a resident ID holds a J or L student number; "
+                        "a G number holds an ID number, so put it in resident_id",
+                        "无身份证号码的儿童只能有 J 或 L 学籍号；"
+                        "G 学籍号包含身份证号码，请填写 resident_id",
+                        "$.student_number",
+                    )
                 )
         groups = values.get("special_groups")
         for i, membership in enumerate(values.get("memberships", ())):
             if groups is not None and membership.group not in groups:
-                yield problem(
-                    "child.memberships.group_not_listed",
-                    f"the group {membership.group.value} is not in special_groups",
-                    f"特殊群体 {membership.group.label_zh} 未列入 special_groups",
-                    f"$.memberships[{i}].group",
+                out.append(
+                    problem(
+                        "child.memberships.group_not_listed",
+                        f"the group {membership.group.value} is not in special_groups",
+                        f"特殊群体 {membership.group.label_zh} 未列入 special_groups",
+                        f"$.memberships[{i}].group",
+                    )
                 )
-        yield from dates_in_order(
-            values, "birth_date", "retain_until", "child.retain_until.before_birth"
+        out.extend(
+            dates_in_order(values, "birth_date", "retain_until", "child.retain_until.before_birth")
         )
+        return out

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterator, Mapping
-from typing import Any, Final
+from collections.abc import Mapping
+from typing import Any, ClassVar, Final
 
 import attrs
 
@@ -206,12 +206,18 @@ class Registration(Model):
     effective_from: dt.date = attrs.field(metadata=meta(DATE))
     effective_to: dt.date | None = attrs.field(default=None, metadata=meta(Optional(DATE)))
 
+    cross_fields: ClassVar[tuple[str, ...]] = ("effective_from", "effective_to")
+
     @classmethod
-    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+    def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
         """The status ends after it starts."""
-        yield from dates_in_order(
-            values, "effective_from", "effective_to", "registration.effective_to.before_from"
+        out: list[Problem] = []
+        out.extend(
+            dates_in_order(
+                values, "effective_from", "effective_to", "registration.effective_to.before_from"
+            )
         )
+        return out
 
 
 class TransferSide(enum.StrEnum):
@@ -331,36 +337,47 @@ class Transfer(Model):
         default=(), converter=as_tuple, metadata=meta(TupleKind(ModelKind(TransferStep)))
     )
 
+    cross_fields: ClassVar[tuple[str, ...]] = ("from_school", "to_school", "applied_on", "steps")
+
     @classmethod
-    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+    def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
         """Two different schools; steps not before the application and in order."""
+        out: list[Problem] = []
         if values.get("from_school") is not None and values.get("from_school") == values.get(
             "to_school"
         ):
-            yield problem(
-                "transfer.same_school",
-                "a transfer goes to another school",
-                "转入学校与转出学校不能相同",
-                "$.to_school",
+            out.append(
+                problem(
+                    "transfer.same_school",
+                    "a transfer goes to another school",
+                    "转入学校与转出学校不能相同",
+                    "$.to_school",
+                )
             )
         applied = values.get("applied_on")
         previous: dt.date | None = None
         for i, step in enumerate(values.get("steps", ())):
             if applied is not None and step.on < applied:
-                yield problem(
-                    "transfer.step.before_application",
-                    f"{step.on.isoformat()} is before the application ({applied.isoformat()})",
-                    f"{step.on.isoformat()} 早于申请日期（{applied.isoformat()}）",
-                    f"$.steps[{i}].on",
+                out.append(
+                    problem(
+                        "transfer.step.before_application",
+                        f"{step.on.isoformat()} is before the application ({applied.isoformat()})",
+                        f"{step.on.isoformat()} 早于申请日期（{applied.isoformat()}）",
+                        f"$.steps[{i}].on",
+                    )
                 )
             elif previous is not None and step.on < previous:
-                yield problem(
-                    "transfer.step.order",
-                    f"{step.on.isoformat()} is before the previous step ({previous.isoformat()})",
-                    f"{step.on.isoformat()} 早于上一环节（{previous.isoformat()}）",
-                    f"$.steps[{i}].on",
+                out.append(
+                    problem(
+                        "transfer.step.order",
+                        f"{step.on.isoformat()} is before the previous step "
+                        f"({previous.isoformat()})",
+                        f"{step.on.isoformat()} 早于上一环节（{previous.isoformat()}）",
+                        f"$.steps[{i}].on",
+                    )
                 )
             previous = step.on
+        return out
 
 
 class AttendanceStatus(enum.StrEnum):
@@ -509,32 +526,48 @@ class Leave(Model):
     decided_by: str | None = attrs.field(default=None, metadata=meta(Optional(NAME)))
     decided_on: dt.date | None = attrs.field(default=None, metadata=meta(Optional(DATE)))
 
+    cross_fields: ClassVar[tuple[str, ...]] = (
+        "start",
+        "end",
+        "approval",
+        "decided_by",
+        "decided_on",
+    )
+
     @classmethod
-    def cross_check(cls, values: Mapping[str, Any]) -> Iterator[Problem]:
+    def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
         """Dates in order; a decision names who and when."""
-        yield from dates_in_order(values, "start", "end", "leave.end.before_start")
+        out: list[Problem] = []
+        out.extend(dates_in_order(values, "start", "end", "leave.end.before_start"))
         approval = values.get("approval")
         if approval is None:
-            return
+            return out
         decided = approval is not Approval.PENDING
         if decided and values.get("decided_by", "") is None:
-            yield problem(
-                "leave.decided_by.missing",
-                "a decided request names who decided it",
-                "已审批的请假须注明审批人",
-                "$.decided_by",
+            out.append(
+                problem(
+                    "leave.decided_by.missing",
+                    "a decided request names who decided it",
+                    "已审批的请假须注明审批人",
+                    "$.decided_by",
+                )
             )
         if decided and values.get("decided_on", 0) is None:
-            yield problem(
-                "leave.decided_on.missing",
-                "a decided request says when it was decided",
-                "已审批的请假须注明审批日期",
-                "$.decided_on",
+            out.append(
+                problem(
+                    "leave.decided_on.missing",
+                    "a decided request says when it was decided",
+                    "已审批的请假须注明审批日期",
+                    "$.decided_on",
+                )
             )
         if not decided and (values.get("decided_by") or values.get("decided_on")):
-            yield problem(
-                "leave.pending.decided",
-                "a pending request has no decision yet: clear decided_by and decided_on",
-                "待审批的请假不应有审批人或审批日期",
-                "$.approval",
+            out.append(
+                problem(
+                    "leave.pending.decided",
+                    "a pending request has no decision yet: clear decided_by and decided_on",
+                    "待审批的请假不应有审批人或审批日期",
+                    "$.approval",
+                )
             )
+        return out

@@ -72,8 +72,11 @@ def _describe_student_number(text: str, out: TextIO) -> bool:
 
 
 def _demo(out: TextIO) -> int:
-    out.write("kongchuo 控辍保学 — demo on embedded sample data (all numbers are made up)\n\n")
-    out.write("身份证号码 Resident ID numbers (GB 11643-1999): parsed, shown masked\n")
+    from kongchuo import _demo  # noqa: PLC0415 - builds the demo county only when asked
+
+    status = _demo.run(out)
+    out.write("\n== 身份号码 identity numbers (GB 11643-1999, 学籍号) ==\n")
+    out.write("身份证号码 Resident ID numbers: parsed, shown masked\n")
     for text in _SAMPLE_IDS:
         _describe_id(text, out)
     out.write("\n学籍号 Student numbers (G / L / J)\n")
@@ -85,7 +88,7 @@ def _demo(out: TextIO) -> int:
     out.write(
         "\nNext: `kongchuo check-id NUMBER ...` (or one per line on stdin) checks your own.\n"
     )
-    return 0
+    return status
 
 
 def _check(numbers: Iterable[str], out: TextIO) -> int:

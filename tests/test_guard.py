@@ -43,3 +43,24 @@ def test_wrapping_twice_is_harmless():
     """Applying the wrapper again changes nothing."""
     assert friendly_init(Decision) is Decision
     assert Decision(rule="r", ok=True, outcome="ok").ok
+
+
+def test_every_model_reports_missing_arguments():
+    """Every public model raises ValidationError, not TypeError, when built without arguments."""
+    import kongchuo
+    from kongchuo import cases
+    from kongchuo._models._base import Model
+
+    models = [
+        obj
+        for module in (kongchuo, cases)
+        for obj in vars(module).values()
+        if isinstance(obj, type) and issubclass(obj, Model) and obj is not Model
+    ]
+    assert len(models) > 20
+    for cls in models:
+        if cls is cases.Event:
+            continue
+        with pytest.raises(ValidationError) as exc_info:
+            cls()
+        assert {p.code for p in exc_info.value.errors} == {"missing"}, cls

@@ -26,6 +26,7 @@ from typing import Any, ClassVar, Final, Literal
 import attrs
 
 from kongchuo._errors import Problem, ValidationError, redact, type_name
+from kongchuo._guard import friendly_init
 from kongchuo._identity import ResidentId, StudentNumber
 
 __all__ = [
@@ -649,6 +650,12 @@ class Model:
     """The base of every kongchuo model: validates all fields at once when built."""
 
     __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Make the attrs-built ``__init__`` report wrong arguments as ValidationError."""
+        super().__init_subclass__(**kwargs)
+        if "__attrs_attrs__" in cls.__dict__ and "__init__" in cls.__dict__:
+            friendly_init(cls)
 
     def __attrs_post_init__(self) -> None:
         """Check every field and every cross-field rule; raise once with all problems."""

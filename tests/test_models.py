@@ -258,8 +258,9 @@ def test_models_are_frozen_and_keyword_only():
     c = child()
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         c.name = "x"
-    with pytest.raises(TypeError):
+    with pytest.raises(ValidationError) as exc_info:
         Carer("王", GuardianRelationship.GRANDPARENT)
+    assert exc_info.value.code == "arguments.positional"
 
 
 @given(kt.children(with_resident_id=True))

@@ -1,0 +1,459 @@
+"""Rendering notices as text in official form (文书制作), from templates kept as data.
+
+Each :class:`NoticeKind` has a :class:`NoticeTemplate`: its title, the code that
+goes into its document number (复 in 肥教复〔2025〕12号) and its text as a
+:class:`string.Template`. The placeholders are the notice's field names
+(``$child_name``, ``$deadline``) plus a few derived ones (``$issuer``,
+``$signature``, ``$service``). A county replaces any template by passing its own
+mapping to :func:`render_text`; nothing in the code holds the wording.
+
+Values are formatted the Chinese official way: dates as ``2025年9月10日``, lists
+with ``、``, a party by its Chinese name. A resident ID number is printed masked
+unless ``full_id=True``.
+
+This module is part of the edges layer of ``DESIGN.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import html
+import string
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from kongchuo._args import require_date, require_int
+from kongchuo._errors import ValidationError, type_name
+from kongchuo._identity import ResidentId
+from kongchuo._models._base import Model, fields_of
+from kongchuo.notices._models import Notice, NoticeKind
+from kongchuo.policy import Policy
+from kongchuo.policy._escalation import format_document_number
+
+__all__ = [
+    "DEFAULT_TEMPLATES",
+    "NoticeTemplate",
+    "document_number",
+    "placeholders",
+    "render_html",
+    "render_text",
+]
+
+
+def _check_text(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(
+            "template.text",
+            f"{attribute.name} must be non-blank text",
+            f"{attribute.name} 应为非空文本",
+            path=f"$.{attribute.name}",
+        )
+
+
+def _check_body(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    _check_text(instance, attribute, value)
+    template = string.Template(str(value))
+    if not template.is_valid():
+        raise ValidationError(
+            "template.syntax",
+            "the body has a '$' that is not a placeholder; write '$$' for a dollar sign",
+            "正文中有无效的“$”占位符；美元符号请写作“$$”",
+            path="$.body",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class NoticeTemplate:
+    """The wording of one kind of notice (文书模板), as data a county may replace.
+
+    Attributes:
+        title: The title printed under the issuer (入学通知书).
+        code: The kind's code in the document number (入, 复, 催 ...).
+        body: The text, a :class:`string.Template` whose placeholders are the
+            notice's field names and the derived names of :func:`placeholders`.
+
+    Example:
+        >>> t = NoticeTemplate(
+        ...     title="复学通知书", code="复", body="$guardians：请于$return_by前返校。"
+        ... )
+        >>> t.code
+        '复'
+    """
+
+    title: str = attrs.field(validator=_check_text)
+    code: str = attrs.field(validator=_check_text)
+    body: str = attrs.field(validator=_check_body)
+
+
+_HEAD: Final = "$issuer\n$title\n$number\n\n"
+_TAIL: Final = "\n\n$signature\n$issued_on\n\n$service\n"
+_P: Final = "\u3000\u3000"  # two full-width spaces open a paragraph (GB/T 9704)
+
+_DUTIES: Final = (
+    f"{_P}根据《中华人民共和国义务教育法》第五条、第十一条和《中华人民共和国未成年人保护法》"
+    "第十六条、第十七条的规定，父母或者其他法定监护人应当依法保证适龄儿童、少年按时入学"
+    "接受并完成义务教育，不得放任或者迫使应当接受义务教育的未成年人失学、辍学；外出务工的，"
+    "应当委托具有照护能力的人代为照护，并将委托情况书面告知学校和村（居）民委员会。"
+)
+
+_BODIES: Final[dict[NoticeKind, tuple[str, str, str]]] = {
+    NoticeKind.ENROLMENT: (
+        "入学通知书",
+        "入",
+        (
+            "$guardians：\n"
+            f"{_P}您的子女$child_name（身份证号码：$child_id）已到入学年龄。根据《中华人民共和国"
+            "义务教育法》第五条、第十一条、第十二条的规定，请您于$report_on持户口簿等材料，"
+            "携子女到$school_name（$report_place）办理入学报到手续。\n"
+            f"{_P}依法保证适龄子女按时入学接受义务教育，是每一位家长的法定义务。逾期未报到的，"
+            "学校和有关部门将上门了解情况并催告。"
+        ),
+    ),
+    NoticeKind.RETURN: (
+        "复学通知书",
+        "复",
+        "$guardians：\n"
+        f"{_P}经核实，您的子女$child_name（身份证号码：$child_id）自$out_since起未到"
+        "$school_name就读。\n" + _DUTIES + "\n"
+        f"{_P}现通知您于$return_by前送子女到$school_name复学。如有困难，请与学校或本通知"
+        "署名单位联系，我们将依法提供帮助。",
+    ),
+    NoticeKind.REMINDER: (
+        "催告书",
+        "催",
+        (
+            "$guardians：\n"
+            f"{_P}您的子女$child_name（身份证号码：$child_id）应于$due_on到$school_name报到，"
+            "至今未报到。经了解，原因为：$reason。\n"
+            f"{_P}请您于$report_by前送子女到$school_name报到。已在外地就学的，请提供实际就读"
+            "学校的证明。$studying_elsewhere_note"
+        ),
+    ),
+    NoticeKind.SCHOOL_REPORT: (
+        "关于学生辍学情况的书面报告",
+        "报",
+        (
+            "$addressee：\n"
+            f"{_P}我校学生$child_name（身份证号码：$child_id）自$absent_since起未到校上课。"
+            "学校已按规定登记，并先后开展劝返$attempts次，劝返无效。情况如下：$summary\n"
+            f"{_P}根据《中华人民共和国未成年人保护法》第二十八条第二款的规定，特此书面报告，"
+            "请依法责令其父母或者其他监护人将其送入学校接受义务教育。"
+        ),
+    ),
+    NoticeKind.CORRECTION_ORDER: (
+        "批评教育、责令限期改正决定书",
+        "责",
+        (
+            "$guardians：\n"
+            f"{_P}经查，$facts\n"
+            f"{_P}你们作为$child_name（身份证号码：$child_id）的监护人，无正当理由未依法送适龄"
+            "子女入学接受义务教育，违反了《中华人民共和国义务教育法》第五条的规定。依据$legal_basis"
+            "的规定，现对你们提出批评教育，并责令你们于$deadline前将$child_name送到$school_name"
+            "就读。\n"
+            f"{_P}$consequences"
+        ),
+    ),
+    NoticeKind.JUDICIAL_REFERRAL: (
+        "关于提请发出司法文书督促监护人送子女入学的函",
+        "函",
+        (
+            "$addressee：\n"
+            f"{_P}$child_name（身份证号码：$child_id）的监护人$guardians无正当理由未送其入学。"
+            "我单位已作出批评教育、责令限期改正决定（$order_number），改正期限于$order_deadline"
+            "届满，监护人至今未改正。$facts\n"
+            f"{_P}根据《中华人民共和国未成年人保护法》第一百一十八条、《中华人民共和国家庭教育"
+            "促进法》第四十九条的规定，特提请贵单位依法$requested。"
+        ),
+    ),
+    NoticeKind.LETTER_TO_PARENTS: (
+        "致家长一封信",
+        "信",
+        (
+            "尊敬的家长朋友：\n"
+            f"{_P}$school_years学年秋季学期即将开始。《中华人民共和国义务教育法》规定，凡具有"
+            "中华人民共和国国籍的适龄儿童、少年，依法享有平等接受义务教育的权利，并履行接受"
+            "义务教育的义务；父母或者其他法定监护人应当依法保证其按时入学接受并完成义务教育。\n"
+            f"{_P}请您按入学通知书的时间送子女报到；子女因身体原因需要延缓入学或者休学的，请依法"
+            "提出申请；外出务工的，请委托有照护能力的人照护子女并告知学校。任何单位和个人不得"
+            "招用应当接受义务教育的适龄儿童、少年就业。\n"
+            f"{_P}咨询电话：$contact"
+        ),
+    ),
+    NoticeKind.LABOUR_REFERRAL: (
+        "关于移送使用童工线索的函",
+        "移",
+        (
+            "$addressee：\n"
+            f"{_P}我单位在控辍保学工作中发现，$employer_name（统一社会信用代码：$employer_uscc；"
+            "地址：$employer_address）自$employed_since起招用未满十六周岁的$child_name"
+            "（$child_birth_date出生）。$facts\n"
+            f"{_P}根据《中华人民共和国义务教育法》第十四条和《禁止使用童工规定》的规定，现将"
+            "线索移送贵单位，请依法查处$serious_request，并将处理结果告知我单位。"
+        ),
+    ),
+    NoticeKind.TRAINING_REFERRAL: (
+        "关于移送违规校外培训机构线索的函",
+        "移",
+        (
+            "$addressee：\n"
+            f"{_P}我单位在控辍保学工作中发现，$institution_name（统一社会信用代码："
+            "$institution_uscc；地址：$institution_address）存在以下情况：$facts\n"
+            f"{_P}现将线索移送贵单位，请依法查处，并将处理结果告知我单位。"
+        ),
+    ),
+}
+
+DEFAULT_TEMPLATES: Final[Mapping[NoticeKind, NoticeTemplate]] = MappingProxyType(
+    {
+        kind: NoticeTemplate(title=title, code=code, body=_HEAD + body + _TAIL)
+        for kind, (title, code, body) in _BODIES.items()
+    }
+)
+"""The shipped wording of every kind, read-only; pass a mapping of your own to replace it.
+
+Example:
+    >>> DEFAULT_TEMPLATES[NoticeKind.RETURN].title
+    '复学通知书'
+"""
+
+_NONE: Final = "无"
+
+
+def _date_zh(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _format(value: object, *, full_id: bool) -> str:  # noqa: PLR0911 - one return per type
+    if value is None:
+        return _NONE
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, ResidentId):
+        return value.value if full_id else value.masked()
+    if isinstance(value, dt.date):
+        return _date_zh(value)
+    if isinstance(value, enum.Enum) and hasattr(value, "label_zh"):
+        return str(value.label_zh)
+    if isinstance(value, tuple):
+        return "、".join(_format(v, full_id=full_id) for v in value)
+    return str(value)
+
+
+def placeholders(notice: Notice, *, full_id: bool = False) -> dict[str, str]:
+    """The values a template may use for ``notice``, already formatted.
+
+    Every field of the notice by its name; for a nested unit (an employer, an
+    institution) its fields as ``<field>_<name>``; and the derived ``issuer`` (the
+    leading issuer), ``issuers``, ``signature`` (one issuer a line), ``title``,
+    ``service`` (the service record, or a line saying it is not yet served),
+    ``serious_request``, ``studying_elsewhere_note`` and ``school_years``.
+
+    Example:
+        >>> from kongchuo.notices import examples
+        >>> placeholders(examples()[NoticeKind.RETURN])["return_by"]
+        '2025年9月19日'
+    """
+    notice = _need_notice(notice)
+    out: dict[str, str] = {}
+    for f in fields_of(type(notice)):
+        value = getattr(notice, f.name)
+        if isinstance(value, Model) and f.name != "service":
+            for g in fields_of(type(value)):
+                out[f"{f.name}_{g.name}"] = _format(getattr(value, g.name), full_id=full_id)
+            continue
+        out[f.name] = _format(value, full_id=full_id)
+    out["issuer"] = notice.issuers[0].name
+    out["issuers"] = "、".join(i.name for i in notice.issuers)
+    out["signature"] = "\n".join(i.name for i in notice.issuers)
+    out["title"] = notice.kind.label_zh
+    out["service"] = _service_line(notice)
+    serious = getattr(notice, "serious", False)
+    out["serious_request"] = "；情节严重的，请依法吊销其营业执照" if serious else ""
+    elsewhere = getattr(notice, "studying_elsewhere", None)
+    out["studying_elsewhere_note"] = f"经核实，实际就读学校为{elsewhere}。" if elsewhere else ""
+    year = getattr(notice, "school_year", None)
+    out["school_years"] = f"{year}—{year + 1}" if isinstance(year, int) else ""
+    return out
+
+
+def _service_line(notice: Notice) -> str:
+    s = notice.service
+    if s is None:
+        return "送达回证：尚未送达。" if type(notice).addressed_to_guardians else ""
+    note = f"；备注：{s.note}" if s.note else ""
+    return (
+        f"送达回证：{s.method.label_zh}，{_date_zh(s.served_on)}，受送达人（签收人）：{s.recipient}"
+        f"{note}。"
+    )
+
+
+def _need_notice(notice: object) -> Notice:
+    if not isinstance(notice, Notice) or type(notice) is Notice:
+        raise ValidationError(
+            "notice.type",
+            f"expected a notice, got {type_name(notice)}",
+            f"应为通知文书，实为 {type_name(notice)}",
+            path="notice",
+        )
+    return notice
+
+
+def _template_for(
+    notice: Notice, templates: Mapping[NoticeKind, NoticeTemplate] | None
+) -> NoticeTemplate:
+    chosen = DEFAULT_TEMPLATES if templates is None else templates
+    if not isinstance(chosen, Mapping):
+        raise ValidationError(
+            "templates.type",
+            f"expected a mapping of NoticeKind to NoticeTemplate, got {type_name(chosen)}",
+            f"模板应为 NoticeKind 到 NoticeTemplate 的映射，实为 {type_name(chosen)}",
+            path="templates",
+        )
+    template = chosen.get(notice.kind)
+    if template is None:
+        template = DEFAULT_TEMPLATES[notice.kind]
+    if not isinstance(template, NoticeTemplate):
+        raise ValidationError(
+            "templates.type",
+            f"the template for {notice.kind.value} is a {type_name(template)}, "
+            "not a NoticeTemplate",
+            f"{notice.kind.label_zh}的模板应为 NoticeTemplate，实为 {type_name(template)}",
+            path=f"templates[{notice.kind.value}]",
+        )
+    return template
+
+
+def render_text(
+    notice: Notice,
+    *,
+    templates: Mapping[NoticeKind, NoticeTemplate] | None = None,
+    full_id: bool = False,
+) -> str:
+    """The notice as plain text in official form (公文文本).
+
+    Args:
+        notice: Any notice.
+        templates: Templates by kind that replace the shipped ones; kinds it lacks
+            use :data:`DEFAULT_TEMPLATES`.
+        full_id: Print the child's resident ID number in full. A notice served on a
+            guardian identifies the child by name and school; the masked number
+            (370983********0034) is the default and is enough to match the record.
+            Pass ``True`` only where the receiving office must have the full number
+            (a referral to a court or a labour inspectorate may), and keep the
+            output out of logs.
+
+    Returns:
+        The text, lines separated by newlines, ending with one.
+
+    Raises:
+        ValidationError: ``notice.type`` for a non-notice; ``template.placeholder``
+            naming an unknown placeholder in a template.
+
+    Example:
+        >>> from kongchuo.notices import examples
+        >>> print(render_text(examples()[NoticeKind.LETTER_TO_PARENTS]).splitlines()[1])
+        致家长一封信
+    """
+    notice = _need_notice(notice)
+    template = _template_for(notice, templates)
+    values = placeholders(notice, full_id=full_id)
+    values["title"] = template.title
+    try:
+        text = string.Template(template.body).substitute(values)
+    except KeyError as exc:
+        name = str(exc.args[0])
+        known = ", ".join(sorted(values))
+        raise ValidationError(
+            "template.placeholder",
+            f"the template for {notice.kind.value} uses ${name}, which a "
+            f"{type(notice).__name__} does not have; known: {known}",
+            f"{notice.kind.label_zh}模板使用了未知的占位符 ${name}；可用：{known}",
+            path=f"templates[{notice.kind.value}].body",
+        ) from None
+    return "\n".join(line.rstrip() for line in text.rstrip().splitlines()) + "\n"
+
+
+def render_html(
+    notice: Notice,
+    *,
+    templates: Mapping[NoticeKind, NoticeTemplate] | None = None,
+    full_id: bool = False,
+) -> str:
+    """The notice as a small HTML fragment: the text of :func:`render_text`, escaped.
+
+    The first three lines (issuer, title, number) become a header; each further
+    line a paragraph.
+
+    Example:
+        >>> from kongchuo.notices import examples
+        >>> render_html(examples()[NoticeKind.LETTER_TO_PARENTS]).splitlines()[0]
+        '<article class="kongchuo-notice" lang="zh-CN">'
+    """
+    text = render_text(notice, templates=templates, full_id=full_id)
+    lines = text.splitlines()
+    head, rest = lines[:3], lines[3:]
+    out = ['<article class="kongchuo-notice" lang="zh-CN">', "<header>"]
+    tags = ("p", "h1", "p")
+    out.extend(f"<{tag}>{html.escape(line)}</{tag}>" for tag, line in zip(tags, head, strict=False))
+    out.append("</header>")
+    out.extend(f"<p>{html.escape(line)}</p>" for line in rest if line.strip())
+    out.append("</article>")
+    return "\n".join(out) + "\n"
+
+
+def document_number(
+    kind: NoticeKind,
+    *,
+    year: int,
+    seq: int,
+    policy: Policy,
+    on: dt.date,
+    templates: Mapping[NoticeKind, NoticeTemplate] | None = None,
+) -> str:
+    """A document number (文号) for a notice of ``kind``, by the policy's pattern.
+
+    Args:
+        kind: The kind of notice; its template gives the code.
+        year: The year in the number (the year of issue).
+        seq: The sequence number within the year, from 1.
+        policy: The policy whose ``document_number_pattern`` applies.
+        on: The day whose pattern applies (the day of issue).
+        templates: Templates that replace the shipped ones.
+
+    Raises:
+        ValidationError: For a kind that is not a :class:`NoticeKind`, a year
+            outside 1000–9999 or a sequence number below 1.
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo.policy import FEICHENG
+        >>> document_number(
+        ...     NoticeKind.RETURN, year=2025, seq=12, policy=FEICHENG, on=dt.date(2025, 9, 10)
+        ... )
+        '肥教复〔2025〕12号'
+    """
+    if not isinstance(kind, NoticeKind):
+        raise ValidationError(
+            "notice.kind",
+            f"expected a NoticeKind, got {type_name(kind)}",
+            f"应为 NoticeKind 文书种类，实为 {type_name(kind)}",
+            path="kind",
+        )
+    year = require_int(year, "year", min_value=1000, max_value=9999)
+    seq = require_int(seq, "seq", min_value=1)
+    on = require_date(on, "on")
+    if not isinstance(policy, Policy):
+        raise ValidationError(
+            "policy.type",
+            f"expected a Policy, got {type_name(policy)}",
+            f"应为 Policy 政策参数集，实为 {type_name(policy)}",
+            path="policy",
+        )
+    chosen = DEFAULT_TEMPLATES if templates is None else templates
+    template = chosen.get(kind) or DEFAULT_TEMPLATES[kind]
+    pattern = policy.document_number_pattern.value_at(on)
+    return format_document_number(pattern, code=template.code, year=year, seq=seq)

@@ -1,0 +1,755 @@
+"""Rules over notices (文书规则): timeliness, issuers, deadlines, basis and numbering.
+
+:func:`check_notice` says whether a notice is in order: an enrolment notice goes out
+before the registration date, and a child who has not reported by then gets a
+reminder that records the reason; a return notice goes out within the policy's
+delay after a dropout is confirmed, signed by the policy's joint issuers; a
+correction order names a deadline no shorter than the one :func:`correction_deadline`
+computes by 民法典 rules, cites 义务教育法 第五十八条 and comes from the township
+government or the county education authority; and so on for each kind.
+
+This module is part of the rules layer of ``DESIGN.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
+
+from kongchuo._age import age_on
+from kongchuo._args import require_date
+from kongchuo._calendar import WorkCalendar, _require_calendar, roll_forward
+from kongchuo._decision import Decision, Finding, Severity
+from kongchuo._errors import ValidationError, type_name
+from kongchuo._periods import period_end
+from kongchuo.notices._models import (
+    CorrectionOrder,
+    EnrolmentNotice,
+    JudicialReferral,
+    LabourReferral,
+    Notice,
+    Reminder,
+    ReturnNotice,
+    SchoolReport,
+    TrainingReferral,
+)
+from kongchuo.notices._render import DEFAULT_TEMPLATES, NoticeTemplate, _need_notice
+from kongchuo.policy import Party, Policy, Span, TimeUnit
+from kongchuo.policy._escalation import number_regex
+
+__all__ = ["check_notice", "correction_deadline", "is_notice_in_order", "span_end"]
+
+_ART_58: Final = "义务教育法 第五十八条"
+_ART_83: Final = "未成年人保护法 第八十三条"
+_ORDER_ISSUERS: Final = frozenset({Party.TOWN_GOVERNMENT, Party.EDUCATION_BUREAU})
+_LABOUR_AGE: Final = 16
+
+
+def _need_policy(policy: object) -> Policy:
+    if not isinstance(policy, Policy):
+        raise ValidationError(
+            "policy.type",
+            f"expected a Policy, got {type_name(policy)}",
+            f"应为 Policy 政策参数集，实为 {type_name(policy)}",
+            path="policy",
+        )
+    return policy
+
+
+def span_end(start: dt.date, span: Span, *, calendar: WorkCalendar) -> dt.date:
+    """The last day of ``span`` counted from ``start`` by 民法典 rules, or in working days.
+
+    Days, weeks and months use :func:`kongchuo.period_end` (the start day not
+    counted; a last day on a rest day moves to the next working day); working days
+    count working days after ``start``.
+
+    Raises:
+        ValidationError: ``span.unit`` for school days, which a legal period does
+            not count in.
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo import ChinaCalendar
+        >>> span_end(
+        ...     dt.date(2025, 9, 30), Span(count=1, unit=TimeUnit.WORKDAY), calendar=ChinaCalendar()
+        ... )
+        datetime.date(2025, 10, 9)
+    """
+    count = span.count
+    if span.unit is TimeUnit.WORKDAY:
+        return start if count == 0 else period_end(start, workdays=count, calendar=calendar)
+    if count == 0:
+        return start
+    if span.unit is TimeUnit.DAY:
+        return period_end(start, days=count, calendar=calendar)
+    if span.unit is TimeUnit.WEEK:
+        return period_end(start, days=7 * count, calendar=calendar)
+    if span.unit is TimeUnit.MONTH:
+        return period_end(start, months=count, calendar=calendar)
+    raise ValidationError(
+        "span.unit",
+        f"a legal period is not counted in {span.unit.value}",
+        f"法定期限不以{span.unit.label_zh}计算",
+        path="span.unit",
+    )
+
+
+def correction_deadline(issued_on: dt.date, *, policy: Policy, calendar: WorkCalendar) -> dt.date:
+    """The last day of a correction order's time limit (改正期限届满日).
+
+    The policy's ``correction_deadline`` in force on ``issued_on``, counted from the
+    day of the order by :func:`span_end`.
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo import ChinaCalendar
+        >>> from kongchuo.policy import FEICHENG
+        >>> correction_deadline(dt.date(2025, 9, 22), policy=FEICHENG, calendar=ChinaCalendar())
+        datetime.date(2025, 10, 9)
+
+    References:
+        义务教育法 第五十八条; 民法典 第二百零一条 to 第二百零三条.
+    """
+    issued_on = require_date(issued_on, "issued_on")
+    policy = _need_policy(policy)
+    calendar = _require_calendar(calendar)
+    return span_end(issued_on, policy.correction_deadline.value_at(issued_on), calendar=calendar)
+
+
+def _f(
+    code: str,
+    en: str,
+    zh: str,
+    path: str = "$",
+    *,
+    basis: Iterable[str] = (),
+    severity: Severity = Severity.ERROR,
+) -> Finding:
+    return Finding(
+        code=code, message=en, message_zh=zh, path=path, severity=severity, basis=tuple(basis)
+    )
+
+
+def _zh(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _common(
+    notice: Notice,
+    policy: Policy,
+    as_of: dt.date,
+    templates: Mapping[Any, NoticeTemplate],
+) -> list[Finding]:
+    out: list[Finding] = []
+    if notice.issued_on > as_of:
+        out.append(
+            _f(
+                "notice.issued.future",
+                f"issued on {notice.issued_on.isoformat()}, after {as_of.isoformat()}",
+                f"发文日期 {notice.issued_on.isoformat()} 晚于核查日 {as_of.isoformat()}",
+                "$.issued_on",
+            )
+        )
+    template = templates.get(notice.kind) or DEFAULT_TEMPLATES[notice.kind]
+    pattern = policy.document_number_pattern.value_at(notice.issued_on)
+    match = number_regex(pattern, template.code).fullmatch(notice.number)
+    if match is None:
+        out.append(
+            _f(
+                "notice.number.scheme",
+                f"the document number does not follow the pattern {pattern!r} "
+                f"with the code {template.code!r}",
+                f"文号不符合“{pattern}”格式（代字“{template.code}”）",
+                "$.number",
+                basis=("GB/T 9704-2012 7.2.4",),
+                severity=Severity.WARNING,
+            )
+        )
+    elif int(match.group("year")) != notice.issued_on.year:
+        out.append(
+            _f(
+                "notice.number.year",
+                f"the document number's year {match.group('year')} is not the year of issue",
+                f"文号年份 {match.group('year')} 与发文年份不一致",
+                "$.number",
+                basis=("GB/T 9704-2012 7.2.4",),
+                severity=Severity.WARNING,
+            )
+        )
+    service = notice.service
+    if service is None and type(notice).addressed_to_guardians:
+        out.append(
+            _f(
+                "notice.service.missing",
+                "no service record: until the notice is served, no time limit in it runs",
+                "尚无送达回证：文书送达前，其中的期限不起算",
+                "$.service",
+                severity=Severity.WARNING,
+            )
+        )
+    if service is not None and service.served_on > as_of:
+        out.append(
+            _f(
+                "notice.service.future",
+                f"served on {service.served_on.isoformat()}, after {as_of.isoformat()}",
+                f"送达日期 {service.served_on.isoformat()} 晚于核查日 {as_of.isoformat()}",
+                "$.service.served_on",
+            )
+        )
+    return out
+
+
+def _enrolment(
+    notice: EnrolmentNotice,
+    as_of: dt.date,
+    reported_on: dt.date | None,
+    reminders: tuple[Reminder, ...],
+) -> list[Finding]:
+    basis = ("FC-2.3",)
+    out: list[Finding] = []
+    if notice.issued_on >= notice.report_on:
+        out.append(
+            _f(
+                "notice.enrolment.late",
+                f"the enrolment notice must go out before the registration date "
+                f"{notice.report_on.isoformat()}",
+                f"入学通知书应在报到日期（{_zh(notice.report_on)}）之前发出",
+                "$.issued_on",
+                basis=basis,
+            )
+        )
+    if notice.service is not None and notice.service.served_on >= notice.report_on:
+        out.append(
+            _f(
+                "notice.enrolment.served_late",
+                "the notice reached the guardians only on or after the registration date",
+                "入学通知书在报到日期当日或之后才送达监护人",
+                "$.service.served_on",
+                basis=basis,
+            )
+        )
+    reported_in_time = reported_on is not None and reported_on <= notice.report_on
+    if as_of > notice.report_on and not reported_in_time:
+        chased = [
+            r
+            for r in reminders
+            if r.due_on == notice.report_on and r.child_name == notice.child_name
+        ]
+        if not chased:
+            out.append(
+                _f(
+                    "notice.reminder.missing",
+                    f"the child did not report by {notice.report_on.isoformat()}: a reminder "
+                    "recording the reason found is due",
+                    f"儿童未在{_zh(notice.report_on)}前报到：应及时催告并查明、记录原因",
+                    "$.report_on",
+                    basis=basis,
+                )
+            )
+        else:
+            out.append(
+                _f(
+                    "notice.reminder.sent",
+                    f"the child did not report in time; reminded on "
+                    f"{chased[-1].issued_on.isoformat()} (reason: recorded)",
+                    f"儿童未按时报到，已于{_zh(chased[-1].issued_on)}催告并记录原因",
+                    "$.report_on",
+                    basis=basis,
+                    severity=Severity.INFO,
+                )
+            )
+    return out
+
+
+def _return(
+    notice: ReturnNotice,
+    policy: Policy,
+    calendar: WorkCalendar,
+    confirmed_on: dt.date | None,
+) -> list[Finding]:
+    basis = ("FC-2.3",)
+    out: list[Finding] = []
+    required = policy.return_notice_issuers.value_at(notice.issued_on)
+    present = {i.party for i in notice.issuers}
+    missing = [p for p in required if p not in present]
+    if missing:
+        out.append(
+            _f(
+                "notice.return.issuers_missing",
+                "the return notice is issued jointly; missing: "
+                + ", ".join(p.value for p in missing),
+                "复学通知书应联合发出，缺少：" + "、".join(p.label_zh for p in missing),
+                "$.issuers",
+                basis=(*basis, _ART_83),
+            )
+        )
+    if confirmed_on is None:
+        out.append(
+            _f(
+                "notice.return.confirmation_unknown",
+                "the day the dropout was confirmed is not known: the delay cannot be checked",
+                "辍学确认日期不明，无法核查复学通知书是否及时发出",
+                "$",
+                basis=basis,
+                severity=Severity.WARNING,
+            )
+        )
+        return out
+    delay = policy.return_notice_delay.value_at(confirmed_on)
+    if notice.issued_on < confirmed_on:
+        out.append(
+            _f(
+                "notice.return.before_confirmation",
+                "the return notice is dated before the dropout was confirmed",
+                "复学通知书的发文日期早于辍学确认日期",
+                "$.issued_on",
+                basis=basis,
+                severity=Severity.WARNING,
+            )
+        )
+    if delay is None:
+        out.append(
+            _f(
+                "notice.return.no_time_limit",
+                "the policy sets no time limit for the return notice",
+                "政策未规定复学通知书的发出时限",
+                "$.issued_on",
+                basis=policy.return_notice_delay.at(confirmed_on).basis,
+                severity=Severity.INFO,
+            )
+        )
+        return out
+    due = span_end(confirmed_on, delay, calendar=calendar)
+    if notice.issued_on > due:
+        out.append(
+            _f(
+                "notice.return.late",
+                f"the dropout was confirmed on {confirmed_on.isoformat()}; the return notice "
+                f"was due by {due.isoformat()} ({delay}) but went out on "
+                f"{notice.issued_on.isoformat()}",
+                f"辍学于{_zh(confirmed_on)}确认，复学通知书应于{_zh(due)}前发出，"
+                f"实际于{_zh(notice.issued_on)}发出",
+                "$.issued_on",
+                basis=(*basis, *policy.return_notice_delay.at(confirmed_on).basis),
+            )
+        )
+    return out
+
+
+def _reminder(notice: Reminder) -> list[Finding]:
+    out: list[Finding] = []
+    if notice.issued_on <= notice.due_on:
+        out.append(
+            _f(
+                "notice.reminder.premature",
+                "a reminder goes out only after the day the child should have reported",
+                "催告书应在应报到日期之后发出",
+                "$.issued_on",
+                basis=("FC-2.3",),
+            )
+        )
+    if notice.studying_elsewhere is not None:
+        out.append(
+            _f(
+                "notice.reminder.studying_elsewhere",
+                "the child studies elsewhere: verify the actual school and record it in the case",
+                "儿童外出就学：应核实实际就读学校并在个案中记录",
+                "$.studying_elsewhere",
+                basis=("FC-2.3",),
+                severity=Severity.INFO,
+            )
+        )
+    return out
+
+
+def _school_report(notice: SchoolReport) -> list[Finding]:
+    if any(i.party in {Party.SCHOOL, Party.CITY_DIRECT_SCHOOL} for i in notice.issuers):
+        return []
+    return [
+        _f(
+            "notice.school_report.issuer",
+            "the written report comes from the school that holds the registration",
+            "书面报告应由学籍所在学校出具",
+            "$.issuers",
+            basis=("未成年人保护法 第二十八条第二款",),
+        )
+    ]
+
+
+def _correction(notice: CorrectionOrder, policy: Policy, calendar: WorkCalendar) -> list[Finding]:
+    basis = ("FC-2.4", _ART_58)
+    out: list[Finding] = []
+    if not any(i.party in _ORDER_ISSUERS for i in notice.issuers):
+        out.append(
+            _f(
+                "notice.correction.issuer",
+                "a correction order is issued by the township government or the county "
+                "education authority",
+                "责令限期改正应由乡镇人民政府或者县级教育行政部门作出",
+                "$.issuers",
+                basis=basis,
+            )
+        )
+    cites_58 = any("义务教育法" in b and "第五十八条" in b for b in notice.legal_basis)
+    if not cites_58:
+        out.append(
+            _f(
+                "notice.correction.basis_missing",
+                "the order must cite its basis, 义务教育法 第五十八条",
+                "决定书应引用其依据《义务教育法》第五十八条",
+                "$.legal_basis",
+                basis=basis,
+            )
+        )
+    expected = correction_deadline(notice.issued_on, policy=policy, calendar=calendar)
+    span = policy.correction_deadline.at(notice.issued_on)
+    if notice.deadline < expected:
+        out.append(
+            _f(
+                "notice.correction.deadline_short",
+                f"the deadline {notice.deadline.isoformat()} is shorter than the policy's "
+                f"{span.value} from the order, which ends on {expected.isoformat()}",
+                f"改正期限{_zh(notice.deadline)}短于政策规定的期限（自决定之日起"
+                f"{span.value.count}{span.value.unit.label_zh}，届满日为{_zh(expected)}）",
+                "$.deadline",
+                basis=(*basis, *span.basis),
+            )
+        )
+    elif notice.deadline > expected:
+        out.append(
+            _f(
+                "notice.correction.deadline_longer",
+                f"the deadline is later than the policy's ({expected.isoformat()}); this "
+                "gives the family more time",
+                f"改正期限晚于政策计算的届满日（{_zh(expected)}），给予家庭更长时间",
+                "$.deadline",
+                basis=span.basis,
+                severity=Severity.INFO,
+            )
+        )
+    if roll_forward(notice.deadline, calendar=calendar) != notice.deadline:
+        out.append(
+            _f(
+                "notice.correction.deadline_rest_day",
+                "the deadline falls on a rest day; by 民法典 第二百零三条 it runs to the next "
+                "working day",
+                "改正期限届满日为法定休假日，依民法典第二百零三条顺延至休假日结束的次日",
+                "$.deadline",
+                basis=("民法典 第二百零三条",),
+                severity=Severity.WARNING,
+            )
+        )
+    return out
+
+
+def _judicial(notice: JudicialReferral, calendar: WorkCalendar) -> list[Finding]:
+    basis = ("FC-2.4",)
+    out: list[Finding] = []
+    last = roll_forward(notice.order_deadline, calendar=calendar)
+    if notice.issued_on <= last:
+        out.append(
+            _f(
+                "notice.judicial.before_deadline",
+                f"the correction deadline runs to the end of {last.isoformat()}: the judicial "
+                "route opens only after it has passed without correction",
+                f"改正期限至{_zh(last)}24时届满，期满未改正的方可提请司法部门",
+                "$.issued_on",
+                basis=(*basis, "民法典 第二百零三条"),
+            )
+        )
+    if not any(i.party in _ORDER_ISSUERS for i in notice.issuers):
+        out.append(
+            _f(
+                "notice.judicial.issuer",
+                "the referral comes from the authority that ordered the correction",
+                "提请函应由作出责令限期改正决定的机关发出",
+                "$.issuers",
+                basis=basis,
+            )
+        )
+    return out
+
+
+def _labour(notice: LabourReferral) -> list[Finding]:
+    basis = ("FC-3.1", "禁止使用童工规定 第六条")
+    out: list[Finding] = []
+    if notice.to_party not in {Party.HUMAN_RESOURCES, Party.MARKET_REGULATION}:
+        out.append(
+            _f(
+                "notice.labour.recipient",
+                "a child-labour referral goes to 人社 (labour inspection) or, in serious "
+                "cases, to 市场监管",
+                "使用童工线索应移送人力资源和社会保障部门，情节严重的移送市场监督管理部门",
+                "$.to_party",
+                basis=basis,
+            )
+        )
+    elif notice.to_party is Party.MARKET_REGULATION and not notice.serious:
+        out.append(
+            _f(
+                "notice.labour.not_serious",
+                "licence revocation is for serious cases only: refer to 人社 first",
+                "吊销营业执照仅适用于情节严重的情形，应先移送人力资源和社会保障部门",
+                "$.serious",
+                basis=basis,
+            )
+        )
+    if notice.employer.uscc is None:
+        out.append(
+            _f(
+                "notice.labour.no_uscc",
+                "the employer is named without a unified social credit code; say whether it "
+                "is unregistered",
+                "用人单位未写明统一社会信用代码；如为无照经营，请注明",
+                "$.employer.uscc",
+                basis=("FC-3.1",),
+                severity=Severity.WARNING,
+            )
+        )
+    if notice.employed_since >= notice.child_birth_date:
+        age = age_on(notice.child_birth_date, notice.employed_since)
+        if age >= _LABOUR_AGE:
+            out.append(
+                _f(
+                    "notice.labour.not_a_child",
+                    f"the child was {age} when employed: not child labour under 禁止使用童工"
+                    "规定, though 义务教育法 第十四条 still bars recruiting a child who should "
+                    "be in compulsory education",
+                    f"受雇时已满{age}周岁，不属于童工；但招用应接受义务教育的适龄少年仍违反"
+                    "义务教育法第十四条",
+                    "$.child_birth_date",
+                    basis=("禁止使用童工规定 第二条", "义务教育法 第十四条"),
+                    severity=Severity.WARNING,
+                )
+            )
+    else:
+        out.append(
+            _f(
+                "notice.labour.dates",
+                "the employment is dated before the child's birth",
+                "受雇日期早于出生日期",
+                "$.employed_since",
+            )
+        )
+    return out
+
+
+def _training(notice: TrainingReferral) -> list[Finding]:
+    if notice.institution.uscc is not None:
+        return []
+    return [
+        _f(
+            "notice.training.no_uscc",
+            "the institution has no unified social credit code on record: it may be "
+            "unlicensed, which the referral should say",
+            "培训机构未记录统一社会信用代码，可能无证办学，请在函中注明",
+            "$.institution.uscc",
+            basis=("FC-3.3",),
+            severity=Severity.WARNING,
+        )
+    ]
+
+
+_BASIS: Final[dict[type[Notice], tuple[str, ...]]] = {
+    EnrolmentNotice: ("FC-2.3", "FC-3.2", "义务教育法 第十一条"),
+    ReturnNotice: ("FC-2.3", _ART_83),
+    Reminder: ("FC-2.3",),
+    SchoolReport: ("FC-3.3", "未成年人保护法 第二十八条第二款"),
+    CorrectionOrder: ("FC-2.4", _ART_58, _ART_83),
+    JudicialReferral: ("FC-2.4", "未成年人保护法 第一百一十八条", "家庭教育促进法 第四十九条"),
+    LabourReferral: ("FC-3.1", "义务教育法 第十四条", "禁止使用童工规定"),
+    TrainingReferral: ("FC-3.3", "义务教育法 第十四条"),
+}
+
+
+def _by_kind(  # noqa: PLR0911 - one branch per kind of notice
+    notice: Notice,
+    *,
+    policy: Policy,
+    calendar: WorkCalendar,
+    as_of: dt.date,
+    confirmed_on: dt.date | None,
+    reported_on: dt.date | None,
+    chased: tuple[Reminder, ...],
+) -> list[Finding]:
+    if isinstance(notice, EnrolmentNotice):
+        return _enrolment(notice, as_of, reported_on, chased)
+    if isinstance(notice, ReturnNotice):
+        return _return(notice, policy, calendar, confirmed_on)
+    if isinstance(notice, Reminder):
+        return _reminder(notice)
+    if isinstance(notice, SchoolReport):
+        return _school_report(notice)
+    if isinstance(notice, CorrectionOrder):
+        return _correction(notice, policy, calendar)
+    if isinstance(notice, JudicialReferral):
+        return _judicial(notice, calendar)
+    if isinstance(notice, LabourReferral):
+        return _labour(notice)
+    if isinstance(notice, TrainingReferral):
+        return _training(notice)
+    return []
+
+
+def _reminders(reminders: object) -> tuple[Reminder, ...]:
+    if isinstance(reminders, (str, bytes)) or not isinstance(reminders, Iterable):
+        raise ValidationError(
+            "reminders.type",
+            f"expected an iterable of Reminder, got {type_name(reminders)}",
+            f"应为 Reminder 催告书的序列，实为 {type_name(reminders)}",
+            path="reminders",
+        )
+    out = tuple(reminders)
+    for i, r in enumerate(out):
+        if not isinstance(r, Reminder):
+            raise ValidationError(
+                "reminders.type",
+                f"expected a Reminder, got {type_name(r)}",
+                f"应为 Reminder 催告书，实为 {type_name(r)}",
+                path=f"reminders[{i}]",
+            )
+    return out
+
+
+def check_notice(
+    notice: Notice,
+    *,
+    as_of: dt.date,
+    policy: Policy,
+    calendar: WorkCalendar,
+    confirmed_on: dt.date | None = None,
+    reported_on: dt.date | None = None,
+    reminders: Iterable[Reminder] = (),
+    templates: Mapping[Any, NoticeTemplate] | None = None,
+) -> Decision:
+    """Whether a notice is in order, with every reason (文书合规性).
+
+    For every notice: not dated after ``as_of``; its 文号 follows the policy's
+    pattern with the kind's code and the year of issue (a warning otherwise); a
+    notice to guardians that has no service record is flagged, as no time limit in
+    it runs before service. Then, by kind:
+
+    * enrolment notice (入学通知书): issued and served before the registration date;
+      once that date has passed, a child who did not report (``reported_on`` is
+      ``None`` or late) needs a reminder among ``reminders`` (which records the
+      reason found);
+    * return notice (复学通知书): issued within the policy's ``return_notice_delay``
+      after the dropout was confirmed (``confirmed_on``), jointly by the policy's
+      ``return_notice_issuers``;
+    * reminder (催告书): issued after the day the child should have reported;
+    * school report (书面报告): from the school;
+    * correction order (责令限期改正): from the township government or the county
+      education authority, citing 义务教育法 第五十八条, with a deadline no earlier
+      than :func:`correction_deadline` (a later one is noted, as it favours the
+      family; one on a rest day is flagged, since it runs on to the next working
+      day);
+    * judicial referral: issued only after the correction deadline (rolled past rest
+      days) has passed;
+    * child-labour referral: to 人社, or to 市场监管 only in a serious case; the
+      employer named with its unified social credit code; the child under 16 when
+      employed;
+    * training-institution referral: the institution's code, or a note that it has
+      none.
+
+    Args:
+        notice: The notice.
+        as_of: The day of the check.
+        policy: The policy profile.
+        calendar: The working-day calendar for deadlines.
+        confirmed_on: For a return notice, the day the dropout was confirmed.
+        reported_on: For an enrolment notice, the day the child reported, if it did.
+        reminders: For an enrolment notice, the reminders sent since.
+        templates: Templates that replace the shipped ones (for the 文号 codes).
+
+    Returns:
+        ``ok`` when no finding is an error; outcome ``"in_order"`` or
+        ``"not_in_order"``.
+
+    Raises:
+        ValidationError: For arguments of the wrong type.
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo import ChinaCalendar
+        >>> from kongchuo.notices import NoticeKind, examples
+        >>> from kongchuo.policy import FEICHENG
+        >>> d = check_notice(
+        ...     examples()[NoticeKind.RETURN],
+        ...     as_of=dt.date(2025, 9, 20),
+        ...     policy=FEICHENG,
+        ...     calendar=ChinaCalendar(),
+        ...     confirmed_on=dt.date(2025, 9, 9),
+        ... )
+        >>> d.ok, d.outcome
+        (True, 'in_order')
+
+    References:
+        FC-2.3, FC-2.4, FC-3.1, FC-3.2, FC-3.3; 义务教育法 第五十八条;
+        未成年人保护法 第二十八条、第八十三条、第一百一十八条; 民法典 第二百零一条 to
+        第二百零三条; GB/T 9704-2012.
+
+    Limitations:
+        The rule checks dates, parties and citations, not the wording of the text.
+        How a 限期 is counted is not fixed by any law; the policy's reading applies.
+        It errs toward the family: a later deadline than the policy's is accepted.
+    """
+    notice = _need_notice(notice)
+    as_of = require_date(as_of, "as_of")
+    policy = _need_policy(policy)
+    calendar = _require_calendar(calendar)
+    if confirmed_on is not None:
+        confirmed_on = require_date(confirmed_on, "confirmed_on")
+    if reported_on is not None:
+        reported_on = require_date(reported_on, "reported_on")
+    chased = _reminders(reminders)
+    chosen: Mapping[Any, NoticeTemplate] = DEFAULT_TEMPLATES if templates is None else templates
+    if not isinstance(chosen, Mapping):
+        raise ValidationError(
+            "templates.type",
+            f"expected a mapping of NoticeKind to NoticeTemplate, got {type_name(chosen)}",
+            f"模板应为映射，实为 {type_name(chosen)}",
+            path="templates",
+        )
+    findings = _common(notice, policy, as_of, chosen)
+    findings.extend(
+        _by_kind(
+            notice,
+            policy=policy,
+            calendar=calendar,
+            as_of=as_of,
+            confirmed_on=confirmed_on,
+            reported_on=reported_on,
+            chased=chased,
+        )
+    )
+    ok = not any(f.severity is Severity.ERROR for f in findings)
+    return Decision(
+        rule="notice",
+        ok=ok,
+        outcome="in_order" if ok else "not_in_order",
+        findings=findings,
+        basis=_BASIS.get(type(notice), (notice.kind.clause,)),
+    )
+
+
+def is_notice_in_order(
+    notice: Notice,
+    *,
+    as_of: dt.date,
+    policy: Policy,
+    calendar: WorkCalendar,
+    confirmed_on: dt.date | None = None,
+    reported_on: dt.date | None = None,
+    reminders: Iterable[Reminder] = (),
+) -> bool:
+    """Whether :func:`check_notice` finds no error."""
+    return check_notice(
+        notice,
+        as_of=as_of,
+        policy=policy,
+        calendar=calendar,
+        confirmed_on=confirmed_on,
+        reported_on=reported_on,
+        reminders=reminders,
+    ).ok

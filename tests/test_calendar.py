@@ -316,3 +316,18 @@ end = 2026-08-31
         """Term and break kinds carry Chinese labels."""
         assert [k.label_zh for k in TermKind] == ["秋季学期", "春季学期"]
         assert [k.label_zh for k in BreakKind] == ["寒假", "暑假"]
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: Term(TermKind.AUTUMN, D(2025, 9, 1), D(2026, 1, 1)),
+        lambda: Break(kind=BreakKind.WINTER),
+        lambda: SchoolCalendar(terms=[]),
+        lambda: YearArrangement(year=2027),
+    ],
+)
+def test_wrong_arguments_raise_validation_error(build):
+    """Missing and positional arguments raise ValidationError, not TypeError."""
+    with pytest.raises(ValidationError):
+        build()

@@ -289,3 +289,129 @@ class TestIcs:
         with pytest.raises(ValidationError) as info:
             to_ics(items, **kwargs)
         assert info.value.path == path
+
+
+junk = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=5),
+    st.binary(max_size=5),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.datetimes(),
+    st.just(object()),
+)
+
+
+def _only_kongchuo_errors(call, *args, **kwargs):
+    import contextlib
+
+    from kongchuo import KongchuoError
+
+    with contextlib.suppress(KongchuoError):
+        call(*args, **kwargs)
+
+
+class TestJunkInput:
+    @given(junk)
+    def test_time_functions_raise_only_kongchuo_errors(self, value):
+        """Junk in any argument of the time functions raises a KongchuoError or passes."""
+        from kongchuo import age_on, check_school_entry, entry_year, is_school_age, period_end
+
+        calls = [
+            lambda: age_on(value, D(2025, 1, 1)),
+            lambda: age_on(D(2015, 1, 1), value),
+            lambda: is_school_age(value, school_year=2025, policy=FEICHENG),
+            lambda: is_school_age(D(2015, 1, 1), school_year=value, policy=FEICHENG),
+            lambda: is_school_age(D(2015, 1, 1), school_year=2025, policy=value),
+            lambda: entry_year(value, policy=FEICHENG),
+            lambda: check_school_entry(
+                D(2015, 1, 1), school_year=2025, policy=FEICHENG, disabled=value
+            ),
+            lambda: period_end(value, days=1),
+            lambda: period_end(D(2025, 1, 1), days=value),
+            lambda: period_end(D(2025, 1, 1), months=value),
+            lambda: period_end(D(2025, 1, 1), workdays=value, calendar=CAL),
+            lambda: period_end(D(2025, 1, 1), days=1, calendar=value),
+            lambda: CAL.is_workday(value),
+        ]
+        for call in calls:
+            _only_kongchuo_errors(call)
+
+    @given(junk)
+    def test_deadline_functions_raise_only_kongchuo_errors(self, value):
+        """Junk in any argument of the deadline functions raises a KongchuoError or passes."""
+        calls = [
+            lambda: monthly_report_due(value, 1, policy=FEICHENG),
+            lambda: monthly_report_due(2025, value, policy=FEICHENG),
+            lambda: monthly_report_due(2025, 1, policy=value),
+            lambda: monthly_report_due(2025, 1, policy=FEICHENG, calendar=value),
+            lambda: obligations(value, policy=FEICHENG, terms=TERMS),
+            lambda: obligations(2025, policy=FEICHENG, terms=value),
+            lambda: obligations(2025, policy=FEICHENG, terms=[value]),
+            lambda: to_ics(value, stamp=STAMP),
+            lambda: to_ics([value], stamp=STAMP),
+            lambda: to_ics([], stamp=value),
+        ]
+        for call in calls:
+            _only_kongchuo_errors(call)
+
+    @given(junk, st.sampled_from(["code", "title", "owners", "opens", "due", "basis"]))
+    def test_obligation_fields(self, value, field):
+        """A malformed Obligation raises a KongchuoError, never a TypeError later."""
+        fields = {
+            "code": "x",
+            "title": "t",
+            "title_zh": "t",
+            "owners": (),
+            "opens": None,
+            "due": D(2025, 1, 1),
+            "unrolled_due": D(2025, 1, 1),
+            "basis": (),
+            field: value,
+        }
+        _only_kongchuo_errors(Obligation, **fields)
+
+    @given(junk, st.sampled_from(["year", "holidays", "workdays", "source"]))
+    def test_calendar_constructors(self, value, field):
+        """Junk in a YearArrangement, Term or SchoolCalendar raises a KongchuoError."""
+        from kongchuo import YearArrangement
+
+        fields = {"year": 2027, "holidays": (), "workdays": (), "source": "s", field: value}
+        _only_kongchuo_errors(YearArrangement, **fields)
+        _only_kongchuo_errors(YearArrangement.from_mapping, {field: value})
+        _only_kongchuo_errors(SchoolCalendar, school_year=2025, terms=value)
+        _only_kongchuo_errors(SchoolCalendar.from_mapping, {"school_year": 2025, "terms": value})
+        _only_kongchuo_errors(Term, kind=TermKind.AUTUMN, start=value, end=D(2026, 1, 1))
+        _only_kongchuo_errors(ChinaCalendar, value)
+
+    @given(junk, st.sampled_from(["value", "unit", "description", "basis", "effective_from"]))
+    def test_policy_constructors(self, value, field):
+        """Junk in a Parameter, history, policy or policy document raises a KongchuoError."""
+        from kongchuo.policy import Parameter, ParameterHistory, policy_from_mapping
+
+        fields = {
+            "value": 5,
+            "unit": "u",
+            "description": "d",
+            "basis": ("b",),
+            "effective_from": D(2020, 1, 1),
+            field: value,
+        }
+        _only_kongchuo_errors(Parameter, **fields)
+        _only_kongchuo_errors(ParameterHistory, name="x", values=value)
+        _only_kongchuo_errors(attrs.evolve, FEICHENG, census_month=value)
+        _only_kongchuo_errors(
+            policy_from_mapping,
+            {
+                "name": "x",
+                "name_zh": "x",
+                "base": "feicheng",
+                "parameters": {
+                    "census_month": [{**{k: str(v) for k, v in fields.items()}, field: value}]
+                },
+            },
+        )
+        _only_kongchuo_errors(policy_from_mapping, {"name": value, "parameters": value})

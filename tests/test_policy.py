@@ -430,3 +430,21 @@ class TestValues:
         least = Threshold(count=count, unit=TimeUnit.SCHOOL_DAY, comparison=Comparison.AT_LEAST)
         assert not more.is_met(days) or least.is_met(days)
         assert (days in AgeBand(min_age=0, max_age=30)) == (days <= 30)
+
+
+class TestConstructorArguments:
+    @pytest.mark.parametrize(
+        ("build", "codes"),
+        [
+            (lambda: MonthDay(8, 31), {"arguments.positional", "missing"}),
+            (lambda: Parameter(value=1), {"missing"}),
+            (lambda: ParameterHistory(name="x", values=(), colour=1), {"unknown_key"}),
+            (lambda: Threshold(count=1, unit=TimeUnit.DAY), {"missing"}),
+            (lambda: attrs.evolve(FEICHENG, census_month=None), {"policy.type"}),
+        ],
+    )
+    def test_wrong_arguments_raise_validation_error(self, build, codes):
+        """Missing, unknown and positional arguments raise ValidationError, not TypeError."""
+        with pytest.raises(ValidationError) as info:
+            build()
+        assert {p.code for p in info.value} == codes

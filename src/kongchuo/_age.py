@@ -23,8 +23,9 @@ from typing import Final
 
 from kongchuo._args import require_bool, require_date, require_int
 from kongchuo._decision import Decision, Finding, Severity
-from kongchuo._errors import ValidationError, type_name
+from kongchuo._errors import ValidationError
 from kongchuo.policy import Policy
+from kongchuo.policy._policy import require_policy
 
 __all__ = ["age_on", "check_school_entry", "entry_year", "is_school_age", "school_year_day"]
 
@@ -90,17 +91,6 @@ def age_on(birth: dt.date, on: dt.date) -> int:
     return 0
 
 
-def _require_policy(policy: object) -> Policy:
-    if not isinstance(policy, Policy):
-        raise ValidationError(
-            "policy.type",
-            f"expected a kongchuo.policy.Policy, got {type_name(policy)}",
-            f"应为 kongchuo.policy.Policy，实为 {type_name(policy)}",
-            path="policy",
-        )
-    return policy
-
-
 def school_year_day(school_year: int, *, policy: Policy) -> dt.date:
     """The day on which school age is reckoned for a school year: the day after the cut-off.
 
@@ -117,7 +107,7 @@ def school_year_day(school_year: int, *, policy: Policy) -> dt.date:
         >>> school_year_day(2025, policy=FEICHENG)
         datetime.date(2025, 9, 1)
     """
-    policy = _require_policy(policy)
+    policy = require_policy(policy)
     reading = Policy.reading_date(school_year)
     return policy.entry_cutoff.value_at(reading).in_year(reading.year) + _ONE_DAY
 
@@ -185,7 +175,7 @@ def is_school_age(birth: dt.date, *, school_year: int, policy: Policy) -> bool:
     if type(birth) is not _DATE:
         birth = require_date(birth, "birth")
     if type(school_year) is not int or not isinstance(policy, Policy):
-        _require_policy(policy)
+        require_policy(policy)
         Policy.reading_date(school_year)
     earliest, latest = _band_births(policy, school_year)
     return earliest <= birth <= latest
@@ -214,7 +204,7 @@ def entry_year(birth: dt.date, *, policy: Policy) -> int:
         2026
     """
     birth = require_date(birth, "birth")
-    policy = _require_policy(policy)
+    policy = require_policy(policy)
     # No one reaches the band's lower age before birth year + that age; starting there
     # (with the lowest lower age the history has ever had) reads no year in vain.
     year = birth.year + min(p.value.min_age for p in policy.age_band.values)
@@ -291,7 +281,7 @@ def check_school_entry(
         'late_entry_allowed'
     """
     birth = require_date(birth, "birth")
-    policy = _require_policy(policy)
+    policy = require_policy(policy)
     disabled = require_bool(disabled, "disabled")
     deferral_approved = require_bool(deferral_approved, "deferral_approved")
     require_int(school_year, "school_year")

@@ -28,6 +28,7 @@ import chinese_calendar
 from kongchuo._args import require_date, require_int
 from kongchuo._documents import parse_document, read_date, read_document
 from kongchuo._errors import CalendarHorizonError, Problem, ValidationError, type_name
+from kongchuo._guard import friendly_init
 
 __all__ = [
     "Break",
@@ -120,6 +121,22 @@ def _read_days(raw: object, path: str, problems: list[Problem]) -> list[dt.date]
     return found
 
 
+def _date_set(value: Iterable[dt.date]) -> frozenset[dt.date]:
+    """A frozenset of the days given; each is checked for being a date later."""
+    raw: object = value  # typed as the signature, checked as anything
+    if not isinstance(raw, Iterable) or isinstance(raw, str | bytes):
+        raise ValidationError(
+            "calendar.type",
+            f"expected a collection of dates, got {type_name(value)}",
+            f"应为日期的集合，实为 {type_name(value)}",
+        )
+    try:
+        return frozenset(value)
+    except TypeError:
+        raise ValidationError("calendar.date", "expected dates", "应为日期", path="$") from None
+
+
+@friendly_init
 @attrs.frozen(kw_only=True)
 class YearArrangement:
     """One year's holiday arrangement (节假日安排), from the State Council's notice.
@@ -155,8 +172,8 @@ class YearArrangement:
     """
 
     year: int
-    holidays: frozenset[dt.date] = attrs.field(converter=frozenset)
-    workdays: frozenset[dt.date] = attrs.field(converter=frozenset)
+    holidays: frozenset[dt.date] = attrs.field(converter=_date_set)
+    workdays: frozenset[dt.date] = attrs.field(converter=_date_set)
     source: str
 
     def __attrs_post_init__(self) -> None:
@@ -306,6 +323,7 @@ def _arrangements(value: Iterable[YearArrangement]) -> tuple[YearArrangement, ..
     return tuple(sorted(found, key=lambda a: a.year))
 
 
+@friendly_init
 @attrs.frozen
 class ChinaCalendar:
     """Mainland China's working days (全国工作日历): holidays and 调休.
@@ -490,6 +508,7 @@ def _check_span(instance: Term | Break) -> None:
         )
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class Term:
     """One term of a school year: its first and last day (学期).
@@ -533,6 +552,7 @@ class Term:
         return isinstance(day, dt.date) and self.start <= day <= self.end
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class Break:
     """A school holiday: winter or summer (寒暑假).
@@ -557,6 +577,12 @@ class Break:
 
 
 def _sorted_by_start(value: Iterable[Any]) -> tuple[Any, ...]:
+    if not isinstance(value, Iterable) or isinstance(value, str | bytes):
+        raise ValidationError(
+            "calendar.type",
+            f"expected a sequence, got {type_name(value)}",
+            f"应为序列，实为 {type_name(value)}",
+        )
     found = tuple(value)
     try:
         return tuple(sorted(found, key=lambda x: x.start))
@@ -564,6 +590,7 @@ def _sorted_by_start(value: Iterable[Any]) -> tuple[Any, ...]:
         return found
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class SchoolCalendar:
     """A school year's terms and holidays, as data (校历).

@@ -24,11 +24,11 @@ import calendar as _calendar
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
-from kongchuo._age import _require_policy, school_year_day
+from kongchuo._age import school_year_day
 from kongchuo._args import require_int
 from kongchuo._calendar import (
     SchoolCalendar,
@@ -39,8 +39,10 @@ from kongchuo._calendar import (
     roll_forward,
 )
 from kongchuo._errors import ValidationError, type_name
+from kongchuo._guard import friendly_init
 from kongchuo._periods import add_months, period_end
 from kongchuo.policy import Party, Policy, Span, TimeUnit
+from kongchuo.policy._policy import require_policy
 
 __all__ = ["Obligation", "monthly_report_due", "obligations", "to_ics"]
 
@@ -117,7 +119,7 @@ def monthly_report_due(
         datetime.date(2025, 10, 5)
     """
     year, month = _check_year_month(year, month)
-    policy = _require_policy(policy)
+    policy = require_policy(policy)
     if calendar is not None:
         calendar = _require_calendar(calendar)
     read = dt.date(year, month, 1)
@@ -128,6 +130,7 @@ def monthly_report_due(
     return _fixed(due, policy=policy, calendar=calendar, read=read)
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class Obligation:
     """One dated duty of the school year (年度工作事项).
@@ -169,6 +172,25 @@ class Obligation:
     due: dt.date
     unrolled_due: dt.date
     basis: tuple[str, ...]
+
+    def __attrs_post_init__(self) -> None:
+        """Check the field types, so that an export never meets a malformed item."""
+        texts = (self.code, self.title, self.title_zh)
+        dates = (self.due, self.unrolled_due) + (() if self.opens is None else (self.opens,))
+        if (
+            not all(isinstance(t, str) for t in texts)
+            or not all(type(d) is dt.date for d in dates)
+            or not isinstance(self.owners, tuple)
+            or not all(isinstance(p, Party) for p in self.owners)
+            or not isinstance(self.basis, tuple)
+            or not all(isinstance(b, str) for b in self.basis)
+        ):
+            raise ValidationError(
+                "obligation.type",
+                "an Obligation needs text code and titles, dates, a tuple of Party "
+                "and a tuple of citations",
+                "Obligation 需要文本的代码和标题、日期、Party 元组和依据元组",
+            )
 
     @property
     def rolled(self) -> bool:
@@ -222,7 +244,7 @@ def _terms(value: object) -> tuple[Term, ...]:
     return tuple(sorted(found, key=lambda t: t.start))
 
 
-def obligations(  # noqa: C901 - one branch per duty, in the order of the docstring
+def obligations(
     school_year: int,
     *,
     policy: Policy,
@@ -287,94 +309,131 @@ def obligations(  # noqa: C901 - one branch per duty, in the order of the docstr
         12
     """
     read = Policy.reading_date(school_year)
-    policy = _require_policy(policy)
+    policy = require_policy(policy)
     found_terms = _terms(terms)
     if calendar is not None:
         calendar = _require_calendar(calendar)
-    items: list[Obligation] = []
+    context = _Context(school_year=school_year, policy=policy, calendar=calendar, read=read)
+    items = [
+        *_annual_items(context),
+        *(item for term in found_terms for item in _term_items(context, term)),
+        *_monthly_items(context),
+        *_review_items(context),
+    ]
+    return tuple(sorted(items, key=lambda o: (o.due, o.code, o.title)))
 
-    def fixed(**kwargs: object) -> None:
-        due = kwargs.pop("due")
-        assert isinstance(due, dt.date)  # noqa: S101 - internal helper
-        items.append(
-            Obligation(
-                due=_fixed(due, policy=policy, calendar=calendar, read=read),
-                unrolled_due=due,
-                **kwargs,  # type: ignore[arg-type]
-            )
-        )
 
-    census = policy.census_month.at(read)
+@attrs.frozen(kw_only=True)
+class _Context:
+    """What every duty of one school year is computed from."""
+
+    school_year: int
+    policy: Policy
+    calendar: WorkCalendar | None
+    read: dt.date
+
+    def fixed_day(self, **fields: Any) -> Obligation:  # noqa: ANN401 - Obligation's fields
+        """An obligation due on a fixed day, moved only if the policy says so."""
+        due: dt.date = fields.pop("due")
+        moved = _fixed(due, policy=self.policy, calendar=self.calendar, read=self.read)
+        return Obligation(due=moved, unrolled_due=due, **fields)
+
+
+def _annual_items(context: _Context) -> list[Obligation]:
+    """The July census (FC-1.1) and the departments' data (FC-2.2)."""
+    year = context.school_year
+    items = []
+    census = context.policy.census_month.at(context.read)
     if census.value is not None:
-        fixed(
-            code="census",
-            title=f"Census of school-age children, {school_year}",
-            title_zh=f"{school_year}年适龄儿童摸底排查",
-            owners=(Party.EDUCATION_BUREAU, Party.TOWN_GOVERNMENT, Party.SCHOOL),
-            opens=dt.date(school_year, census.value, 1),
-            due=_month_end(school_year, census.value),
-            basis=census.basis,
+        items.append(
+            context.fixed_day(
+                code="census",
+                title=f"Census of school-age children, {year}",
+                title_zh=f"{year}年适龄儿童摸底排查",
+                owners=(Party.EDUCATION_BUREAU, Party.TOWN_GOVERNMENT, Party.SCHOOL),
+                opens=dt.date(year, census.value, 1),
+                due=_month_end(year, census.value),
+                basis=census.basis,
+            )
         )
-    sharing = policy.data_sharing_deadline.at(read)
+    sharing = context.policy.data_sharing_deadline.at(context.read)
     if sharing.value is not None:
-        fixed(
-            code="data_sharing",
-            title=f"Departments send records of school-age children, {school_year}",
-            title_zh=f"{school_year}年各部门报送适龄儿童信息",
-            owners=_DEPARTMENTS,
-            opens=None,
-            due=sharing.value.in_year(school_year),
-            basis=sharing.basis,
+        items.append(
+            context.fixed_day(
+                code="data_sharing",
+                title=f"Departments send records of school-age children, {year}",
+                title_zh=f"{year}年各部门报送适龄儿童信息",
+                owners=_DEPARTMENTS,
+                opens=None,
+                due=sharing.value.in_year(year),
+                basis=sharing.basis,
+            )
         )
-    window = policy.special_group_census_window.at(read)
-    for term in found_terms:
-        label, label_zh = f"{term.kind} term {term.start.year}", term.kind.label_zh
+    return items
+
+
+def _term_items(context: _Context, term: Term) -> list[Obligation]:
+    """Before a term (FC-1.4, FC-2.3) and the census after it starts (FC-2.5)."""
+    label, label_zh = f"{term.kind} term {term.start.year}", term.kind.label_zh
+    before_start = term.start - _ONE_DAY
+    items = [
+        Obligation(
+            code="registration_cleanup",
+            title=f"Registration clean-up before the {label}",
+            title_zh=f"{label_zh}开学前学籍清理",
+            owners=(Party.SCHOOL,),
+            opens=None,
+            due=before_start,
+            unrolled_due=before_start,
+            basis=("FC-1.4",),
+        )
+    ]
+    if term.kind is TermKind.AUTUMN:
+        before_registration = term.registration_day - _ONE_DAY
         items.append(
             Obligation(
-                code="registration_cleanup",
-                title=f"Registration clean-up before the {label}",
-                title_zh=f"{label_zh}开学前学籍清理",
-                owners=(Party.SCHOOL,),
+                code="enrolment_notices",
+                title=f"Enrolment notices before registration, {label}",
+                title_zh=f"{label_zh}报到前发放入学通知书",
+                owners=(Party.EDUCATION_BUREAU,),
                 opens=None,
-                due=term.start - _ONE_DAY,
-                unrolled_due=term.start - _ONE_DAY,
-                basis=("FC-1.4",),
+                due=before_registration,
+                unrolled_due=before_registration,
+                basis=("FC-2.3", "FC-3.2"),
             )
         )
-        if term.kind is TermKind.AUTUMN:
-            before = term.registration_day - _ONE_DAY
-            items.append(
-                Obligation(
-                    code="enrolment_notices",
-                    title=f"Enrolment notices before registration, {label}",
-                    title_zh=f"{label_zh}报到前发放入学通知书",
-                    owners=(Party.EDUCATION_BUREAU,),
-                    opens=None,
-                    due=before,
-                    unrolled_due=before,
-                    basis=("FC-2.3", "FC-3.2"),
-                )
+    window = context.policy.special_group_census_window.at(context.read)
+    if window.value is not None:
+        plain, due = _span_end(term.start, window.value, calendar=context.calendar)
+        items.append(
+            Obligation(
+                code="special_group_census",
+                title=f"Special-group census after the start of the {label}",
+                title_zh=f"{label_zh}开学后特殊群体学生普查",
+                owners=(Party.SCHOOL, Party.EDUCATION_BUREAU),
+                opens=term.start,
+                due=due,
+                unrolled_due=plain,
+                basis=(*window.basis, "民法典 第二百零一条"),
             )
-        if window.value is not None:
-            plain, due = _span_end(term.start, window.value, calendar=calendar)
-            items.append(
-                Obligation(
-                    code="special_group_census",
-                    title=f"Special-group census after the start of the {label}",
-                    title_zh=f"{label_zh}开学后特殊群体学生普查",
-                    owners=(Party.SCHOOL, Party.EDUCATION_BUREAU),
-                    opens=term.start,
-                    due=due,
-                    unrolled_due=plain,
-                    basis=(*window.basis, "民法典 第二百零一条"),
-                )
-            )
-    first = school_year_day(school_year, policy=policy).replace(day=1)
+        )
+    return items
+
+
+def _first_month(context: _Context) -> dt.date:
+    """The first day of the month in which the school year begins."""
+    return school_year_day(context.school_year, policy=context.policy).replace(day=1)
+
+
+def _monthly_items(context: _Context) -> list[Obligation]:
+    """One monthly report (FC-2.5) per month of the school year."""
+    items = []
+    first = _first_month(context)
     for offset in range(12):
         month = add_months(first, offset)
-        owners = policy.monthly_report_owners.at(month)
-        report_day = policy.monthly_report_day.at(month)
-        plain = monthly_report_due(month.year, month.month, policy=policy)
+        owners = context.policy.monthly_report_owners.at(month)
+        report_day = context.policy.monthly_report_day.at(month)
+        plain = monthly_report_due(month.year, month.month, policy=context.policy)
         items.append(
             Obligation(
                 code="monthly_report",
@@ -382,19 +441,30 @@ def obligations(  # noqa: C901 - one branch per duty, in the order of the docstr
                 title_zh=f"{month.year}年{month.month}月辍学月报告",
                 owners=owners.value,
                 opens=add_months(month, 1),
-                due=monthly_report_due(month.year, month.month, policy=policy, calendar=calendar),
+                due=monthly_report_due(
+                    month.year, month.month, policy=context.policy, calendar=context.calendar
+                ),
                 unrolled_due=plain,
                 basis=(*report_day.basis, *owners.basis),
             )
         )
-    review = policy.county_review_months.at(read)
-    if review.value is not None:
-        last = add_months(first, 12) - _ONE_DAY
-        start = dt.date(first.year, 1, 1)
-        while start <= last:
-            end = add_months(start, review.value) - _ONE_DAY
-            if first <= end <= last:
-                fixed(
+    return items
+
+
+def _review_items(context: _Context) -> list[Obligation]:
+    """The county's reviews ending within the school year, periods from 1 January."""
+    review = context.policy.county_review_months.at(context.read)
+    if review.value is None:
+        return []
+    first = _first_month(context)
+    last = add_months(first, 12) - _ONE_DAY
+    items = []
+    start = dt.date(first.year, 1, 1)
+    while start <= last:
+        end = add_months(start, review.value) - _ONE_DAY
+        if first <= end <= last:
+            items.append(
+                context.fixed_day(
                     code="county_review",
                     title=f"County review of the ledgers, {start:%Y-%m} to {end:%Y-%m}",
                     title_zh=f"县级控辍保学研判（{start:%Y年%m月}至{end:%Y年%m月}）",
@@ -403,8 +473,9 @@ def obligations(  # noqa: C901 - one branch per duty, in the order of the docstr
                     due=end,
                     basis=review.basis,
                 )
-            start = end + _ONE_DAY
-    return tuple(sorted(items, key=lambda o: (o.due, o.code, o.title)))
+            )
+        start = end + _ONE_DAY
+    return items
 
 
 _PRODID: Final = "-//kongchuo//kongchuo obligations//ZH"

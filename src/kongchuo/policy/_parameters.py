@@ -19,7 +19,8 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from kongchuo._args import require_date
-from kongchuo._errors import KongchuoError, ValidationError
+from kongchuo._errors import KongchuoError, ValidationError, type_name
+from kongchuo._guard import friendly_init
 
 __all__ = ["Parameter", "ParameterHistory", "ParameterNotInForceError"]
 
@@ -68,6 +69,13 @@ ParameterNotInForceError.__module__ = "kongchuo.policy"
 def _basis(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
+    if not isinstance(value, Iterable) or not all(isinstance(x, str) for x in value):
+        raise ValidationError(
+            "parameter.basis",
+            "basis must be a citation or a sequence of citations (text)",
+            "basis 应为依据文本或依据文本的序列",
+            path="$.basis",
+        )
     return tuple(value)
 
 
@@ -85,6 +93,7 @@ def _check_text(_instance: object, attribute: attrs.Attribute[Any], value: Any) 
         )
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class Parameter(Generic[T]):
     """One value of a policy parameter, with its unit, description and basis (政策参数值).
@@ -120,9 +129,27 @@ class Parameter(Generic[T]):
 
 
 def _sorted_values(values: Iterable[Parameter[T]]) -> tuple[Parameter[T], ...]:
-    return tuple(sorted(values, key=lambda p: p.effective_from))
+    raw: object = values  # typed as the signature, checked as anything
+    if not isinstance(raw, Iterable) or isinstance(raw, str | bytes):
+        raise ValidationError(
+            "parameter.type",
+            f"values must be a sequence of Parameter, got {type_name(values)}",
+            f"values 应为 Parameter 的序列，实为 {type_name(values)}",
+            path="$.values",
+        )
+    found = tuple(values)
+    for index, item in enumerate(found):
+        if not isinstance(item, Parameter):
+            raise ValidationError(
+                "parameter.type",
+                f"values must be Parameter objects, got {type_name(item)}",
+                f"values 的元素应为 Parameter，实为 {type_name(item)}",
+                path=f"$.values[{index}]",
+            )
+    return tuple(sorted(found, key=lambda p: p.effective_from))
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class ParameterHistory(Generic[T]):
     """The values a parameter has had, each from its own date (参数沿革).
@@ -170,14 +197,6 @@ class ParameterHistory(Generic[T]):
                 f"参数 {self.name} 至少需要一个值",
                 path="$.values",
             )
-        for index, item in enumerate(self.values):
-            if not isinstance(item, Parameter):
-                raise ValidationError(
-                    "parameter.type",
-                    f"values of {self.name!r} must be Parameter objects",
-                    f"参数 {self.name} 的值应为 Parameter",
-                    path=f"$.values[{index}]",
-                )
         starts = tuple(p.effective_from for p in self.values)
         for index in range(1, len(starts)):
             if starts[index] == starts[index - 1]:

@@ -21,6 +21,7 @@ import attrs
 
 from kongchuo._args import require_int
 from kongchuo._errors import Problem, ValidationError, type_name
+from kongchuo._guard import friendly_init
 from kongchuo.policy._escalation import (
     EscalationStep,
     is_ladder,
@@ -42,7 +43,7 @@ from kongchuo.policy._values import (
     TimeUnit,
 )
 
-__all__ = ["SPECS", "Policy", "Spec"]
+__all__ = ["SPECS", "Policy", "Spec", "require_policy"]
 
 
 @attrs.frozen(kw_only=True)
@@ -325,6 +326,7 @@ def _check_policy(policy: Policy) -> None:
 _READING_MONTH: Final = 7
 
 
+@friendly_init
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Policy:
     """Every number and interpretive choice the rules use, each dated and cited (政策参数集).
@@ -449,4 +451,18 @@ class Policy:
 
 
 Policy.__module__ = "kongchuo.policy"
+
+
+def require_policy(value: object, path: str = "policy") -> Policy:
+    """Return ``value`` if it is a :class:`Policy`; else raise ValidationError."""
+    if not isinstance(value, Policy):
+        raise ValidationError(
+            "policy.type",
+            f"expected a kongchuo.policy.Policy, got {type_name(value)}",
+            f"应为 kongchuo.policy.Policy，实为 {type_name(value)}",
+            path=path,
+        )
+    return value
+
+
 Spec.__module__ = "kongchuo.policy"

@@ -17,6 +17,7 @@ from typing import Any, Final
 import attrs
 
 from kongchuo._errors import ValidationError
+from kongchuo._guard import friendly_init
 
 __all__ = [
     "AgeBand",
@@ -63,6 +64,7 @@ def _check_enum(instance: object, attribute: attrs.Attribute[Any], value: Any) -
         )
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class MonthDay:
     """A day of the year without a year, such as 08-31 (月日).
@@ -109,6 +111,7 @@ class MonthDay:
 _MAX_AGE: Final = 30
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class AgeBand:
     """An inclusive band of ages in full years (年龄段，周岁，含两端).
@@ -176,6 +179,7 @@ _TIME_UNIT_ZH: Final = {
 }
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class Span:
     """A length of time such as "2 weeks" or "1 working day" (时长).
@@ -223,6 +227,7 @@ class Comparison(enum.StrEnum):
         return count > threshold if self is Comparison.MORE_THAN else count >= threshold
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class Threshold:
     """A count that triggers a status, such as "more than 5 school days" (阈值).

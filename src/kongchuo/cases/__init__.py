@@ -17,6 +17,16 @@ References:
 
 from kongchuo.cases._care import AidRecord, CarePlan, check_care, is_cared_for
 from kongchuo.cases._case import GENESIS, Case, Entry, entry_hash
+from kongchuo.cases._escalation import (
+    LIABILITY_MARKERS,
+    PENALTY_MARKER,
+    JustCause,
+    JustCauseKind,
+    NextStep,
+    check_escalation,
+    is_escalation_allowed,
+    next_escalation,
+)
 from kongchuo.cases._events import (
     EVENT_TYPES,
     AttemptResult,
@@ -62,7 +72,9 @@ from kongchuo.cases._rules import (
 __all__ = [
     "EVENT_TYPES",
     "GENESIS",
+    "LIABILITY_MARKERS",
     "MACHINE",
+    "PENALTY_MARKER",
     "AidRecord",
     "AttemptResult",
     "CarePlan",
@@ -81,9 +93,12 @@ __all__ = [
     "IdentificationMethod",
     "Identified",
     "JudicialStep",
+    "JustCause",
+    "JustCauseKind",
     "LedgerRow",
     "LedgerView",
     "MovedAway",
+    "NextStep",
     "NoticeIssued",
     "Person",
     "PersuasionAttempt",
@@ -102,13 +117,16 @@ __all__ = [
     "WrittenReport",
     "check_care",
     "check_closure",
+    "check_escalation",
     "check_ledger",
     "derive_state",
     "entry_hash",
     "is_cared_for",
     "is_closable",
+    "is_escalation_allowed",
     "is_ledger_complete",
     "ledgers",
+    "next_escalation",
     "responsible_parties",
     "transition_for",
 ]

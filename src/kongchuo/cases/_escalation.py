@@ -1,0 +1,773 @@
+"""Escalation (强制入学程序): whether a case may go up the policy's ladder, and the next step.
+
+The ladder is policy data (``Policy.escalation_ladder``): for FEICHENG, persuasion →
+the school's written report → 批评教育 with 责令限期改正 → judicial documents
+through the judicial department → legal liability. :func:`check_escalation` says
+whether a case may take a given step on a given day, with every reason;
+:func:`next_escalation` names the next step, who owns it and the earliest day it may
+be taken.
+
+The rules err on the side of the family. Escalation needs all of: the case open and
+the dropout confirmed; persuasion tried and failed as often as the policy asks, the
+last attempt not ending in agreement; no just cause (illness with proof, an
+approved deferral or suspension, a disability assessment that routes the child to
+送教上门 or another placement) — and a claimed cause without its evidence counts as
+doubt, which also stops escalation and names the evidence missing; every earlier
+step taken and documented; and, past the correction order, its deadline passed.
+
+This module is part of the rules layer of ``DESIGN.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterable
+from typing import Any, ClassVar, Final
+
+import attrs
+
+from kongchuo._args import require_date
+from kongchuo._calendar import WorkCalendar, _require_calendar, roll_forward
+from kongchuo._decision import Decision, Finding, Severity
+from kongchuo._errors import ValidationError, type_name
+from kongchuo._models._base import DATE, EnumKind, Model, Optional, Text, TupleKind, as_tuple, meta
+from kongchuo._models._children import AbilityAssessment, Child
+from kongchuo.cases._case import Case
+from kongchuo.cases._events import (
+    AttemptResult,
+    Cause,
+    CauseAnalysed,
+    CorrectionOrdered,
+    Deferred,
+    Event,
+    JudicialStep,
+    NoticeIssued,
+    PersuasionAttempt,
+    Verified,
+    WrittenReport,
+)
+from kongchuo.cases._machine import CaseState
+from kongchuo.notices._rules import correction_deadline
+from kongchuo.policy import EscalationStep, Party, Policy
+
+__all__ = [
+    "LIABILITY_MARKERS",
+    "PENALTY_MARKER",
+    "JustCause",
+    "JustCauseKind",
+    "NextStep",
+    "check_escalation",
+    "is_escalation_allowed",
+    "next_escalation",
+]
+
+LIABILITY_MARKERS: Final = ("追究", "起诉", "诉讼", "立案", "判决")
+"""Words in a :class:`~kongchuo.cases.JudicialStep`'s ``step`` that make it the
+legal-liability step rather than the judicial-documents step."""
+
+PENALTY_MARKER: Final = "行政处罚"
+"""A :class:`~kongchuo.cases.NoticeIssued` whose ``notice`` contains this is the
+administrative-penalty step (where a profile has one)."""
+
+_ONE_DAY: Final = dt.timedelta(days=1)
+_OPEN: Final = frozenset({CaseState.VERIFIED, CaseState.IN_PERSUASION, CaseState.ESCALATED})
+_FAILED: Final = frozenset({AttemptResult.REFUSED, AttemptResult.UNDECIDED})
+_LOCAL_REGULATION: Final = re.compile(r"地方性法规|(省|自治区|市|州|县).*条例")
+_PLACEMENTS: Final = frozenset(
+    {
+        AbilityAssessment.HOME_TEACHING,
+        AbilityAssessment.SPECIAL_SCHOOL,
+        AbilityAssessment.NOT_ABLE_TO_STUDY,
+    }
+)
+
+
+class JustCauseKind(enum.StrEnum):
+    """A just cause (正当理由) for a child's absence, which routes the case elsewhere.
+
+    Example:
+        >>> JustCauseKind.DISABILITY_PLACEMENT.label_zh
+        '残疾儿童经评估另行安置'
+    """
+
+    ILLNESS = "illness"
+    DEFERRAL = "deferral"
+    DISABILITY_PLACEMENT = "disability_placement"
+    OTHER = "other"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese label, such as ``"因病（有诊断证明）"``."""
+        return _CAUSE_INFO[self][0]
+
+    @property
+    def route_zh(self) -> str:
+        """Where the case goes instead of up the ladder."""
+        return _CAUSE_INFO[self][1]
+
+    @property
+    def evidence_zh(self) -> str:
+        """The evidence the cause needs."""
+        return _CAUSE_INFO[self][2]
+
+
+_CAUSE_INFO: Final = {
+    JustCauseKind.ILLNESS: (
+        "因病（有诊断证明）",
+        "治疗康复，病愈后复学，或依法申请休学（义务教育法 第十一条）",
+        "医疗机构诊断证明",
+    ),
+    JustCauseKind.DEFERRAL: (
+        "经批准延缓入学或休学",
+        "按批准的延缓入学或休学管理，到期复学",
+        "乡镇人民政府或县级教育行政部门的批准材料",
+    ),
+    JustCauseKind.DISABILITY_PLACEMENT: (
+        "残疾儿童经评估另行安置",
+        "按专家委员会评估意见安置：送教上门、特殊教育学校或其他方式（残疾人教育条例 第十七条）",
+        "残疾人教育专家委员会的评估意见",
+    ),
+    JustCauseKind.OTHER: (
+        "其他正当理由",
+        "核实后按一人一案另行处理",
+        "证明材料",
+    ),
+}
+
+
+@attrs.frozen(kw_only=True)
+class JustCause(Model):
+    """A just cause the guardian has shown or claimed, outside the case log (正当理由).
+
+    A cause with no ``evidence`` still stops escalation: it is doubt, and the
+    decision names the evidence to obtain.
+
+    Attributes:
+        kind: What kind of cause.
+        noted_on: When it was raised.
+        evidence: References to the supporting documents (诊断证明, 批准材料 ...).
+        note: What was said or found.
+
+    Example:
+        >>> import datetime as dt
+        >>> JustCause(kind=JustCauseKind.ILLNESS, noted_on=dt.date(2025, 9, 15)).evidence
+        ()
+    """
+
+    cross_fields: ClassVar[tuple[str, ...]] = ()
+
+    kind: JustCauseKind = attrs.field(metadata=meta(EnumKind(JustCauseKind)))
+    noted_on: dt.date = attrs.field(metadata=meta(DATE))
+    evidence: tuple[str, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata=meta(TupleKind(Text(200)))
+    )
+    note: str | None = attrs.field(
+        default=None, metadata=meta(Optional(Text(2000)), sensitive="private")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class NextStep:
+    """The next step up the ladder for a case (下一步措施).
+
+    Attributes:
+        step: The next step, or ``None`` when the ladder is exhausted.
+        owners: Who takes it (either may act where there are several).
+        earliest: The earliest day it may be taken, or ``None`` while something
+            other than time stands in the way (a just cause, missing evidence,
+            persuasion not yet tried enough).
+        decision: :func:`check_escalation` for that step on ``as_of``.
+    """
+
+    step: EscalationStep | None
+    owners: tuple[Party, ...]
+    earliest: dt.date | None
+    decision: Decision
+
+    @property
+    def allowed(self) -> bool:
+        """Whether the step may be taken on the day asked about."""
+        return self.decision.ok
+
+
+# -- arguments --------------------------------------------------------------------------
+
+
+def _need(value: object, cls: type, path: str, zh: str) -> Any:  # noqa: ANN401
+    if not isinstance(value, cls):
+        raise ValidationError(
+            f"{path}.type",
+            f"expected a {cls.__name__}, got {type_name(value)}",
+            f"应为 {cls.__name__} {zh}，实为 {type_name(value)}",
+            path=path,
+        )
+    return value
+
+
+def _causes(just_causes: object) -> tuple[JustCause, ...]:
+    if isinstance(just_causes, (str, bytes)) or not isinstance(just_causes, Iterable):
+        raise ValidationError(
+            "just_causes.type",
+            f"expected an iterable of JustCause, got {type_name(just_causes)}",
+            f"应为 JustCause 正当理由的序列，实为 {type_name(just_causes)}",
+            path="just_causes",
+        )
+    out = tuple(just_causes)
+    for i, c in enumerate(out):
+        _need(c, JustCause, f"just_causes[{i}]", "正当理由")
+    return out
+
+
+# -- what the log shows ---------------------------------------------------------------
+
+
+def _of(case: Case, cls: type[Event], as_of: dt.date) -> list[tuple[int, Any]]:
+    return [
+        (seq, e) for seq, e in case.effective() if isinstance(e, cls) and e.occurred_on <= as_of
+    ]
+
+
+def _where(seq: int, field: str = "") -> str:
+    return f"$.entries[{seq}].event" + (f".{field}" if field else "")
+
+
+def _step_events(case: Case, step: EscalationStep, as_of: dt.date) -> list[tuple[int, Any]]:
+    if step is EscalationStep.WRITTEN_REPORT:
+        return _of(case, WrittenReport, as_of)
+    if step is EscalationStep.CORRECTION_ORDER:
+        return _of(case, CorrectionOrdered, as_of)
+    if step is EscalationStep.ADMINISTRATIVE_PENALTY:
+        return [(s, e) for s, e in _of(case, NoticeIssued, as_of) if PENALTY_MARKER in e.notice]
+    judicial = _of(case, JudicialStep, as_of)
+    liability = [(s, e) for s, e in judicial if any(m in e.step for m in LIABILITY_MARKERS)]
+    if step is EscalationStep.LEGAL_LIABILITY:
+        return liability
+    if step is EscalationStep.JUDICIAL:
+        return [(s, e) for s, e in judicial if (s, e) not in liability]
+    return _of(case, PersuasionAttempt, as_of)
+
+
+def _f(
+    code: str,
+    en: str,
+    zh: str,
+    path: str = "$",
+    *,
+    basis: Iterable[str] = ("FC-2.4",),
+    severity: Severity = Severity.ERROR,
+) -> Finding:
+    return Finding(
+        code=code, message=en, message_zh=zh, path=path, severity=severity, basis=tuple(basis)
+    )
+
+
+def _persuasion(case: Case, policy: Policy, as_of: dt.date) -> list[Finding]:
+    needed = policy.persuasion_attempts_before_report.value_at(as_of)
+    attempts = sorted(_of(case, PersuasionAttempt, as_of), key=lambda se: se[1].occurred_on)
+    failed = [(s, a) for s, a in attempts if a.result in _FAILED and a.met]
+    basis = ("FC-1.3", "未成年人保护法 第二十八条第二款")
+    out: list[Finding] = []
+    if len(failed) < needed:
+        out.append(
+            _f(
+                "escalation.persuasion.insufficient",
+                f"{len(failed)} failed persuasion attempt(s) at which the guardian was met are "
+                f"recorded; the policy asks for {needed} before any escalation",
+                f"记录的见到监护人且未成功的劝返 {len(failed)} 次，政策要求升级前至少 {needed} 次",
+                "$.entries",
+                basis=basis,
+            )
+        )
+    if attempts and attempts[-1][1].result is AttemptResult.AGREED_TO_RETURN:
+        seq, last = attempts[-1]
+        out.append(
+            _f(
+                "escalation.persuasion.agreed",
+                f"at the last attempt ({last.occurred_on.isoformat()}) the family agreed to the "
+                "return: give it the chance before escalating",
+                f"最近一次劝返（{last.occurred_on.isoformat()}）监护人已同意返校，应给予履行机会，"
+                "暂不升级",
+                _where(seq, "result"),
+                basis=basis,
+            )
+        )
+    return out
+
+
+def _disability_assessment(child: Child | None) -> AbilityAssessment | None:
+    if child is None:
+        return None
+    for m in child.memberships:
+        if m.disability is not None and m.disability.assessment is not None:
+            return m.disability.assessment
+    return None
+
+
+def _just_causes(  # noqa: C901 - one check per kind of cause
+    case: Case, child: Child | None, extra: tuple[JustCause, ...], as_of: dt.date
+) -> list[Finding]:
+    out: list[Finding] = []
+    basis = ("义务教育法 第五十八条 (无正当理由)", "FC-2.4")
+    for seq, e in _of(case, Deferred, as_of):
+        out.append(
+            _f(
+                "escalation.just_cause.deferral",
+                f"an approved {e.kind.value} (by {e.approved_by}) is a just cause: "
+                + JustCauseKind.DEFERRAL.route_zh,
+                f"经批准的{e.kind.label_zh}属于正当理由：{JustCauseKind.DEFERRAL.route_zh}",
+                _where(seq),
+                basis=(*basis, "义务教育法 第十一条"),
+            )
+        )
+    for seq, e in _of(case, CauseAnalysed, as_of):
+        if Cause.ILLNESS in e.causes:
+            if e.materials:
+                out.append(
+                    _f(
+                        "escalation.just_cause.illness",
+                        "illness with proof is a just cause: " + JustCauseKind.ILLNESS.route_zh,
+                        "因病且有诊断证明，属于正当理由：" + JustCauseKind.ILLNESS.route_zh,
+                        _where(seq, "causes"),
+                        basis=basis,
+                    )
+                )
+            else:
+                out.append(
+                    _f(
+                        "escalation.evidence.illness_unproven",
+                        "illness is given as a cause but no medical proof is attached: obtain "
+                        "a diagnosis (or rule illness out) before any escalation",
+                        "原因分析涉及因病但缺少诊断证明：升级前应取得医疗机构诊断证明或排除因病",
+                        _where(seq, "materials"),
+                        basis=basis,
+                    )
+                )
+        if Cause.DISABILITY in e.causes:
+            assessed = _disability_assessment(child)
+            if assessed in _PLACEMENTS:
+                out.append(
+                    _f(
+                        "escalation.just_cause.disability_placement",
+                        f"the expert committee advised {assessed.value}: the case goes to "
+                        "placement, not up the ladder",
+                        f"专家委员会评估意见为“{assessed.label_zh}”："
+                        + JustCauseKind.DISABILITY_PLACEMENT.route_zh,
+                        _where(seq, "causes"),
+                        basis=(*basis, "残疾人教育条例 第十七条、第二十条"),
+                    )
+                )
+            elif assessed is None:
+                out.append(
+                    _f(
+                        "escalation.evidence.disability_unassessed",
+                        "disability is given as a cause but no ability assessment is on record: "
+                        "arrange the expert committee's assessment before any escalation",
+                        "原因分析涉及残疾但无学习能力评估意见：升级前应由残疾人教育专家委员会评估",
+                        _where(seq, "causes"),
+                        basis=(*basis, "残疾人教育条例 第二十条", "FC-3.1"),
+                    )
+                )
+    for i, c in enumerate(extra):
+        if c.noted_on > as_of:
+            continue
+        if c.evidence:
+            out.append(
+                _f(
+                    f"escalation.just_cause.{c.kind.value}",
+                    f"a just cause is shown ({c.kind.value}): {c.kind.route_zh}",
+                    f"监护人有正当理由（{c.kind.label_zh}）：{c.kind.route_zh}",
+                    f"just_causes[{i}]",
+                    basis=basis,
+                )
+            )
+        else:
+            out.append(
+                _f(
+                    f"escalation.evidence.{c.kind.value}_unproven",
+                    f"a just cause is claimed ({c.kind.value}) without evidence: obtain "
+                    f"{c.kind.evidence_zh} or rule the cause out before any escalation",
+                    f"监护人主张{c.kind.label_zh}但无证明材料：升级前应取得{c.kind.evidence_zh}"
+                    "或排除该理由",
+                    f"just_causes[{i}].evidence",
+                    basis=basis,
+                )
+            )
+    return out
+
+
+def _earlier_steps(
+    case: Case, ladder: tuple[EscalationStep, ...], to: EscalationStep, as_of: dt.date
+) -> list[Finding]:
+    out: list[Finding] = []
+    for step in ladder[1 : ladder.index(to)]:
+        events = _step_events(case, step, as_of)
+        if not events:
+            out.append(
+                _f(
+                    "escalation.step_missing",
+                    f"the earlier step {step.value} ({step.label_zh}) has not been taken: "
+                    "the ladder is climbed one step at a time",
+                    f"前一步骤“{step.label_zh}”尚未进行：强制入学程序不能跳级",
+                    "$.entries",
+                    basis=step.basis,
+                )
+            )
+        elif not any(e.materials for _, e in events):
+            seq = events[-1][0]
+            out.append(
+                _f(
+                    "escalation.step_undocumented",
+                    f"the earlier step {step.value} has no document attached",
+                    f"前一步骤“{step.label_zh}”缺少书面材料（文书存根或复印件）",
+                    _where(seq, "materials"),
+                    basis=(*step.basis, "FC-1.2"),
+                )
+            )
+    return out
+
+
+def _deadline(
+    case: Case, policy: Policy, calendar: WorkCalendar, as_of: dt.date
+) -> tuple[dt.date, int] | None:
+    """The last day of the latest correction order's time limit, by the family's reckoning."""
+    orders = _of(case, CorrectionOrdered, as_of)
+    if not orders:
+        return None
+    seq, order = max(orders, key=lambda se: (se[1].occurred_on, se[0]))
+    computed = correction_deadline(order.occurred_on, policy=policy, calendar=calendar)
+    recorded = roll_forward(order.deadline, calendar=calendar)
+    return max(computed, recorded), seq
+
+
+def _deadline_findings(
+    case: Case, policy: Policy, calendar: WorkCalendar, as_of: dt.date
+) -> tuple[list[Finding], dt.date | None]:
+    found = _deadline(case, policy, calendar, as_of)
+    if found is None:
+        return [], None
+    last, seq = found
+    if as_of > last:
+        return [], last + _ONE_DAY
+    return [
+        _f(
+            "escalation.deadline_not_passed",
+            f"the correction deadline runs to the end of {last.isoformat()} (the later of the "
+            "order's date and the policy's period, rolled past rest days): no further step "
+            "before it has passed",
+            f"改正期限至{last.isoformat()}24时届满（取决定书载明日期与政策期限中较晚者，"
+            "遇休假日顺延），期满前不得采取下一步措施",
+            _where(seq, "deadline"),
+            basis=("义务教育法 第五十八条", "民法典 第二百零一条", "民法典 第二百零三条"),
+        )
+    ], last + _ONE_DAY
+
+
+_OUTCOMES: Final = (
+    ("escalation.case_not_open", "resolved"),
+    ("escalation.not_confirmed", "not_confirmed"),
+    ("escalation.not_in_ladder", "not_in_ladder"),
+    ("escalation.penalty", "no_local_regulation"),
+    ("escalation.just_cause", "just_cause"),
+    ("escalation.evidence", "evidence_missing"),
+    ("escalation.persuasion", "persuasion_not_exhausted"),
+    ("escalation.step", "step_missing"),
+    ("escalation.deadline", "deadline_not_passed"),
+)
+
+
+def _outcome(findings: list[Finding]) -> str:
+    codes = [f.code for f in findings if f.severity is Severity.ERROR]
+    for prefix, outcome in _OUTCOMES:
+        if any(c.startswith(prefix) for c in codes):
+            return outcome
+    return "allowed"
+
+
+def _state_findings(case: Case) -> list[Finding]:
+    state = case.state
+    if state not in _OPEN and state is not CaseState.IDENTIFIED:
+        return [
+            _f(
+                "escalation.case_not_open",
+                f"the case is {state.value}: there is nothing to escalate",
+                f"个案处于“{state.label_zh}”状态，无需采取强制措施",
+                "$.entries",
+            )
+        ]
+    verified = [e for _, e in case.effective() if isinstance(e, Verified)]
+    if not verified or not all(e.confirmed for e in verified):
+        return [
+            _f(
+                "escalation.not_confirmed",
+                "the dropout has not been verified and confirmed",
+                "失学辍学情况尚未核实确认",
+                "$.entries",
+                basis=("FC-2.5",),
+            )
+        ]
+    return []
+
+
+def _penalty_findings(policy: Policy, as_of: dt.date) -> list[Finding]:
+    basis = policy.escalation_ladder.at(as_of).basis
+    if any(_LOCAL_REGULATION.search(b) for b in basis):
+        return []
+    return [
+        _f(
+            "escalation.penalty.no_local_regulation",
+            "an administrative penalty needs a local regulation that provides it "
+            "(行政处罚法 第十二条); 义务教育法 第五十八条 sets none, and the ladder cites none",
+            "行政处罚须有地方性法规规定（行政处罚法第十二条）；义务教育法第五十八条未设罚则，"
+            "政策未引用相应地方性法规",
+            "policy.escalation_ladder",
+            basis=("行政处罚法 第十二条", "义务教育法 第五十八条"),
+        )
+    ]
+
+
+def check_escalation(
+    case: Case,
+    to: EscalationStep,
+    *,
+    as_of: dt.date,
+    policy: Policy,
+    calendar: WorkCalendar,
+    child: Child | None = None,
+    just_causes: Iterable[JustCause] = (),
+) -> Decision:
+    """Whether ``case`` may take the step ``to`` on ``as_of``, with every reason (升级审查).
+
+    All of these must hold; each that fails is a finding:
+
+    * the case is open (verified, in persuasion or escalated) and the dropout
+      confirmed;
+    * ``to`` is on the policy's ladder; an administrative penalty only where the
+      ladder's basis cites a local regulation that provides one;
+    * for any step above persuasion: persuasion was tried and failed as often as the
+      policy's ``persuasion_attempts_before_report`` asks (the guardian met and not
+      agreeing), and the last attempt did not end in agreement;
+    * no just cause: an approved deferral or suspension (a ``Deferred`` event),
+      illness with proof (a cause analysis naming illness with materials), a
+      disability assessment routing the child to 送教上门, a special school or care
+      (``child``'s membership), or a cause in ``just_causes`` with evidence — each
+      routes the case elsewhere. A cause without its evidence is doubt and also stops
+      escalation, naming the evidence to obtain;
+    * every step below ``to`` on the ladder has been taken and has a document
+      attached — the ladder is never skipped;
+    * for any step above the correction order: its deadline has passed. The deadline
+      is the later of the date in the order and the policy's period counted from the
+      order by 民法典 rules, and a last day on a rest day runs on to the next working
+      day.
+
+    Args:
+        case: The case.
+        to: The step asked about.
+        as_of: The day it would be taken; events after it are ignored.
+        policy: The policy profile.
+        calendar: The working-day calendar.
+        child: The child's record, for a disability assessment.
+        just_causes: Causes shown or claimed outside the case log.
+
+    Returns:
+        ``ok`` when the step may be taken. Outcome ``"allowed"``, ``"resolved"``,
+        ``"not_confirmed"``, ``"not_in_ladder"``, ``"no_local_regulation"``,
+        ``"just_cause"``, ``"evidence_missing"``, ``"persuasion_not_exhausted"``,
+        ``"step_missing"`` or ``"deadline_not_passed"`` (the first that applies, in
+        that order); the findings hold every reason.
+
+    Raises:
+        ValidationError: For arguments of the wrong type.
+
+    References:
+        FC-2.4, FC-3.3; 义务教育法 第十一条、第五十八条; 未成年人保护法 第二十八条、
+        第八十三条、第一百一十八条; 家庭教育促进法 第四十九条; 残疾人教育条例 第十七条;
+        民法典 第二百零一条 to 第二百零三条.
+
+    Limitations:
+        Whether a step was "taken" is read from the log: a ``JudicialStep`` whose
+        text names liability (:data:`LIABILITY_MARKERS`) is the liability step, and
+        a penalty is a ``NoticeIssued`` naming 行政处罚. The rule errs toward the
+        family: in doubt it does not escalate, and says what evidence is missing.
+    """
+    case = _need(case, Case, "case", "个案")
+    if not isinstance(to, EscalationStep):
+        raise ValidationError(
+            "to.type",
+            f"expected an EscalationStep, got {type_name(to)}",
+            f"应为 EscalationStep 强制入学程序步骤，实为 {type_name(to)}",
+            path="to",
+        )
+    as_of = require_date(as_of, "as_of")
+    policy = _need(policy, Policy, "policy", "政策参数集")
+    calendar = _require_calendar(calendar)
+    if child is not None:
+        _need(child, Child, "child", "儿童")
+    extra = _causes(just_causes)
+    ladder = policy.escalation_ladder.value_at(as_of)
+    findings = _state_findings(case)
+    if to not in ladder:
+        findings.append(
+            _f(
+                "escalation.not_in_ladder",
+                f"{to.value} is not a step of the {policy.name} ladder: "
+                + " → ".join(s.value for s in ladder),
+                f"“{to.label_zh}”不在本地强制入学程序中：" + " → ".join(s.label_zh for s in ladder),
+                "to",
+                basis=policy.escalation_ladder.at(as_of).basis,
+            )
+        )
+    elif to is not EscalationStep.PERSUASION:
+        if to is EscalationStep.ADMINISTRATIVE_PENALTY:
+            findings.extend(_penalty_findings(policy, as_of))
+        findings.extend(_just_causes(case, child, extra, as_of))
+        findings.extend(_persuasion(case, policy, as_of))
+        findings.extend(_earlier_steps(case, ladder, to, as_of))
+        if to.rank > EscalationStep.CORRECTION_ORDER.rank:
+            findings.extend(_deadline_findings(case, policy, calendar, as_of)[0])
+        if _step_events(case, to, as_of):
+            findings.append(
+                _f(
+                    "escalation.already_taken",
+                    f"the step {to.value} has been taken before",
+                    f"“{to.label_zh}”此前已经采取",
+                    "$.entries",
+                    severity=Severity.INFO,
+                )
+            )
+    outcome = _outcome(findings)
+    return Decision(
+        rule="escalation",
+        ok=outcome == "allowed",
+        outcome=outcome,
+        findings=findings,
+        basis=("FC-2.4", *to.basis),
+    )
+
+
+def is_escalation_allowed(
+    case: Case,
+    to: EscalationStep,
+    *,
+    as_of: dt.date,
+    policy: Policy,
+    calendar: WorkCalendar,
+    child: Child | None = None,
+    just_causes: Iterable[JustCause] = (),
+) -> bool:
+    """Whether :func:`check_escalation` allows the step."""
+    return check_escalation(
+        case,
+        to,
+        as_of=as_of,
+        policy=policy,
+        calendar=calendar,
+        child=child,
+        just_causes=just_causes,
+    ).ok
+
+
+def _earliest(
+    case: Case, decision: Decision, policy: Policy, calendar: WorkCalendar, as_of: dt.date
+) -> dt.date | None:
+    blocking = {f.code for f in decision.errors}
+    if decision.ok:
+        return as_of
+    if blocking != {"escalation.deadline_not_passed"}:
+        return None
+    return _deadline_findings(case, policy, calendar, as_of)[1]
+
+
+def next_escalation(
+    case: Case,
+    *,
+    as_of: dt.date,
+    policy: Policy,
+    calendar: WorkCalendar,
+    child: Child | None = None,
+    just_causes: Iterable[JustCause] = (),
+) -> NextStep:
+    """The next step up the ladder, who owns it and the earliest day for it (下一步措施).
+
+    The next step is the lowest step of the policy's ladder not yet taken
+    (persuasion counts as taken once it has failed as often as the policy asks).
+    Its decision is :func:`check_escalation` on ``as_of``. ``earliest`` is
+    ``as_of`` when the step is allowed now, the day after the correction deadline
+    when only the deadline stands in the way, and ``None`` when something other than
+    time does (the findings say what).
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo import ChinaCalendar
+        >>> from kongchuo.cases import Case, CaseKind, Identified, IdentificationMethod
+        >>> from kongchuo.policy import FEICHENG
+        >>> cst = dt.timezone(dt.timedelta(hours=8))
+        >>> case = Case.open(
+        ...     case_id="FC-2025-0002",
+        ...     kind=CaseKind.DROPOUT,
+        ...     jurisdiction="370983003",
+        ...     school_code="3709830031",
+        ...     child_ref="local-2",
+        ...     identified=Identified(
+        ...         occurred_on=dt.date(2025, 9, 8),
+        ...         recorded_at=dt.datetime(2025, 9, 8, 17, tzinfo=cst),
+        ...         recorded_by="李老师",
+        ...         method=IdentificationMethod.SCHOOL_REPORT,
+        ...         found_by="班主任",
+        ...     ),
+        ... )
+        >>> nxt = next_escalation(
+        ...     case, as_of=dt.date(2025, 9, 9), policy=FEICHENG, calendar=ChinaCalendar()
+        ... )
+        >>> nxt.step.value, nxt.allowed, nxt.decision.outcome
+        ('persuasion', False, 'not_confirmed')
+
+    References:
+        FC-2.4; 义务教育法 第五十八条; 未成年人保护法 第二十八条、第八十三条.
+
+    Limitations:
+        Errs toward the family, as :func:`check_escalation` does.
+    """
+    case = _need(case, Case, "case", "个案")
+    as_of = require_date(as_of, "as_of")
+    policy = _need(policy, Policy, "policy", "政策参数集")
+    calendar = _require_calendar(calendar)
+    extra = _causes(just_causes)
+    ladder = policy.escalation_ladder.value_at(as_of)
+    step: EscalationStep | None = None
+    for rung in ladder:
+        if rung is EscalationStep.PERSUASION:
+            if any(
+                f.code == "escalation.persuasion.insufficient"
+                for f in _persuasion(case, policy, as_of)
+            ):
+                step = rung
+                break
+            continue
+        if not _step_events(case, rung, as_of):
+            step = rung
+            break
+    if step is None:
+        last = ladder[-1]
+        decision = Decision(
+            rule="escalation",
+            ok=False,
+            outcome="ladder_complete",
+            findings=(
+                _f(
+                    "escalation.ladder_complete",
+                    "every step of the ladder has been taken",
+                    "强制入学程序各步骤均已采取",
+                    "$.entries",
+                    severity=Severity.INFO,
+                ),
+            ),
+            basis=("FC-2.4",),
+        )
+        return NextStep(step=None, owners=last.owners, earliest=None, decision=decision)
+    decision = check_escalation(
+        case, step, as_of=as_of, policy=policy, calendar=calendar, child=child, just_causes=extra
+    )
+    earliest = _earliest(case, decision, policy, calendar, as_of)
+    return NextStep(step=step, owners=step.owners, earliest=earliest, decision=decision)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import itertools
 import os
 from collections.abc import Iterable, Mapping
@@ -382,9 +383,10 @@ class ChinaCalendar:
             return bool(chinese_calendar.is_workday(day))
         except NotImplementedError:
             added = ", ".join(str(y) for y in self._by_year) or "none"
+            builtin = _builtin_years()
             raise CalendarHorizonError(
                 f"no working-day data for {day.year} ({day.isoformat()}); "
-                f"chinesecalendar covers {_BUILTIN.start}–{_BUILTIN.stop - 1}, added years: "
+                f"chinesecalendar covers {builtin.start}–{builtin.stop - 1}, added years: "
                 f"{added}. Add the year's YearArrangement "
                 f"({day.year} 年没有工作日数据；请添加当年的节假日安排)"
             ) from None
@@ -392,7 +394,7 @@ class ChinaCalendar:
     @property
     def years(self) -> tuple[int, ...]:
         """Every year this calendar holds data for."""
-        return tuple(sorted({*_BUILTIN, *self._by_year}))
+        return tuple(sorted({*_builtin_years(), *self._by_year}))
 
     def with_arrangement(self, arrangement: YearArrangement) -> ChinaCalendar:
         """Return a calendar that also holds ``arrangement`` (replacing its year)."""
@@ -407,7 +409,9 @@ class ChinaCalendar:
         return ChinaCalendar((*kept, arrangement))
 
 
+@functools.cache
 def _builtin_years() -> range:
+    """The years chinesecalendar holds, probed once on first use (not at import)."""
     years = [y for y in range(1990, 2101) if _has_data(y)]
     return range(years[0], years[-1] + 1) if years else range(0)
 
@@ -418,9 +422,6 @@ def _has_data(year: int) -> bool:
     except NotImplementedError:
         return False
     return True
-
-
-_BUILTIN: Final = _builtin_years()
 
 
 def _require_calendar(calendar: object, path: str = "calendar") -> WorkCalendar:

@@ -51,7 +51,7 @@ from kongchuo._models._children import (
     Guardian,
     SpecialGroup,
 )
-from kongchuo._models._compile import loader
+from kongchuo._models._compile import dumper, loader
 from kongchuo._models._schools import (
     Attendance,
     Leave,
@@ -167,7 +167,7 @@ def _make_converter() -> cattrs.Converter:
 
 
 def _unstructure_full(obj: Model) -> dict[str, object]:
-    return unstructure(obj, FULL)
+    return dumper(type(obj))(obj)
 
 
 CONVERTER: Final = _make_converter()
@@ -437,13 +437,17 @@ def to_dicts(
         []
     """
     opts = _options(mask, pseudonymise_key)
-    out = []
+    out: list[dict[str, Any]] = []
+    append = out.append
+    models = frozenset(MODELS)
     with _gc_paused():
         for obj in objs:
-            model = _check_model(obj)
+            cls = obj.__class__
+            if cls not in models:
+                _check_model(obj)  # raises
             doc: dict[str, Any] = {VERSION_KEY: SCHEMA_VERSION}
-            doc.update(unstructure(model, opts))
-            out.append(doc)
+            doc.update(dumper(cls)(obj) if opts is FULL else unstructure(obj, opts))  # type: ignore[arg-type]
+            append(doc)
     return out
 
 

@@ -28,6 +28,7 @@ import attrs
 from kongchuo._errors import Problem, ValidationError, redact, type_name
 from kongchuo._guard import friendly_init
 from kongchuo._identity import ResidentId, StudentNumber
+from kongchuo._identity import _dates as _shared_dates
 
 __all__ = [
     "BOOL",
@@ -305,11 +306,15 @@ class DateKind(Kind):
             if found is not None:
                 return found
             if len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
-                try:
-                    day = dt.date.fromisoformat(raw)
-                except ValueError:
-                    pass
-                else:
+                # Share the identity layer's date objects (1900-2099), so that a birth
+                # date and the date in an ID number are the same object.
+                day = _shared_dates().get(raw[:4] + raw[5:7] + raw[8:])
+                if day is None:
+                    try:
+                        day = dt.date.fromisoformat(raw)
+                    except ValueError:
+                        day = None
+                if day is not None:
                     if len(self._cache) < _CACHE_LIMIT:
                         self._cache[raw] = day
                     return day
@@ -780,6 +785,15 @@ def structure_generic(  # noqa: C901 - one loop over the fields
 
 def unstructure(obj: Model, opts: DumpOptions = FULL) -> dict[str, object]:
     """The JSON-ready dict of a model, keys in field order."""
+    if opts is FULL:
+        from kongchuo._models._compile import dumper  # noqa: PLC0415 - it imports this module
+
+        return dumper(type(obj))(obj)
+    return unstructure_generic(obj, opts)
+
+
+def unstructure_generic(obj: Model, opts: DumpOptions = FULL) -> dict[str, object]:
+    """The field-by-field dumper (masking and pseudonyms; the reference for the compiled)."""
     out: dict[str, object] = {}
     for f in fields_of(type(obj)):
         if f.sensitive == "private" and opts.redacting:

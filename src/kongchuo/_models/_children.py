@@ -16,6 +16,7 @@ import attrs
 
 from kongchuo._errors import Problem
 from kongchuo._identity import ResidentId, Sex, StudentNumber, StudentNumberKind
+from kongchuo._identity import _dates as _id_dates
 from kongchuo._models._base import (
     BOOL,
     DATE,
@@ -635,7 +636,13 @@ class Child(Model):
         rid = values.get("resident_id")
         if rid is not None:
             birth = values.get("birth_date")
-            if birth is not None and birth != rid.birth_date:
+            # Loaded dates and ID dates share objects: the identity test is the fast path.
+            digits = rid.value
+            if (
+                birth is not None
+                and _id_dates().get(digits[6:14]) is not birth
+                and (birth != rid.birth_date)
+            ):
                 out.append(
                     problem(
                         "child.birth_date.mismatch",
@@ -647,7 +654,7 @@ class Child(Model):
                     )
                 )
             sex = values.get("sex")
-            if sex is not None and sex is not rid.sex:
+            if sex is not None and (digits[16] in "13579") is not (sex is Sex.MALE):
                 out.append(
                     problem(
                         "child.sex.mismatch",

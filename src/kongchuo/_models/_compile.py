@@ -16,15 +16,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
+from kongchuo import _identity
 from kongchuo._errors import Problem, ValidationError
 from kongchuo._identity import ResidentId
 from kongchuo._models import _base as b
 
-__all__ = ["loader"]
+__all__ = ["dumper", "loader"]
 
 Loader = Callable[[object, frozenset[str]], Any]
 
 _LOADERS: dict[type, Loader] = {}
+_check_rid = _identity._check_resident_id  # noqa: SLF001 - the identity layer's own check
+_set_rid = ResidentId.__dict__["value"].__set__
+_new = object.__new__
+
+
+def _parse_rid(raw: object) -> ResidentId:
+    """:meth:`ResidentId.parse` (lenient regions) without its keyword handling."""
+    rid = _new(ResidentId)
+    _set_rid(rid, _check_rid(raw, "$"))
+    return rid
+
+
 _BAD: Final = object()
 _NO_EXTRA: Final[frozenset[str]] = frozenset()
 
@@ -71,7 +84,7 @@ class _Writer:
             "_unknown": _unknown,
             "_new": object.__new__,
             "_set": object.__setattr__,
-            "_parse_rid": ResidentId.parse,
+            "_parse_rid": _parse_rid,
         }
         self._count = 0
 
@@ -207,7 +220,8 @@ def _compile(cls: type[b.Model]) -> Loader:
         lines.extend("        " + line for line in _emit(w, f.kind, "v", x, prefix))
     lines += [
         "    if n != len(raw):",
-        "        n += sum(1 for k in extra if k in raw)",
+        "        for k in extra:",
+        "            n += k in raw",
         "        if n != len(raw):",
         f"            bad = _unknown(raw, {known}, extra, bad)",
     ]
@@ -258,3 +272,47 @@ def loader(cls: type[b.Model]) -> Loader:
     if fn is None:
         fn = _LOADERS[cls] = _compile(cls)
     return fn
+
+
+_DUMPERS: dict[type, Callable[[Any], dict[str, object]]] = {}
+
+
+def _dump_expr(w: _Writer, kind: b.Kind, v: str) -> str:  # noqa: PLR0911 - one branch per kind
+    """An expression for the full (unmasked) JSON form of the value in ``v``."""
+    if isinstance(kind, b.Optional):
+        inner = _dump_expr(w, kind.inner, v)
+        return v if inner == v else f"(None if {v} is None else {inner})"
+    if isinstance(kind, (b.Text, b.Code, b.BoolKind, b.IntKind, b.Phone)):
+        return v
+    if isinstance(kind, b.EnumKind):
+        return f"{v}._value_"
+    if isinstance(kind, b.DateKind):
+        return f"{v}.isoformat()"
+    if isinstance(kind, (b.ResidentIdKind, b.StudentNumberKind)):
+        return f"{v}.value"
+    if isinstance(kind, b.ModelKind):
+        return f"{w.ref(dumper(kind.cls), 'dump')}({v})"
+    if isinstance(kind, b.TupleKind) and isinstance(kind.inner, b.ModelKind):
+        return f"[{w.ref(dumper(kind.inner.cls), 'dump')}(item) for item in {v}]"
+    if isinstance(kind, b.EnumSetKind):
+        return f"(sorted([m._value_ for m in {v}]) if {v} else [])"
+    return f"{w.ref(kind, 'kind')}.dump({v}, _FULL)"
+
+
+def dumper(cls: type[b.Model]) -> Callable[[Any], dict[str, object]]:
+    """The compiled full (unmasked) dumper of ``cls``: ``dumper(cls)(obj) -> dict``."""
+    fn = _DUMPERS.get(cls)
+    if fn is not None:
+        return fn
+    w = _Writer()
+    w.ns["_FULL"] = b.FULL
+    fields = b.fields_of(cls)
+    lines = ["def dump(o):"]
+    for i, f in enumerate(fields):
+        lines.append(f"    v{i} = o.{f.name}")
+    items = ", ".join(f"{f.name!r}: {_dump_expr(w, f.kind, f'v{i}')}" for i, f in enumerate(fields))
+    lines.append(f"    return {{{items}}}")
+    source = "\n".join(lines)
+    exec(compile(source, f"<kongchuo dumper {cls.__qualname__}>", "exec"), w.ns)  # noqa: S102 - our own generated source
+    fn = _DUMPERS[cls] = w.ns["dump"]  # type: ignore[assignment]
+    return fn  # type: ignore[return-value]

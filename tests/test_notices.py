@@ -1,0 +1,399 @@
+import datetime as dt
+import os
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kongchuo import ChinaCalendar, KongchuoError, ResidentId, ValidationError
+from kongchuo.notices import (
+    DEFAULT_TEMPLATES,
+    CorrectionOrder,
+    EnrolmentNotice,
+    Issuer,
+    JudicialReferral,
+    LabourReferral,
+    NoticeKind,
+    NoticeTemplate,
+    Organisation,
+    Reminder,
+    ReturnNotice,
+    Service,
+    ServiceMethod,
+    check_notice,
+    correction_deadline,
+    document_number,
+    examples,
+    is_notice_in_order,
+    render_html,
+    render_text,
+)
+from kongchuo.policy import FEICHENG, NATIONAL, Party, Span, TimeUnit
+
+GOLDEN = Path(__file__).parent / "golden" / "notices"
+CAL = ChinaCalendar()
+FULL_IDS = ("370983201906150035", "370983201206150034", "370983201003020010")
+EX = examples()
+
+
+def check(notice, **kwargs):
+    """check_notice on FEICHENG with the China calendar, as of 2025-12-01 unless given."""
+    kwargs.setdefault("as_of", dt.date(2025, 12, 1))
+    return check_notice(notice, policy=FEICHENG, calendar=CAL, **kwargs)
+
+
+class TestGolden:
+    @pytest.mark.parametrize("kind", list(NoticeKind), ids=lambda k: k.value)
+    def test_rendered_text_matches_golden_file(self, kind):
+        """Every kind renders exactly as its golden file (KONGCHUO_UPDATE_GOLDEN=1 rewrites)."""
+        path = GOLDEN / f"{kind.value}.txt"
+        text = render_text(EX[kind])
+        if os.environ.get("KONGCHUO_UPDATE_GOLDEN") == "1":
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        assert path.read_text(encoding="utf-8") == text
+
+    def test_every_kind_has_an_example_and_a_template(self):
+        """Every kind has a worked example, a template and a golden file."""
+        assert set(EX) == set(NoticeKind) == set(DEFAULT_TEMPLATES)
+        assert {p.stem for p in GOLDEN.glob("*.txt")} == {k.value for k in NoticeKind}
+
+
+class TestRender:
+    @pytest.mark.parametrize("kind", list(NoticeKind), ids=lambda k: k.value)
+    def test_no_full_id_by_default(self, kind):
+        """No rendered notice, repr or str carries a full ID number unless asked to."""
+        notice = EX[kind]
+        for text in (render_text(notice), render_html(notice), repr(notice), str(notice)):
+            assert not any(full in text for full in FULL_IDS)
+
+    def test_full_id_on_request(self):
+        """full_id=True prints the number in full, for offices that must have it."""
+        assert FULL_IDS[1] in render_text(EX[NoticeKind.RETURN], full_id=True)
+
+    def test_official_form(self):
+        """Issuer, title and 文号 head the text; the date is written the Chinese way."""
+        lines = render_text(EX[NoticeKind.CORRECTION_ORDER]).splitlines()
+        assert lines[:3] == [
+            "肥城市教育和体育局",
+            "批评教育、责令限期改正决定书",
+            "肥教责〔2025〕2号",
+        ]
+        assert "2025年10月9日前" in "".join(lines)
+
+    def test_county_template_replaces_the_shipped_one(self):
+        """A county's template replaces the shipped wording for its kind only."""
+        mine = NoticeTemplate(
+            title="返校通知", code="返", body="$title $number $child_name $return_by"
+        )
+        text = render_text(EX[NoticeKind.RETURN], templates={NoticeKind.RETURN: mine})
+        assert text == "返校通知 肥教复〔2025〕12号 李明 2025年9月19日\n"
+        other = render_text(EX[NoticeKind.REMINDER], templates={NoticeKind.RETURN: mine})
+        assert other == render_text(EX[NoticeKind.REMINDER])
+
+    def test_unknown_placeholder_is_a_validation_error(self):
+        """A template naming a field the notice lacks raises template.placeholder."""
+        bad = NoticeTemplate(title="x", code="x", body="$no_such_field")
+        with pytest.raises(ValidationError) as info:
+            render_text(EX[NoticeKind.RETURN], templates={NoticeKind.RETURN: bad})
+        assert info.value.code == "template.placeholder"
+
+    def test_bad_template_syntax(self):
+        """A stray '$' in a template is refused when the template is built."""
+        with pytest.raises(ValidationError):
+            NoticeTemplate(title="x", code="x", body="pay $5")
+
+    def test_html_escapes(self):
+        """HTML output escapes the text and marks the title as a heading."""
+        out = render_html(EX[NoticeKind.ENROLMENT])
+        assert "<h1>入学通知书</h1>" in out
+        assert out.count("<article") == 1
+
+    def test_document_number(self):
+        """The 文号 follows the policy's pattern and the kind's code."""
+        on = dt.date(2025, 9, 1)
+        assert document_number(NoticeKind.REMINDER, year=2025, seq=3, policy=FEICHENG, on=on) == (
+            "肥教催〔2025〕3号"
+        )
+        assert document_number(NoticeKind.REMINDER, year=2025, seq=3, policy=NATIONAL, on=on) == (
+            "催〔2025〕3号"
+        )
+
+
+class TestCheckNotice:
+    @pytest.mark.parametrize("kind", list(NoticeKind), ids=lambda k: k.value)
+    def test_examples_are_in_order(self, kind):
+        """Every worked example passes check_notice, with the facts it needs."""
+        extra = {}
+        if kind is NoticeKind.RETURN:
+            extra["confirmed_on"] = dt.date(2025, 9, 9)
+        if kind is NoticeKind.ENROLMENT:
+            extra["reminders"] = [EX[NoticeKind.REMINDER]]
+        decision = check(EX[kind], **extra)
+        assert decision.ok, decision.explain()
+
+    def test_enrolment_after_registration_date(self):
+        """An enrolment notice issued on or after the registration date is late."""
+        late = attrs.evolve(EX[NoticeKind.ENROLMENT], issued_on=dt.date(2025, 8, 28), service=None)
+        d = check(late, as_of=dt.date(2025, 8, 28))
+        assert not d.ok
+        assert "notice.enrolment.late" in d.codes()
+
+    def test_child_who_did_not_report_needs_a_reminder(self):
+        """After the registration date, a child who did not report needs a reminder."""
+        d = check(EX[NoticeKind.ENROLMENT], as_of=dt.date(2025, 9, 1))
+        assert "notice.reminder.missing" in d.codes()
+        assert check(EX[NoticeKind.ENROLMENT], reported_on=dt.date(2025, 8, 28)).ok
+
+    def test_reminder_before_due_date(self):
+        """A reminder before the child was due is premature."""
+        early = attrs.evolve(EX[NoticeKind.REMINDER], issued_on=dt.date(2025, 8, 28), service=None)
+        assert "notice.reminder.premature" in check(early).codes()
+
+    def test_return_notice_delay(self):
+        """FEICHENG: the return notice goes out by the next working day after confirmation."""
+        notice = EX[NoticeKind.RETURN]
+        assert check(notice, confirmed_on=dt.date(2025, 9, 9)).ok
+        d = check(notice, confirmed_on=dt.date(2025, 9, 5))
+        assert not d.ok
+        assert "notice.return.late" in d.codes()
+
+    def test_return_notice_national_has_no_limit(self):
+        """NATIONAL sets no delay: an info finding, not an error."""
+        notice = attrs.evolve(EX[NoticeKind.RETURN], number="复〔2025〕12号")
+        d = check_notice(
+            notice,
+            as_of=dt.date(2025, 12, 1),
+            policy=NATIONAL,
+            calendar=CAL,
+            confirmed_on=dt.date(2025, 6, 1),
+        )
+        assert d.ok
+        assert "notice.return.no_time_limit" in d.codes()
+
+    def test_return_notice_joint_issuers(self):
+        """FEICHENG's return notice needs the bureau, the township and the village."""
+        alone = attrs.evolve(EX[NoticeKind.RETURN], issuers=EX[NoticeKind.RETURN].issuers[:1])
+        d = check(alone, confirmed_on=dt.date(2025, 9, 9))
+        assert "notice.return.issuers_missing" in d.codes()
+
+    def test_correction_deadline_computed_by_civil_code(self):
+        """15 days from 2025-09-22 end on 10-07, a holiday, so they run to 10-09."""
+        assert correction_deadline(dt.date(2025, 9, 22), policy=FEICHENG, calendar=CAL) == (
+            dt.date(2025, 10, 9)
+        )
+
+    def test_correction_deadline_in_workdays(self):
+        """10 working days from 2025-09-22 end on 10-11, counting the 调休 days 9-28 and 10-11."""
+        mine = attrs.evolve(
+            FEICHENG,
+            correction_deadline=FEICHENG.correction_deadline.with_value(
+                Span(count=10, unit=TimeUnit.WORKDAY),
+                effective_from=dt.date(2025, 1, 1),
+                description="10个工作日",
+                basis=("本县规定",),
+            ),
+        )
+        assert correction_deadline(dt.date(2025, 9, 22), policy=mine, calendar=CAL) == (
+            dt.date(2025, 10, 11)
+        )
+
+    def test_short_deadline_and_missing_basis(self):
+        """A deadline shorter than the policy's, or no 第五十八条, is not in order."""
+        order = attrs.evolve(
+            EX[NoticeKind.CORRECTION_ORDER],
+            deadline=dt.date(2025, 9, 25),
+            legal_basis=("《中华人民共和国未成年人保护法》第八十三条",),
+        )
+        codes = check(order).codes()
+        assert "notice.correction.deadline_short" in codes
+        assert "notice.correction.basis_missing" in codes
+
+    def test_longer_deadline_favours_the_family(self):
+        """A later deadline than the policy's is accepted, with a note."""
+        order = attrs.evolve(EX[NoticeKind.CORRECTION_ORDER], deadline=dt.date(2025, 10, 20))
+        d = check(order)
+        assert d.ok
+        assert "notice.correction.deadline_longer" in d.codes()
+
+    def test_correction_issuer(self):
+        """A school cannot issue a correction order."""
+        order = attrs.evolve(
+            EX[NoticeKind.CORRECTION_ORDER],
+            issuers=(Issuer(name="某中学", party=Party.SCHOOL),),
+        )
+        assert "notice.correction.issuer" in check(order).codes()
+
+    def test_judicial_referral_before_deadline(self):
+        """The judicial route opens only after the correction deadline has passed."""
+        early = attrs.evolve(EX[NoticeKind.JUDICIAL_REFERRAL], issued_on=dt.date(2025, 10, 9))
+        assert "notice.judicial.before_deadline" in check(early).codes()
+
+    def test_labour_referral_to_market_regulation_needs_serious_case(self):
+        """市场监管 revokes licences only in serious cases."""
+        ref = attrs.evolve(EX[NoticeKind.LABOUR_REFERRAL], to_party=Party.MARKET_REGULATION)
+        assert "notice.labour.not_serious" in check(ref).codes()
+        assert check(attrs.evolve(ref, serious=True)).ok
+
+    def test_labour_referral_over_16(self):
+        """A 16-year-old is not a child labourer: a warning citing 义务教育法 第十四条."""
+        ref = attrs.evolve(EX[NoticeKind.LABOUR_REFERRAL], child_birth_date=dt.date(2009, 1, 1))
+        d = check(ref)
+        assert d.ok
+        assert "notice.labour.not_a_child" in d.codes()
+
+    def test_number_scheme_warning(self):
+        """A 文号 that does not follow the policy's pattern is flagged."""
+        odd = attrs.evolve(EX[NoticeKind.RETURN], number="第12号")
+        d = check(odd, confirmed_on=dt.date(2025, 9, 9))
+        assert d.ok
+        assert "notice.number.scheme" in d.codes()
+
+    def test_service_missing_is_flagged(self):
+        """A notice to guardians with no service record is flagged."""
+        unserved = attrs.evolve(EX[NoticeKind.RETURN], service=None)
+        assert "notice.service.missing" in check(unserved, confirmed_on=dt.date(2025, 9, 9)).codes()
+
+    def test_is_notice_in_order(self):
+        """is_notice_in_order agrees with check_notice."""
+        assert is_notice_in_order(
+            EX[NoticeKind.LETTER_TO_PARENTS],
+            as_of=dt.date(2025, 9, 1),
+            policy=FEICHENG,
+            calendar=CAL,
+        )
+
+
+class TestModels:
+    def test_uscc_checked_with_stdnum(self):
+        """A bad unified social credit code is a ValidationError with a path."""
+        with pytest.raises(ValidationError) as info:
+            Organisation(name="某厂", uscc="91110000600037341X")
+        assert info.value.code == "uscc.checksum"
+        assert info.value.path == "$.uscc"
+
+    def test_uscc_errors_inside_a_referral_have_full_paths(self):
+        """Problems of a nested employer are reported under $.employer."""
+        with pytest.raises(ValidationError):
+            attrs.evolve(EX[NoticeKind.LABOUR_REFERRAL], employer="某厂")
+
+    def test_service_before_issue(self):
+        """A notice cannot be served before it is issued."""
+        with pytest.raises(ValidationError) as info:
+            attrs.evolve(
+                EX[NoticeKind.RETURN],
+                service=Service(
+                    method=ServiceMethod.POST, served_on=dt.date(2025, 9, 1), recipient="王芳"
+                ),
+            )
+        assert info.value.code == "notice.service.before_issue"
+
+    def test_all_problems_at_once(self):
+        """Every bad field of a notice is reported in one pass."""
+        with pytest.raises(ValidationError) as info:
+            CorrectionOrder(
+                number="",
+                issued_on="2025-09-22",
+                issuers=(),
+                child_name="李明",
+                guardians=(),
+                school_name="某中学",
+                facts="事实",
+                deadline=dt.date(2025, 10, 9),
+                legal_basis=(),
+                consequences="后果",
+            )
+        paths = {p.path for p in info.value.errors}
+        assert {"$.number", "$.issued_on", "$.guardians", "$.legal_basis"} <= paths
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda: render_text(None),
+            lambda: render_text("notice"),
+            lambda: render_text(EX[NoticeKind.RETURN], templates=[1]),
+            lambda: check_notice(None, as_of=dt.date(2025, 1, 1), policy=FEICHENG, calendar=CAL),
+            lambda: check(EX[NoticeKind.RETURN], as_of="2025-01-01"),
+            lambda: check_notice(
+                EX[NoticeKind.RETURN], as_of=dt.date(2025, 1, 1), policy=None, calendar=CAL
+            ),
+            lambda: check_notice(
+                EX[NoticeKind.RETURN], as_of=dt.date(2025, 1, 1), policy=FEICHENG, calendar=None
+            ),
+            lambda: check(EX[NoticeKind.ENROLMENT], reminders=None),
+            lambda: check(EX[NoticeKind.ENROLMENT], reminders=[1]),
+            lambda: document_number("return", year=2025, seq=1, policy=FEICHENG, on=dt.date.min),
+            lambda: document_number(
+                NoticeKind.RETURN, year=2025, seq=0, policy=FEICHENG, on=dt.date(2025, 1, 1)
+            ),
+            lambda: correction_deadline(None, policy=FEICHENG, calendar=CAL),
+            lambda: EnrolmentNotice(number=None),
+            lambda: Reminder(number=5),
+            lambda: ReturnNotice(
+                number="x",
+                issued_on=dt.date(2025, 1, 1),
+                issuers=[None],
+                child_name=None,
+                child_id="370983201206150034",
+                guardians=None,
+                school_name=3,
+                out_since=None,
+                return_by=None,
+            ),
+        ],
+    )
+    def test_bad_input_raises_kongchuo_errors(self, call):
+        """None and wrong types raise KongchuoError subclasses, never bare builtins."""
+        with pytest.raises(KongchuoError):
+            call()
+
+    def test_error_messages_never_hold_a_full_id(self):
+        """A full ID number given where a ResidentId belongs is not repeated in the error."""
+        with pytest.raises(ValidationError) as info:
+            attrs.evolve(EX[NoticeKind.RETURN], child_id=FULL_IDS[1])
+        assert FULL_IDS[1] not in str(info.value)
+
+    def test_child_id_is_masked_in_repr(self):
+        """The repr of a notice shows the masked ID number."""
+        assert ResidentId.parse(FULL_IDS[1]).masked() in repr(EX[NoticeKind.RETURN])
+
+
+class TestProperties:
+    @settings(max_examples=60, deadline=None)
+    @given(
+        issued=st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2026, 12, 1)),
+        extra=st.integers(min_value=-20, max_value=20),
+    )
+    def test_correction_deadline_rule_is_monotone(self, issued, extra):
+        """A correction order is short exactly when its deadline precedes the computed one."""
+        expected = correction_deadline(issued, policy=FEICHENG, calendar=CAL)
+        deadline = expected + dt.timedelta(days=extra)
+        if deadline <= issued:
+            return
+        order = attrs.evolve(
+            EX[NoticeKind.CORRECTION_ORDER],
+            number=f"肥教责〔{issued.year}〕2号",
+            issued_on=issued,
+            deadline=deadline,
+            service=None,
+        )
+        d = check(order, as_of=dt.date(2027, 1, 1))
+        assert ("notice.correction.deadline_short" in d.codes()) == (deadline < expected)
+        assert expected > issued
+
+    @settings(max_examples=40, deadline=None)
+    @given(issued=st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2026, 11, 1)))
+    def test_judicial_referral_never_in_order_before_deadline(self, issued):
+        """A judicial referral dated on or before the order's deadline is never in order."""
+        ref = EX[NoticeKind.JUDICIAL_REFERRAL]
+        moved = attrs.evolve(ref, number=f"肥教函〔{issued.year}〕8号", issued_on=issued)
+        d = check(moved, as_of=dt.date(2027, 1, 1))
+        if issued <= ref.order_deadline:
+            assert not d.ok
+
+    def test_labour_referral_type(self):
+        """LabourReferral is a notice of its kind."""
+        assert LabourReferral.kind is NoticeKind.LABOUR_REFERRAL
+        assert JudicialReferral.kind is NoticeKind.JUDICIAL_REFERRAL

@@ -1,0 +1,421 @@
+import datetime as dt
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kongchuo import ChinaCalendar, KongchuoError
+from kongchuo.cases import (
+    AttemptResult,
+    Case,
+    CaseKind,
+    Cause,
+    CauseAnalysed,
+    CorrectionOrdered,
+    DeferralKind,
+    Deferred,
+    IdentificationMethod,
+    Identified,
+    JudicialStep,
+    JustCause,
+    JustCauseKind,
+    Person,
+    PersuasionAttempt,
+    PersuasionMethod,
+    Role,
+    Verified,
+    WrittenReport,
+    check_escalation,
+    is_escalation_allowed,
+    next_escalation,
+)
+from kongchuo.policy import FEICHENG, NATIONAL, EscalationStep, Party
+
+CST = dt.timezone(dt.timedelta(hours=8))
+CAL = ChinaCalendar()
+S = EscalationStep
+D = dt.date
+PRINCIPAL = Person(role=Role.PRINCIPAL, name="张校长")
+MOTHER = Person(role=Role.GUARDIAN, name="王芳")
+DOCS = ("扫描件-001",)
+
+
+def at(day, **fields):
+    """The common fields of an event that happened and was entered on ``day``."""
+    return {
+        "occurred_on": day,
+        "recorded_at": dt.datetime(day.year, day.month, day.day, 18, tzinfo=CST),
+        "recorded_by": "李老师",
+        **fields,
+    }
+
+
+def attempt(day, result=AttemptResult.REFUSED):
+    """A persuasion attempt on ``day`` at which the mother was met."""
+    return PersuasionAttempt(
+        **at(day),
+        method=PersuasionMethod.HOME_VISIT,
+        visitors=(PRINCIPAL,),
+        met=(MOTHER,),
+        result=result,
+        next_step="再次家访" if result is not AttemptResult.AGREED_TO_RETURN else None,
+        materials=DOCS,
+    )
+
+
+def report(day, materials=DOCS):
+    """The school's written report on ``day``."""
+    return WrittenReport(**at(day), reported_to="肥城市教育和体育局", materials=materials)
+
+
+def order(day, deadline):
+    """A correction order on ``day`` with ``deadline``."""
+    return CorrectionOrdered(
+        **at(day), issuer="王瓜店街道办事处", deadline=deadline, materials=DOCS
+    )
+
+
+def judicial(day, step="提请发出司法文书"):
+    """A judicial step on ``day``."""
+    return JudicialStep(**at(day), step=step, authority="肥城市司法局", materials=DOCS)
+
+
+START = D(2025, 9, 8)
+
+
+def build(*events, start=START):
+    """A confirmed dropout case opened on ``start`` with ``events`` appended."""
+    case = Case.open(
+        case_id="FC-2025-0009",
+        kind=CaseKind.DROPOUT,
+        jurisdiction="370983003",
+        school_code="3709830031",
+        child_ref="local-9",
+        identified=Identified(
+            **at(start), method=IdentificationMethod.SCHOOL_REPORT, found_by="班主任"
+        ),
+    )
+    case = case.append(Verified(**at(start + dt.timedelta(days=1)), confirmed=True, finding="辍学"))
+    for event in events:
+        case = case.append(event)
+    return case
+
+
+ATTEMPTS = (attempt(D(2025, 9, 10)), attempt(D(2025, 9, 12)), attempt(D(2025, 9, 15)))
+LADDER = (*ATTEMPTS, report(D(2025, 9, 19)), order(D(2025, 9, 22), D(2025, 10, 9)))
+
+
+def esc(case, to, on, **kwargs):
+    """check_escalation on FEICHENG with the China calendar."""
+    return check_escalation(case, to, as_of=on, policy=FEICHENG, calendar=CAL, **kwargs)
+
+
+class TestLadder:
+    def test_report_after_enough_failed_attempts(self):
+        """The written report is allowed once persuasion has failed three times."""
+        assert esc(build(*ATTEMPTS), S.WRITTEN_REPORT, D(2025, 9, 16)).ok
+
+    def test_report_needs_the_policy_attempts(self):
+        """Two failed attempts are not enough for FEICHENG's default of three."""
+        d = esc(build(*ATTEMPTS[:2]), S.WRITTEN_REPORT, D(2025, 9, 16))
+        assert d.outcome == "persuasion_not_exhausted"
+        assert "escalation.persuasion.insufficient" in d.codes()
+
+    def test_agreement_at_last_attempt_stops_escalation(self):
+        """When the family agreed at the last attempt, no escalation."""
+        case = build(*ATTEMPTS, attempt(D(2025, 9, 16), AttemptResult.AGREED_TO_RETURN))
+        d = esc(case, S.WRITTEN_REPORT, D(2025, 9, 17))
+        assert not d.ok
+        assert "escalation.persuasion.agreed" in d.codes()
+
+    def test_correction_order_needs_the_report(self):
+        """The correction order cannot skip the written report."""
+        d = esc(build(*ATTEMPTS), S.CORRECTION_ORDER, D(2025, 9, 20))
+        assert d.outcome == "step_missing"
+        assert esc(build(*ATTEMPTS, report(D(2025, 9, 19))), S.CORRECTION_ORDER, D(2025, 9, 20)).ok
+
+    def test_undocumented_report(self):
+        """A written report without a document attached does not open the next step."""
+        case = build(*ATTEMPTS, report(D(2025, 9, 19), materials=()))
+        assert (
+            "escalation.step_undocumented" in esc(case, S.CORRECTION_ORDER, D(2025, 9, 20)).codes()
+        )
+
+    def test_judicial_waits_for_the_deadline(self):
+        """The judicial step waits until the deadline day has passed in full."""
+        case = build(*LADDER)
+        on_deadline = esc(case, S.JUDICIAL, D(2025, 10, 9))
+        assert on_deadline.outcome == "deadline_not_passed"
+        assert esc(case, S.JUDICIAL, D(2025, 10, 10)).ok
+
+    def test_short_recorded_deadline_uses_the_policy_period(self):
+        """An order with a shorter deadline than the policy's waits for the policy's."""
+        case = build(*ATTEMPTS, report(D(2025, 9, 19)), order(D(2025, 9, 22), D(2025, 9, 25)))
+        assert esc(case, S.JUDICIAL, D(2025, 9, 26)).outcome == "deadline_not_passed"
+        assert esc(case, S.JUDICIAL, D(2025, 10, 10)).ok
+
+    def test_judicial_needs_the_order(self):
+        """The judicial step cannot skip the correction order."""
+        case = build(*ATTEMPTS, report(D(2025, 9, 19)))
+        assert esc(case, S.JUDICIAL, D(2025, 12, 1)).outcome == "step_missing"
+
+    def test_liability_after_judicial(self):
+        """Legal liability comes only after the judicial step."""
+        case = build(*LADDER)
+        assert esc(case, S.LEGAL_LIABILITY, D(2025, 10, 20)).outcome == "step_missing"
+        case = case.append(judicial(D(2025, 10, 13)))
+        assert esc(case, S.LEGAL_LIABILITY, D(2025, 10, 20)).ok
+
+    def test_penalty_not_in_feicheng_ladder(self):
+        """FEICHENG has no administrative-penalty step."""
+        assert esc(build(*LADDER), S.ADMINISTRATIVE_PENALTY, D(2025, 11, 1)).outcome == (
+            "not_in_ladder"
+        )
+
+    def test_penalty_needs_a_local_regulation(self):
+        """A ladder with a penalty step must cite a local regulation that provides one."""
+        ladder = (S.PERSUASION, S.WRITTEN_REPORT, S.CORRECTION_ORDER, S.ADMINISTRATIVE_PENALTY)
+
+        def with_basis(basis):
+            return attrs.evolve(
+                FEICHENG,
+                escalation_ladder=FEICHENG.escalation_ladder.with_value(
+                    ladder, effective_from=D(2025, 1, 1), description="含行政处罚", basis=basis
+                ),
+            )
+
+        case = build(*LADDER)
+        unfounded = check_escalation(
+            case,
+            S.ADMINISTRATIVE_PENALTY,
+            as_of=D(2025, 10, 10),
+            policy=with_basis(("本县",)),
+            calendar=CAL,
+        )
+        assert unfounded.outcome == "no_local_regulation"
+        founded = check_escalation(
+            case,
+            S.ADMINISTRATIVE_PENALTY,
+            as_of=D(2025, 10, 10),
+            policy=with_basis(("某省义务教育条例 第某条",)),
+            calendar=CAL,
+        )
+        assert founded.ok, founded.explain()
+
+    def test_national_ladder(self):
+        """The national profile has the same order without a penalty."""
+        ladder = NATIONAL.escalation_ladder.value_at(D(2025, 1, 1))
+        assert S.ADMINISTRATIVE_PENALTY not in ladder
+        assert ladder[0] is S.PERSUASION
+
+
+class TestJustCause:
+    def test_approved_deferral_resolves_the_case(self):
+        """An approved suspension takes the case out of escalation."""
+        deferral = Deferred(
+            **at(D(2025, 9, 20)),
+            kind=DeferralKind.SUSPENSION,
+            approved_by="肥城市教育和体育局",
+            materials=DOCS,
+        )
+        d = esc(build(*ATTEMPTS, deferral), S.WRITTEN_REPORT, D(2025, 9, 21))
+        assert d.outcome == "resolved"
+
+    def test_illness_without_proof_is_doubt(self):
+        """Illness without a diagnosis stops escalation and asks for the proof."""
+        cause = CauseAnalysed(
+            **at(D(2025, 9, 10)),
+            causes={Cause.ILLNESS},
+            primary=Cause.ILLNESS,
+            narrative="家长称孩子身体不好，长期头痛，未提供诊断证明。",
+        )
+        d = esc(build(cause, *ATTEMPTS), S.WRITTEN_REPORT, D(2025, 9, 16))
+        assert d.outcome == "evidence_missing"
+        assert "escalation.evidence.illness_unproven" in d.codes()
+        proven = attrs.evolve(cause, materials=("诊断证明",))
+        assert esc(build(proven, *ATTEMPTS), S.WRITTEN_REPORT, D(2025, 9, 16)).outcome == (
+            "just_cause"
+        )
+
+    def test_disability_unassessed_is_doubt(self):
+        """A disability cause without an assessment asks for one first."""
+        cause = CauseAnalysed(
+            **at(D(2025, 9, 10)),
+            causes={Cause.DISABILITY},
+            primary=Cause.DISABILITY,
+            narrative="孩子肢体残疾，行动不便，家长担心在校安全。",
+        )
+        d = esc(build(cause, *ATTEMPTS), S.WRITTEN_REPORT, D(2025, 9, 16))
+        assert "escalation.evidence.disability_unassessed" in d.codes()
+
+    @pytest.mark.parametrize("kind", list(JustCauseKind))
+    def test_shown_just_cause_routes_elsewhere(self, kind):
+        """A just cause with evidence stops escalation; without evidence it is doubt."""
+        case = build(*LADDER)
+        shown = JustCause(kind=kind, noted_on=D(2025, 10, 1), evidence=("证明",))
+        claimed = JustCause(kind=kind, noted_on=D(2025, 10, 1))
+        assert esc(case, S.JUDICIAL, D(2025, 10, 10), just_causes=[shown]).outcome == "just_cause"
+        assert esc(case, S.JUDICIAL, D(2025, 10, 10), just_causes=[claimed]).outcome == (
+            "evidence_missing"
+        )
+
+
+class TestNext:
+    def test_next_steps_along_the_ladder(self):
+        """next_escalation walks the ladder, naming owners and the earliest day."""
+        first = next_escalation(
+            build(*ATTEMPTS[:1]), as_of=D(2025, 9, 11), policy=FEICHENG, calendar=CAL
+        )
+        assert first.step is S.PERSUASION
+        assert Party.SCHOOL in first.owners
+        second = next_escalation(
+            build(*ATTEMPTS), as_of=D(2025, 9, 16), policy=FEICHENG, calendar=CAL
+        )
+        assert (second.step, second.allowed, second.earliest) == (
+            S.WRITTEN_REPORT,
+            True,
+            D(2025, 9, 16),
+        )
+        waiting = next_escalation(
+            build(*LADDER), as_of=D(2025, 9, 30), policy=FEICHENG, calendar=CAL
+        )
+        assert waiting.step is S.JUDICIAL
+        assert waiting.owners == (Party.JUSTICE,)
+        assert (waiting.allowed, waiting.earliest) == (False, D(2025, 10, 10))
+
+    def test_ladder_complete(self):
+        """When every step has been taken there is no next step."""
+        case = build(
+            *LADDER, judicial(D(2025, 10, 13)), judicial(D(2025, 11, 1), "依法追究法律责任")
+        )
+        nxt = next_escalation(case, as_of=D(2025, 11, 2), policy=FEICHENG, calendar=CAL)
+        assert nxt.step is None
+        assert nxt.decision.outcome == "ladder_complete"
+
+    def test_blocked_by_just_cause_has_no_earliest_day(self):
+        """A just cause leaves the earliest day unknown."""
+        shown = JustCause(
+            kind=JustCauseKind.ILLNESS, noted_on=D(2025, 9, 15), evidence=("诊断证明",)
+        )
+        nxt = next_escalation(
+            build(*ATTEMPTS),
+            as_of=D(2025, 9, 16),
+            policy=FEICHENG,
+            calendar=CAL,
+            just_causes=[shown],
+        )
+        assert nxt.earliest is None
+        assert not nxt.allowed
+
+
+class TestBadInput:
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda: esc(None, S.JUDICIAL, D(2025, 1, 1)),
+            lambda: esc(build(), "judicial", D(2025, 1, 1)),
+            lambda: esc(build(), S.JUDICIAL, "2025-01-01"),
+            lambda: check_escalation(
+                build(), S.JUDICIAL, as_of=D(2025, 1, 1), policy=None, calendar=CAL
+            ),
+            lambda: check_escalation(
+                build(), S.JUDICIAL, as_of=D(2025, 1, 1), policy=FEICHENG, calendar=None
+            ),
+            lambda: esc(build(), S.JUDICIAL, D(2025, 1, 1), just_causes=None),
+            lambda: esc(build(), S.JUDICIAL, D(2025, 1, 1), just_causes=["ill"]),
+            lambda: esc(build(), S.JUDICIAL, D(2025, 1, 1), child="child"),
+            lambda: next_escalation(None, as_of=D(2025, 1, 1), policy=FEICHENG, calendar=CAL),
+            lambda: JustCause(kind="illness", noted_on=None),
+        ],
+    )
+    def test_bad_input_raises_kongchuo_errors(self, call):
+        """None and wrong types raise KongchuoError subclasses."""
+        with pytest.raises(KongchuoError):
+            call()
+
+    def test_is_escalation_allowed(self):
+        """is_escalation_allowed agrees with check_escalation."""
+        assert is_escalation_allowed(
+            build(*ATTEMPTS), S.WRITTEN_REPORT, as_of=D(2025, 9, 16), policy=FEICHENG, calendar=CAL
+        )
+
+
+@st.composite
+def ladder_cases(draw):
+    """A confirmed case with some attempts, perhaps a report, an order and judicial steps."""
+    start = D(2025, 3, 3) + dt.timedelta(days=draw(st.integers(0, 300)))
+    day = start + dt.timedelta(days=2)
+    events = []
+    results = draw(st.lists(st.sampled_from(list(AttemptResult)), max_size=5))
+    for result in results:
+        day += dt.timedelta(days=draw(st.integers(1, 5)))
+        events.append(attempt(day, result))
+    if events and draw(st.booleans()):
+        day += dt.timedelta(days=draw(st.integers(1, 5)))
+        events.append(report(day, materials=DOCS if draw(st.booleans()) else ()))
+        if draw(st.booleans()):
+            day += dt.timedelta(days=draw(st.integers(1, 5)))
+            events.append(order(day, day + dt.timedelta(days=draw(st.integers(1, 30)))))
+        if draw(st.booleans()):
+            day += dt.timedelta(days=draw(st.integers(1, 40)))
+            events.append(judicial(day))
+    as_of = day + dt.timedelta(days=draw(st.integers(0, 60)))
+    return build(*events, start=start), as_of
+
+
+def _taken(case, step, as_of):
+    kinds = {
+        S.WRITTEN_REPORT: WrittenReport,
+        S.CORRECTION_ORDER: CorrectionOrdered,
+        S.JUDICIAL: JudicialStep,
+    }
+    return any(isinstance(e, kinds[step]) and e.occurred_on <= as_of for _, e in case.effective())
+
+
+PROPS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+class TestProperties:
+    @PROPS
+    @given(
+        ladder_cases(),
+        st.sampled_from([S.WRITTEN_REPORT, S.CORRECTION_ORDER, S.JUDICIAL, S.LEGAL_LIABILITY]),
+    )
+    def test_never_skips_a_step(self, drawn, to):
+        """An allowed step has every lower step of the ladder taken before it."""
+        case, as_of = drawn
+        if esc(case, to, as_of).ok:
+            ladder = FEICHENG.escalation_ladder.value_at(as_of)
+            for lower in ladder[1 : ladder.index(to)]:
+                if lower in (S.WRITTEN_REPORT, S.CORRECTION_ORDER, S.JUDICIAL):
+                    assert _taken(case, lower, as_of)
+
+    @PROPS
+    @given(ladder_cases(), st.sampled_from([S.JUDICIAL, S.LEGAL_LIABILITY]))
+    def test_never_before_the_deadline(self, drawn, to):
+        """A step past the correction order is never allowed on or before its deadline."""
+        case, as_of = drawn
+        if esc(case, to, as_of).ok:
+            orders = [e for _, e in case.effective() if isinstance(e, CorrectionOrdered)]
+            assert orders
+            assert all(as_of > e.deadline for e in orders)
+            for e in orders:
+                assert as_of > e.occurred_on + dt.timedelta(days=15)
+
+    @PROPS
+    @given(
+        ladder_cases(),
+        st.sampled_from(list(EscalationStep)),
+        st.sampled_from(list(JustCauseKind)),
+        st.booleans(),
+    )
+    def test_a_just_cause_never_makes_escalation_more_allowed(self, drawn, to, kind, proven):
+        """Adding a just cause, proven or not, never turns a refusal into an allowance."""
+        case, as_of = drawn
+        cause = JustCause(kind=kind, noted_on=as_of, evidence=("证明",) if proven else ())
+        without = esc(case, to, as_of).ok
+        with_cause = esc(case, to, as_of, just_causes=[cause]).ok
+        assert not with_cause or without
+        if to is not S.PERSUASION:
+            assert not with_cause

@@ -449,3 +449,27 @@ def test_schema_rejects_what_kongchuo_rejects():
         assert not conforms({**good, **change}, schema, schema)
     bad_guardian = {**good, "guardians": [{"relationship": "father", "name": "张强", "phone": "1"}]}
     assert not conforms(bad_guardian, schema, schema)
+
+
+@given(
+    st.one_of(
+        kt.resident_ids().map(lambda r: r.value),
+        kt.resident_ids().map(lambda r: r.value[:17] + ("0" if r.value[17] == "X" else "X")),
+        kt.resident_ids().map(lambda r: f" {r.value.lower()} "),
+        st.text(alphabet="0123456789Xx -１", min_size=15, max_size=20),
+        st.none(),
+    )
+)
+def test_the_fast_id_path_agrees_with_the_identity_layer(text):
+    """The loader's fast ID check accepts and rejects exactly what ResidentId.parse does."""
+    from kongchuo._models._compile import _parse_rid
+
+    try:
+        expected = kongchuo.ResidentId.parse(text)
+    except ValidationError as exc:
+        expected_errors = exc.errors
+        with pytest.raises(ValidationError) as exc_info:
+            _parse_rid(text)
+        assert exc_info.value.errors == expected_errors
+    else:
+        assert _parse_rid(text) == expected

@@ -203,6 +203,8 @@ def _span_end(
 ) -> tuple[dt.date, dt.date]:
     """The (unrolled, rolled) end of a period of ``span`` from ``start``."""
     count = span.count
+    # A window that opens with a term lies inside it, so its school days are the
+    # calendar's working days; a window long enough to reach a break is not modelled.
     if span.unit in {TimeUnit.WORKDAY, TimeUnit.SCHOOL_DAY}:
         if calendar is None:
             raise ValidationError(

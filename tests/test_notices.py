@@ -397,3 +397,113 @@ class TestProperties:
         """LabourReferral is a notice of its kind."""
         assert LabourReferral.kind is NoticeKind.LABOUR_REFERRAL
         assert JudicialReferral.kind is NoticeKind.JUDICIAL_REFERRAL
+
+
+class TestDocuments:
+    @pytest.mark.parametrize("kind", list(NoticeKind), ids=lambda k: k.value)
+    def test_json_round_trip(self, kind):
+        """Every notice loads back equal from its JSON document."""
+        from kongchuo.notices import notice_from_json, notice_to_json
+
+        assert notice_from_json(notice_to_json(EX[kind])) == EX[kind]
+
+    def test_masked_document_hides_the_id(self):
+        """A masked document holds no full ID number."""
+        from kongchuo.notices import notice_to_json
+
+        for notice in EX.values():
+            text = notice_to_json(notice, mask=True)
+            assert not any(full in text for full in FULL_IDS)
+
+    @pytest.mark.parametrize(
+        ("doc", "code"),
+        [
+            ([], "notice.document"),
+            ({"kind": "nonsense"}, "notice.kind"),
+            ({"kind": ["return"]}, "notice.kind"),
+            ({"kind": "return", "$schema_version": 99}, "notice.version"),
+            ({"kind": "return", "number": 1}, "type"),
+        ],
+    )
+    def test_bad_documents(self, doc, code):
+        """Bad documents raise ValidationError with a stable code."""
+        from kongchuo.notices import notice_from_dict
+
+        with pytest.raises(ValidationError) as info:
+            notice_from_dict(doc)
+        assert info.value.code == code
+
+    def test_bad_json(self):
+        """Text that is not JSON raises notice.json."""
+        from kongchuo.notices import notice_from_json
+
+        with pytest.raises(ValidationError) as info:
+            notice_from_json("{")
+        assert info.value.code == "notice.json"
+
+
+class TestPolicyDocuments:
+    def test_escalation_parameters_load_from_a_document(self):
+        """A county's ladder, deadline rule and 文号 pattern load from a policy document."""
+        from kongchuo.policy import EscalationStep, policy_from_mapping
+
+        def entry(value):
+            return [
+                {"value": value, "effective_from": "2026-01-01", "description": "d", "basis": ["b"]}
+            ]
+
+        policy = policy_from_mapping(
+            {
+                "name": "ningyang",
+                "name_zh": "宁阳县",
+                "base": "feicheng",
+                "parameters": {
+                    "correction_deadline": entry({"count": 10, "unit": "workday"}),
+                    "document_number_pattern": entry("宁教{code}〔{year}〕{seq}号"),
+                    "escalation_ladder": entry(
+                        ["persuasion", "written_report", "correction_order", "judicial"]
+                    ),
+                    "return_notice_issuers": entry(["education_bureau", "town_government"]),
+                },
+            }
+        )
+        on = dt.date(2026, 3, 1)
+        assert policy.escalation_ladder.value_at(on)[-1] is EscalationStep.JUDICIAL
+        assert document_number(NoticeKind.RETURN, year=2026, seq=1, policy=policy, on=on) == (
+            "宁教复〔2026〕1号"
+        )
+
+    @pytest.mark.parametrize(
+        ("name", "value"),
+        [
+            ("escalation_ladder", ["judicial", "persuasion"]),
+            ("escalation_ladder", ["persuasion", "judicial"]),
+            ("escalation_ladder", ["persuasion", "bribery"]),
+            ("document_number_pattern", "〔{year}〕号"),
+            ("document_number_pattern", "{agency}〔{year}〕{seq}号"),
+            ("return_notice_issuers", []),
+            ("return_notice_issuers", ["school", "school"]),
+        ],
+    )
+    def test_bad_escalation_parameters(self, name, value):
+        """A ladder out of order or without the order, or a bad pattern, is refused."""
+        from kongchuo.policy import policy_from_mapping
+
+        doc = {
+            "name": "x",
+            "name_zh": "某县",
+            "base": "feicheng",
+            "parameters": {
+                name: [
+                    {
+                        "value": value,
+                        "effective_from": "2026-01-01",
+                        "description": "d",
+                        "basis": [],
+                    }
+                ]
+            },
+        }
+        with pytest.raises(ValidationError) as info:
+            policy_from_mapping(doc)
+        assert info.value.path.startswith(f"$.parameters.{name}")

@@ -21,6 +21,13 @@ References:
     FC-2.3, FC-2.4, FC-3.1, FC-3.2, FC-3.3.
 """
 
+from kongchuo.notices._documents import (
+    NOTICE_SCHEMA_VERSION,
+    notice_from_dict,
+    notice_from_json,
+    notice_to_dict,
+    notice_to_json,
+)
 from kongchuo.notices._examples import examples
 from kongchuo.notices._models import (
     NOTICE_TYPES,
@@ -58,6 +65,7 @@ from kongchuo.notices._rules import (
 
 __all__ = [
     "DEFAULT_TEMPLATES",
+    "NOTICE_SCHEMA_VERSION",
     "NOTICE_TYPES",
     "CorrectionOrder",
     "EnrolmentNotice",
@@ -81,6 +89,10 @@ __all__ = [
     "document_number",
     "examples",
     "is_notice_in_order",
+    "notice_from_dict",
+    "notice_from_json",
+    "notice_to_dict",
+    "notice_to_json",
     "placeholders",
     "render_html",
     "render_text",

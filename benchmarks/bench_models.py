@@ -87,6 +87,8 @@ def make_docs(n: int, seed: int = 2024) -> list[dict[str, Any]]:
 
 
 class HSex(enum.Enum):
+    """Sex, for the baseline."""
+
     MALE = "male"
     FEMALE = "female"
 
@@ -96,6 +98,8 @@ HGroup = enum.Enum("HGroup", {g.upper(): g for g in GROUPS})  # type: ignore[mis
 
 @attrs.frozen(kw_only=True)
 class HGuardian:
+    """The same fields as :class:`kongchuo.Guardian`, without checks."""
+
     relationship: str
     name: str
     phone: str | None = None
@@ -132,6 +136,7 @@ _date = dt.date.fromisoformat
 
 
 def hand_from(d: dict[str, Any]) -> HChild:
+    """Hand-written conversion: look-ups and parsing, no validation."""
     return HChild(
         resident_id=d["resident_id"],
         name=d["name"],
@@ -148,6 +153,7 @@ def hand_from(d: dict[str, Any]) -> HChild:
 
 
 def hand_to(c: HChild) -> dict[str, Any]:
+    """Hand-written conversion back to a JSON-ready dict."""
     return {
         "resident_id": c.resident_id,
         "student_number": c.student_number,
@@ -186,6 +192,8 @@ _CATTRS.register_structure_hook(dt.date, lambda v, _: dt.date.fromisoformat(v))
 
 
 class MGuardian(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A guardian as a msgspec Struct."""
+
     relationship: str
     name: str
     phone: str | None = None
@@ -193,6 +201,8 @@ class MGuardian(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class MChild(msgspec.Struct, frozen=True, rename={"schema_version": "$schema_version"}):
+    """A child as a msgspec Struct (types only)."""
+
     resident_id: str
     name: str
     sex: HSex
@@ -240,109 +250,103 @@ def _peak(fn: Callable[[], Any]) -> tuple[int, int]:
     return peak - before, current - before
 
 
+def _measure(
+    cases: dict[str, Callable[[], Any]], repeat: int, best: dict[tuple[str, bool], float]
+) -> None:
+    """Time every case with the GC on and off, interleaved; keep the best of each."""
+    for fn in cases.values():  # warm up: compile loaders, fill the caches
+        fn()
+    for _ in range(repeat):
+        for name, fn in cases.items():
+            for gc_on in (True, False):
+                seconds, out = _timed(fn, gc_on=gc_on)
+                del out
+                print(f"  {name}, GC {'on' if gc_on else 'off'}: {seconds:.2f} s", file=sys.stderr)
+                key = (name, gc_on)
+                best[key] = min(best.get(key, float("inf")), seconds)
+
+
+def _table(title: str, names: list[str], base: str, n: int, best: dict[Any, float]) -> None:
+    print()
+    print(
+        f"| {title} | µs/rec GC on | µs/rec GC off | rec/s GC on | vs hand GC on | vs hand GC off |"
+    )
+    print("|---|---:|---:|---:|---:|---:|")
+    for name in names:
+        on, off = best[(name, True)], best[(name, False)]
+        print(
+            f"| {name} | {on / n * 1e6:.2f} | {off / n * 1e6:.2f} | {n / on:,.0f} | "
+            f"{on / best[(base, True)]:.2f}x | {off / best[(base, False)]:.2f}x |"
+        )
+
+
+def _memory(docs: list[dict[str, Any]]) -> None:
+    m = len(docs)
+    print()
+    print(f"| memory ({m:,} records, GC off) | peak B/rec | retained B/rec |")
+    print("|---|---:|---:|")
+    for name, fn in [
+        ("hand", lambda: [hand_from(d) for d in docs]),
+        ("kongchuo.from_dicts", lambda: kongchuo.from_dicts(docs, kongchuo.Child)),
+        ("msgspec.convert", lambda: msgspec.convert(docs, list[MChild])),
+    ]:
+        peak, kept = _peak(fn)
+        print(f"| {name} | {peak / m:,.0f} | {kept / m:,.0f} |")
+
+
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    """Run the benchmark and print Markdown tables."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("n", nargs="?", type=int, default=1_000_000, help="records")
     parser.add_argument("--repeat", type=int, default=3, help="runs per case (best kept)")
     parser.add_argument("--memory-n", type=int, default=200_000, help="records for memory")
     parser.add_argument("--no-memory", action="store_true", help="skip the memory pass")
     args = parser.parse_args(argv)
     n = args.n
-
     print(
         f"Python {sys.version.split()[0]}; kongchuo {kongchuo.__version__}, "
-        f"attrs {attrs.__version__}, cattrs {cattrs.__version__ if hasattr(cattrs, '__version__') else '?'}, "
-        f"msgspec {msgspec.__version__}; N = {n:,}"
+        f"attrs {attrs.__version__}, msgspec {msgspec.__version__}; N = {n:,}"
     )
     docs = make_docs(n)
-
-    Child = kongchuo.Child
+    # cattrs' default converter does not know the version key: give it plain documents.
+    plain = [{k: v for k, v in d.items() if k != "$schema_version"} for d in docs]
+    child = kongchuo.Child
     build: dict[str, Callable[[], Any]] = {
         "hand (no validation)": lambda: [hand_from(d) for d in docs],
-        "cattrs default (no validation)": lambda: [_CATTRS.structure(d, HChild) for d in docs],
-        "kongchuo.from_dicts (full validation)": lambda: kongchuo.from_dicts(docs, Child),
-        "kongchuo.from_dict per record": lambda: [kongchuo.from_dict(d, Child) for d in docs],
+        "cattrs default (no validation)": lambda: [_CATTRS.structure(d, HChild) for d in plain],
+        "kongchuo.from_dicts (full validation)": lambda: kongchuo.from_dicts(docs, child),
+        "kongchuo.from_dict per record": lambda: [kongchuo.from_dict(d, child) for d in docs],
         "msgspec.convert (types only)": lambda: msgspec.convert(docs, list[MChild]),
     }
-    # cattrs' default converter refuses nothing, but our docs hold a key it does not
-    # know; give it documents without the version key.
-    plain = [{k: v for k, v in d.items() if k != "$schema_version"} for d in docs]
-    build["cattrs default (no validation)"] = lambda: [_CATTRS.structure(d, HChild) for d in plain]
-
     best: dict[tuple[str, bool], float] = {}
-    for fn in build.values():  # warm up: compile loaders, fill the caches
-        fn()
-    for _ in range(args.repeat):
-        for name, fn in build.items():
-            for gc_on in (True, False):
-                seconds, out = _timed(fn, gc_on=gc_on)
-                assert len(out) == n
-                del out
-                print(f"  {name}, GC {'on' if gc_on else 'off'}: {seconds:.2f} s", file=sys.stderr)
-                key = (name, gc_on)
-                best[key] = min(best.get(key, float("inf")), seconds)
+    _measure(build, args.repeat, best)
 
-    hand_objs = [hand_from(d) for d in docs]
-    ours = kongchuo.from_dicts(docs, Child)
-    theirs = msgspec.convert(docs, list[MChild])
-    back: dict[str, Callable[[], Any]] = {
-        "hand to dict": lambda: [hand_to(c) for c in hand_objs],
-        "kongchuo.to_dicts": lambda: kongchuo.to_dicts(ours),
-        "kongchuo.to_dict per record": lambda: [kongchuo.to_dict(c) for c in ours],
-        "msgspec.to_builtins": lambda: msgspec.to_builtins(theirs),
+    objects = {
+        "hand": [hand_from(d) for d in docs],
+        "kongchuo": kongchuo.from_dicts(docs, child),
+        "msgspec": msgspec.convert(docs, list[MChild]),
     }
-    for _ in range(args.repeat):
-        for name, fn in back.items():
-            for gc_on in (True, False):
-                seconds, out = _timed(fn, gc_on=gc_on)
-                del out
-                key = (name, gc_on)
-                best[key] = min(best.get(key, float("inf")), seconds)
-    assert kongchuo.from_dicts(kongchuo.to_dicts(ours[:1000]), Child) == ours[:1000]
-    del hand_objs, theirs
+    if (
+        kongchuo.from_dicts(kongchuo.to_dicts(objects["kongchuo"][:1000]), child)
+        != (objects["kongchuo"][:1000])
+    ):
+        raise SystemExit("round trip failed")
+    back: dict[str, Callable[[], Any]] = {
+        "hand to dict": lambda: [hand_to(c) for c in objects["hand"]],
+        "kongchuo.to_dicts": lambda: kongchuo.to_dicts(objects["kongchuo"]),
+        "kongchuo.to_dict per record": lambda: [kongchuo.to_dict(c) for c in objects["kongchuo"]],
+        "msgspec.to_builtins": lambda: msgspec.to_builtins(objects["msgspec"]),
+    }
+    _measure(back, args.repeat, best)
+    objects.clear()
 
-    def row(name: str, base: str) -> str:
-        on, off = best[(name, True)], best[(name, False)]
-        return (
-            f"| {name} | {on / n * 1e6:.2f} | {off / n * 1e6:.2f} | {n / on:,.0f} | "
-            f"{on / best[(base, True)]:.2f}x | {off / best[(base, False)]:.2f}x |"
-        )
-
-    print()
-    print(
-        "| dict -> object | µs/rec GC on | µs/rec GC off | rec/s GC on | vs hand GC on | vs hand GC off |"
-    )
-    print("|---|---:|---:|---:|---:|---:|")
-    for name in build:
-        print(row(name, "hand (no validation)"))
-    print()
-    print(
-        "| object -> dict | µs/rec GC on | µs/rec GC off | rec/s GC on | vs hand GC on | vs hand GC off |"
-    )
-    print("|---|---:|---:|---:|---:|---:|")
-    for name in back:
-        print(row(name, "hand to dict"))
-
+    _table("dict -> object", list(build), "hand (no validation)", n, best)
+    _table("object -> dict", list(back), "hand to dict", n, best)
     if not args.no_memory:
-        m = min(n, args.memory_n)
-        sample = docs[:m]
-        print()
-        print(f"| memory ({m:,} records, GC off) | peak B/rec | retained B/rec |")
-        print("|---|---:|---:|")
-        for name, fn in [
-            ("hand", lambda: [hand_from(d) for d in sample]),
-            ("kongchuo.from_dicts", lambda: kongchuo.from_dicts(sample, Child)),
-            ("msgspec.convert", lambda: msgspec.convert(sample, list[MChild])),
-        ]:
-            peak, kept = _peak(fn)
-            print(f"| {name} | {peak / m:,.0f} | {kept / m:,.0f} |")
-    on = (
-        best[("kongchuo.from_dicts (full validation)", True)] / best[("hand (no validation)", True)]
-    )
-    off = (
-        best[("kongchuo.from_dicts (full validation)", False)]
-        / best[("hand (no validation)", False)]
-    )
+        _memory(docs[: min(n, args.memory_n)])
+    ours = "kongchuo.from_dicts (full validation)"
+    on = best[(ours, True)] / best[("hand (no validation)", True)]
+    off = best[(ours, False)] / best[("hand (no validation)", False)]
     print()
     print(f"kongchuo.from_dicts / hand-written: {on:.2f}x (caller's GC on), {off:.2f}x (GC off)")
 

@@ -419,3 +419,69 @@ class TestProperties:
         assert not with_cause or without
         if to is not S.PERSUASION:
             assert not with_cause
+
+
+def disabled_child(assessment):
+    """A child whose disability membership carries ``assessment``."""
+    from kongchuo import (
+        Child,
+        Department,
+        Disability,
+        DisabilityKind,
+        GroupMembership,
+        ResidentId,
+        Sex,
+        SpecialGroup,
+    )
+
+    return Child(
+        resident_id=ResidentId.parse("370983201509010012"),
+        name="张小明",
+        sex=Sex.MALE,
+        birth_date=D(2015, 9, 1),
+        household_region="370983",
+        residence_region="370983",
+        jurisdiction="370983003",
+        retain_until=D(2034, 8, 31),
+        special_groups={SpecialGroup.DISABLED},
+        memberships=(
+            GroupMembership(
+                group=SpecialGroup.DISABLED,
+                department=Department.DISABLED_PERSONS_FEDERATION,
+                since=D(2024, 1, 1),
+                evidence="残疾人证",
+                disability=Disability(
+                    kind=DisabilityKind.PHYSICAL,
+                    grade=1,
+                    assessment=assessment,
+                    assessed_on=D(2025, 6, 1),
+                ),
+            ),
+        ),
+    )
+
+
+class TestDisability:
+    CAUSE = CauseAnalysed(
+        **at(D(2025, 9, 10)),
+        causes={Cause.DISABILITY},
+        primary=Cause.DISABILITY,
+        narrative="孩子肢体残疾，行动不便，家长担心在校安全。",
+    )
+
+    def test_home_teaching_routes_to_placement(self):
+        """An assessment for 送教上门 is a just cause: the case goes to placement."""
+        from kongchuo import AbilityAssessment
+
+        child = disabled_child(AbilityAssessment.HOME_TEACHING)
+        d = esc(build(self.CAUSE, *ATTEMPTS), S.WRITTEN_REPORT, D(2025, 9, 16), child=child)
+        assert d.outcome == "just_cause"
+        assert "escalation.just_cause.disability_placement" in d.codes()
+
+    def test_regular_class_assessment_is_no_just_cause(self):
+        """A child assessed for 随班就读 can attend: the disability is no just cause."""
+        from kongchuo import AbilityAssessment
+
+        child = disabled_child(AbilityAssessment.REGULAR_CLASS)
+        d = esc(build(self.CAUSE, *ATTEMPTS), S.WRITTEN_REPORT, D(2025, 9, 16), child=child)
+        assert d.ok, d.explain()

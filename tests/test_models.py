@@ -406,8 +406,9 @@ def test_de_facto_unsupported_cases(father, mother, outcome):
 
 
 def test_de_facto_unsupported_adult():
-    """A person of 18 or more is not a child for the rule."""
-    d = check_de_facto_unsupported(child(), as_of=dt.date(2033, 9, 1))
+    """A person of 18 or more is not a child for the rule: 18 is reached the day after."""
+    assert check_de_facto_unsupported(child(), as_of=dt.date(2033, 9, 1)).outcome != "adult"
+    d = check_de_facto_unsupported(child(), as_of=dt.date(2033, 9, 2))
     assert d.outcome == "adult"
 
 
@@ -451,7 +452,8 @@ def test_rural_left_behind_warns_of_a_missing_carer():
     assert d.codes() == ("left_behind.carer.missing",)
     assert d.findings[0].path == "$.guardians[1].carer"
     assert is_rural_left_behind(c, as_of=AS_OF)
-    assert check_rural_left_behind(c, as_of=dt.date(2031, 9, 1)).outcome == "too_old"
+    assert check_rural_left_behind(c, as_of=dt.date(2031, 9, 1)).outcome == "left_behind"
+    assert check_rural_left_behind(c, as_of=dt.date(2031, 9, 2)).outcome == "too_old"
 
 
 def test_rules_validate_their_arguments():

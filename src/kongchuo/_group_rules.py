@@ -7,13 +7,14 @@ never raise for a "no". This module is part of the rules layer of ``DESIGN.md``.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import Final
 
+from kongchuo._age import age_on
 from kongchuo._decision import Decision, Finding, Severity
 from kongchuo._errors import ValidationError, type_name
 from kongchuo._models._children import Child, Guardian, GuardianStatus
+from kongchuo._periods import add_months
 
 __all__ = [
     "check_de_facto_unsupported",
@@ -55,19 +56,6 @@ def _check_args(child: object, as_of: object) -> None:
         )
 
 
-def _age(birth: dt.date, as_of: dt.date) -> int:
-    """Full years (周岁); a 29 February birthday counts from 1 March in common years."""
-    return as_of.year - birth.year - ((as_of.month, as_of.day) < (birth.month, birth.day))
-
-
-def _plus_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus ``months`` calendar months, clamped to the month's end (民法典 第二百零二条)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
-
-
 def _parent_state(  # noqa: PLR0911 - one return per case of the definition
     guardian: Guardian, as_of: dt.date
 ) -> tuple[str, str, str]:
@@ -84,7 +72,7 @@ def _parent_state(  # noqa: PLR0911 - one return per case of the definition
                 f"{status.value}, but the length of the term is not recorded",
                 f"{status.label_zh}，但未记录期限",
             )
-        if guardian.status_until >= _plus_months(guardian.status_since, 6):
+        if guardian.status_until >= add_months(guardian.status_since, 6):
             return (
                 "qualifying",
                 f"{status.value} for 6 months or more",
@@ -94,7 +82,7 @@ def _parent_state(  # noqa: PLR0911 - one return per case of the definition
     if status is GuardianStatus.UNCONTACTABLE:
         if guardian.status_since is None:
             return "unknown", "uncontactable since an unrecorded date", "失联，但未记录起始日期"
-        if as_of >= _plus_months(guardian.status_since, 6):
+        if as_of >= add_months(guardian.status_since, 6):
             return "qualifying", "uncontactable for 6 months or more", "失联六个月以上"
         return "unmet", "uncontactable for less than 6 months", "失联不足六个月"
     return "unmet", "acts as guardian", "正常履行监护职责"
@@ -154,7 +142,7 @@ def check_de_facto_unsupported(child: Child, *, as_of: dt.date) -> Decision:
         it says ``insufficient_facts`` rather than guess either way.
     """
     _check_args(child, as_of)
-    if _age(child.birth_date, as_of) >= 18:
+    if age_on(child.birth_date, as_of) >= 18:
         return Decision(
             rule="de_facto_unsupported",
             ok=False,
@@ -288,7 +276,7 @@ def check_rural_left_behind(  # noqa: C901 - the definition has that many cases
     """
     _check_args(child, as_of)
     basis = _LEFT_BEHIND_BASIS
-    if _age(child.birth_date, as_of) >= 16:
+    if age_on(child.birth_date, as_of) >= 16:
         return Decision(rule="rural_left_behind", ok=False, outcome="too_old", basis=basis)
     if child.rural_household is None:
         finding = Finding(

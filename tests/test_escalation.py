@@ -485,3 +485,35 @@ class TestDisability:
         child = disabled_child(AbilityAssessment.REGULAR_CLASS)
         d = esc(build(self.CAUSE, *ATTEMPTS), S.WRITTEN_REPORT, D(2025, 9, 16), child=child)
         assert d.ok, d.explain()
+
+
+class TestNoticeEvents:
+    def test_notices_become_the_events_the_ladder_reads(self):
+        """A school report, an order and a referral recorded from notices climb the ladder."""
+        from kongchuo.cases import notice_event
+        from kongchuo.notices import NoticeKind, examples
+
+        ex = examples()
+        kw = {"recorded_at": dt.datetime(2025, 10, 20, 18, tzinfo=CST), "recorded_by": "李老师"}
+        case = build(
+            *ATTEMPTS,
+            notice_event(ex[NoticeKind.SCHOOL_REPORT], **kw),
+            notice_event(ex[NoticeKind.CORRECTION_ORDER], **kw),
+            notice_event(ex[NoticeKind.JUDICIAL_REFERRAL], **kw),
+            notice_event(ex[NoticeKind.RETURN], **kw),
+        )
+        assert esc(case, S.LEGAL_LIABILITY, D(2025, 10, 20)).ok
+        assert case.events[-1].number == "肥教复〔2025〕12号"
+
+    def test_bad_materials(self):
+        """Materials given as one string are refused."""
+        from kongchuo.cases import notice_event
+        from kongchuo.notices import NoticeKind, examples
+
+        with pytest.raises(KongchuoError):
+            notice_event(
+                examples()[NoticeKind.RETURN],
+                recorded_at=dt.datetime(2025, 10, 20, 18, tzinfo=CST),
+                recorded_by="李老师",
+                materials="扫描件",
+            )

@@ -60,6 +60,7 @@ from kongchuo.cases._events import (
 )
 from kongchuo.cases._ledgers import LedgerRow, LedgerView, ledgers
 from kongchuo.cases._machine import MACHINE, CaseState, Transition, derive_state, transition_for
+from kongchuo.cases._notices import notice_event
 from kongchuo.cases._rules import (
     Responsibility,
     check_closure,
@@ -127,6 +128,7 @@ __all__ = [
     "is_ledger_complete",
     "ledgers",
     "next_escalation",
+    "notice_event",
     "responsible_parties",
     "transition_for",
 ]

@@ -31,6 +31,7 @@ from kongchuo.notices import (
     render_text,
 )
 from kongchuo.policy import FEICHENG, NATIONAL, Party, Span, TimeUnit
+from kongchuo.testing import resident_ids
 
 GOLDEN = Path(__file__).parent / "golden" / "notices"
 CAL = ChinaCalendar()
@@ -507,3 +508,26 @@ class TestPolicyDocuments:
         with pytest.raises(ValidationError) as info:
             policy_from_mapping(doc)
         assert info.value.path.startswith(f"$.parameters.{name}")
+
+
+class TestMaskingProperty:
+    @settings(max_examples=50, deadline=None)
+    @given(
+        rid=resident_ids(),
+        kind=st.sampled_from(
+            [k for k in NoticeKind if hasattr(EX[k], "child_id")],
+        ),
+    )
+    def test_no_rendered_notice_or_document_shows_a_full_id(self, rid, kind):
+        """For any ID number, text, HTML, repr and masked documents show it masked."""
+        from kongchuo.notices import notice_to_json
+
+        notice = attrs.evolve(EX[kind], child_id=rid)
+        for text in (
+            render_text(notice),
+            render_html(notice),
+            repr(notice),
+            notice_to_json(notice, mask=True),
+        ):
+            assert rid.value not in text
+            assert rid.masked() in text or "child_id" not in text

@@ -531,3 +531,44 @@ class TestMaskingProperty:
         ):
             assert rid.value not in text
             assert rid.masked() in text or "child_id" not in text
+
+
+class TestTemplateFiles:
+    def test_templates_from_toml(self):
+        """A county's template file in TOML replaces the wording of the kinds it names."""
+        import tomllib
+
+        from kongchuo.notices import templates_from_mapping
+
+        text = """
+[return]
+title = "返校通知书"
+code = "返"
+body = "$guardians：请于$return_by前送$child_name返校。"
+"""
+        templates = templates_from_mapping(tomllib.loads(text))
+        assert render_text(EX[NoticeKind.RETURN], templates=templates) == (
+            "李强、王芳：请于2025年9月19日前送李明返校。\n"
+        )
+
+    def test_all_template_problems_at_once(self):
+        """Every problem of a template file is reported with its path."""
+        from kongchuo.notices import templates_from_mapping
+
+        with pytest.raises(ValidationError) as info:
+            templates_from_mapping(
+                {
+                    "nonsense": {},
+                    "return": {"title": "x"},
+                    "reminder": {"title": "", "code": "催", "body": "pay $5"},
+                }
+            )
+        paths = {p.path for p in info.value.errors}
+        assert {"$.nonsense", "$.return", "$.reminder.title"} <= paths
+
+    def test_template_file_must_be_a_table(self):
+        """A template document that is not a table is refused."""
+        from kongchuo.notices import templates_from_mapping
+
+        with pytest.raises(KongchuoError):
+            templates_from_mapping(["return"])

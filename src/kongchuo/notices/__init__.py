@@ -55,6 +55,7 @@ from kongchuo.notices._render import (
     placeholders,
     render_html,
     render_text,
+    templates_from_mapping,
 )
 from kongchuo.notices._rules import (
     check_notice,
@@ -97,6 +98,7 @@ __all__ = [
     "render_html",
     "render_text",
     "span_end",
+    "templates_from_mapping",
 ]
 
 for _name in __all__:

@@ -27,7 +27,7 @@ from typing import Final
 import attrs
 
 from kongchuo._args import require_date, require_int
-from kongchuo._errors import ValidationError, type_name
+from kongchuo._errors import Problem, ValidationError, type_name
 from kongchuo._identity import ResidentId
 from kongchuo._models._base import Model, fields_of
 from kongchuo.notices._models import Notice, NoticeKind
@@ -41,6 +41,7 @@ __all__ = [
     "placeholders",
     "render_html",
     "render_text",
+    "templates_from_mapping",
 ]
 
 
@@ -219,6 +220,66 @@ Example:
     >>> DEFAULT_TEMPLATES[NoticeKind.RETURN].title
     '复学通知书'
 """
+
+
+def templates_from_mapping(data: object) -> dict[NoticeKind, NoticeTemplate]:
+    """Templates from a parsed JSON or TOML document, keyed by kind (读取本地文书模板).
+
+    The document maps kind names (``"return"``, ``"reminder"`` ...) to tables with
+    ``title``, ``code`` and ``body``. Kinds it leaves out keep the shipped wording
+    when the result is passed to :func:`render_text`.
+
+    Raises:
+        ValidationError: Every problem of the document at once, each with its path
+            (``$.return.body``).
+
+    Example:
+        >>> t = templates_from_mapping(
+        ...     {"return": {"title": "返校通知", "code": "返", "body": "$child_name"}}
+        ... )
+        >>> t[NoticeKind.RETURN].title
+        '返校通知'
+    """
+    if not isinstance(data, Mapping):
+        raise ValidationError(
+            "templates.type",
+            f"expected a table of templates by kind, got {type_name(data)}",
+            f"模板文件应为按文书种类组织的表，实为 {type_name(data)}",
+        )
+    kinds = {k.value: k for k in NoticeKind}
+    out: dict[NoticeKind, NoticeTemplate] = {}
+    problems: list[Problem] = []
+    for key, raw in data.items():
+        path = f"$.{key}"
+        kind = kinds.get(key) if isinstance(key, str) else None
+        if kind is None:
+            problems.append(
+                Problem(
+                    code="templates.kind",
+                    path=path,
+                    message=f"unknown notice kind; known: {', '.join(kinds)}",
+                    message_zh=f"未知的文书种类；可用：{', '.join(kinds)}",
+                )
+            )
+            continue
+        if not isinstance(raw, Mapping) or set(raw) != {"title", "code", "body"}:
+            problems.append(
+                Problem(
+                    code="templates.entry",
+                    path=path,
+                    message="expected a table with exactly title, code and body",
+                    message_zh="应为只含 title、code、body 三项的表",
+                )
+            )
+            continue
+        try:
+            out[kind] = NoticeTemplate(title=raw["title"], code=raw["code"], body=raw["body"])
+        except ValidationError as exc:
+            problems.extend(p.under(path) for p in exc.errors)
+    if problems:
+        raise ValidationError.of(problems)
+    return out
+
 
 _NONE: Final = "无"
 

@@ -330,6 +330,17 @@ class TestModels:
                 NoticeKind.RETURN, year=2025, seq=0, policy=FEICHENG, on=dt.date(2025, 1, 1)
             ),
             lambda: correction_deadline(None, policy=FEICHENG, calendar=CAL),
+            lambda: document_number(
+                NoticeKind.RETURN,
+                year=2025,
+                seq=1,
+                policy=FEICHENG,
+                on=dt.date(2025, 1, 1),
+                templates={NoticeKind.RETURN: 5},
+            ),
+            lambda: check(EX[NoticeKind.RETURN], templates="templates"),
+            lambda: render_text(EX[NoticeKind.RETURN], templates={NoticeKind.RETURN: "x"}),
+            lambda: __import__("kongchuo.notices").notices.span_end(None, None, calendar=CAL),
             lambda: EnrolmentNotice(number=None),
             lambda: Reminder(number=5),
             lambda: ReturnNotice(

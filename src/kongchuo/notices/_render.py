@@ -22,7 +22,7 @@ import html
 import string
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -363,27 +363,31 @@ def _need_notice(notice: object) -> Notice:
     return notice
 
 
-def _template_for(
-    notice: Notice, templates: Mapping[NoticeKind, NoticeTemplate] | None
-) -> NoticeTemplate:
-    chosen = DEFAULT_TEMPLATES if templates is None else templates
-    if not isinstance(chosen, Mapping):
+def template_of(kind: NoticeKind, templates: Mapping[Any, NoticeTemplate] | None) -> NoticeTemplate:
+    """The template for ``kind``: from ``templates`` if it has one, else the shipped one.
+
+    Raises:
+        ValidationError: ``templates.type`` for a non-mapping or a value that is not a
+            :class:`NoticeTemplate`.
+    """
+    if templates is None:
+        return DEFAULT_TEMPLATES[kind]
+    if not isinstance(templates, Mapping):
         raise ValidationError(
             "templates.type",
-            f"expected a mapping of NoticeKind to NoticeTemplate, got {type_name(chosen)}",
-            f"模板应为 NoticeKind 到 NoticeTemplate 的映射，实为 {type_name(chosen)}",
+            f"expected a mapping of NoticeKind to NoticeTemplate, got {type_name(templates)}",
+            f"模板应为 NoticeKind 到 NoticeTemplate 的映射，实为 {type_name(templates)}",
             path="templates",
         )
-    template = chosen.get(notice.kind)
+    template = templates.get(kind)
     if template is None:
-        template = DEFAULT_TEMPLATES[notice.kind]
+        return DEFAULT_TEMPLATES[kind]
     if not isinstance(template, NoticeTemplate):
         raise ValidationError(
             "templates.type",
-            f"the template for {notice.kind.value} is a {type_name(template)}, "
-            "not a NoticeTemplate",
-            f"{notice.kind.label_zh}的模板应为 NoticeTemplate，实为 {type_name(template)}",
-            path=f"templates[{notice.kind.value}]",
+            f"the template for {kind.value} is a {type_name(template)}, not a NoticeTemplate",
+            f"{kind.label_zh}的模板应为 NoticeTemplate，实为 {type_name(template)}",
+            path=f"templates[{kind.value}]",
         )
     return template
 
@@ -420,7 +424,7 @@ def render_text(
         致家长一封信
     """
     notice = _need_notice(notice)
-    template = _template_for(notice, templates)
+    template = template_of(notice.kind, templates)
     values = placeholders(notice, full_id=full_id)
     values["title"] = template.title
     try:
@@ -514,7 +518,6 @@ def document_number(
             f"应为 Policy 政策参数集，实为 {type_name(policy)}",
             path="policy",
         )
-    chosen = DEFAULT_TEMPLATES if templates is None else templates
-    template = chosen.get(kind) or DEFAULT_TEMPLATES[kind]
+    template = template_of(kind, templates)
     pattern = policy.document_number_pattern.value_at(on)
     return format_document_number(pattern, code=template.code, year=year, seq=seq)

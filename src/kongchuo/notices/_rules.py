@@ -34,7 +34,12 @@ from kongchuo.notices._models import (
     SchoolReport,
     TrainingReferral,
 )
-from kongchuo.notices._render import DEFAULT_TEMPLATES, NoticeTemplate, _need_notice
+from kongchuo.notices._render import (
+    DEFAULT_TEMPLATES,
+    NoticeTemplate,
+    _need_notice,
+    template_of,
+)
 from kongchuo.policy import Party, Policy, Span, TimeUnit
 from kongchuo.policy._escalation import number_regex
 
@@ -76,6 +81,15 @@ def span_end(start: dt.date, span: Span, *, calendar: WorkCalendar) -> dt.date:
         ... )
         datetime.date(2025, 10, 9)
     """
+    start = require_date(start, "start")
+    if not isinstance(span, Span):
+        raise ValidationError(
+            "span.type",
+            f"expected a Span, got {type_name(span)}",
+            f"应为 Span 时长，实为 {type_name(span)}",
+            path="span",
+        )
+    calendar = _require_calendar(calendar)
     count = span.count
     if span.unit is TimeUnit.WORKDAY:
         return start if count == 0 else period_end(start, workdays=count, calendar=calendar)
@@ -151,7 +165,7 @@ def _common(
                 "$.issued_on",
             )
         )
-    template = templates.get(notice.kind) or DEFAULT_TEMPLATES[notice.kind]
+    template = template_of(notice.kind, templates)
     pattern = policy.document_number_pattern.value_at(notice.issued_on)
     match = number_regex(pattern, template.code).fullmatch(notice.number)
     if match is None:
@@ -703,14 +717,8 @@ def check_notice(
     if reported_on is not None:
         reported_on = require_date(reported_on, "reported_on")
     chased = _reminders(reminders)
+    template_of(notice.kind, templates)  # refuses bad templates before any finding
     chosen: Mapping[Any, NoticeTemplate] = DEFAULT_TEMPLATES if templates is None else templates
-    if not isinstance(chosen, Mapping):
-        raise ValidationError(
-            "templates.type",
-            f"expected a mapping of NoticeKind to NoticeTemplate, got {type_name(chosen)}",
-            f"模板应为映射，实为 {type_name(chosen)}",
-            path="templates",
-        )
     findings = _common(notice, policy, as_of, chosen)
     findings.extend(
         _by_kind(

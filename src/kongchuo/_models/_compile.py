@@ -33,6 +33,13 @@ _new = object.__new__
 
 
 _CHECK_CHARS: Final = "0123456789X"
+_ID_TABLE: dict[str, object] = {}
+
+
+def _id_table() -> dict[str, object]:
+    """The identity layer's date table, fetched once (it is built on first use)."""
+    _ID_TABLE.update(_id_dates())
+    return _ID_TABLE
 
 
 def _parse_rid(raw: object) -> ResidentId:
@@ -49,8 +56,8 @@ def _parse_rid(raw: object) -> ResidentId:
         if (
             body.isascii()
             and body.isdigit()
-            and raw[17] == _CHECK_CHARS[(1 - 2 * int(body, 13)) % 11]
-            and raw[6:14] in _id_dates()
+            and raw[17] == _CHECK_CHARS[(1 - 2 * (int(body, 13) % 11)) % 11]
+            and raw[6:14] in (_ID_TABLE or _id_table())
         ):
             rid = _new(ResidentId)
             _set_rid(rid, raw)
@@ -214,7 +221,7 @@ def _emit(w: _Writer, kind: b.Kind, v: str, x: str, prefix: str) -> list[str]:  
     return slow
 
 
-def _compile(cls: type[b.Model]) -> Loader:
+def _compile(cls: type[b.Model]) -> Loader:  # noqa: PLR0912 - one branch per part of the loader
     w = _Writer()
     fields = b.fields_of(cls)
     known = w.ref(frozenset(f.name for f in fields), "known")
@@ -249,7 +256,27 @@ def _compile(cls: type[b.Model]) -> Loader:
     ]
     index = {f.name: i for i, f in enumerate(fields)}
     values = "{" + ", ".join(f"{name!r}: x{index[name]}" for name in cls.cross_fields) + "}"
-    if cls.cross_fields:
+    clean = getattr(cls, "cross_clean", None)
+    if cls.cross_fields and clean is not None:
+        # A cheap test first, inlined where the class gives its source; the full check
+        # only when the test is not sure.
+        cross = w.ref(cls.cross_check, "cross")
+        inline: str | None = getattr(cls, "cross_clean_source", None)
+        if inline is not None:
+            for name, value in getattr(cls, "cross_clean_names", {}).items():
+                w.ns[name] = value() if callable(value) else value
+            test = inline.format(**{name: f"x{index[name]}" for name in cls.cross_fields})
+        else:
+            args = ", ".join(f"x{index[name]}" for name in cls.cross_fields)
+            test = f"{w.ref(clean, 'clean')}({args})"
+        lines += [
+            "    if bad is None:",
+            f"        if not ({test}):",
+            f"            found = {cross}({values})",
+            "            if found:",
+            "                raise ValidationError.of(found)",
+        ]
+    elif cls.cross_fields:
         cross = w.ref(cls.cross_check, "cross")
         # cross_check finds nothing when every field it reads is None: skip the call.
         some = " or ".join(f"x{index[name]} is not None" for name in cls.cross_fields)
@@ -277,10 +304,15 @@ def _compile(cls: type[b.Model]) -> Loader:
             f"    bad.extend({cross}(good))",
         ]
     lines.append("    raise ValidationError.of(bad)")
+    fn: Loader = _define(w, lines, f"<kongchuo loader {cls.__qualname__}>")
+    return fn
+
+
+def _define(w: _Writer, lines: list[str], filename: str) -> Any:  # noqa: ANN401 - a function
+    """Compile the function whose source is ``lines`` in the writer's namespace."""
     source = "\n".join(lines)
-    code = compile(source, f"<kongchuo loader {cls.__qualname__}>", "exec")
-    exec(code, w.ns)  # noqa: S102 - our own generated source, as attrs and cattrs do
-    fn: Loader = w.ns["load"]  # type: ignore[assignment]
+    exec(compile(source, filename, "exec"), w.ns)  # noqa: S102 - our own generated source
+    fn = w.ns[lines[0].removeprefix("def ").split("(")[0]]
     fn.__doc__ = source
     return fn
 
@@ -334,7 +366,8 @@ def dumper(cls: type[b.Model]) -> Callable[[Any], dict[str, object]]:
         lines.append(f"    v{i} = o.{f.name}")
     items = ", ".join(f"{f.name!r}: {_dump_expr(w, f.kind, f'v{i}')}" for i, f in enumerate(fields))
     lines.append(f"    return {{{items}}}")
-    source = "\n".join(lines)
-    exec(compile(source, f"<kongchuo dumper {cls.__qualname__}>", "exec"), w.ns)  # noqa: S102 - our own generated source
-    fn = _DUMPERS[cls] = w.ns["dump"]  # type: ignore[assignment]
-    return fn  # type: ignore[return-value]
+    made: Callable[[Any], dict[str, object]] = _define(
+        w, lines, f"<kongchuo dumper {cls.__qualname__}>"
+    )
+    _DUMPERS[cls] = made
+    return made

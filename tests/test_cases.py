@@ -24,8 +24,10 @@ from kongchuo.cases import (
     IdentificationMethod,
     Identified,
     JudicialStep,
+    LiabilityPursued,
     MovedAway,
     NoticeIssued,
+    PenaltyImposed,
     Person,
     PersuasionAttempt,
     PersuasionMethod,
@@ -102,6 +104,12 @@ def make_event(tag: str, day: dt.date) -> Event:
             materials=materials,
         ),
         "judicial_step": lambda: JudicialStep(**at(day), step="训诫", authority="肥城市人民法院"),
+        "penalty_imposed": lambda: PenaltyImposed(
+            **at(day), authority="肥城市教育和体育局", regulation="某省义务教育条例"
+        ),
+        "liability_pursued": lambda: LiabilityPursued(
+            **at(day), measure="提起诉讼", authority="肥城市人民法院"
+        ),
         "returned": lambda: Returned(
             **at(day), school_code="3709830031", grade=7, materials=materials
         ),

@@ -20,6 +20,7 @@ from kongchuo.cases import (
     JudicialStep,
     JustCause,
     JustCauseKind,
+    LiabilityPursued,
     Person,
     PersuasionAttempt,
     PersuasionMethod,
@@ -287,7 +288,9 @@ class TestNext:
     def test_ladder_complete(self):
         """When every step has been taken there is no next step."""
         case = build(
-            *LADDER, judicial(D(2025, 10, 13)), judicial(D(2025, 11, 1), "依法追究法律责任")
+            *LADDER,
+            judicial(D(2025, 10, 13)),
+            LiabilityPursued(**at(D(2025, 11, 1)), measure="提起诉讼", authority="肥城市人民法院"),
         )
         nxt = next_escalation(case, as_of=D(2025, 11, 2), policy=FEICHENG, calendar=CAL)
         assert nxt.step is None

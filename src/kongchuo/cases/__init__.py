@@ -18,8 +18,6 @@ References:
 from kongchuo.cases._care import AidRecord, CarePlan, check_care, is_cared_for
 from kongchuo.cases._case import GENESIS, Case, Entry, entry_hash
 from kongchuo.cases._escalation import (
-    LIABILITY_MARKERS,
-    PENALTY_MARKER,
     JustCause,
     JustCauseKind,
     NextStep,
@@ -42,8 +40,10 @@ from kongchuo.cases._events import (
     IdentificationMethod,
     Identified,
     JudicialStep,
+    LiabilityPursued,
     MovedAway,
     NoticeIssued,
+    PenaltyImposed,
     Person,
     PersuasionAttempt,
     PersuasionMethod,
@@ -73,9 +73,7 @@ from kongchuo.cases._rules import (
 __all__ = [
     "EVENT_TYPES",
     "GENESIS",
-    "LIABILITY_MARKERS",
     "MACHINE",
-    "PENALTY_MARKER",
     "AidRecord",
     "AttemptResult",
     "CarePlan",
@@ -98,9 +96,11 @@ __all__ = [
     "JustCauseKind",
     "LedgerRow",
     "LedgerView",
+    "LiabilityPursued",
     "MovedAway",
     "NextStep",
     "NoticeIssued",
+    "PenaltyImposed",
     "Person",
     "PersuasionAttempt",
     "PersuasionMethod",

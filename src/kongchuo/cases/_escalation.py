@@ -43,7 +43,8 @@ from kongchuo.cases._events import (
     Deferred,
     Event,
     JudicialStep,
-    NoticeIssued,
+    LiabilityPursued,
+    PenaltyImposed,
     PersuasionAttempt,
     Verified,
     WrittenReport,
@@ -53,8 +54,6 @@ from kongchuo.notices._rules import correction_deadline
 from kongchuo.policy import EscalationStep, Party, Policy
 
 __all__ = [
-    "LIABILITY_MARKERS",
-    "PENALTY_MARKER",
     "JustCause",
     "JustCauseKind",
     "NextStep",
@@ -62,14 +61,6 @@ __all__ = [
     "is_escalation_allowed",
     "next_escalation",
 ]
-
-LIABILITY_MARKERS: Final = ("追究", "起诉", "诉讼", "立案", "判决")
-"""Words in a :class:`~kongchuo.cases.JudicialStep`'s ``step`` that make it the
-legal-liability step rather than the judicial-documents step."""
-
-PENALTY_MARKER: Final = "行政处罚"
-"""A :class:`~kongchuo.cases.NoticeIssued` whose ``notice`` contains this is the
-administrative-penalty step (where a profile has one)."""
 
 _ONE_DAY: Final = dt.timedelta(days=1)
 _OPEN: Final = frozenset({CaseState.VERIFIED, CaseState.IN_PERSUASION, CaseState.ESCALATED})
@@ -239,13 +230,11 @@ def _step_events(case: Case, step: EscalationStep, as_of: dt.date) -> list[tuple
     if step is EscalationStep.CORRECTION_ORDER:
         return _of(case, CorrectionOrdered, as_of)
     if step is EscalationStep.ADMINISTRATIVE_PENALTY:
-        return [(s, e) for s, e in _of(case, NoticeIssued, as_of) if PENALTY_MARKER in e.notice]
-    judicial = _of(case, JudicialStep, as_of)
-    liability = [(s, e) for s, e in judicial if any(m in e.step for m in LIABILITY_MARKERS)]
+        return _of(case, PenaltyImposed, as_of)
     if step is EscalationStep.LEGAL_LIABILITY:
-        return liability
+        return _of(case, LiabilityPursued, as_of)
     if step is EscalationStep.JUDICIAL:
-        return [(s, e) for s, e in judicial if (s, e) not in liability]
+        return _of(case, JudicialStep, as_of)
     return _of(case, PersuasionAttempt, as_of)
 
 
@@ -586,10 +575,10 @@ def check_escalation(
         民法典 第二百零一条 to 第二百零三条.
 
     Limitations:
-        Whether a step was "taken" is read from the log: a ``JudicialStep`` whose
-        text names liability (:data:`LIABILITY_MARKERS`) is the liability step, and
-        a penalty is a ``NoticeIssued`` naming 行政处罚. The rule errs toward the
-        family: in doubt it does not escalate, and says what evidence is missing.
+        Whether a step was "taken" is read from the log, one event type per step
+        (``WrittenReport``, ``CorrectionOrdered``, ``PenaltyImposed``,
+        ``JudicialStep``, ``LiabilityPursued``). The rule errs toward the family: in
+        doubt it does not escalate, and says what evidence is missing.
     """
     case = _need(case, Case, "case", "个案")
     if not isinstance(to, EscalationStep):

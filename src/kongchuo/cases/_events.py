@@ -55,8 +55,10 @@ __all__ = [
     "IdentificationMethod",
     "Identified",
     "JudicialStep",
+    "LiabilityPursued",
     "MovedAway",
     "NoticeIssued",
+    "PenaltyImposed",
     "Person",
     "PersuasionAttempt",
     "PersuasionMethod",
@@ -590,6 +592,45 @@ class JudicialStep(Event):
 
 
 @attrs.frozen(kw_only=True)
+class PenaltyImposed(Event):
+    """An administrative penalty on the guardian (行政处罚), only under a local regulation.
+
+    Attributes:
+        authority: Who imposed it.
+        regulation: The local regulation that provides the penalty; 义务教育法 第五十八条
+            provides none (行政处罚法 第十二条).
+
+    References:
+        行政处罚法 第十二条; FC-2.4.
+    """
+
+    tag: ClassVar[str] = "penalty_imposed"
+    label_zh: ClassVar[str] = "行政处罚"
+
+    authority: str = attrs.field(metadata=meta(_SHORT))
+    regulation: str = attrs.field(metadata=meta(_SHORT))
+
+
+@attrs.frozen(kw_only=True)
+class LiabilityPursued(Event):
+    """Legal liability was pursued (追究法律责任): a suit, a prosecution, a judgment.
+
+    Attributes:
+        measure: What was done, such as ``"提起诉讼"``.
+        authority: Who did it.
+
+    References:
+        FC-2.4 (情节严重或构成犯罪的，依法追究法律责任); 义务教育法 第六十条.
+    """
+
+    tag: ClassVar[str] = "liability_pursued"
+    label_zh: ClassVar[str] = "追究法律责任"
+
+    measure: str = attrs.field(metadata=meta(_SHORT))
+    authority: str = attrs.field(metadata=meta(_SHORT))
+
+
+@attrs.frozen(kw_only=True)
 class Returned(Event):
     """The child returned to school (复学): which school, which grade.
 
@@ -732,6 +773,8 @@ EVENT_TYPES: Final[Mapping[str, type[Event]]] = {
         WrittenReport,
         CorrectionOrdered,
         JudicialStep,
+        PenaltyImposed,
+        LiabilityPursued,
         Returned,
         Placed,
         Deferred,

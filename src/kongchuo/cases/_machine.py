@@ -170,6 +170,19 @@ MACHINE: Final[tuple[Transition, ...]] = (
         basis=("FC-2.4", "FC-3.1", "未成年人保护法 第一百一十八条"),
     ),
     Transition(
+        event="penalty_imposed",
+        sources=frozenset({CaseState.ESCALATED}),
+        target=None,
+        evidence=("penalty decision 行政处罚决定书",),
+        basis=("行政处罚法 第十二条", "FC-2.4"),
+    ),
+    Transition(
+        event="liability_pursued",
+        sources=frozenset({CaseState.ESCALATED}),
+        target=None,
+        basis=("FC-2.4", "义务教育法 第六十条"),
+    ),
+    Transition(
         event="returned",
         sources=_WORKING,
         target=CaseState.RETURNED,

@@ -31,8 +31,10 @@ from kongchuo.cases import (
     IdentificationMethod,
     Identified,
     JudicialStep,
+    LiabilityPursued,
     MovedAway,
     NoticeIssued,
+    PenaltyImposed,
     Person,
     PersuasionAttempt,
     PersuasionMethod,
@@ -115,6 +117,12 @@ def _builders(day: dt.date) -> dict[str, Callable[[st.DrawFn], Event]]:
             materials=_MATERIALS,
         ),
         "judicial_step": lambda d: JudicialStep(**common(d), step="训诫", authority="人民法院"),
+        "penalty_imposed": lambda d: PenaltyImposed(
+            **common(d), authority="县教育行政部门", regulation="某省义务教育条例"
+        ),
+        "liability_pursued": lambda d: LiabilityPursued(
+            **common(d), measure="提起诉讼", authority="人民法院"
+        ),
         "returned": lambda d: Returned(
             **common(d),
             school_code="3709830031",

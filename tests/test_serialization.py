@@ -473,3 +473,22 @@ def test_the_fast_id_path_agrees_with_the_identity_layer(text):
         assert exc_info.value.errors == expected_errors
     else:
         assert _parse_rid(text) == expected
+
+
+def test_messages_never_echo_an_id_number():
+    """Unknown keys and enum values that look like ID numbers are masked in messages."""
+    doc = {**good_child_doc(), RID: 1, "sex": RID, "legal_basis": RID[:15]}
+    with pytest.raises(ValidationError) as exc_info:
+        kongchuo.from_dict(doc, kongchuo.Child)
+    text = str(exc_info.value) + repr(exc_info.value.errors)
+    assert RID not in text
+    assert RID[:15] not in text
+    assert "$.370983********0012" in {p.path for p in exc_info.value.errors}
+
+
+def test_unhashable_set_items_are_reported():
+    """A set argument holding unhashable items is a ValidationError, not a TypeError."""
+    child = kongchuo.from_dict(good_child_doc(), kongchuo.Child)
+    with pytest.raises(ValidationError) as exc_info:
+        attrs.evolve(child, special_groups=[["left_behind"]])
+    assert exc_info.value.path == "$.special_groups"

@@ -40,6 +40,7 @@ from kongchuo._models._base import (
     fields_of,
     object_schema,
     problem,
+    shown,
     structure,
     unstructure,
 )
@@ -191,7 +192,12 @@ def _translate(exc: BaseException, path: str) -> list[Problem]:
         return out
     if isinstance(exc, ForbiddenExtraKeysError):
         return [
-            problem("unknown_key", f"unknown key {k!r}", f"未知字段 {k!r}", f"{path}.{k}")
+            problem(
+                "unknown_key",
+                f"unknown key {shown(k)!r}",
+                f"未知字段 {shown(k)!r}",
+                f"{path}.{shown(k)}",
+            )
             for k in sorted(exc.extra_fields)
         ]
     return [

@@ -39,6 +39,7 @@ __all__ = [
     "Sensitivity",
     "meta",
     "problem",
+    "shown",
 ]
 
 META: Final = "kongchuo"
@@ -49,6 +50,18 @@ Sensitivity = Literal["identifier", "private"]
 ``private``: other sensitive personal information (left out of masked exports)."""
 
 _CACHE_LIMIT: Final = 1 << 16
+
+
+def shown(text: str) -> str:
+    """``text`` as it may appear in a message: masked if it could be an ID number.
+
+    Anything with six digits or more, or longer than 40 characters, is passed
+    through :func:`kongchuo.redact`; a document's keys and enum values echo back in
+    messages, and a full ID number must never do so.
+    """
+    if len(text) > 40 or sum(c.isdigit() for c in text) >= 6:
+        return redact(text)
+    return text
 
 
 def problem(code: str, en: str, zh: str, path: str = "$") -> Problem:
@@ -265,8 +278,8 @@ class EnumKind(Kind):
             return _type_problem(f"one of {allowed}", f"以下之一：{allowed}", raw)
         return problem(
             "enum.unknown",
-            f"{redact(raw) if len(raw) > 16 else raw!r} is not one of {allowed}",
-            f"{redact(raw) if len(raw) > 16 else raw!r} 不是以下之一：{allowed}",
+            f"{shown(raw)!r} is not one of {allowed}",
+            f"{shown(raw)!r} 不是以下之一：{allowed}",
         )
 
     def check(self, value: object) -> list[Problem] | None:
@@ -612,7 +625,10 @@ def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 def as_frozenset(value: Iterable[Any]) -> frozenset[Any]:
     """Turn a set, list or tuple into a frozenset; leave anything else to the check."""
     if isinstance(value, (set, list, tuple)):
-        return frozenset(value)
+        try:
+            return frozenset(value)
+        except TypeError:  # an unhashable item: the check reports the whole value
+            return value  # type: ignore[return-value]
     return value  # type: ignore[return-value]
 
 
@@ -715,13 +731,13 @@ def _unknown_keys(raw: Mapping[Any, Any], known: Callable[[Any], bool]) -> list[
     out = []
     for key in raw:
         if not known(key):
-            shown = redact(key) if isinstance(key, str) and len(key) > 40 else key
+            name = shown(key) if isinstance(key, str) else type_name(key)
             out.append(
                 problem(
                     "unknown_key",
-                    f"unknown key {shown!r}",
-                    f"未知字段 {shown!r}",
-                    f"$.{shown}" if isinstance(key, str) else "$",
+                    f"unknown key {name!r}",
+                    f"未知字段 {name!r}",
+                    f"$.{name}" if isinstance(key, str) else "$",
                 )
             )
     return out

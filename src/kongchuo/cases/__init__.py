@@ -59,7 +59,14 @@ from kongchuo.cases._events import (
     WrittenReport,
 )
 from kongchuo.cases._ledgers import LedgerRow, LedgerView, ledgers
-from kongchuo.cases._machine import MACHINE, CaseState, Transition, derive_state, transition_for
+from kongchuo.cases._machine import (
+    MACHINE,
+    CaseState,
+    Evidence,
+    Transition,
+    derive_state,
+    transition_for,
+)
 from kongchuo.cases._notices import notice_event
 from kongchuo.cases._rules import (
     Responsibility,
@@ -89,6 +96,7 @@ __all__ = [
     "Deferred",
     "Entry",
     "Event",
+    "Evidence",
     "IdentificationMethod",
     "Identified",
     "JudicialStep",

@@ -20,7 +20,7 @@ import attrs
 from kongchuo._errors import ValidationError
 from kongchuo._guard import friendly_init
 
-__all__ = ["MACHINE", "CaseState", "Transition", "derive_state", "transition_for"]
+__all__ = ["MACHINE", "CaseState", "Evidence", "Transition", "derive_state", "transition_for"]
 
 
 class CaseState(enum.StrEnum):
@@ -93,6 +93,58 @@ RESOLVED: Final = frozenset(
 
 @friendly_init
 @attrs.frozen(kw_only=True)
+class Evidence:
+    """A document a transition needs among the event's materials (佐证材料).
+
+    Attributes:
+        code: The stable code of the ledger finding when it is missing
+            (``ledger.materials.<code>``).
+        name: The document in English.
+        name_zh: The document in Chinese.
+        basis: Clause ids and law articles.
+
+    Example:
+        >>> Evidence(code="proof_of_return", name="proof of return", name_zh="复学证明").name_zh
+        '复学证明'
+    """
+
+    code: str
+    name: str
+    name_zh: str
+    basis: tuple[str, ...] = ("FC-1.2",)
+
+
+_PROOF_OF_RETURN: Final = Evidence(
+    code="proof_of_return", name="proof of return", name_zh="复学证明", basis=("FC-1.2", "FC-1.3")
+)
+_NOTICE_COPY: Final = Evidence(
+    code="notice_copy",
+    name="a copy of the notice",
+    name_zh="通知书存根或复印件",
+    basis=("FC-1.2", "FC-2.3"),
+)
+_ORDER_COPY: Final = Evidence(
+    code="correction_order",
+    name="a copy of the correction order",
+    name_zh="责令限期改正决定书复印件",
+    basis=("FC-1.2", "FC-2.4"),
+)
+_APPROVAL: Final = Evidence(
+    code="approval",
+    name="the approval of the deferral or suspension",
+    name_zh="延缓入学或休学审批材料",
+    basis=("FC-1.2", "义务教育法 第十一条"),
+)
+_PENALTY_DECISION: Final = Evidence(
+    code="penalty_decision",
+    name="the penalty decision",
+    name_zh="行政处罚决定书",
+    basis=("FC-1.2", "行政处罚法 第十二条"),
+)
+
+
+@friendly_init
+@attrs.frozen(kw_only=True)
 class Transition:
     """One allowed move of the machine.
 
@@ -100,7 +152,8 @@ class Transition:
         event: The event tag that makes the move.
         sources: The states the move may start from.
         target: The state it leads to, or ``None`` to stay where the case is.
-        evidence: What the event must carry as evidence (materials).
+        evidence: The documents the event must carry among its materials; the ledger
+            check (三细三实, 材料齐全真实) reports each one missing.
         guard: A named condition checked elsewhere, such as ``"closure_criteria"``
             (checked by ``check_closure``); ``None`` if there is none.
         basis: Clause ids and law articles.
@@ -109,7 +162,7 @@ class Transition:
     event: str
     sources: frozenset[CaseState]
     target: CaseState | None
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
     guard: str | None = None
     basis: tuple[str, ...] = ()
 
@@ -149,7 +202,13 @@ MACHINE: Final[tuple[Transition, ...]] = (
         target=None,
         basis=("FC-1.3",),
     ),
-    Transition(event="notice_issued", sources=_WORKING, target=None, basis=("FC-2.3",)),
+    Transition(
+        event="notice_issued",
+        sources=_WORKING,
+        target=None,
+        evidence=(_NOTICE_COPY,),
+        basis=("FC-2.3",),
+    ),
     Transition(
         event="written_report",
         sources=frozenset({CaseState.IN_PERSUASION, CaseState.ESCALATED}),
@@ -160,7 +219,7 @@ MACHINE: Final[tuple[Transition, ...]] = (
         event="correction_order",
         sources=frozenset({CaseState.ESCALATED}),
         target=None,
-        evidence=("correction order 责令限期改正决定书",),
+        evidence=(_ORDER_COPY,),
         basis=("义务教育法 第五十八条", "未成年人保护法 第八十三条", "FC-2.4"),
     ),
     Transition(
@@ -173,7 +232,7 @@ MACHINE: Final[tuple[Transition, ...]] = (
         event="penalty_imposed",
         sources=frozenset({CaseState.ESCALATED}),
         target=None,
-        evidence=("penalty decision 行政处罚决定书",),
+        evidence=(_PENALTY_DECISION,),
         basis=("行政处罚法 第十二条", "FC-2.4"),
     ),
     Transition(
@@ -186,7 +245,7 @@ MACHINE: Final[tuple[Transition, ...]] = (
         event="returned",
         sources=_WORKING,
         target=CaseState.RETURNED,
-        evidence=("proof of return 复学证明",),
+        evidence=(_PROOF_OF_RETURN,),
         basis=("FC-1.3",),
     ),
     Transition(
@@ -199,7 +258,7 @@ MACHINE: Final[tuple[Transition, ...]] = (
         event="deferred",
         sources=frozenset({CaseState.IDENTIFIED, *_WORKING}),
         target=CaseState.DEFERRED,
-        evidence=("approval 审批材料",),
+        evidence=(_APPROVAL,),
         basis=("义务教育法 第十一条",),
     ),
     Transition(

@@ -27,9 +27,7 @@ from kongchuo.cases._events import (
     AttemptResult,
     CaseKind,
     CauseAnalysed,
-    CorrectionOrdered,
     Event,
-    NoticeIssued,
     PersuasionAttempt,
     PersuasionMethod,
     PlanMade,
@@ -313,33 +311,18 @@ def _date_findings(
 
 
 def _material_findings(case: Case) -> Iterator[Finding]:
-    needs: tuple[tuple[type[Event], str, str, str, tuple[str, ...]], ...] = (
-        (
-            Returned,
-            "ledger.materials.proof_of_return",
-            "the return has no proof attached",
-            "复学缺少佐证材料（复学证明）",
-            ("FC-1.2", "FC-1.3"),
-        ),
-        (
-            CorrectionOrdered,
-            "ledger.materials.correction_order",
-            "the correction order has no copy attached",
-            "缺少责令限期改正决定书复印件",
-            ("FC-1.2", "FC-2.4"),
-        ),
-        (
-            NoticeIssued,
-            "ledger.materials.notice_copy",
-            "the notice has no copy attached",
-            "缺少通知书存根或复印件",
-            ("FC-1.2", "FC-2.3"),
-        ),
-    )
-    for cls, code, en, zh, basis in needs:
-        for seq, event in _of(case, cls):
-            if not event.materials:
-                yield _f(code, en, zh, _where(seq, "materials"), basis=basis)
+    """The documents the machine's transitions need (材料齐全真实), and commitments."""
+    effective = dict(case.effective())
+    for seq, transition in case.transitions():
+        if transition.evidence and not effective[seq].materials:
+            for evidence in transition.evidence:
+                yield _f(
+                    f"ledger.materials.{evidence.code}",
+                    f"{evidence.name} is not attached",
+                    f"缺少{evidence.name_zh}",
+                    _where(seq, "materials"),
+                    basis=evidence.basis,
+                )
     for seq, a in _of(case, PersuasionAttempt):
         if a.result is AttemptResult.AGREED_TO_RETURN and not a.materials:  # type: ignore[attr-defined]
             yield _f(

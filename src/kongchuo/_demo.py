@@ -276,7 +276,11 @@ def run(out: TextIO) -> int:
         first = [r for r in responsible_parties(case) if r.first]
         out.write(
             "    第一责任 first responsible: "
-            + "、".join(r.party.label_zh + (f"({r.unit})" if r.unit else "") for r in first)
+            + "、".join(
+                (r.party.label_zh if r.party else r.title_zh or "")
+                + (f"({r.unit})" if r.unit else "")
+                for r in first
+            )
             + "\n"
         )
 

@@ -37,7 +37,7 @@ from kongchuo.cases._events import (
     Verified,
 )
 from kongchuo.cases._machine import RESOLVED, CaseState
-from kongchuo.policy import Party
+from kongchuo.policy import Party, ResponsibilityLine
 
 if TYPE_CHECKING:
     from kongchuo.policy import Policy
@@ -563,27 +563,41 @@ class Responsibility:
     """Who answers for bringing a child back, in order (责任主体).
 
     Attributes:
-        party: The kind of party.
+        party: The body, where there is one (a role of a local scheme such as 县长 or
+            家长 may have none).
         unit: The unit's code (a school, a jurisdiction), where known.
         person: The person who answers first within the unit, where named.
         first: Whether this is the first responsible party (第一责任人).
-        basis: Clause ids and law articles.
+        title_zh: The office in a local scheme (such as ``"校长"``), if from one.
+        line: The scheme's line (行政线, 教育线, 家庭), if from one.
+        basis: Clause ids, law articles and the scheme's source.
     """
 
-    party: Party
+    party: Party | None
     unit: str | None = None
     person: str | None = None
     first: bool = False
+    title_zh: str | None = None
+    line: ResponsibilityLine | None = None
     basis: tuple[str, ...] = ()
 
 
-def responsible_parties(case: Case, *, school: School | None = None) -> tuple[Responsibility, ...]:
+def responsible_parties(
+    case: Case,
+    *,
+    school: School | None = None,
+    policy: Policy | None = None,
+    as_of: dt.date | None = None,
+) -> tuple[Responsibility, ...]:
     """Who must bring the child back (控辍保学责任), first responsible first.
 
     For a dropout or suspected dropout: the school holding the registration, its
     principal first (FC-1.3), then the education bureau. For a child never
     enrolled: the education bureau together with the township government or street
     office, assisted by the village or community (义务教育法 第十三条).
+
+    Given a ``policy`` (and ``as_of``) whose ``responsibility_scheme`` is set, such
+    as the 七长责任制, the scheme's office-holders follow, each with its line.
 
     Example:
         >>> import datetime as dt
@@ -609,7 +623,7 @@ def responsible_parties(case: Case, *, school: School | None = None) -> tuple[Re
             path="school",
         )
     if case.kind is CaseKind.OUT_OF_SCHOOL:
-        return (
+        statutory: tuple[Responsibility, ...] = (
             Responsibility(
                 party=Party.EDUCATION_BUREAU,
                 first=True,
@@ -627,22 +641,53 @@ def responsible_parties(case: Case, *, school: School | None = None) -> tuple[Re
                 basis=("义务教育法 第十三条",),
             ),
         )
-    principal = school.principal if school is not None and school.code == case.school_code else None
-    return (
+    else:
+        principal = (
+            school.principal if school is not None and school.code == case.school_code else None
+        )
+        statutory = (
+            Responsibility(
+                party=Party.SCHOOL,
+                unit=case.school_code,
+                person=principal,
+                first=True,
+                basis=("FC-1.3", "未成年人保护法 第二十八条"),
+            ),
+            Responsibility(
+                party=Party.EDUCATION_BUREAU,
+                basis=("FC-1.3", "义务教育法 第十三条"),
+            ),
+            Responsibility(
+                party=Party.TOWN_GOVERNMENT,
+                unit=case.jurisdiction,
+                basis=("义务教育法 第十三条",),
+            ),
+        )
+    return statutory + _scheme_roles(case, policy, as_of)
+
+
+def _scheme_roles(
+    case: Case, policy: Policy | None, as_of: dt.date | None
+) -> tuple[Responsibility, ...]:
+    if policy is None:
+        return ()
+    policy = _need_policy(policy)
+    day = require_date(as_of, "as_of")
+    scheme = policy.responsibility_scheme.value_at(day)
+    if scheme is None:
+        return ()
+    units = {
+        Party.SCHOOL: case.school_code,
+        Party.TOWN_GOVERNMENT: case.jurisdiction,
+        Party.VILLAGE_COMMITTEE: case.jurisdiction,
+    }
+    return tuple(
         Responsibility(
-            party=Party.SCHOOL,
-            unit=case.school_code,
-            person=principal,
-            first=True,
-            basis=("FC-1.3", "未成年人保护法 第二十八条"),
-        ),
-        Responsibility(
-            party=Party.EDUCATION_BUREAU,
-            basis=("FC-1.3", "义务教育法 第十三条"),
-        ),
-        Responsibility(
-            party=Party.TOWN_GOVERNMENT,
-            unit=case.jurisdiction,
-            basis=("义务教育法 第十三条",),
-        ),
+            party=role.party,
+            unit=units.get(role.party) if role.party is not None else None,
+            title_zh=role.title_zh,
+            line=role.line,
+            basis=(scheme.name_zh, scheme.source),
+        )
+        for role in scheme.roles
     )

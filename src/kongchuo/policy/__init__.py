@@ -29,6 +29,12 @@ from kongchuo.policy._loading import (
 from kongchuo.policy._parameters import Parameter, ParameterHistory, ParameterNotInForceError
 from kongchuo.policy._policy import Policy
 from kongchuo.policy._profiles import FEICHENG, NATIONAL
+from kongchuo.policy._responsibility import (
+    SEVEN_HEADS,
+    ResponsibilityLine,
+    ResponsibilityScheme,
+    SchemeRole,
+)
 from kongchuo.policy._values import (
     AgeBand,
     Comparison,
@@ -43,6 +49,7 @@ from kongchuo.policy._values import (
 __all__ = [
     "FEICHENG",
     "NATIONAL",
+    "SEVEN_HEADS",
     "AgeBand",
     "Comparison",
     "EscalationStep",
@@ -53,6 +60,9 @@ __all__ = [
     "ParameterNotInForceError",
     "Party",
     "Policy",
+    "ResponsibilityLine",
+    "ResponsibilityScheme",
+    "SchemeRole",
     "Span",
     "Threshold",
     "TimeUnit",
@@ -69,6 +79,9 @@ for _name in (
     "Ledger",
     "MonthDay",
     "Party",
+    "ResponsibilityLine",
+    "ResponsibilityScheme",
+    "SchemeRole",
     "Span",
     "Threshold",
     "TimeUnit",

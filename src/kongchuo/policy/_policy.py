@@ -32,6 +32,7 @@ from kongchuo.policy._escalation import (
     parse_parties,
 )
 from kongchuo.policy._parameters import ParameterHistory
+from kongchuo.policy._responsibility import ResponsibilityScheme, parse_scheme
 from kongchuo.policy._values import (
     AgeBand,
     Comparison,
@@ -208,6 +209,12 @@ SPECS: Final[dict[str, Spec]] = {
         accepts=_is_ledgers,
         parse=lambda raw, path: frozenset(_parse_members(Ledger, raw, path)),
     ),
+    "responsibility_scheme": Spec(
+        kind="a ResponsibilityScheme",
+        accepts=_is(ResponsibilityScheme),
+        parse=parse_scheme,
+        optional=True,
+    ),
     "cause_narrative_min_chars": Spec(
         kind="a number of characters", accepts=_is_int, parse=_parse_int
     ),
@@ -361,6 +368,8 @@ class Policy:
         dropout_threshold: Absence that makes a student a dropout (辍学).
         county_review_months: How often, in months, the county reviews its ledgers.
         ledgers: Which ledgers the county keeps.
+        responsibility_scheme: A local scheme of named responsible office-holders,
+            such as the 七长责任制; ``None`` where the policy has none.
         cause_narrative_min_chars: The shortest cause narrative a ledger accepts
             (原因分析细).
         principal_visit_required: Whether a dropout's ledger needs a home visit by
@@ -418,6 +427,7 @@ class Policy:
     dropout_threshold: ParameterHistory[Threshold]
     county_review_months: ParameterHistory[int | None]
     ledgers: ParameterHistory[frozenset[Ledger]]
+    responsibility_scheme: ParameterHistory[ResponsibilityScheme | None]
     cause_narrative_min_chars: ParameterHistory[int]
     principal_visit_required: ParameterHistory[bool]
     persuasion_interval: ParameterHistory[Span | None]

@@ -20,6 +20,7 @@ from typing import Final, TypedDict, TypeVar
 from kongchuo.policy._escalation import escalation_values
 from kongchuo.policy._parameters import Parameter, ParameterHistory
 from kongchuo.policy._policy import Policy
+from kongchuo.policy._responsibility import ResponsibilityScheme
 from kongchuo.policy._values import (
     AgeBand,
     Comparison,
@@ -146,6 +147,7 @@ _KONGCHUO_DEFAULT: Final = "kongchuo default (no national or local text sets thi
 
 
 class _CaseRules(TypedDict):
+    responsibility_scheme: ParameterHistory[ResponsibilityScheme | None]
     cause_narrative_min_chars: ParameterHistory[int]
     principal_visit_required: ParameterHistory[bool]
     persuasion_interval: ParameterHistory[Span | None]
@@ -161,6 +163,18 @@ def _case_rules(*, principal_visit: bool, effective_from: dt.date) -> _CaseRules
     default errs. A county sets its own with :func:`attrs.evolve`.
     """
     return _CaseRules(
+        responsibility_scheme=_one(
+            "responsibility_scheme",
+            None,
+            unit="scheme",
+            description=(
+                "No scheme of named office-holders (such as the 七长责任制): FC-1.3 names "
+                "the school and its principal, and 义务教育法 第十三条 the bureau and the "
+                "township. A county that uses one sets it (see SEVEN_HEADS)."
+            ),
+            basis=("FC-1.3", "义务教育法 第十三条"),
+            effective_from=effective_from,
+        ),
         cause_narrative_min_chars=_one(
             "cause_narrative_min_chars",
             20,

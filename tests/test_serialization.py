@@ -5,7 +5,7 @@ import re
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kongchuo
@@ -81,8 +81,8 @@ def test_documents_have_a_stable_key_order(x):
         assert doc["birth_date"] == x.birth_date.isoformat()
 
 
-@settings(max_examples=30)
-@given(st.lists(kt.children(), max_size=5))
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(kt.children(), max_size=4))
 def test_batches_round_trip(xs):
     """from_dicts(to_dicts(xs)) == xs, and the GC state is restored."""
     assert gc.isenabled()
@@ -290,7 +290,7 @@ def test_nested_objects_take_no_version_key():
 # -- masking and pseudonyms --------------------------------------------------------
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, suppress_health_check=[HealthCheck.too_slow])
 @given(kt.children(with_resident_id=True))
 def test_masking_never_leaks_the_id(child):
     """A masked export holds no full ID number and no private field."""
@@ -311,7 +311,7 @@ def test_masking_hides_student_numbers(x):
     assert x.student_number.value[1:] not in text
 
 
-@settings(max_examples=50)
+@settings(max_examples=50, suppress_health_check=[HealthCheck.too_slow])
 @given(
     kt.children(with_resident_id=True),
     st.binary(min_size=16, max_size=32),

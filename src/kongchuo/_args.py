@@ -12,10 +12,13 @@ This module stands beside ``_errors`` below every layer of ``DESIGN.md``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from kongchuo._errors import ValidationError, type_name
 
-__all__ = ["require_bool", "require_date", "require_int"]
+__all__ = ["require_bool", "require_date", "require_instance", "require_int"]
+
+T = TypeVar("T")
 
 
 def require_date(value: object, path: str) -> dt.date:
@@ -118,3 +121,28 @@ def require_bool(value: object, path: str) -> bool:
             path=path,
         )
     return value
+
+
+def require_instance(
+    value: object, cls: type[T], path: str, *, code: str, name_zh: str, optional: bool = False
+) -> T:
+    """Return ``value`` if it is an instance of ``cls`` (or ``None`` when ``optional``).
+
+    Raises:
+        ValidationError: ``code`` at ``path``, naming the expected and the actual type.
+
+    Example:
+        >>> require_instance("x", int, "count", code="count.type", name_zh="整数")
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: count: expected a int, got str ... [count.type]
+    """
+    if isinstance(value, cls) or (optional and value is None):
+        return value  # type: ignore[return-value]
+    expected = f"a {cls.__name__}" + (" or None" if optional else "")
+    raise ValidationError(
+        code,
+        f"expected {expected}, got {type_name(value)}",
+        f"应为 {cls.__name__} {name_zh}{'或 None' if optional else ''}，实为 {type_name(value)}",
+        path=path,
+    )

@@ -17,9 +17,9 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from kongchuo._args import require_date
+from kongchuo._args import require_date, require_instance
 from kongchuo._decision import Decision, Finding, Severity
-from kongchuo._errors import Problem, ValidationError, type_name
+from kongchuo._errors import Problem
 from kongchuo._identity import StudentNumber
 from kongchuo._models._base import (
     BOOL,
@@ -214,20 +214,10 @@ def check_care(child: Child, *, plan: CarePlan | None, as_of: dt.date) -> Decisi
         >>> check_care(child, plan=None, as_of=dt.date(2025, 10, 1)).codes()
         ('care.mentor.missing', 'care.plan.missing')
     """
-    if not isinstance(child, Child):
-        raise ValidationError(
-            "child.type",
-            f"expected a Child, got {type_name(child)}",
-            f"应为 Child 儿童，实为 {type_name(child)}",
-            path="child",
-        )
-    if plan is not None and not isinstance(plan, CarePlan):
-        raise ValidationError(
-            "care_plan.type",
-            f"expected a CarePlan or None, got {type_name(plan)}",
-            f"应为 CarePlan 或 None，实为 {type_name(plan)}",
-            path="plan",
-        )
+    require_instance(child, Child, "child", code="child.type", name_zh="儿童")
+    require_instance(
+        plan, CarePlan, "plan", code="care_plan.type", name_zh="关爱方案", optional=True
+    )
     as_of = require_date(as_of, "as_of")
     findings = list(_gaps(child, plan, as_of))
     ok = not findings

@@ -24,11 +24,11 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar, Final, TypeVar
 
 import attrs
 
-from kongchuo._args import require_date
+from kongchuo._args import require_date, require_instance
 from kongchuo._calendar import WorkCalendar, _require_calendar, roll_forward
 from kongchuo._decision import Decision, Finding, Severity
 from kongchuo._errors import ValidationError, type_name
@@ -61,6 +61,8 @@ __all__ = [
     "is_escalation_allowed",
     "next_escalation",
 ]
+
+T = TypeVar("T")
 
 _ONE_DAY: Final = dt.timedelta(days=1)
 _OPEN: Final = frozenset({CaseState.VERIFIED, CaseState.IN_PERSUASION, CaseState.ESCALATED})
@@ -186,15 +188,8 @@ class NextStep:
 # -- arguments --------------------------------------------------------------------------
 
 
-def _need(value: object, cls: type, path: str, zh: str) -> Any:  # noqa: ANN401
-    if not isinstance(value, cls):
-        raise ValidationError(
-            f"{path}.type",
-            f"expected a {cls.__name__}, got {type_name(value)}",
-            f"应为 {cls.__name__} {zh}，实为 {type_name(value)}",
-            path=path,
-        )
-    return value
+def _need(value: object, cls: type[T], path: str, zh: str) -> T:
+    return require_instance(value, cls, path, code=f"{path}.type", name_zh=zh)
 
 
 def _causes(just_causes: object) -> tuple[JustCause, ...]:

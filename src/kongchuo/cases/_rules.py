@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from kongchuo._args import require_date
+from kongchuo._args import require_date, require_instance
 from kongchuo._decision import Decision, Finding, Severity
 from kongchuo._errors import ValidationError, type_name
 from kongchuo._guard import friendly_init
@@ -38,6 +38,7 @@ from kongchuo.cases._events import (
 )
 from kongchuo.cases._machine import RESOLVED, CaseState
 from kongchuo.policy import Party, ResponsibilityLine
+from kongchuo.policy._policy import require_policy
 
 if TYPE_CHECKING:
     from kongchuo.policy import Policy
@@ -55,27 +56,7 @@ _LEDGER_BASIS: Final = ("FC-1.2",)
 
 
 def _need_case(case: object) -> Case:
-    if not isinstance(case, Case):
-        raise ValidationError(
-            "case.type",
-            f"expected a Case, got {type_name(case)}",
-            f"应为 Case 个案，实为 {type_name(case)}",
-            path="case",
-        )
-    return case
-
-
-def _need_policy(policy: object) -> Policy:
-    from kongchuo.policy import Policy  # noqa: PLC0415 - a layer above; avoids a cycle
-
-    if not isinstance(policy, Policy):
-        raise ValidationError(
-            "policy.type",
-            f"expected a Policy, got {type_name(policy)}",
-            f"应为 Policy 政策参数集，实为 {type_name(policy)}",
-            path="policy",
-        )
-    return policy
+    return require_instance(case, Case, "case", code="case.type", name_zh="个案")
 
 
 def _f(
@@ -394,15 +375,9 @@ def check_ledger(
         toward reporting: a warning is a prompt to look, not a verdict.
     """
     case = _need_case(case)
-    policy = _need_policy(policy)
+    policy = require_policy(policy)
     as_of = require_date(as_of, "as_of")
-    if child is not None and not isinstance(child, Child):
-        raise ValidationError(
-            "child.type",
-            f"expected a Child, got {type_name(child)}",
-            f"应为 Child 儿童，实为 {type_name(child)}",
-            path="child",
-        )
+    require_instance(child, Child, "child", code="child.type", name_zh="儿童", optional=True)
     findings: list[Finding] = []
     findings.extend(_data_findings(case, child))
     findings.extend(_date_findings(case, child, policy, as_of))
@@ -483,7 +458,7 @@ def check_closure(
         parameters. Errs toward keeping a case open.
     """
     case = _need_case(case)
-    policy = _need_policy(policy)
+    policy = require_policy(policy)
     as_of = require_date(as_of, "as_of")
     state = case.state
     basis = ("FC-2.5", "FC-1.2")
@@ -615,13 +590,7 @@ def responsible_parties(
         FC-1.3; 义务教育法 第十三条; 未成年人保护法 第二十八条.
     """
     case = _need_case(case)
-    if school is not None and not isinstance(school, School):
-        raise ValidationError(
-            "school.type",
-            f"expected a School, got {type_name(school)}",
-            f"应为 School 学校，实为 {type_name(school)}",
-            path="school",
-        )
+    require_instance(school, School, "school", code="school.type", name_zh="学校", optional=True)
     if case.kind is CaseKind.OUT_OF_SCHOOL:
         statutory: tuple[Responsibility, ...] = (
             Responsibility(
@@ -671,7 +640,7 @@ def _scheme_roles(
 ) -> tuple[Responsibility, ...]:
     if policy is None:
         return ()
-    policy = _need_policy(policy)
+    policy = require_policy(policy)
     day = require_date(as_of, "as_of")
     scheme = policy.responsibility_scheme.value_at(day)
     if scheme is None:

@@ -42,6 +42,7 @@ from kongchuo.notices._render import (
 )
 from kongchuo.policy import Party, Policy, Span, TimeUnit
 from kongchuo.policy._escalation import number_regex
+from kongchuo.policy._policy import require_policy
 
 __all__ = ["check_notice", "correction_deadline", "is_notice_in_order", "span_end"]
 
@@ -49,17 +50,6 @@ _ART_58: Final = "义务教育法 第五十八条"
 _ART_83: Final = "未成年人保护法 第八十三条"
 _ORDER_ISSUERS: Final = frozenset({Party.TOWN_GOVERNMENT, Party.EDUCATION_BUREAU})
 _LABOUR_AGE: Final = 16
-
-
-def _need_policy(policy: object) -> Policy:
-    if not isinstance(policy, Policy):
-        raise ValidationError(
-            "policy.type",
-            f"expected a Policy, got {type_name(policy)}",
-            f"应为 Policy 政策参数集，实为 {type_name(policy)}",
-            path="policy",
-        )
-    return policy
 
 
 def span_end(start: dt.date, span: Span, *, calendar: WorkCalendar) -> dt.date:
@@ -126,7 +116,7 @@ def correction_deadline(issued_on: dt.date, *, policy: Policy, calendar: WorkCal
         义务教育法 第五十八条; 民法典 第二百零一条 to 第二百零三条.
     """
     issued_on = require_date(issued_on, "issued_on")
-    policy = _need_policy(policy)
+    policy = require_policy(policy)
     calendar = _require_calendar(calendar)
     return span_end(issued_on, policy.correction_deadline.value_at(issued_on), calendar=calendar)
 
@@ -710,7 +700,7 @@ def check_notice(
     """
     notice = _need_notice(notice)
     as_of = require_date(as_of, "as_of")
-    policy = _need_policy(policy)
+    policy = require_policy(policy)
     calendar = _require_calendar(calendar)
     if confirmed_on is not None:
         confirmed_on = require_date(confirmed_on, "confirmed_on")

@@ -593,3 +593,43 @@ def test_case_strategy_builds_valid_cases(case):
     """kongchuo.testing.cases() (registered for Case) builds cases that verify."""
     assert case.verify(expected_head=case.head).ok
     assert case.state is derive_state(e.tag for _, e in case.effective())
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(st.from_type(Case))
+def test_case_json_round_trip_keeps_the_chain(case):
+    """from_json(to_json(case)) is the same case, and its log still verifies."""
+    import kongchuo
+
+    again = kongchuo.from_json(kongchuo.to_json(case), Case)
+    assert again == case
+    assert again.verify(expected_head=case.head).ok
+    masked = kongchuo.to_json(case, mask=True)
+    if case.child_id is not None:
+        assert case.child_id.value not in masked
+
+
+def test_case_documents_report_every_problem():
+    """A bad case document lists each problem with its path, events included."""
+    import json
+
+    import kongchuo
+
+    doc = json.loads(kongchuo.to_json(walk(["verified"])))
+    doc["kind"] = "truant"
+    doc["entries"][1]["event"]["confirmed"] = "yes"
+    doc["entries"][0]["event"]["type"] = "spotted"
+    with pytest.raises(ValidationError) as exc_info:
+        kongchuo.from_json(json.dumps(doc), Case)
+    paths = {p.path for p in exc_info.value.errors}
+    assert {"$.kind", "$.entries[1].event.confirmed", "$.entries[0].event.type"} <= paths
+
+
+def test_case_json_schema_names_every_event():
+    """The JSON Schema of a case describes every event type by its tag."""
+    import kongchuo
+    from kongchuo.cases import EVENT_TYPES
+
+    schema = kongchuo.json_schema(Case)
+    for tag, cls in EVENT_TYPES.items():
+        assert schema["$defs"][cls.__name__]["properties"]["type"] == {"const": tag}

@@ -32,6 +32,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
+from kongchuo import cases, notices
 from kongchuo._errors import Problem, ValidationError, type_name
 from kongchuo._models._base import (
     FULL,
@@ -95,6 +96,17 @@ MODELS: Final[tuple[type[Model], ...]] = (
     School,
     Transfer,
     TransferStep,
+    # Cases and their parts (kongchuo.cases) and notices (kongchuo.notices).
+    cases.Case,
+    cases.Entry,
+    cases.Person,
+    cases.CarePlan,
+    cases.AidRecord,
+    *cases.EVENT_TYPES.values(),
+    *notices.NOTICE_TYPES.values(),
+    notices.Issuer,
+    notices.Service,
+    notices.Organisation,
 )
 """Every public model that has a document form."""
 

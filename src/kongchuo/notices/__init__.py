@@ -21,6 +21,8 @@ References:
     FC-2.3, FC-2.4, FC-3.1, FC-3.2, FC-3.3.
 """
 
+import attrs
+
 from kongchuo.notices._documents import (
     NOTICE_SCHEMA_VERSION,
     notice_from_dict,
@@ -101,7 +103,11 @@ __all__ = [
     "templates_from_mapping",
 ]
 
-for _name in __all__:
-    _obj = globals()[_name]
-    if isinstance(_obj, type):
-        _obj.__module__ = "kongchuo.notices"
+_classes = [obj for obj in map(globals().get, __all__) if isinstance(obj, type)]
+for _obj in _classes:
+    if attrs.has(_obj):
+        # Resolve the string annotations in their defining modules first: once a class
+        # (or a base) names the public path, its private module's names are out of reach.
+        attrs.resolve_types(_obj)
+for _obj in _classes:
+    _obj.__module__ = "kongchuo.notices"

@@ -462,3 +462,25 @@ def test_rules_validate_their_arguments():
         check_rural_left_behind(None, as_of=AS_OF)
     with pytest.raises(ValidationError, match=r"rule\.argument"):
         check_de_facto_unsupported(child(), as_of="2024-09-01")
+
+
+ANY_MODEL = st.one_of(*(strategy() for strategy, _ in STRATEGIES))
+
+
+@given(ANY_MODEL, st.data())
+def test_compiled_checker_agrees_with_the_reference(x, data):
+    """The compiled constructor check raises exactly what the field-by-field one raises."""
+    fields = attrs.fields(type(x))
+    name = data.draw(st.sampled_from([f.name for f in fields]))
+    bad = data.draw(st.sampled_from([None, "", " ", 0, True, (), frozenset(), dt.date(1800, 1, 1)]))
+    y = attrs.evolve(x)
+    object.__setattr__(y, name, bad)
+
+    def outcome(check):
+        try:
+            check()
+        except ValidationError as exc:
+            return exc.errors
+        return None
+
+    assert outcome(y.__attrs_post_init__) == outcome(y.check_generic)

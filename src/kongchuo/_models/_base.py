@@ -199,7 +199,11 @@ class Code(Kind):
     def check(self, value: object) -> list[Problem] | None:
         if value.__class__ is not str:
             return [_type_problem("a str", "字符串", value)]
-        if value in self._cache or self._valid(value):
+        if value in self._cache:
+            return None
+        if self._valid(value):
+            if len(self._cache) < _CACHE_LIMIT:
+                self._cache[value] = value
             return None
         if self.digits:
             *most, last = map(str, self.lengths)
@@ -643,6 +647,7 @@ class _Field:
 
 
 _SPECS: dict[type, tuple[_Field, ...]] = {}
+_CHECKERS: dict[type, Callable[[Any], None]] = {}
 
 
 def fields_of(cls: type) -> tuple[_Field, ...]:
@@ -679,7 +684,21 @@ class Model:
             friendly_init(cls)
 
     def __attrs_post_init__(self) -> None:
-        """Check every field and every cross-field rule; raise once with all problems."""
+        """Check every field and every cross-field rule; raise once with all problems.
+
+        A compiled checker (see :mod:`kongchuo._models._compile`) passes a good object
+        quickly; anything it doubts goes through :meth:`check_generic`, which finds
+        and reports the problems.
+        """
+        found = _CHECKERS.get(type(self))
+        if found is None:
+            from kongchuo._models._compile import checker  # noqa: PLC0415 - it imports this module
+
+            found = _CHECKERS[type(self)] = checker(type(self))
+        found(self)
+
+    def check_generic(self) -> None:
+        """Check field by field (the reference the compiled checker falls back to)."""
         problems: list[Problem] = []
         good: dict[str, object] = {}
         for f in fields_of(type(self)):

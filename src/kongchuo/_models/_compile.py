@@ -13,58 +13,25 @@ own: generate the source, ``compile`` it, keep the function.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, Final
 
 from kongchuo import _identity
 from kongchuo._errors import Problem, ValidationError
-from kongchuo._identity import ResidentId
-from kongchuo._identity import _dates as _id_dates
+from kongchuo._identity import ResidentId, StudentNumber
 from kongchuo._models import _base as b
 
-__all__ = ["dumper", "loader"]
+__all__ = ["checker", "dumper", "loader"]
 
 Loader = Callable[[object, frozenset[str]], Any]
 
 _LOADERS: dict[type, Loader] = {}
-_check_rid = _identity._check_resident_id  # noqa: SLF001 - the identity layer's own check
-_set_rid = ResidentId.__dict__["value"].__set__
+dt_date = dt.date
 _new = object.__new__
 
 
-_CHECK_CHARS: Final = "0123456789X"
-_ID_TABLE: dict[str, object] = {}
-
-
-def _id_table() -> dict[str, object]:
-    """The identity layer's date table, fetched once (it is built on first use)."""
-    _ID_TABLE.update(_id_dates())
-    return _ID_TABLE
-
-
-def _parse_rid(raw: object) -> ResidentId:
-    """:meth:`ResidentId.parse` (lenient regions), fast for a well-formed number.
-
-    The fast path accepts exactly what the identity layer accepts without changing
-    it: 17 ASCII digits, the right check character (stdnum's formula) and a birth
-    date in the shared 1900-2099 table. Anything else — whitespace, a lower-case
-    ``x``, another century, a mistake — goes through the identity layer's own
-    check, which normalises it or reports the exact problem.
-    """
-    if raw.__class__ is str and len(raw) == 18:
-        body = raw[:17]
-        if (
-            body.isascii()
-            and body.isdigit()
-            and raw[17] == _CHECK_CHARS[(1 - 2 * (int(body, 13) % 11)) % 11]
-            and raw[6:14] in (_ID_TABLE or _id_table())
-        ):
-            rid = _new(ResidentId)
-            _set_rid(rid, raw)
-            return rid
-    rid = _new(ResidentId)
-    _set_rid(rid, _check_rid(raw, "$"))
-    return rid
+_parse_rid = _identity.resident_id_fast
 
 
 _BAD: Final = object()
@@ -380,4 +347,58 @@ def dumper(cls: type[b.Model]) -> Callable[[Any], dict[str, object]]:
         w, lines, f"<kongchuo dumper {cls.__qualname__}>"
     )
     _DUMPERS[cls] = made
+    return made
+
+
+def _quick(w: _Writer, kind: b.Kind, x: str) -> str:  # noqa: C901, PLR0911 - one branch per kind
+    """An expression that is true when the typed value in ``x`` surely passes its check."""
+    if isinstance(kind, b.Optional):
+        return f"({x} is None or {_quick(w, kind.inner, x)})"
+    if isinstance(kind, b.Text):
+        return f"({x}.__class__ is str and 0 < len({x}) <= {kind.max_len} and not {x}.isspace())"
+    if isinstance(kind, b.Code):
+        return f"({x}.__class__ is str and {x} in {w.ref(kind._cache, 'codes')})"  # noqa: SLF001
+    if isinstance(kind, b.EnumKind):
+        return f"{x}.__class__ is {w.ref(kind.enum, 'enum')}"
+    if isinstance(kind, b.DateKind):
+        return f"{x}.__class__ is {w.ref(dt_date, 'date')}"
+    if isinstance(kind, b.BoolKind):
+        return f"({x} is True or {x} is False)"
+    if isinstance(kind, b.IntKind):
+        return f"({x}.__class__ is int and {kind.low} <= {x} <= {kind.high})"
+    if isinstance(kind, b.ResidentIdKind):
+        return f"{x}.__class__ is {w.ref(ResidentId, 'rid')}"
+    if isinstance(kind, b.StudentNumberKind):
+        return f"{x}.__class__ is {w.ref(StudentNumber, 'sn')}"
+    if isinstance(kind, b.ModelKind):
+        return f"{x}.__class__ is {w.ref(kind.cls, 'model')}"
+    if isinstance(kind, b.TupleKind) and isinstance(kind.inner, b.ModelKind):
+        m = w.ref(kind.inner.cls, "model")
+        return f"({x}.__class__ is tuple and all(i.__class__ is {m} for i in {x}))"
+    if isinstance(kind, b.EnumSetKind):
+        e = w.ref(kind.inner.enum, "enum")
+        return f"({x}.__class__ is frozenset and all(m.__class__ is {e} for m in {x}))"
+    return f"not {w.ref(kind, 'kind')}.check({x})"
+
+
+def checker(cls: type[b.Model]) -> Callable[[Any], None]:
+    """The compiled constructor check of ``cls``: returns quietly for a good object.
+
+    It never reports problems itself: whatever it is not sure of goes to
+    :meth:`Model.check_generic`, so messages, codes and paths are the reference's.
+    """
+    w = _Writer()
+    fields = b.fields_of(cls)
+    lines = ["def check(o):"]
+    lines.extend(f"    x{i} = o.{f.name}" for i, f in enumerate(fields))
+    tests = " and ".join(_quick(w, f.kind, f"x{i}") for i, f in enumerate(fields)) or "True"
+    generic = w.ref(cls.check_generic, "generic")
+    lines += [f"    if not ({tests}):", f"        return {generic}(o)"]
+    if cls.cross_fields:
+        index = {f.name: i for i, f in enumerate(fields)}
+        values = "{" + ", ".join(f"{n!r}: x{index[n]}" for n in cls.cross_fields) + "}"
+        cross = w.ref(cls.cross_check, "cross")
+        lines += [f"    if {cross}({values}):", f"        return {generic}(o)"]
+    lines.append("    return None")
+    made: Callable[[Any], None] = _define(w, lines, f"<kongchuo checker {cls.__qualname__}>")
     return made

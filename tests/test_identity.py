@@ -211,3 +211,34 @@ class TestStudentNumber:
     def test_generated_g_numbers_hold_ids(self, sn):
         """Generated G numbers hold a valid resident ID."""
         assert sn.resident_id is not None
+
+
+class TestFastPath:
+    @given(resident_ids())
+    def test_inlined_check_character_agrees_with_stdnum(self, rid):
+        """The fast path's inlined MOD 11-2 formula gives stdnum's check character."""
+        from stdnum.cn import ric
+
+        from kongchuo._identity import _CHECK_CHARS
+
+        body = rid.value[:17]
+        assert _CHECK_CHARS[(1 - 2 * (int(body, 13) % 11)) % 11] == ric.calc_check_digit(
+            rid.value
+        )
+
+    @given(st.text(alphabet="0123456789Xx ３", min_size=15, max_size=19))
+    def test_fast_path_accepts_exactly_what_the_full_check_accepts(self, text):
+        """resident_id_fast and ResidentId.parse agree with the full check on any input."""
+        from kongchuo._identity import _check_resident_id, resident_id_fast
+
+        try:
+            expected = _check_resident_id(text, "$")
+        except ValidationError as exc:
+            expected_code = exc.code
+        else:
+            assert resident_id_fast(text).value == expected
+            assert ResidentId.parse(text).value == expected
+            return
+        with pytest.raises(ValidationError) as exc_info:
+            resident_id_fast(text)
+        assert exc_info.value.code == expected_code

@@ -328,7 +328,7 @@ def test_pseudonyms_are_stable_under_a_key_and_differ_across_keys(child, key1, k
 
 
 def test_pseudonyms_join_across_record_kinds():
-    """A child's G number and a registration's pseudonymise alike when equal."""
+    """A G number pseudonymises to its letter and the pseudonym of the child's ID."""
     sn = kongchuo.StudentNumber.parse("G" + RID)
     reg = kongchuo.Registration(
         student_number=sn,
@@ -343,10 +343,11 @@ def test_pseudonyms_join_across_record_kinds():
         on=dt.date(2021, 9, 1),
         status=kongchuo.AttendanceStatus.PRESENT,
     )
-    assert (
-        kongchuo.to_dict(reg, pseudonymise_key=KEY)["student_number"]
-        == kongchuo.to_dict(att, pseudonymise_key=KEY)["student_number"]
-    )
+    child = kongchuo.from_dict({**good_child_doc(), "guardians": []}, kongchuo.Child)
+    of_reg = kongchuo.to_dict(reg, pseudonymise_key=KEY)["student_number"]
+    assert of_reg == kongchuo.to_dict(att, pseudonymise_key=KEY)["student_number"]
+    assert of_reg == "G:" + kongchuo.to_dict(child, pseudonymise_key=KEY)["resident_id"]
+    assert RID not in of_reg
 
 
 def test_sensitive_fields_are_marked():

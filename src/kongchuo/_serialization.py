@@ -410,7 +410,9 @@ def to_dict(
     * ``pseudonymise_key=b"..."`` (16 bytes or more) writes
       ``hmac-sha256:<hex>`` — a keyed HMAC-SHA256 of the number, the same under
       the same key, so that departments holding the key can join records without
-      exchanging raw numbers — and leaves out private fields too.
+      exchanging raw numbers — and leaves out private fields too. A student number
+      becomes its letter, a colon and the pseudonym of the rest (``G:hmac-sha256:…``),
+      so that a G number joins the child whose ID number it holds.
 
     Masked and pseudonymised documents are for export; they do not load back.
 
@@ -432,7 +434,7 @@ def to_dict(
         >>> kongchuo.to_dict(reg, mask=True)["student_number"]
         'G370983********0012'
         >>> kongchuo.to_dict(reg, pseudonymise_key=b"county-bureau-key-2024")["student_number"]
-        'hmac-sha256:...'
+        'G:hmac-sha256:...'
     """
     opts = _options(mask, pseudonymise_key)
     model = _check_model(obj)

@@ -428,7 +428,12 @@ class ResidentIdKind(Kind):
 
 
 class StudentNumberKind(Kind):
-    """A student number (学籍号), handled like an ID number on export."""
+    """A student number (学籍号), handled like an ID number on export.
+
+    A pseudonymised student number is its letter, a colon and the pseudonym of the
+    18 characters after the letter: for a G number that is the pseudonym of the
+    child's ID number, so that registrations join the children they belong to.
+    """
 
     __slots__ = ()
 
@@ -443,7 +448,9 @@ class StudentNumberKind(Kind):
     def dump(self, value: Any, opts: DumpOptions) -> object:
         if opts.mode == "full":
             return value.value
-        return opts.identifier(value.value, value.masked())
+        if opts.mode == "mask":
+            return value.masked()
+        return value.value[0] + ":" + opts.identifier(value.value[1:], "")
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string", "pattern": r"^[GLJ][0-9]{17}[0-9X]$"}

@@ -41,3 +41,16 @@ def test_command_line_entry_point():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("✓") == 2
+
+
+def test_closed_pipe_is_quiet():
+    """`kongchuo demo | head` ends without a traceback."""
+    done = subprocess.run(
+        f"{sys.executable} -m kongchuo demo | head -n 1",
+        shell=True,  # noqa: S602 - a fixed command, to close the pipe early
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr
+    assert done.stdout.startswith("kongchuo")

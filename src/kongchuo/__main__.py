@@ -11,6 +11,7 @@ pure library for everything else.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TextIO
@@ -132,9 +133,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """
     stream = out if out is not None else sys.stdout
     args = _parser().parse_args(argv)
-    if args.command == "demo":
-        return _demo(stream)
-    return _check(args.numbers or sys.stdin, stream)
+    try:
+        if args.command == "demo":
+            return _demo(stream)
+        return _check(args.numbers or sys.stdin, stream)
+    except BrokenPipeError:
+        # The reader went away (``kongchuo demo | head``): stop quietly, as other tools do.
+        if out is None:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

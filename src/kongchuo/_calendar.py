@@ -21,7 +21,7 @@ import functools
 import itertools
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, Protocol, runtime_checkable
+from typing import Any, Final, Protocol, Self, runtime_checkable
 
 import attrs
 import chinese_calendar
@@ -137,9 +137,35 @@ def _date_set(value: Iterable[dt.date]) -> frozenset[dt.date]:
         raise ValidationError("calendar.date", "expected dates", "应为日期", path="$") from None
 
 
+class _CalendarDocument:
+    """``from_toml``, ``from_json`` and ``load`` for a class with ``from_mapping``."""
+
+    __slots__ = ()
+
+    @classmethod
+    def from_mapping(cls, data: object) -> Self:  # pragma: no cover - each class has its own
+        """Build from a parsed document."""
+        raise NotImplementedError
+
+    @classmethod
+    def from_toml(cls, text: str) -> Self:
+        """Build from TOML text; see :meth:`from_mapping` for the keys."""
+        return cls.from_mapping(parse_document(text, "toml", prefix="calendar"))
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Self:
+        """Build from JSON text (dates as ``"YYYY-MM-DD"`` strings)."""
+        return cls.from_mapping(parse_document(text, "json", prefix="calendar"))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Self:
+        """Read a ``.toml`` or ``.json`` file (an edge function: it does I/O)."""
+        return cls.from_mapping(read_document(path, prefix="calendar"))
+
+
 @friendly_init
 @attrs.frozen(kw_only=True)
-class YearArrangement:
+class YearArrangement(_CalendarDocument):
     """One year's holiday arrangement (节假日安排), from the State Council's notice.
 
     Attributes:
@@ -272,21 +298,6 @@ class YearArrangement:
         if problems:
             raise ValidationError.of(problems)
         return cls(year=year, holidays=holidays, workdays=workdays, source=source)  # type: ignore[arg-type]
-
-    @classmethod
-    def from_toml(cls, text: str) -> YearArrangement:
-        """Build from TOML text; see the class docstring for the format."""
-        return cls.from_mapping(parse_document(text, "toml", prefix="calendar"))
-
-    @classmethod
-    def from_json(cls, text: str | bytes) -> YearArrangement:
-        """Build from JSON text (dates as ``"YYYY-MM-DD"`` strings)."""
-        return cls.from_mapping(parse_document(text, "json", prefix="calendar"))
-
-    @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> YearArrangement:
-        """Read a ``.toml`` or ``.json`` file (an edge function: it does I/O)."""
-        return cls.from_mapping(read_document(path, prefix="calendar"))
 
 
 def _arrangements(value: Iterable[YearArrangement]) -> tuple[YearArrangement, ...]:
@@ -593,7 +604,7 @@ def _sorted_by_start(value: Iterable[Any]) -> tuple[Any, ...]:
 
 @friendly_init
 @attrs.frozen(kw_only=True)
-class SchoolCalendar:
+class SchoolCalendar(_CalendarDocument):
     """A school year's terms and holidays, as data (校历).
 
     Attributes:
@@ -717,21 +728,6 @@ class SchoolCalendar:
         if problems:
             raise ValidationError.of(problems)
         return cls(school_year=year, terms=terms, breaks=breaks, source=source)  # type: ignore[arg-type]
-
-    @classmethod
-    def from_toml(cls, text: str) -> SchoolCalendar:
-        """Build from TOML text; see :meth:`from_mapping` for the keys."""
-        return cls.from_mapping(parse_document(text, "toml", prefix="calendar"))
-
-    @classmethod
-    def from_json(cls, text: str | bytes) -> SchoolCalendar:
-        """Build from JSON text; see :meth:`from_mapping` for the keys."""
-        return cls.from_mapping(parse_document(text, "json", prefix="calendar"))
-
-    @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> SchoolCalendar:
-        """Read a ``.toml`` or ``.json`` file (an edge function: it does I/O)."""
-        return cls.from_mapping(read_document(path, prefix="calendar"))
 
 
 def _read_spans(

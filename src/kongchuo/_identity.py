@@ -91,12 +91,12 @@ def _validity() -> dict[str, tuple[tuple[int, int], ...]]:
     }
 
 
-def _known_in(code: str, year: int) -> bool:
-    # A plain loop: any() over a generator costs more than the check on this hot path.
-    for lo, hi in _validity().get(code, ()):  # noqa: SIM110
-        if lo <= year <= hi:
-            return True
-    return False
+_VALIDITY: dict[str, tuple[tuple[int, int], ...]] = {}
+
+
+def _fill_validity() -> dict[str, tuple[tuple[int, int], ...]]:
+    _VALIDITY.update(_validity())
+    return _VALIDITY
 
 
 @lru_cache(maxsize=1 << 16)
@@ -278,7 +278,10 @@ class ResidentId:
         )
         if strict_region:
             year = int(value[6:10])
-            if not _known_in(value[:6], year):
+            for lo, hi in (_VALIDITY or _fill_validity()).get(value[:6], ()):
+                if lo <= year <= hi:
+                    break
+            else:
                 raise _fail(
                     "region",
                     f"{redact(value)}: region code {value[:6]} is not known for {year}",

@@ -11,6 +11,7 @@ This module is part of the edges layer of ``DESIGN.md``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
@@ -197,9 +198,7 @@ def _build() -> dict[NoticeKind, Notice]:
     return {n.kind: n for n in found}
 
 
-_EXAMPLES: Final[Mapping[NoticeKind, Notice]] = MappingProxyType(_build())
-
-
+@functools.cache
 def examples() -> Mapping[NoticeKind, Notice]:
     """One example notice of every kind, in the FEICHENG profile, by kind.
 
@@ -208,4 +207,5 @@ def examples() -> Mapping[NoticeKind, Notice]:
         >>> len(e), e[NoticeKind.CORRECTION_ORDER].number
         (9, '肥教责〔2025〕2号')
     """
-    return _EXAMPLES
+    # Built on first use, not at import: it runs every rule a notice is built with.
+    return MappingProxyType(_build())

@@ -222,9 +222,7 @@ class TestFastPath:
         from kongchuo._identity import _CHECK_CHARS
 
         body = rid.value[:17]
-        assert _CHECK_CHARS[(1 - 2 * (int(body, 13) % 11)) % 11] == ric.calc_check_digit(
-            rid.value
-        )
+        assert _CHECK_CHARS[(1 - 2 * (int(body, 13) % 11)) % 11] == ric.calc_check_digit(rid.value)
 
     @given(st.text(alphabet="0123456789Xx ３", min_size=15, max_size=19))
     def test_fast_path_accepts_exactly_what_the_full_check_accepts(self, text):

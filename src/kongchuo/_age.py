@@ -291,90 +291,68 @@ def check_school_entry(
     facts = f"age {max(age, 0)} on {day.isoformat()}"
     facts_zh = f"{day.isoformat()} 时 {max(age, 0)} 周岁"
     if age < band.min_age:
-        return Decision(
-            rule="school_entry",
+        return _entry(
             ok=False,
             outcome="too_young",
-            findings=(
-                Finding(
-                    code="school_entry.too_young",
-                    message=f"{facts}: under {band.min_age}",
-                    message_zh=f"{facts_zh}，未满 {band.min_age} 周岁",
-                    path="birth",
-                    severity=Severity.INFO,
-                    basis=_BASIS,
-                ),
-            ),
-            basis=_BASIS,
+            message=f"{facts}: under {band.min_age}",
+            message_zh=f"{facts_zh}，未满 {band.min_age} 周岁",
+            path="birth",
         )
     if deferral_approved:
-        basis = (*_BASIS, "义务教育法 第十一条 第二款")
-        return Decision(
-            rule="school_entry",
+        return _entry(
             ok=False,
             outcome="deferred",
-            findings=(
-                Finding(
-                    code="school_entry.deferred",
-                    message=f"{facts}: entry deferred for physical reasons, with approval",
-                    message_zh=f"{facts_zh}，因身体状况经批准延缓入学",
-                    path="deferral_approved",
-                    severity=Severity.INFO,
-                    basis=basis,
-                ),
-            ),
-            basis=basis,
+            message=f"{facts}: entry deferred for physical reasons, with approval",
+            message_zh=f"{facts_zh}，因身体状况经批准延缓入学",
+            path="deferral_approved",
+            basis=(*_BASIS, "义务教育法 第十一条 第二款"),
         )
     if age == band.min_age:
         return Decision(rule="school_entry", ok=True, outcome="due", basis=_BASIS)
     if disabled:
-        basis = (*_BASIS, "残疾人教育条例 第十四条")
-        return Decision(
-            rule="school_entry",
+        return _entry(
             ok=True,
             outcome="late_entry_allowed",
-            findings=(
-                Finding(
-                    code="school_entry.late_entry_allowed",
-                    message=f"{facts}: a disabled child may enter later or older",
-                    message_zh=f"{facts_zh}，残疾儿童入学年龄可以适当提高",
-                    path="disabled",
-                    severity=Severity.INFO,
-                    basis=basis,
-                ),
-            ),
-            basis=basis,
+            message=f"{facts}: a disabled child may enter later or older",
+            message_zh=f"{facts_zh}，残疾儿童入学年龄可以适当提高",
+            path="disabled",
+            basis=(*_BASIS, "残疾人教育条例 第十四条"),
         )
     if age <= band.max_age:
-        return Decision(
-            rule="school_entry",
+        return _entry(
             ok=True,
             outcome="overdue",
-            findings=(
-                Finding(
-                    code="school_entry.overdue",
-                    message=f"{facts}: older than the entry age {band.min_age}; enrol now",
-                    message_zh=f"{facts_zh}，已超过入学年龄 {band.min_age} 周岁，应立即入学",
-                    path="birth",
-                    severity=Severity.WARNING,
-                    basis=_BASIS,
-                ),
-            ),
-            basis=_BASIS,
+            message=f"{facts}: older than the entry age {band.min_age}; enrol now",
+            message_zh=f"{facts_zh}，已超过入学年龄 {band.min_age} 周岁，应立即入学",
+            path="birth",
+            severity=Severity.WARNING,
         )
-    return Decision(
-        rule="school_entry",
+    return _entry(
         ok=False,
         outcome="above_age_band",
-        findings=(
-            Finding(
-                code="school_entry.above_age_band",
-                message=f"{facts}: above the age band {band}",
-                message_zh=f"{facts_zh}，超出适龄范围 {band} 周岁",
-                path="birth",
-                severity=Severity.INFO,
-                basis=_BASIS,
-            ),
-        ),
-        basis=_BASIS,
+        message=f"{facts}: above the age band {band}",
+        message_zh=f"{facts_zh}，超出适龄范围 {band} 周岁",
+        path="birth",
     )
+
+
+def _entry(
+    *,
+    ok: bool,
+    outcome: str,
+    message: str,
+    message_zh: str,
+    path: str,
+    severity: Severity = Severity.INFO,
+    basis: tuple[str, ...] = _BASIS,
+) -> Decision:
+    """A school-entry decision with its one finding, coded ``school_entry.<outcome>``."""
+    finding = Finding(
+        code=f"school_entry.{outcome}",
+        message=message,
+        message_zh=message_zh,
+        path=path,
+        severity=severity,
+        basis=basis,
+    )
+    return Decision(rule="school_entry", ok=ok, outcome=outcome, findings=(finding,), basis=basis)

@@ -485,13 +485,9 @@ class Guardian(Model):
     @classmethod
     def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
         """The status ends after it starts."""
-        out: list[Problem] = []
-        out.extend(
-            dates_in_order(
-                values, "status_since", "status_until", "guardian.status_until.before_since"
-            )
+        return dates_in_order(
+            values, "status_since", "status_until", "guardian.status_until.before_since"
         )
-        return out
 
 
 class LegalBasis(enum.StrEnum):

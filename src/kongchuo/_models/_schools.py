@@ -211,13 +211,9 @@ class Registration(Model):
     @classmethod
     def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
         """The status ends after it starts."""
-        out: list[Problem] = []
-        out.extend(
-            dates_in_order(
-                values, "effective_from", "effective_to", "registration.effective_to.before_from"
-            )
+        return dates_in_order(
+            values, "effective_from", "effective_to", "registration.effective_to.before_from"
         )
-        return out
 
 
 class TransferSide(enum.StrEnum):

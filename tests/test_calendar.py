@@ -1,6 +1,7 @@
 import datetime as dt
 import json
 
+import chinese_calendar
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,6 +20,7 @@ from kongchuo import (
     YearArrangement,
     roll_forward,
 )
+from kongchuo._calendar import advance_workdays
 
 D = dt.date
 CAL = ChinaCalendar()
@@ -99,6 +101,36 @@ class TestChinaCalendar:
         """An arrangement for a built-in year takes precedence (a correction)."""
         fix = YearArrangement(year=2025, holidays=[D(2025, 9, 30)], workdays=[], source="fix")
         assert not ChinaCalendar([fix]).is_workday(D(2025, 9, 30))
+
+    def test_answers_equal_chinesecalendar_on_every_day(self):
+        """The calendar's sets answer as chinesecalendar does on every day it covers."""
+        day, last = D(CAL.years[0], 1, 1), D(CAL.years[-1], 12, 31)
+        while day <= last:
+            assert CAL.is_workday(day) is chinese_calendar.is_workday(day), day
+            day += dt.timedelta(days=1)
+
+    @given(
+        start=st.dates(min_value=D(2024, 1, 1), max_value=D(2027, 6, 30)),
+        count=st.integers(min_value=0, max_value=200),
+    )
+    def test_fast_count_equals_day_by_day(self, start, count):
+        """Counting working days on the calendar's sets gives the day-by-day answer."""
+        fix = YearArrangement(year=2025, holidays=[D(2025, 9, 30)], workdays=[], source="fix")
+        cal = ChinaCalendar([fix]).with_arrangement(YearArrangement.from_toml(ILLUSTRATIVE_2027))
+
+        class Asked:
+            def is_workday(self, day: dt.date) -> bool:
+                return cal.is_workday(day)
+
+        try:
+            expected: object = advance_workdays(Asked(), start, count)
+        except CalendarHorizonError:
+            expected = CalendarHorizonError
+        try:
+            got: object = advance_workdays(cal, start, count)
+        except CalendarHorizonError:
+            got = CalendarHorizonError
+        assert got == expected
 
     def test_json_and_files(self, tmp_path):
         """Arrangements load from JSON text and from .toml and .json files."""

@@ -495,19 +495,23 @@ def _escape(text: str) -> str:
 
 
 def _fold(line: str) -> list[str]:
-    """Split a content line into lines of at most 75 octets (RFC 5545 §3.1)."""
+    """Split a content line into lines of at most 75 octets (RFC 5545 §3.1).
+
+    Cuts the UTF-8 bytes at the limit and backs off to the start of a character, so
+    no character is split; a continuation line's leading space counts in its 75.
+    """
+    data = line.encode("utf-8")
+    if len(data) <= _FOLD:
+        return [line]
     out: list[str] = []
-    current = ""
-    size = 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        limit = _FOLD if not out else _FOLD - 1
-        if size + width > limit:
-            out.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    out.append(current)
+    start, limit = 0, _FOLD
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: back off to its lead
+            cut -= 1
+        out.append(data[start:cut].decode("utf-8"))
+        start, limit = cut, _FOLD - 1
+    out.append(data[start:].decode("utf-8"))
     return [out[0], *(" " + part for part in out[1:])]
 
 

@@ -16,12 +16,11 @@ import datetime as dt
 from typing import Final
 
 from kongchuo._args import require_date, require_int
-from kongchuo._calendar import WorkCalendar, _require_calendar, _workday, roll_forward
+from kongchuo._calendar import WorkCalendar, _require_calendar, advance_workdays, roll_forward
 from kongchuo._errors import ValidationError
 
 __all__ = ["add_months", "period_end"]
 
-_ONE_DAY: Final = dt.timedelta(days=1)
 _MAX_COUNT: Final = 100_000
 
 
@@ -48,7 +47,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, _calendar.monthrange(year, month)[1]))
 
 
-def period_end(  # noqa: C901 - one branch per way of counting (民法典 201–203, workdays)
+def period_end(
     start: dt.date,
     *,
     days: int = 0,
@@ -144,13 +143,7 @@ def period_end(  # noqa: C901 - one branch per way of counting (民法典 201–
                 "以工作日计算的期间需要工作日历",
                 path="calendar",
             )
-        day = start
-        left = workdays
-        while left:
-            day += _ONE_DAY
-            if _workday(calendar, day):
-                left -= 1
-        return day
+        return advance_workdays(calendar, start, workdays)
     if days:
         try:
             end = start + dt.timedelta(days=days)

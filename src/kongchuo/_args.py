@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypeVar
 
-from kongchuo._errors import ValidationError, type_name
+from kongchuo._errors import ValidationError, quote, type_name
 
 __all__ = ["require_bool", "require_date", "require_instance", "require_int"]
 
@@ -89,15 +89,15 @@ def require_int(
     if min_value is not None and value < min_value:
         raise ValidationError(
             "int.range",
-            f"must be at least {min_value}, got {value}",
-            f"不能小于 {min_value}，实为 {value}",
+            f"must be at least {min_value}, got {quote(value)}",
+            f"不能小于 {min_value}，实为 {quote(value)}",
             path=path,
         )
     if max_value is not None and value > max_value:
         raise ValidationError(
             "int.range",
-            f"must be at most {max_value}, got {value}",
-            f"不能大于 {max_value}，实为 {value}",
+            f"must be at most {max_value}, got {quote(value)}",
+            f"不能大于 {max_value}，实为 {quote(value)}",
             path=path,
         )
     return value

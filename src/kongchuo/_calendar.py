@@ -28,7 +28,7 @@ import chinese_calendar
 
 from kongchuo._args import require_date, require_int
 from kongchuo._documents import parse_document, read_date, read_document
-from kongchuo._errors import CalendarHorizonError, Problem, ValidationError, type_name
+from kongchuo._errors import CalendarHorizonError, Problem, ValidationError, quote, type_name
 from kongchuo._guard import friendly_init
 
 __all__ = [
@@ -95,7 +95,10 @@ def _read_days(raw: object, path: str, problems: list[Problem]) -> list[dt.date]
             unknown = set(item) - {"name", "start", "end"}
             problems.extend(
                 _problem(
-                    "calendar.unknown", f"{where}.{k}", f"unknown key {k!r}", f"未知的键 {k!r}"
+                    "calendar.unknown",
+                    f"{where}.{quote(k, bare=True)}",
+                    f"unknown key {quote(k)}",
+                    f"未知的键 {quote(k)}",
                 )
                 for k in sorted(unknown)
             )
@@ -279,7 +282,12 @@ class YearArrangement(_CalendarDocument):
                 f"应为表（对象），实为 {type_name(data)}",
             )
         problems: list[Problem] = [
-            _problem("calendar.unknown", f"$.{k}", f"unknown key {k!r}", f"未知的键 {k!r}")
+            _problem(
+                "calendar.unknown",
+                f"$.{quote(k, bare=True)}",
+                f"unknown key {quote(k)}",
+                f"未知的键 {quote(k)}",
+            )
             for k in data
             if k not in {"year", "source", "holidays", "workdays"}
         ]
@@ -324,8 +332,8 @@ def _arrangements(value: Iterable[YearArrangement]) -> tuple[YearArrangement, ..
         _problem(
             "calendar.duplicate_year",
             f"arrangements[{i}]",
-            f"two arrangements for {year}",
-            f"{year} 年有两个安排",
+            f"two arrangements for {quote(year)}",
+            f"{quote(year)} 年有两个安排",
         )
         for i, year in enumerate(years)
         if year in years[:i]
@@ -770,7 +778,12 @@ class SchoolCalendar(_CalendarDocument):
                 f"应为表（对象），实为 {type_name(data)}",
             )
         problems: list[Problem] = [
-            _problem("calendar.unknown", f"$.{k}", f"unknown key {k!r}", f"未知的键 {k!r}")
+            _problem(
+                "calendar.unknown",
+                f"$.{quote(k, bare=True)}",
+                f"unknown key {quote(k)}",
+                f"未知的键 {quote(k)}",
+            )
             for k in data
             if k not in {"school_year", "source", "terms", "breaks"}
         ]
@@ -815,7 +828,12 @@ def _read_spans(
             continue
         before = len(problems)
         problems.extend(
-            _problem("calendar.unknown", f"{where}.{k}", f"unknown key {k!r}", f"未知的键 {k!r}")
+            _problem(
+                "calendar.unknown",
+                f"{where}.{quote(k, bare=True)}",
+                f"unknown key {quote(k)}",
+                f"未知的键 {quote(k)}",
+            )
             for k in item
             if k not in allowed
         )

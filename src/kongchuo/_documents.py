@@ -19,7 +19,7 @@ import tomllib
 from pathlib import Path
 from typing import Final
 
-from kongchuo._errors import Problem, ValidationError, type_name
+from kongchuo._errors import Problem, ValidationError, quote, type_name
 
 __all__ = ["parse_document", "read_date", "read_document"]
 
@@ -79,8 +79,8 @@ def read_document(path: object, *, prefix: str) -> object:
     if suffix not in _FORMATS:
         raise ValidationError(
             f"{prefix}.suffix",
-            f"the file must end in .toml or .json, not {suffix!r}",
-            f"文件扩展名应为 .toml 或 .json，实为 {suffix!r}",
+            f"the file must end in .toml or .json, not {quote(suffix)}",
+            f"文件扩展名应为 .toml 或 .json，实为 {quote(suffix)}",
             path="path",
         )
     try:

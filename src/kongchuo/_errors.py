@@ -9,14 +9,18 @@ A :class:`ValidationError` carries one or more :class:`Problem` records, each wi
 stable ``code``, a ``path`` into the document (``$.guardians[1].phone``), an English
 and a Chinese message. A document reports all its problems in one pass.
 
-No message ever holds a full ID number: callers pass values through
-:func:`kongchuo.redact` before they put them in a message.
+No message ever holds a full ID number: every message that quotes input passes it
+through :func:`quote`, the one quoting function, which masks anything shaped like an
+ID number and truncates long input.
 
 This module stands below every layer of ``DESIGN.md``: everything may import it.
 """
 
 from __future__ import annotations
 
+import math
+import re
+import reprlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
@@ -27,6 +31,7 @@ __all__ = [
     "KongchuoError",
     "Problem",
     "ValidationError",
+    "quote",
     "redact",
     "type_name",
 ]
@@ -218,7 +223,11 @@ def redact(text: str) -> str:
 
     Use it for any value that might be an ID number before it goes into a message,
     a ``repr`` or a log line (遮蔽身份证号). Strings of 10 characters or fewer are
-    hidden whole, because there is nothing safe to keep.
+    hidden whole, because there is nothing safe to keep. The hidden characters of
+    an ID number are its birth date.
+
+    Raises:
+        ValidationError: ``redact.type`` for anything but a str.
 
     Example:
         >>> redact("11010519491231002X")
@@ -226,9 +235,109 @@ def redact(text: str) -> str:
         >>> redact("12345")
         '*****'
     """
+    if not isinstance(text, str):
+        raise ValidationError(
+            "redact.type",
+            f"expected text, got {type_name(text)}",
+            f"应为文本，实为 {type_name(text)}",
+            path="text",
+        )
     if len(text) <= 10:
         return "*" * len(text)
     return text[:6] + "*" * (len(text) - 10) + text[-4:]
+
+
+QUOTE_LIMIT: Final = 80
+"""How many characters of an input :func:`quote` shows before it truncates."""
+
+_ID_SHAPED: Final = re.compile(r"\d(?:[\s\-]?\d){14,}(?:[\s\-]?[Xx])?")
+"""A run of 15 or more digits (spaces or hyphens between them allowed), with an
+optional final X: 15- and 18-character ID numbers, student numbers and anything
+longer that might hold one."""
+
+_BIG_INT: Final = 10**30
+
+
+def _mask_run(match: re.Match[str]) -> str:
+    # Keep the first 6 digits of the run (the region) and the last 4 (3 for a
+    # 15-digit number: its sequence), the separators in place, so that the text keeps
+    # its length and the birth date is hidden.
+    run = match.group()
+    positions = [i for i, c in enumerate(run) if not (c.isspace() or c == "-")]
+    hidden = set(positions[6 : -4 if len(positions) >= 18 else -3])
+    return "".join("*" if i in hidden else c for i, c in enumerate(run))
+
+
+def _mask_text(text: str, limit: int) -> str:
+    # Look a little past the limit so that a number cut by the limit is still seen
+    # whole enough to be masked; mask, then truncate.
+    window = text[: limit + 48]
+    masked = _ID_SHAPED.sub(_mask_run, window)
+    if len(text) <= limit:
+        return masked
+    return f"{masked[:limit]}…(+{len(text) - limit} chars)"
+
+
+def _int_text(value: int) -> str:
+    if -_BIG_INT < value < _BIG_INT:
+        return _ID_SHAPED.sub(_mask_run, str(value))
+    digits = int(value.bit_length() * math.log10(2)) + 1
+    return f"<an integer of about {digits} digits>"
+
+
+class _Repr(reprlib.Repr):
+    """reprlib with bounded ints and ID-shaped text masked (the containers of quote)."""
+
+    def repr_int(self, x: int, level: int) -> str:  # noqa: ARG002 - reprlib's signature
+        return _int_text(x)
+
+    def repr_str(self, x: str, level: int) -> str:  # noqa: ARG002 - reprlib's signature
+        return repr(_mask_text(x, self.maxstring))
+
+
+_REPR: Final = _Repr()
+_REPR.maxstring = 40
+_REPR.maxother = 40
+
+
+def quote(value: object, *, bare: bool = False, limit: int = QUOTE_LIMIT) -> str:
+    """Return ``value`` as a message may show it: ID-shaped text masked, long input cut.
+
+    This is the one quoting function of kongchuo (引用输入值): every message, path
+    or ``repr`` that echoes input passes the input through it. Any run of 15 or more
+    digits (an 18- or 15-character ID number, with or without spaces, or a student
+    number) keeps only its first 6 and last 4 digits, so the birth date is never
+    shown; text longer than ``limit`` characters is cut with a count of the rest;
+    integers too large to print are described by their size; containers are shown
+    through :mod:`reprlib` with the same rules.
+
+    Args:
+        value: Anything that came from the caller.
+        bare: Show a str without quotes (for paths such as ``$.<key>``).
+        limit: How many characters of a str to show.
+
+    Example:
+        >>> quote("11010519491231002X")
+        "'110105********002X'"
+        >>> quote("id 110105 19491231 002X here", bare=True)
+        'id 110105 ******** 002X here'
+        >>> quote("x" * 100, limit=5)
+        "'xxxxx…(+95 chars)'"
+        >>> quote(10**5000)
+        '<an integer of about 5001 digits>'
+    """
+    if isinstance(value, str):
+        text = _mask_text(value, limit)
+        return text if bare else repr(text)
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int):
+        return _int_text(value)
+    try:
+        text = _REPR.repr(value)
+    except Exception:  # noqa: BLE001 - a caller's __repr__ may fail; say what it was
+        text = f"<{type_name(value)}>"
+    return _mask_text(text, limit)
 
 
 def type_name(value: object) -> str:

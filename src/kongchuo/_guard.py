@@ -19,7 +19,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from kongchuo._errors import Problem, ValidationError
+from kongchuo._errors import Problem, ValidationError, quote
 
 __all__ = ["friendly_init", "signature_problems"]
 
@@ -56,9 +56,9 @@ def signature_problems(
     problems.extend(
         Problem(
             code="unknown_key",
-            path=f"$.{key}",
-            message=f"{name}() has no argument {key!r}",
-            message_zh=f"{name}() 没有参数 {key!r}",
+            path=f"$.{quote(key, bare=True)}",
+            message=f"{name}() has no argument {quote(key)}",
+            message_zh=f"{name}() 没有参数 {quote(key)}",
         )
         for key in kwargs
         if key not in known
@@ -95,9 +95,13 @@ def friendly_init(cls: T) -> T:
             init(self, *args, **kwargs)
         except TypeError:
             problems = signature_problems(cls, sig, args, kwargs)
-            if problems:
-                raise ValidationError.of(problems) from None
-            raise
+            if not problems:
+                raise
+        else:
+            return
+        # Raised outside the handler: the TypeError quotes the argument names whole,
+        # and it must not ride along as the context.
+        raise ValidationError.of(problems)
 
     __init__.__kongchuo_friendly__ = True  # type: ignore[attr-defined]
     cls.__init__ = __init__  # type: ignore[misc]

@@ -33,7 +33,7 @@ from cattrs.errors import (
 )
 
 from kongchuo import cases, notices
-from kongchuo._errors import Problem, ValidationError, type_name
+from kongchuo._errors import Problem, ValidationError, quote, type_name
 from kongchuo._models._base import (
     FULL,
     DumpOptions,
@@ -41,7 +41,6 @@ from kongchuo._models._base import (
     fields_of,
     object_schema,
     problem,
-    shown,
     structure,
     unstructure,
 )
@@ -149,8 +148,8 @@ def _migrate(cls: type, raw: object) -> object:
     if version.__class__ is not int or not 1 <= version < SCHEMA_VERSION:
         raise ValidationError(
             "schema_version.unsupported",
-            f"$schema_version must be an int from 1 to {SCHEMA_VERSION}, got {version!r}"[:120],
-            f"$schema_version 必须是 1 到 {SCHEMA_VERSION} 的整数，实际为 {version!r}"[:120],
+            f"$schema_version must be an int from 1 to {SCHEMA_VERSION}, got {quote(version)}",
+            f"$schema_version 必须是 1 到 {SCHEMA_VERSION} 的整数，实际为 {quote(version)}",
             path=f"$.{VERSION_KEY}",
         )
     doc: dict[str, Any] = dict(raw)
@@ -206,9 +205,9 @@ def _translate(exc: BaseException, path: str) -> list[Problem]:
         return [
             problem(
                 "unknown_key",
-                f"unknown key {shown(k)!r}",
-                f"未知字段 {shown(k)!r}",
-                f"{path}.{shown(k)}",
+                f"unknown key {quote(k)}",
+                f"未知字段 {quote(k)}",
+                f"{path}.{quote(k, bare=True)}",
             )
             for k in sorted(exc.extra_fields)
         ]
@@ -231,8 +230,8 @@ def _check_cls(cls: object) -> None:
         return
     raise ValidationError(
         "serialization.class",
-        f"cls must be a kongchuo model (or a list of one), not {cls!r}"[:200],
-        f"cls 必须是 kongchuo 模型（或其列表），而不是 {cls!r}"[:200],
+        f"cls must be a kongchuo model (or a list of one), not {quote(cls)}",
+        f"cls 必须是 kongchuo 模型（或其列表），而不是 {quote(cls)}",
         path="$.cls",
     )
 

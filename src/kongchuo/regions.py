@@ -45,7 +45,7 @@ from typing import Final
 
 import attrs
 
-from kongchuo._errors import ValidationError, type_name
+from kongchuo._errors import ValidationError, quote, type_name
 from kongchuo._guard import friendly_init
 
 __all__ = [
@@ -245,23 +245,27 @@ def _non_empty(_inst: object, attribute: attrs.Attribute[str], value: object) ->
     if not isinstance(value, str) or not value.strip():
         raise ValidationError(
             f"jurisdiction.{attribute.name}",
-            f"{attribute.name} must be a non-empty str, not {value!r}",
-            f"{attribute.name} 必须是非空字符串，实际为 {value!r}",
+            f"{attribute.name} must be a non-empty str, not {quote(value)}",
+            f"{attribute.name} 必须是非空字符串，实际为 {quote(value)}",
             path=f"$.{attribute.name}",
         )
 
 
+_KINDS: Final = {k.value: k for k in JurisdictionKind}
+
+
 def _kind(value: object) -> JurisdictionKind:
-    try:
-        return JurisdictionKind(value)  # type: ignore[arg-type]  # any value; bad ones raise
-    except ValueError:
+    found = _KINDS.get(value) if isinstance(value, str) else None
+    if found is None:
+        # Looked up, not called: the enum's own error would quote the value whole.
         known = ", ".join(k.value for k in JurisdictionKind)
         raise ValidationError(
             "jurisdiction.kind",
-            f"kind must be one of {known}; got {value!r}",
-            f"类别必须是 {known} 之一，实际为 {value!r}",
+            f"kind must be one of {known}; got {quote(value)}",
+            f"类别必须是 {known} 之一，实际为 {quote(value)}",
             path="$.kind",
-        ) from None
+        )
+    return found
 
 
 @friendly_init

@@ -25,7 +25,7 @@ from typing import Any, ClassVar, Final, Literal
 
 import attrs
 
-from kongchuo._errors import Problem, ValidationError, redact, type_name
+from kongchuo._errors import Problem, ValidationError, quote, type_name
 from kongchuo._guard import friendly_init
 from kongchuo._identity import ResidentId, StudentNumber
 from kongchuo._identity import _dates as _shared_dates
@@ -39,7 +39,6 @@ __all__ = [
     "Sensitivity",
     "meta",
     "problem",
-    "shown",
 ]
 
 META: Final = "kongchuo"
@@ -50,18 +49,6 @@ Sensitivity = Literal["identifier", "private"]
 ``private``: other sensitive personal information (left out of masked exports)."""
 
 _CACHE_LIMIT: Final = 1 << 16
-
-
-def shown(text: str) -> str:
-    """``text`` as it may appear in a message: masked if it could be an ID number.
-
-    Anything with six digits or more, or longer than 40 characters, is passed
-    through :func:`kongchuo.redact`; a document's keys and enum values echo back in
-    messages, and a full ID number must never do so.
-    """
-    if len(text) > 40 or sum(c.isdigit() for c in text) >= 6:
-        return redact(text)
-    return text
 
 
 def problem(code: str, en: str, zh: str, path: str = "$") -> Problem:
@@ -282,8 +269,8 @@ class EnumKind(Kind):
             return _type_problem(f"one of {allowed}", f"以下之一：{allowed}", raw)
         return problem(
             "enum.unknown",
-            f"{shown(raw)!r} is not one of {allowed}",
-            f"{shown(raw)!r} 不是以下之一：{allowed}",
+            f"{quote(raw)} is not one of {allowed}",
+            f"{quote(raw)} 不是以下之一：{allowed}",
         )
 
     def check(self, value: object) -> list[Problem] | None:
@@ -754,19 +741,16 @@ def _missing(name: str) -> Problem:
 
 
 def _unknown_keys(raw: Mapping[Any, Any], known: Callable[[Any], bool]) -> list[Problem]:
-    out = []
-    for key in raw:
-        if not known(key):
-            name = shown(key) if isinstance(key, str) else type_name(key)
-            out.append(
-                problem(
-                    "unknown_key",
-                    f"unknown key {name!r}",
-                    f"未知字段 {name!r}",
-                    f"$.{name}" if isinstance(key, str) else "$",
-                )
-            )
-    return out
+    return [
+        problem(
+            "unknown_key",
+            f"unknown key {quote(key)}",
+            f"未知字段 {quote(key)}",
+            f"$.{quote(key, bare=True)}" if isinstance(key, str) else "$",
+        )
+        for key in raw
+        if not known(key)
+    ]
 
 
 def structure(cls: type[Model], raw: object, *, extra: frozenset[str] = frozenset()) -> Any:

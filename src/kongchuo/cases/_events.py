@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from kongchuo._errors import Problem, ValidationError
+from kongchuo._errors import Problem, ValidationError, quote
 from kongchuo._models._base import (
     BOOL,
     DATE,
@@ -810,8 +810,8 @@ class EventKind(Kind):
                 [
                     problem(
                         "event.type",
-                        f"unknown event type {tag!r}; known: {known}",
-                        f"未知事件类型 {tag!r}；可用：{known}",
+                        f"unknown event type {quote(tag)}; known: {known}",
+                        f"未知事件类型 {quote(tag)}；可用：{known}",
                         "$.type",
                     )
                 ]

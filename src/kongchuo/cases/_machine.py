@@ -17,7 +17,7 @@ from typing import Final
 
 import attrs
 
-from kongchuo._errors import ValidationError
+from kongchuo._errors import ValidationError, quote, type_name
 from kongchuo._guard import friendly_init
 
 __all__ = ["MACHINE", "CaseState", "Evidence", "Transition", "derive_state", "transition_for"]
@@ -323,6 +323,14 @@ def transition_for(tag: str, state: CaseState, *, path: str = "$") -> Transition
         ...
         kongchuo.ValidationError: $: event 'returned' is not allowed in state 'new'...
     """
+    if not isinstance(tag, str) or not isinstance(state, CaseState):
+        raise ValidationError(
+            "case.transition",
+            f"expected an event type (str) and a CaseState, got {type_name(tag)} "
+            f"and {type_name(state)}",
+            f"应为事件类型（字符串）和 CaseState，实为 {type_name(tag)} 和 {type_name(state)}",
+            path=path,
+        )
     found = _TABLE.get((tag, state))
     if found is not None:
         return found
@@ -330,9 +338,9 @@ def transition_for(tag: str, state: CaseState, *, path: str = "$") -> Transition
     allowed_zh = "、".join(CaseState(s).label_zh for s in allowed)
     raise ValidationError(
         "case.transition",
-        f"event {tag!r} is not allowed in state {state.value!r}; "
+        f"event {quote(tag)} is not allowed in state {state.value!r}; "
         f"it is allowed from: {', '.join(allowed) or 'nowhere'}",
-        f"“{state.label_zh}”状态下不能记录事件 {tag!r}；"
+        f"“{state.label_zh}”状态下不能记录事件 {quote(tag)}；"
         f"该事件只能在以下状态记录：{allowed_zh or '无'}",
         path=path,
     )

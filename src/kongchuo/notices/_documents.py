@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
-from kongchuo._errors import ValidationError, type_name
+from kongchuo._errors import ValidationError, quote, type_name
 from kongchuo._models._base import FULL, DumpOptions, structure, unstructure
 from kongchuo.notices._models import NOTICE_TYPES, Notice, NoticeKind
 from kongchuo.notices._render import _need_notice
@@ -73,13 +73,11 @@ def notice_from_dict(data: object) -> Notice:
     kind = _KINDS.get(raw_kind) if isinstance(raw_kind, str) else None
     if kind is None:
         known = ", ".join(k.value for k in NoticeKind)
-        shown = (
-            raw_kind if isinstance(raw_kind, str) and len(raw_kind) <= 40 else type_name(raw_kind)
-        )
+        shown = quote(raw_kind) if isinstance(raw_kind, str) else type_name(raw_kind)
         raise ValidationError(
             "notice.kind",
-            f"unknown notice kind {shown!r}; known: {known}",
-            f"未知的文书种类 {shown!r}；可用：{known}",
+            f"unknown notice kind {shown}; known: {known}",
+            f"未知的文书种类 {shown}；可用：{known}",
             path="$.kind",
         )
     version = data.get(_VERSION, NOTICE_SCHEMA_VERSION)

@@ -27,7 +27,7 @@ from typing import Any, Final
 import attrs
 
 from kongchuo._args import require_date, require_int
-from kongchuo._errors import Problem, ValidationError, type_name
+from kongchuo._errors import Problem, ValidationError, quote, type_name
 from kongchuo._identity import ResidentId
 from kongchuo._models._base import Model, fields_of
 from kongchuo.notices._models import Notice, NoticeKind
@@ -250,7 +250,7 @@ def templates_from_mapping(data: object) -> dict[NoticeKind, NoticeTemplate]:
     out: dict[NoticeKind, NoticeTemplate] = {}
     problems: list[Problem] = []
     for key, raw in data.items():
-        path = f"$.{key}"
+        path = f"$.{quote(key, bare=True)}"
         kind = kinds.get(key) if isinstance(key, str) else None
         if kind is None:
             problems.append(
@@ -430,7 +430,7 @@ def render_text(
     try:
         text = string.Template(template.body).substitute(values)
     except KeyError as exc:
-        name = str(exc.args[0])
+        name = quote(str(exc.args[0]), bare=True)
         known = ", ".join(sorted(values))
         raise ValidationError(
             "template.placeholder",

@@ -21,7 +21,7 @@ from kongchuo._age import age_on
 from kongchuo._args import require_date
 from kongchuo._calendar import WorkCalendar, _require_calendar, roll_forward
 from kongchuo._decision import Decision, Finding, Severity
-from kongchuo._errors import ValidationError, type_name
+from kongchuo._errors import ValidationError, quote, type_name
 from kongchuo._periods import period_end
 from kongchuo.notices._models import (
     CorrectionOrder,
@@ -162,9 +162,9 @@ def _common(
         out.append(
             _f(
                 "notice.number.scheme",
-                f"the document number does not follow the pattern {pattern!r} "
-                f"with the code {template.code!r}",
-                f"文号不符合“{pattern}”格式（代字“{template.code}”）",
+                f"the document number does not follow the pattern {quote(pattern)} "
+                f"with the code {quote(template.code)}",
+                f"文号不符合{quote(pattern)}格式（代字{quote(template.code)}）",
                 "$.number",
                 basis=("GB/T 9704-2012 7.2.4",),
                 severity=Severity.WARNING,

@@ -33,7 +33,7 @@ from typing import Any, Final
 import attrs
 
 from kongchuo._documents import parse_document, read_date, read_document
-from kongchuo._errors import Problem, ValidationError, type_name
+from kongchuo._errors import Problem, ValidationError, quote, type_name
 from kongchuo.policy._parameters import Parameter, ParameterHistory
 from kongchuo.policy._policy import SPECS, Policy, value_problems
 from kongchuo.policy._profiles import FEICHENG, NATIONAL
@@ -98,7 +98,12 @@ def _read_entry(
         return None
     before = len(problems)
     problems.extend(
-        _problem("policy.unknown", f"{path}.{key}", f"unknown key {key!r}", f"未知的键 {key!r}")
+        _problem(
+            "policy.unknown",
+            f"{path}.{quote(key, bare=True)}",
+            f"unknown key {quote(key)}",
+            f"未知的键 {quote(key)}",
+        )
         for key in raw
         if key not in _ENTRY
     )
@@ -227,7 +232,12 @@ def policy_from_mapping(data: object) -> Policy:  # noqa: C901 - one check per k
             f"政策文件应为表（对象），实为 {type_name(data)}",
         )
     problems: list[Problem] = [
-        _problem("policy.unknown", f"$.{key}", f"unknown key {key!r}", f"未知的键 {key!r}")
+        _problem(
+            "policy.unknown",
+            f"$.{quote(key, bare=True)}",
+            f"unknown key {quote(key)}",
+            f"未知的键 {quote(key)}",
+        )
         for key in data
         if key not in _TOP
     ]
@@ -256,13 +266,13 @@ def policy_from_mapping(data: object) -> Policy:  # noqa: C901 - one check per k
             problems.append(
                 _problem(
                     "policy.unknown",
-                    f"$.parameters.{key}",
-                    f"unknown parameter {key!r}",
-                    f"未知的参数 {key!r}",
+                    f"$.parameters.{quote(key, bare=True)}",
+                    f"unknown parameter {quote(key)}",
+                    f"未知的参数 {quote(key)}",
                 )
             )
             continue
-        history = _read_history(key, raw, f"$.parameters.{key}", base, problems)
+        history = _read_history(key, raw, f"$.parameters.{quote(key, bare=True)}", base, problems)
         if history is not None:
             histories[key] = history
     if base is None and "base" not in data:

@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from kongchuo._args import require_date
-from kongchuo._errors import KongchuoError, ValidationError, type_name
+from kongchuo._errors import KongchuoError, ValidationError, quote, type_name
 from kongchuo._guard import friendly_init
 
 __all__ = ["Parameter", "ParameterHistory", "ParameterNotInForceError"]
@@ -52,9 +52,9 @@ class ParameterNotInForceError(KongchuoError, LookupError):
         self.on = on
         self.first = first
         super().__init__(
-            f"parameter {parameter!r} has no value in force on {on.isoformat()}; "
+            f"parameter {quote(parameter)} has no value in force on {on.isoformat()}; "
             f"its first value applies from {first.isoformat()} "
-            f"(参数 {parameter} 在 {on.isoformat()} 没有生效的值；"
+            f"(参数 {quote(parameter, bare=True)} 在 {on.isoformat()} 没有生效的值；"
             f"最早的值自 {first.isoformat()} 起适用)"
         )
 
@@ -193,8 +193,8 @@ class ParameterHistory(Generic[T]):
         if not self.values:
             raise ValidationError(
                 "parameter.empty",
-                f"parameter {self.name!r} needs at least one value",
-                f"参数 {self.name} 至少需要一个值",
+                f"parameter {quote(self.name)} needs at least one value",
+                f"参数 {quote(self.name, bare=True)} 至少需要一个值",
                 path="$.values",
             )
         starts = tuple(p.effective_from for p in self.values)
@@ -202,8 +202,8 @@ class ParameterHistory(Generic[T]):
             if starts[index] == starts[index - 1]:
                 raise ValidationError(
                     "parameter.duplicate_date",
-                    f"parameter {self.name!r} has two values from {starts[index]}",
-                    f"参数 {self.name} 在 {starts[index]} 有两个值",
+                    f"parameter {quote(self.name)} has two values from {starts[index]}",
+                    f"参数 {quote(self.name, bare=True)} 在 {starts[index]} 有两个值",
                     path=f"$.values[{index}].effective_from",
                 )
         object.__setattr__(self, "_starts", starts)

@@ -20,7 +20,7 @@ from typing import Any, Final
 import attrs
 
 from kongchuo._args import require_int
-from kongchuo._errors import Problem, ValidationError, type_name
+from kongchuo._errors import Problem, ValidationError, quote, type_name
 from kongchuo._guard import friendly_init
 from kongchuo.policy._escalation import (
     EscalationStep,
@@ -282,8 +282,8 @@ def value_problems(name: str, value: object, path: str) -> list[Problem]:
             Problem(
                 code="policy.range",
                 path=path,
-                message=f"{name} must be {bounds[0]}–{bounds[1]}, got {value}",
-                message_zh=f"{name} 应在 {bounds[0]}–{bounds[1]} 之间，实为 {value}",
+                message=f"{name} must be {bounds[0]}–{bounds[1]}, got {quote(value)}",
+                message_zh=f"{name} 应在 {bounds[0]}–{bounds[1]} 之间，实为 {quote(value)}",
             )
         ]
     return []
@@ -320,8 +320,8 @@ def _check_policy(policy: Policy) -> None:
                 Problem(
                     code="policy.name",
                     path=f"{path}.name",
-                    message=f"the history of {field.name} is named {value.name!r}",
-                    message_zh=f"{field.name} 的参数沿革名称为 {value.name!r}，应一致",
+                    message=f"the history of {field.name} is named {quote(value.name)}",
+                    message_zh=f"{field.name} 的参数沿革名称为 {quote(value.name)}，应一致",
                 )
             )
         for index, item in enumerate(value.values):

@@ -16,7 +16,7 @@ from typing import Any, Final
 
 import attrs
 
-from kongchuo._errors import ValidationError
+from kongchuo._errors import ValidationError, quote
 from kongchuo._guard import friendly_init
 
 __all__ = [
@@ -44,8 +44,8 @@ def _int_field(*, min_value: int, max_value: int) -> Any:  # noqa: ANN401 - attr
         if not min_value <= value <= max_value:
             raise ValidationError(
                 "value.range",
-                f"{name}.{attribute.name} must be {min_value}–{max_value}, got {value}",
-                f"{name}.{attribute.name} 应在 {min_value}–{max_value} 之间，实为 {value}",
+                f"{name}.{attribute.name} must be {min_value}–{max_value}, got {quote(value)}",
+                f"{name}.{attribute.name} 应在 {min_value}–{max_value} 之间，实为 {quote(value)}",
                 path=f"$.{attribute.name}",
             )
 

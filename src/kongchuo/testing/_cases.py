@@ -13,7 +13,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from kongchuo._errors import ValidationError, type_name
+from kongchuo._errors import ValidationError, quote, type_name
 from kongchuo.cases import (
     MACHINE,
     AttemptResult,
@@ -166,11 +166,11 @@ def events(tag: str, *, on: dt.date) -> st.SearchStrategy[Event]:
             path="$.on",
         )
     builders = _builders(on)
-    if tag not in builders:
+    if not isinstance(tag, str) or tag not in builders:
         raise ValidationError(
             "testing.argument",
-            f"tag: unknown event type {tag!r}",
-            f"tag：未知事件类型 {tag!r}",
+            f"tag: unknown event type {quote(tag)}",
+            f"tag：未知事件类型 {quote(tag)}",
             path="$.tag",
         )
     build = builders[tag]

@@ -47,7 +47,7 @@ def _raise_site(site: str, secret: str) -> None:  # noqa: C901, PLR0912 - one br
         policy.policy_from_mapping({"base": "national", "parameters": {secret: 1}})
     elif site == "policy_entry_key":
         policy.policy_from_mapping(
-            {"base": "national", "parameters": {"school_entry_age": [{secret: 1}]}}
+            {"base": "national", "parameters": {"age_band": [{secret: 1}]}}
         )
     elif site == "calendar_top_key":
         kongchuo.YearArrangement.from_mapping({secret: 1})

@@ -46,9 +46,7 @@ def _raise_site(site: str, secret: str) -> None:  # noqa: C901, PLR0912 - one br
     elif site == "policy_parameter_key":
         policy.policy_from_mapping({"base": "national", "parameters": {secret: 1}})
     elif site == "policy_entry_key":
-        policy.policy_from_mapping(
-            {"base": "national", "parameters": {"age_band": [{secret: 1}]}}
-        )
+        policy.policy_from_mapping({"base": "national", "parameters": {"age_band": [{secret: 1}]}})
     elif site == "calendar_top_key":
         kongchuo.YearArrangement.from_mapping({secret: 1})
     elif site == "calendar_range_key":

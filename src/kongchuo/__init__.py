@@ -66,7 +66,7 @@ from kongchuo._models._schools import (
     TransferSide,
     TransferStep,
 )
-from kongchuo._periods import add_months, period_end
+from kongchuo._periods import SchoolDays, add_months, period_end, span_end
 from kongchuo._serialization import (
     SCHEMA_VERSION,
     from_dict,
@@ -112,6 +112,7 @@ __all__ = [
     "ResidentId",
     "School",
     "SchoolCalendar",
+    "SchoolDays",
     "SchoolKind",
     "Severity",
     "Sex",
@@ -147,6 +148,7 @@ __all__ = [
     "roll_forward",
     "school_year_day",
     "sensitive_fields",
+    "span_end",
     "to_dict",
     "to_dicts",
     "to_ics",

@@ -40,7 +40,7 @@ from kongchuo._calendar import (
 )
 from kongchuo._errors import ValidationError, type_name
 from kongchuo._guard import friendly_init
-from kongchuo._periods import add_months, period_end
+from kongchuo._periods import SchoolDays, add_months, span_end
 from kongchuo.policy import Party, Policy, Span, TimeUnit
 from kongchuo.policy._policy import require_policy
 
@@ -201,27 +201,15 @@ class Obligation:
 def _span_end(
     start: dt.date, span: Span, *, calendar: WorkCalendar | None
 ) -> tuple[dt.date, dt.date]:
-    """The (unrolled, rolled) end of a period of ``span`` from ``start``."""
-    count = span.count
-    # A window that opens with a term lies inside it, so its school days are the
-    # calendar's working days; a window long enough to reach a break is not modelled.
-    if span.unit in {TimeUnit.WORKDAY, TimeUnit.SCHOOL_DAY}:
-        if calendar is None:
-            raise ValidationError(
-                "obligations.calendar",
-                f"a window of {span} needs a calendar",
-                f"以{span.unit.label_zh}计的期限需要工作日历",
-                path="calendar",
-            )
-        end = period_end(start, workdays=count, calendar=calendar) if count else start
-        return end, end
-    if count == 0:
-        return start, start
-    if span.unit is TimeUnit.MONTH:
-        plain = period_end(start, months=count)
-    else:
-        plain = period_end(start, days=count * (7 if span.unit is TimeUnit.WEEK else 1))
-    return plain, (plain if calendar is None else roll_forward(plain, calendar=calendar))
+    """The (unrolled, rolled) end of a window of ``span`` from ``start``.
+
+    A window that opens with a term lies inside it, so its school days are the
+    calendar's working days (:attr:`SchoolDays.WORKDAYS`).
+    """
+    plain = span_end(start, span, school_days=SchoolDays.WORKDAYS, calendar=calendar, roll=False)
+    if calendar is None or span.unit in {TimeUnit.WORKDAY, TimeUnit.SCHOOL_DAY}:
+        return plain, plain
+    return plain, span_end(start, span, school_days=SchoolDays.WORKDAYS, calendar=calendar)
 
 
 def _terms(value: object) -> tuple[Term, ...]:

@@ -13,14 +13,24 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+import enum
 from typing import Final
 
 from kongchuo._args import require_date, require_int
-from kongchuo._calendar import WorkCalendar, _require_calendar, advance_workdays, roll_forward
-from kongchuo._errors import ValidationError
+from kongchuo._calendar import (
+    SchoolCalendar,
+    WorkCalendar,
+    _require_calendar,
+    _workday,
+    advance_workdays,
+    roll_forward,
+)
+from kongchuo._errors import ValidationError, type_name
+from kongchuo.policy._values import Span, TimeUnit
 
-__all__ = ["add_months", "period_end"]
+__all__ = ["SchoolDays", "add_months", "period_end", "span_end"]
 
+_ONE_DAY: Final = dt.timedelta(days=1)
 _MAX_COUNT: Final = 100_000
 
 
@@ -159,3 +169,219 @@ def period_end(
     if calendar is None:
         return end
     return roll_forward(end, calendar=calendar)
+
+
+class SchoolDays(enum.StrEnum):
+    """How a span in school days (在校日) is counted (在校日的计法).
+
+    A rule that takes a :class:`~kongchuo.policy.Span` says which reading it uses;
+    :func:`span_end` has no default.
+
+    Example:
+        >>> SchoolDays.TERMS.label_zh
+        '校历学期内的工作日'
+    """
+
+    WORKDAYS = "workdays"
+    """The calendar's working days: right for a window that lies inside one term
+    (such as the census window after term start); across a holiday it counts the
+    holiday's working days too, so it errs early."""
+    TERMS = "terms"
+    """Working days within the terms of a :class:`~kongchuo.SchoolCalendar`: the
+    days school is actually held."""
+    REFUSED = "refused"
+    """Not counted: a legal period (a correction order's time limit) is not reckoned
+    in school days, so such a span is bad input."""
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese label."""
+        return _SCHOOL_DAYS_ZH[self]
+
+
+_SCHOOL_DAYS_ZH: Final = {
+    SchoolDays.WORKDAYS: "按工作日计",
+    SchoolDays.TERMS: "校历学期内的工作日",
+    SchoolDays.REFUSED: "不以在校日计",
+}
+
+
+_UNIT_TEXT: Final = {
+    TimeUnit.DAY: ("day", "days", "天"),
+    TimeUnit.WORKDAY: ("working day", "working days", "个工作日"),
+    TimeUnit.SCHOOL_DAY: ("school day", "school days", "个在校日"),
+    TimeUnit.WEEK: ("week", "weeks", "周"),
+    TimeUnit.MONTH: ("month", "months", "个月"),
+}
+
+
+def span_text(span: Span) -> tuple[str, str]:
+    """A span in words, English and Chinese, for messages: ``("5 weeks", "5周")``.
+
+    Example:
+        >>> from kongchuo.policy import Span, TimeUnit
+        >>> span_text(Span(count=1, unit=TimeUnit.MONTH))
+        ('1 month', '1个月')
+    """
+    one, many, zh = _UNIT_TEXT[span.unit]
+    return f"{span.count} {one if span.count == 1 else many}", f"{span.count}{zh}"
+
+
+def _span_error(code: str, en: str, zh: str, path: str) -> ValidationError:
+    return ValidationError(code, en, zh, path=path)
+
+
+def _school_days_after(
+    start: dt.date, count: int, *, terms: SchoolCalendar, calendar: WorkCalendar
+) -> dt.date:
+    """The ``count``-th school day of ``terms`` after ``start``."""
+    last_day = max(term.end for term in terms.terms) if terms.terms else start
+    day = start
+    left = count
+    while left:
+        day += _ONE_DAY
+        if day > last_day:
+            raise _span_error(
+                "span.horizon",
+                f"the school calendar of {terms.school_year} ends on "
+                f"{last_day.isoformat()} before {count} school days have passed",
+                f"{terms.school_year} 学年校历在 {last_day.isoformat()} 结束，"
+                f"不足 {count} 个在校日",
+                "terms",
+            )
+        if terms.term_on(day) is not None and _workday(calendar, day):
+            left -= 1
+    return day
+
+
+def span_end(  # noqa: C901 - one branch per unit and reading
+    start: dt.date,
+    span: Span,
+    *,
+    school_days: SchoolDays,
+    calendar: WorkCalendar | None = None,
+    terms: SchoolCalendar | None = None,
+    roll: bool = True,
+) -> dt.date:
+    """The last day of ``span`` counted from ``start`` (时长届满日): one reading for every rule.
+
+    - ``DAY``, ``WEEK`` (7 days) and ``MONTH`` count by :func:`period_end`: the
+      start day is not counted, a month ends on the corresponding day or the
+      month's last day; with a ``calendar`` (and ``roll``), a last day on a rest
+      day moves to the next working day (民法典 第二百零三条).
+    - ``WORKDAY`` counts the ``calendar``'s working days after ``start``.
+    - ``SCHOOL_DAY`` is read as ``school_days`` says: the calendar's working days
+      (:attr:`SchoolDays.WORKDAYS`), working days within the terms of ``terms``
+      (:attr:`SchoolDays.TERMS`), or refused (:attr:`SchoolDays.REFUSED`).
+    - A span of 0 ends on ``start`` in every unit.
+
+    A day ``d`` is within the span when ``d <= span_end(start, span, ...)``: "at
+    least every 30 days" is met by an attempt on the 30th day after the last one.
+
+    Args:
+        start: The day the span is counted from (not itself counted).
+        span: The policy's span.
+        school_days: How a span in school days is counted; no default, each rule
+            says which it uses.
+        calendar: The working-day calendar; required for working and school days.
+        terms: The school calendar, for :attr:`SchoolDays.TERMS`.
+        roll: Whether a calendar-day end on a rest day moves to the next working
+            day (only with a ``calendar``).
+
+    Returns:
+        The last day of the span.
+
+    Raises:
+        ValidationError: For a non-date start or non-Span span (``span.type``), a
+            unit that needs a calendar without one (``span.calendar``), school days
+            under :attr:`SchoolDays.REFUSED` (``span.unit``) or under
+            :attr:`SchoolDays.TERMS` without ``terms`` (``span.terms``) or past their
+            end (``span.horizon``), an end outside the years 1–9999.
+        kongchuo.CalendarHorizonError: If the calendar has no data for a day it
+            must judge.
+
+    References:
+        民法典 第二百零一条 to 第二百零三条 (through :func:`period_end`);
+        行政处罚法 第八十五条 (working days).
+
+    Limitations:
+        Hours are not modelled. Rolling errs late, in favour of the person who
+        must act; :attr:`SchoolDays.WORKDAYS` across a holiday errs early.
+
+    Example:
+        >>> from datetime import date
+        >>> from kongchuo import ChinaCalendar
+        >>> from kongchuo.policy import Span, TimeUnit
+        >>> month = Span(count=1, unit=TimeUnit.MONTH)
+        >>> span_end(date(2025, 1, 31), month, school_days=SchoolDays.REFUSED)
+        datetime.date(2025, 2, 28)
+        >>> five_weeks = Span(count=5, unit=TimeUnit.WEEK)
+        >>> span_end(date(2025, 9, 1), five_weeks, school_days=SchoolDays.REFUSED)
+        datetime.date(2025, 10, 6)
+        >>> span_end(
+        ...     date(2025, 9, 30),
+        ...     Span(count=1, unit=TimeUnit.SCHOOL_DAY),
+        ...     school_days=SchoolDays.WORKDAYS,
+        ...     calendar=ChinaCalendar(),
+        ... )
+        datetime.date(2025, 10, 9)
+    """
+    start = require_date(start, "start")
+    if not isinstance(span, Span):
+        raise _span_error(
+            "span.type",
+            f"expected a Span, got {type_name(span)}",
+            f"应为 Span 时长，实为 {type_name(span)}",
+            "span",
+        )
+    if not isinstance(school_days, SchoolDays):
+        raise _span_error(
+            "span.school_days",
+            f"school_days must be a SchoolDays reading, got {type_name(school_days)}",
+            f"school_days 应为 SchoolDays 计法，实为 {type_name(school_days)}",
+            "school_days",
+        )
+    if calendar is not None:
+        calendar = _require_calendar(calendar)
+    if terms is not None and not isinstance(terms, SchoolCalendar):
+        raise _span_error(
+            "span.terms",
+            f"terms must be a SchoolCalendar, got {type_name(terms)}",
+            f"terms 应为 SchoolCalendar 校历，实为 {type_name(terms)}",
+            "terms",
+        )
+    unit = span.unit
+    if unit is TimeUnit.SCHOOL_DAY and school_days is SchoolDays.REFUSED:
+        raise _span_error(
+            "span.unit",
+            "this period is not counted in school days",
+            "此期限不以在校日计算",
+            "span.unit",
+        )
+    if unit in {TimeUnit.WORKDAY, TimeUnit.SCHOOL_DAY} and calendar is None:
+        raise _span_error(
+            "span.calendar",
+            f"a span of {span} needs a working-day calendar",
+            f"以{unit.label_zh}计的时长需要工作日历",
+            "calendar",
+        )
+    if unit is TimeUnit.SCHOOL_DAY and school_days is SchoolDays.TERMS and terms is None:
+        raise _span_error(
+            "span.terms",
+            f"a span of {span} read within terms needs a school calendar",
+            f"按校历学期计算{unit.label_zh}需要校历",
+            "terms",
+        )
+    count = span.count
+    if count == 0:
+        return start
+    if unit is TimeUnit.SCHOOL_DAY and school_days is SchoolDays.TERMS:
+        assert terms is not None  # noqa: S101 - checked above
+        assert calendar is not None  # noqa: S101 - checked above
+        return _school_days_after(start, count, terms=terms, calendar=calendar)
+    if unit in {TimeUnit.WORKDAY, TimeUnit.SCHOOL_DAY}:
+        return period_end(start, workdays=count, calendar=calendar)
+    rolling = calendar if roll else None
+    if unit is TimeUnit.MONTH:
+        return period_end(start, months=count, calendar=rolling)
+    return period_end(start, days=count * (7 if unit is TimeUnit.WEEK else 1), calendar=rolling)

@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from kongchuo._args import require_date, require_instance
+from kongchuo._calendar import SchoolCalendar, WorkCalendar, _require_calendar
 from kongchuo._decision import Decision, Finding, Severity
 from kongchuo._errors import ValidationError, type_name
 from kongchuo._guard import friendly_init
 from kongchuo._models._children import Child
 from kongchuo._models._schools import Attendance, AttendanceStatus, School
+from kongchuo._periods import SchoolDays, span_end, span_text
 from kongchuo.cases._case import Case
 from kongchuo.cases._events import (
     AttemptResult,
@@ -37,7 +39,7 @@ from kongchuo.cases._events import (
     Verified,
 )
 from kongchuo.cases._machine import RESOLVED, CaseState
-from kongchuo.policy import Party, ResponsibilityLine
+from kongchuo.policy import Party, ResponsibilityLine, Span
 from kongchuo.policy._policy import require_policy
 
 if TYPE_CHECKING:
@@ -123,7 +125,8 @@ def _plan_findings(case: Case) -> Iterator[Finding]:
         )
 
 
-def _attempt_findings(case: Case, policy: Policy, as_of: dt.date) -> Iterator[Finding]:
+def _attempt_findings(case: Case, context: _Context) -> Iterator[Finding]:
+    policy, as_of = context.policy, context.as_of
     attempts = _of(case, PersuasionAttempt)
     basis = ("FC-1.2", "FC-1.3")
     if not attempts:
@@ -171,7 +174,7 @@ def _attempt_findings(case: Case, policy: Policy, as_of: dt.date) -> Iterator[Fi
                 basis=basis,
             )
         previous = max(previous or event.occurred_on, event.occurred_on)
-    yield from _sparse_findings(case, attempts, policy, as_of)
+    yield from _sparse_findings(case, attempts, context)
     if case.kind is CaseKind.DROPOUT and policy.principal_visit_required.value_at(as_of):
         visited = any(
             a.method is PersuasionMethod.HOME_VISIT  # type: ignore[attr-defined]
@@ -189,33 +192,33 @@ def _attempt_findings(case: Case, policy: Policy, as_of: dt.date) -> Iterator[Fi
 
 
 def _sparse_findings(
-    case: Case, attempts: list[tuple[int, Event]], policy: Policy, as_of: dt.date
+    case: Case, attempts: list[tuple[int, Event]], context: _Context
 ) -> Iterator[Finding]:
-    interval = policy.persuasion_interval.value_at(as_of)
+    interval = context.policy.persuasion_interval.value_at(context.as_of)
     if interval is None:
         return
-    limit = dt.timedelta(days=interval.count)
+    en, zh = span_text(interval)
     dates = sorted(a.occurred_on for _, a in attempts)
     for before, after in itertools.pairwise(dates):
-        if after - before > limit:
+        if after > context.end(before, interval):
             yield _f(
                 "ledger.attempt.sparse",
                 f"{(after - before).days} days passed between attempts "
                 f"({before.isoformat()} to {after.isoformat()}); "
-                f"the policy asks for one at least every {interval.count} days",
+                f"the policy asks for one at least every {en}",
                 f"两次劝返间隔 {(after - before).days} 天（{before.isoformat()} 至 "
-                f"{after.isoformat()}），政策要求至少每 {interval.count} 天劝返一次",
+                f"{after.isoformat()}），政策要求至少每{zh}劝返一次",
                 "$.entries",
                 basis=("FC-1.3",),
                 severity=Severity.WARNING,
             )
-    if case.state.is_open and as_of - dates[-1] > limit:
+    if case.state.is_open and context.as_of > context.end(dates[-1], interval):
         yield _f(
             "ledger.attempt.overdue",
-            f"the last attempt was {(as_of - dates[-1]).days} days ago; the policy asks for "
-            f"one at least every {interval.count} days while the case is open",
-            f"距上次劝返已 {(as_of - dates[-1]).days} 天，个案未结期间政策要求至少每 "
-            f"{interval.count} 天劝返一次",
+            f"the last attempt was {(context.as_of - dates[-1]).days} days ago; the policy "
+            f"asks for one at least every {en} while the case is open",
+            f"距上次劝返已 {(context.as_of - dates[-1]).days} 天，个案未结期间政策要求至少每"
+            f"{zh}劝返一次",
             "$.entries",
             basis=("FC-1.3",),
         )
@@ -257,10 +260,9 @@ def _data_findings(case: Case, child: Child | None) -> Iterator[Finding]:
         )
 
 
-def _date_findings(
-    case: Case, child: Child | None, policy: Policy, as_of: dt.date
-) -> Iterator[Finding]:
-    late = policy.late_entry_limit.value_at(as_of)
+def _date_findings(case: Case, child: Child | None, context: _Context) -> Iterator[Finding]:
+    as_of = context.as_of
+    late = context.policy.late_entry_limit.value_at(as_of)
     birth = child.birth_date if child is not None else None
     if birth is None and case.child_id is not None:
         birth = case.child_id.birth_date
@@ -280,12 +282,14 @@ def _date_findings(
                 "事件日期早于儿童出生日期",
                 _where(entry.seq, "occurred_on"),
             )
-        delay = (event.recorded_at.date() - event.occurred_on).days
-        if late is not None and delay > late.count:
+        recorded = event.recorded_at.date()
+        if late is not None and recorded > context.end(event.occurred_on, late):
+            delay = (recorded - event.occurred_on).days
+            en, zh = span_text(late)
             yield _f(
                 "ledger.entry.late",
-                f"entered {delay} days after it happened; the policy allows {late.count}",
-                f"事件发生 {delay} 天后才录入，政策要求 {late.count} 天内录入（过程记录真实）",
+                f"entered {delay} days after it happened; the policy allows {en}",
+                f"事件发生 {delay} 天后才录入，政策要求{zh}内录入（过程记录真实）",
                 _where(entry.seq, "recorded_at"),
                 severity=Severity.WARNING,
             )
@@ -315,28 +319,59 @@ def _material_findings(case: Case) -> Iterator[Finding]:
             )
 
 
-def _platform_findings(case: Case, policy: Policy, as_of: dt.date) -> Iterator[Finding]:
-    delay = policy.platform_marking_delay.value_at(as_of)
+def _platform_findings(case: Case, context: _Context) -> Iterator[Finding]:
+    delay = context.policy.platform_marking_delay.value_at(context.as_of)
     if delay is None:
         return
+    en, zh = span_text(delay)
     marks = sorted(e.occurred_on for _, e in _of(case, ProgressMarked))
     for seq, a in _of(case, PersuasionAttempt):
-        due = a.occurred_on + dt.timedelta(days=delay.count)
+        due = context.end(a.occurred_on, delay)
         if any(a.occurred_on <= m <= due for m in marks):
             continue
-        if as_of > due:
+        if context.as_of > due:
             yield _f(
                 "ledger.platform.not_marked",
                 f"the attempt of {a.occurred_on.isoformat()} was not marked on the platform "
-                f"within {delay.count} days",
-                f"{a.occurred_on.isoformat()} 的劝返进展未在 {delay.count} 天内在管理平台标注",
+                f"within {en}",
+                f"{a.occurred_on.isoformat()} 的劝返进展未在{zh}内在管理平台标注",
                 _where(seq),
                 basis=("FC-1.2",),
             )
 
 
+@attrs.frozen
+class _Context:
+    """What every ledger check reads: the day, the policy and how spans are counted."""
+
+    as_of: dt.date
+    policy: Policy
+    calendar: WorkCalendar | None = None
+    terms: SchoolCalendar | None = None
+
+    def end(self, start: dt.date, span: Span) -> dt.date:
+        """The last day of ``span`` from ``start``, by the one span arithmetic.
+
+        School days are the working days within ``terms`` when a school calendar is
+        given, else the calendar's working days (errs early across a holiday).
+        """
+        return span_end(
+            start,
+            span,
+            school_days=SchoolDays.WORKDAYS if self.terms is None else SchoolDays.TERMS,
+            calendar=self.calendar,
+            terms=self.terms,
+        )
+
+
 def check_ledger(
-    case: Case, *, as_of: dt.date, policy: Policy, child: Child | None = None
+    case: Case,
+    *,
+    as_of: dt.date,
+    policy: Policy,
+    child: Child | None = None,
+    calendar: WorkCalendar | None = None,
+    terms: SchoolCalendar | None = None,
 ) -> Decision:
     """Check a case's ledger against "三细三实" (台账完整性).
 
@@ -359,13 +394,23 @@ def check_ledger(
         as_of: The day of the check.
         policy: The policy profile.
         child: The child's record, for the checks on guardians and birth date.
+        calendar: The working-day calendar. Needed when a span of the policy is in
+            working or school days; with it, a span in calendar days, weeks or
+            months that ends on a rest day runs to the next working day.
+        terms: The school calendar: with it a span in school days counts the
+            working days within its terms; without it, the calendar's working days.
+
+    Every span of the policy is read with its unit by :func:`kongchuo.span_end`:
+    a ``persuasion_interval`` of one month allows an attempt on the corresponding
+    day of the next month, five weeks allow 35 days.
 
     Returns:
         ``ok`` when there is no finding of severity error; outcome ``"complete"`` or
         ``"incomplete"``.
 
     Raises:
-        ValidationError: For arguments of the wrong type.
+        ValidationError: For arguments of the wrong type, or a span in working or
+            school days without a ``calendar`` (``span.calendar``).
 
     References:
         FC-1.2 (三细三实, 平台标注), FC-1.3 (一人一案, 校长第一责任人), FC-1.4.
@@ -378,16 +423,22 @@ def check_ledger(
     policy = require_policy(policy)
     as_of = require_date(as_of, "as_of")
     require_instance(child, Child, "child", code="child.type", name_zh="儿童", optional=True)
+    if calendar is not None:
+        calendar = _require_calendar(calendar)
+    require_instance(
+        terms, SchoolCalendar, "terms", code="span.terms", name_zh="校历", optional=True
+    )
+    context = _Context(as_of=as_of, policy=policy, calendar=calendar, terms=terms)
     findings: list[Finding] = []
     findings.extend(_data_findings(case, child))
-    findings.extend(_date_findings(case, child, policy, as_of))
+    findings.extend(_date_findings(case, child, context))
     if _confirmed(case):
         findings.extend(_cause_findings(case, policy, as_of))
         if case.state is not CaseState.LEFT:
             findings.extend(_plan_findings(case))
-            findings.extend(_attempt_findings(case, policy, as_of))
+            findings.extend(_attempt_findings(case, context))
     findings.extend(_material_findings(case))
-    findings.extend(_platform_findings(case, policy, as_of))
+    findings.extend(_platform_findings(case, context))
     ok = not any(f.severity is Severity.ERROR for f in findings)
     return Decision(
         rule="ledger",
@@ -399,10 +450,18 @@ def check_ledger(
 
 
 def is_ledger_complete(
-    case: Case, *, as_of: dt.date, policy: Policy, child: Child | None = None
+    case: Case,
+    *,
+    as_of: dt.date,
+    policy: Policy,
+    child: Child | None = None,
+    calendar: WorkCalendar | None = None,
+    terms: SchoolCalendar | None = None,
 ) -> bool:
     """Whether :func:`check_ledger` finds no error."""
-    return check_ledger(case, as_of=as_of, policy=policy, child=child).ok
+    return check_ledger(
+        case, as_of=as_of, policy=policy, child=child, calendar=calendar, terms=terms
+    ).ok
 
 
 # -- 销号 -------------------------------------------------------------------------------

@@ -22,7 +22,8 @@ from kongchuo._args import require_date
 from kongchuo._calendar import WorkCalendar, _require_calendar, roll_forward
 from kongchuo._decision import Decision, Finding, Severity
 from kongchuo._errors import ValidationError, quote, type_name
-from kongchuo._periods import period_end
+from kongchuo._periods import SchoolDays
+from kongchuo._periods import span_end as _span_end
 from kongchuo.notices._models import (
     CorrectionOrder,
     EnrolmentNotice,
@@ -40,7 +41,7 @@ from kongchuo.notices._render import (
     _need_notice,
     template_of,
 )
-from kongchuo.policy import Party, Policy, Span, TimeUnit
+from kongchuo.policy import Party, Policy, Span
 from kongchuo.policy._escalation import number_regex
 from kongchuo.policy._policy import require_policy
 
@@ -53,11 +54,10 @@ _LABOUR_AGE: Final = 16
 
 
 def span_end(start: dt.date, span: Span, *, calendar: WorkCalendar) -> dt.date:
-    """The last day of ``span`` counted from ``start`` by 民法典 rules, or in working days.
+    """The last day of a legal period ``span`` counted from ``start`` (法定期限届满日).
 
-    Days, weeks and months use :func:`kongchuo.period_end` (the start day not
-    counted; a last day on a rest day moves to the next working day); working days
-    count working days after ``start``.
+    :func:`kongchuo.span_end` with school days refused (a legal period is not
+    counted in them) and a last day on a rest day moved to the next working day.
 
     Raises:
         ValidationError: ``span.unit`` for school days, which a legal period does
@@ -66,37 +66,14 @@ def span_end(start: dt.date, span: Span, *, calendar: WorkCalendar) -> dt.date:
     Example:
         >>> import datetime as dt
         >>> from kongchuo import ChinaCalendar
+        >>> from kongchuo.policy import TimeUnit
         >>> span_end(
         ...     dt.date(2025, 9, 30), Span(count=1, unit=TimeUnit.WORKDAY), calendar=ChinaCalendar()
         ... )
         datetime.date(2025, 10, 9)
     """
-    start = require_date(start, "start")
-    if not isinstance(span, Span):
-        raise ValidationError(
-            "span.type",
-            f"expected a Span, got {type_name(span)}",
-            f"应为 Span 时长，实为 {type_name(span)}",
-            path="span",
-        )
     calendar = _require_calendar(calendar)
-    count = span.count
-    if span.unit is TimeUnit.WORKDAY:
-        return start if count == 0 else period_end(start, workdays=count, calendar=calendar)
-    if count == 0:
-        return start
-    if span.unit is TimeUnit.DAY:
-        return period_end(start, days=count, calendar=calendar)
-    if span.unit is TimeUnit.WEEK:
-        return period_end(start, days=7 * count, calendar=calendar)
-    if span.unit is TimeUnit.MONTH:
-        return period_end(start, months=count, calendar=calendar)
-    raise ValidationError(
-        "span.unit",
-        f"a legal period is not counted in {span.unit.value}",
-        f"法定期限不以{span.unit.label_zh}计算",
-        path="span.unit",
-    )
+    return _span_end(start, span, school_days=SchoolDays.REFUSED, calendar=calendar)
 
 
 def correction_deadline(issued_on: dt.date, *, policy: Policy, calendar: WorkCalendar) -> dt.date:

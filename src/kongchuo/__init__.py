@@ -36,7 +36,7 @@ from kongchuo._group_rules import (
     is_de_facto_unsupported,
     is_rural_left_behind,
 )
-from kongchuo._identity import ResidentId, Sex, StudentNumber, StudentNumberKind
+from kongchuo._identity import Compacted, ResidentId, Sex, StudentNumber, StudentNumberKind
 from kongchuo._models._children import (
     AbilityAssessment,
     Carer,
@@ -92,6 +92,7 @@ __all__ = [
     "Carer",
     "Child",
     "ChinaCalendar",
+    "Compacted",
     "Decision",
     "Department",
     "Disability",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import unicodedata
 from functools import cache, lru_cache
 from typing import Final, Self
 
@@ -23,7 +24,7 @@ from kongchuo import regions as _regions
 from kongchuo._errors import ValidationError, redact, type_name
 from kongchuo.regions import Region
 
-__all__ = ["ResidentId", "Sex", "StudentNumber", "StudentNumberKind"]
+__all__ = ["Compacted", "ResidentId", "Sex", "StudentNumber", "StudentNumberKind"]
 
 
 class Sex(enum.StrEnum):
@@ -168,6 +169,64 @@ def _check_resident_id(text: object, path: str) -> str:
             path,
         )
     return value
+
+
+_SEPARATORS: Final = frozenset("-_.·/")
+_CHANGE_ZH: Final = {
+    "width": "全角字符已转为半角",
+    "space": "已删除空格",
+    "separator": "已删除分隔符",
+    "case": "字母已转为大写",
+}
+
+
+@attrs.frozen(repr=False)
+class Compacted:
+    """A number as typed, cleaned up, with what was changed (整理结果).
+
+    Attributes:
+        value: The cleaned-up text (not yet checked: parse it to check it).
+        changes: What was changed, as codes: ``width`` (full-width characters made
+            half-width, 全角转半角), ``space`` (spaces removed), ``separator``
+            (hyphens, dots or slashes removed), ``case`` (letters made upper case).
+
+    The text is shown masked in ``repr``, like the numbers themselves.
+    """
+
+    value: str
+    changes: tuple[str, ...]
+
+    @property
+    def changes_zh(self) -> tuple[str, ...]:
+        """The changes in Chinese, such as ``"全角字符已转为半角"``."""
+        return tuple(_CHANGE_ZH[c] for c in self.changes)
+
+    def __repr__(self) -> str:
+        """Return ``Compacted('<masked>', changes=(...))``."""
+        return f"Compacted({redact(self.value)!r}, changes={self.changes!r})"
+
+
+def _compact(text: object, path: str) -> Compacted:
+    if not isinstance(text, str):
+        raise ValidationError(
+            "compact.type",
+            f"expected a str, got {type_name(text)}",
+            f"应为字符串，实为 {type_name(text)}",
+            path=path,
+        )
+    changes: list[str] = []
+    value = unicodedata.normalize("NFKC", text)
+    if value != text:
+        changes.append("width")
+    stripped = "".join(value.split())
+    if stripped != value.strip():
+        changes.append("space")
+    cleaned = "".join(c for c in stripped if c not in _SEPARATORS)
+    if cleaned != stripped:
+        changes.append("separator")
+    if cleaned.upper() != cleaned:
+        changes.append("case")
+    return Compacted(cleaned.upper(), tuple(changes))
 
 
 _CHECK_CHARS: Final = "0123456789X"
@@ -321,6 +380,57 @@ class ResidentId:
         """
         code = self.value[:6]
         return _region_in(code, int(self.value[6:10])) or _region_latest(code)
+
+    @classmethod
+    def is_valid(cls, text: object, *, strict_region: bool = False) -> bool:
+        """Whether ``text`` parses, as python-stdnum's ``is_valid`` (校验).
+
+        Example:
+            >>> ResidentId.is_valid("11010519491231002X"), ResidentId.is_valid("110105")
+            (True, False)
+        """
+        try:
+            cls.parse(text, strict_region=strict_region)  # type: ignore[arg-type]
+        except ValidationError:
+            return False
+        return True
+
+    @staticmethod
+    def compact(text: str) -> Compacted:
+        """Clean up a number as people type it, saying what changed (整理).
+
+        Full-width digits become half-width, spaces and separators go, ``x``
+        becomes ``X``. The result is not checked: :meth:`parse` it. :meth:`parse`
+        itself refuses such text rather than guess, so that a typing slip is seen.
+
+        Raises:
+            ValidationError: ``compact.type`` for something that is not a str.
+
+        Example:
+            >>> c = ResidentId.compact("１１０１０５ 19491231 002x")
+            >>> c.changes, c.changes_zh[0]
+            (('width', 'space', 'case'), '全角字符已转为半角')
+            >>> ResidentId.parse(c.value)
+            ResidentId('110105********002X')
+        """
+        return _compact(text, "$")
+
+    @classmethod
+    def format(cls, text: str, *, separator: str = " ") -> str:
+        """The full number in groups of 6, 8 and 4 (region, birth date, sequence).
+
+        The text is compacted and parsed first. The result holds the full number:
+        it is for a form the holder fills in, never for a log.
+
+        Raises:
+            ValidationError: As :meth:`parse`.
+
+        Example:
+            >>> ResidentId.format("11010519491231002x")
+            '110105 19491231 002X'
+        """
+        value = cls.parse(_compact(text, "$").value).value
+        return separator.join((value[:6], value[6:14], value[14:]))
 
     def masked(self) -> str:
         """The first 6 characters, eight ``*`` and the last 4 (遮蔽显示).
@@ -491,6 +601,41 @@ class StudentNumber:
         if self.value[0] != "G":
             return None
         return ResidentId.parse(self.value[1:])
+
+    @classmethod
+    def is_valid(cls, text: object) -> bool:
+        """Whether ``text`` parses, as python-stdnum's ``is_valid``.
+
+        Example:
+            >>> StudentNumber.is_valid("G11010519491231002X"), StudentNumber.is_valid("G1")
+            (True, False)
+        """
+        try:
+            cls.parse(text)  # type: ignore[arg-type]
+        except ValidationError:
+            return False
+        return True
+
+    @staticmethod
+    def compact(text: str) -> Compacted:
+        """Clean up a number as typed (width, spaces, separators, case), saying what changed.
+
+        Example:
+            >>> StudentNumber.compact("g-110105-19491231-002X").changes
+            ('separator', 'case')
+        """
+        return _compact(text, "$")
+
+    @classmethod
+    def format(cls, text: str, *, separator: str = " ") -> str:
+        """The full number as the letter and the groups of an ID number.
+
+        Example:
+            >>> StudentNumber.format("g11010519491231002x")
+            'G 110105 19491231 002X'
+        """
+        value = cls.parse(_compact(text, "$").value).value
+        return separator.join((value[0], value[1:7], value[7:15], value[15:]))
 
     def masked(self) -> str:
         """The letter, then the 18 characters masked as for an ID number.

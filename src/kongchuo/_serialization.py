@@ -22,7 +22,7 @@ import gc
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, overload
 
 import cattrs
 from cattrs.errors import (
@@ -33,6 +33,7 @@ from cattrs.errors import (
 )
 
 from kongchuo import cases, notices
+from kongchuo._decision import Decision, Finding, Severity
 from kongchuo._errors import Problem, ValidationError, quote, type_name
 from kongchuo._models._base import (
     FULL,
@@ -221,12 +222,142 @@ def _translate(exc: BaseException, path: str) -> list[Problem]:
     ]
 
 
+# -- decisions (an audit trail of what a rule decided) -----------------------------
+
+_RECORDS: Final = (Decision, Finding)
+"""Rule results that have a document form beside the models."""
+
+_FINDING_KEYS: Final = ("code", "message", "message_zh", "path", "severity", "basis")
+_DECISION_KEYS: Final = ("rule", "ok", "outcome", "findings", "basis")
+
+
+def _finding_doc(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "message": finding.message,
+        "message_zh": finding.message_zh,
+        "path": finding.path,
+        "severity": finding.severity.value,
+        "basis": list(finding.basis),
+    }
+
+
+def _record_doc(obj: Decision | Finding) -> dict[str, Any]:
+    if isinstance(obj, Finding):
+        return _finding_doc(obj)
+    return {
+        "rule": obj.rule,
+        "ok": obj.ok,
+        "outcome": obj.outcome,
+        "findings": [_finding_doc(f) for f in obj.findings],
+        "basis": list(obj.basis),
+    }
+
+
+def _fields(
+    raw: object, keys: tuple[str, ...], required: tuple[str, ...], path: str
+) -> tuple[dict[str, Any], list[Problem]]:
+    if raw.__class__ is not dict:
+        return {}, [problem("type", f"expected an object, got {type_name(raw)}", "应为对象", path)]
+    doc: dict[str, Any] = raw
+    out: list[Problem] = [
+        problem(
+            "unknown_key",
+            f"unknown key {quote(k)}",
+            f"未知字段 {quote(k)}",
+            f"{path}.{quote(k, bare=True)}",
+        )
+        for k in doc
+        if k not in keys and k != VERSION_KEY
+    ]
+    out.extend(
+        problem("missing", f"{k} is required", f"缺少必填字段 {k}", f"{path}.{k}")
+        for k in required
+        if k not in doc
+    )
+    return doc, out
+
+
+def _text(doc: dict[str, Any], key: str, path: str, out: list[Problem]) -> str:
+    value = doc.get(key, "")
+    if value.__class__ is not str:
+        out.append(problem("type", "expected a str", "应为字符串", f"{path}.{key}"))
+        return ""
+    return value
+
+
+def _texts(doc: dict[str, Any], key: str, path: str, out: list[Problem]) -> tuple[str, ...]:
+    value = doc.get(key, [])
+    if value.__class__ is not list or any(v.__class__ is not str for v in value):
+        out.append(problem("type", "expected a list of str", "应为字符串数组", f"{path}.{key}"))
+        return ()
+    return tuple(value)
+
+
+def _load_finding(raw: object, path: str, out: list[Problem]) -> Finding | None:
+    doc, problems = _fields(raw, _FINDING_KEYS, ("code", "message", "message_zh"), path)
+    out.extend(problems)
+    if problems:
+        return None
+    before = len(out)
+    severity = doc.get("severity", Severity.ERROR.value)
+    if severity not in {s.value for s in Severity}:
+        out.append(
+            problem(
+                "enum.unknown",
+                f"{quote(severity)} is not one of info, warning, error",
+                f"{quote(severity)} 不是 info、warning、error 之一",
+                f"{path}.severity",
+            )
+        )
+    finding = {k: _text(doc, k, path, out) for k in ("code", "message", "message_zh")}
+    where = _text(doc, "path", path, out) if "path" in doc else "$"
+    basis = _texts(doc, "basis", path, out)
+    if len(out) > before:
+        return None
+    return Finding(**finding, path=where, severity=Severity(severity), basis=basis)
+
+
+def _load_record(raw: object, cls: type) -> Decision | Finding:
+    out: list[Problem] = []
+    if isinstance(raw, dict) and raw.get(VERSION_KEY, SCHEMA_VERSION) != SCHEMA_VERSION:
+        _migrate(cls, raw)  # a wrong version raises; decisions have had one form
+    if cls is Finding:
+        finding = _load_finding(raw, "$", out)
+        if out or finding is None:
+            raise ValidationError.of(out)
+        return finding
+    doc, out = _fields(raw, _DECISION_KEYS, ("rule", "ok", "outcome"), "$")
+    if out:
+        raise ValidationError.of(out)
+    rule = _text(doc, "rule", "$", out)
+    outcome = _text(doc, "outcome", "$", out)
+    ok = doc["ok"]
+    if ok is not True and ok is not False:
+        out.append(problem("type", "expected a bool", "应为布尔值", "$.ok"))
+    basis = _texts(doc, "basis", "$", out)
+    raw_findings = doc.get("findings", [])
+    findings: list[Finding] = []
+    if raw_findings.__class__ is not list:
+        out.append(problem("type", "expected a list", "应为数组", "$.findings"))
+    else:
+        for i, item in enumerate(raw_findings):
+            found = _load_finding(item, f"$.findings[{i}]", out)
+            if found is not None:
+                findings.append(found)
+    if out:
+        raise ValidationError.of(out)
+    return Decision(rule=rule, ok=ok, outcome=outcome, findings=findings, basis=basis)
+
+
 def _check_cls(cls: object) -> None:
-    if cls in MODELS:
+    if cls in MODELS or cls in _RECORDS:
         return
     origin = getattr(cls, "__origin__", None)
     args = getattr(cls, "__args__", ())
     if origin in (list, tuple) and args and all(a in MODELS or a is Ellipsis for a in args):
+        return
+    if origin is list and len(args) == 1 and args[0] in _RECORDS:  # type: ignore[misc]
         return
     raise ValidationError(
         "serialization.class",
@@ -274,6 +405,11 @@ def from_dict(data: object, cls: type[T]) -> T:
           - $.rank: unknown key 'rank' (未知字段 'rank') [unknown_key]
     """
     _check_cls(cls)
+    if cls in _RECORDS:
+        return _load_record(data, cls)  # type: ignore[return-value]
+    origin = getattr(cls, "__origin__", None)
+    if origin is list and cls.__args__[0] in _RECORDS:  # type: ignore[attr-defined]
+        return _load_records(data, cls.__args__[0])  # type: ignore[attr-defined, no-any-return]
     try:
         return CONVERTER.structure(data, cls)
     except ValidationError:
@@ -282,6 +418,21 @@ def from_dict(data: object, cls: type[T]) -> T:
         raise ValidationError.of(_translate(exc, "$")) from None
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise ValidationError.of(_translate(exc, "$")) from None
+
+
+def _load_records(data: object, cls: type) -> Any:  # noqa: ANN401 - a list of cls
+    if data.__class__ is not list:
+        raise ValidationError("type", f"expected a list, got {type_name(data)}", "应为数组")
+    out: list[Decision | Finding] = []
+    problems: list[Problem] = []
+    for i, item in enumerate(data):
+        try:
+            out.append(_load_record(item, cls))
+        except ValidationError as exc:
+            problems.extend(p.under(f"$[{i}]") for p in exc.errors)
+    if problems:
+        raise ValidationError.of(problems)
+    return out
 
 
 @contextmanager
@@ -390,15 +541,37 @@ def _check_model(obj: object) -> Model:
         return obj
     raise ValidationError(
         "serialization.type",
-        f"expected a kongchuo model, got {type_name(obj)}",
-        f"应为 kongchuo 模型，实际为 {type_name(obj)}",
+        f"expected a kongchuo model, a Decision or a list of them, got {type_name(obj)}",
+        f"应为 kongchuo 模型、Decision 或其列表，实际为 {type_name(obj)}",
     )
+
+
+@overload
+def to_dict(
+    obj: list[Any] | tuple[Any, ...],
+    *,
+    mask: bool = False,
+    pseudonymise_key: bytes | None = None,
+) -> list[dict[str, Any]]: ...
+
+
+@overload
+def to_dict(
+    obj: Model | Decision | Finding, *, mask: bool = False, pseudonymise_key: bytes | None = None
+) -> dict[str, Any]: ...
 
 
 def to_dict(
     obj: object, *, mask: bool = False, pseudonymise_key: bytes | None = None
-) -> dict[str, Any]:
+) -> dict[str, Any] | list[dict[str, Any]]:
     """The JSON-ready dict of a model, starting with ``"$schema_version"`` (转为字典).
+
+    A list (or tuple) of models gives a list of dicts, as :func:`to_dicts` does, and
+    loads back with ``from_dict(docs, list[Model])``. A :class:`~kongchuo.Decision`
+    or :class:`~kongchuo.Finding` gives its document too — rule, outcome, findings
+    with their codes, paths and messages, and basis — for an audit trail; it loads
+    back with ``from_dict(doc, Decision)``. Findings' messages are already masked,
+    so ``mask`` changes nothing in them.
 
     By default ID and student numbers are written in full, so that the document
     loads back to an equal model. For sharing:
@@ -434,8 +607,20 @@ def to_dict(
         'G370983********0012'
         >>> kongchuo.to_dict(reg, pseudonymise_key=b"county-bureau-key-2024")["student_number"]
         'G:hmac-sha256:...'
+        >>> [d["grade"] for d in kongchuo.to_dict([reg, reg])]
+        [4, 4]
+        >>> decision = kongchuo.Decision(rule="demo", ok=True, outcome="eligible", basis=["FC-1.1"])
+        >>> kongchuo.to_dict(decision)
+        {'$schema_version': 2, 'rule': 'demo', 'ok': True, 'outcome': 'eligible',
+         'findings': [], 'basis': ['FC-1.1']}
+        >>> kongchuo.from_dict(kongchuo.to_dict(decision), kongchuo.Decision) == decision
+        True
     """
+    if obj.__class__ is list or obj.__class__ is tuple:
+        return to_dicts(obj, mask=mask, pseudonymise_key=pseudonymise_key)
     opts = _options(mask, pseudonymise_key)
+    if isinstance(obj, _RECORDS):
+        return {VERSION_KEY: SCHEMA_VERSION, **_record_doc(obj)}
     model = _check_model(obj)
     out: dict[str, Any] = {VERSION_KEY: SCHEMA_VERSION}
     if opts is FULL:
@@ -463,6 +648,9 @@ def to_dicts(
         for obj in objs:
             cls = obj.__class__
             if cls not in models:
+                if isinstance(obj, _RECORDS):
+                    append({VERSION_KEY: SCHEMA_VERSION, **_record_doc(obj)})
+                    continue
                 _check_model(obj)  # raises
             doc: dict[str, Any] = {VERSION_KEY: SCHEMA_VERSION}
             doc.update(dumper(cls)(obj) if opts is FULL else unstructure(obj, opts))  # type: ignore[arg-type]
@@ -471,7 +659,7 @@ def to_dicts(
 
 
 def to_json(obj: object, *, mask: bool = False, pseudonymise_key: bytes | None = None) -> str:
-    """The JSON text of a model (转为 JSON); options as for :func:`to_dict`.
+    """The JSON text of a model, a decision or a list of them (转为 JSON); see :func:`to_dict`.
 
     Example:
         >>> import kongchuo
@@ -485,9 +673,12 @@ def to_json(obj: object, *, mask: bool = False, pseudonymise_key: bytes | None =
         {"$schema_version": 2, "code": "2137098301", "name": "王瓜店中学"
         >>> kongchuo.from_json(kongchuo.to_json(s), kongchuo.School) == s
         True
+        >>> kongchuo.from_json(kongchuo.to_json([s, s]), list[kongchuo.School]) == [s, s]
+        True
     """
     return json.dumps(
-        to_dict(obj, mask=mask, pseudonymise_key=pseudonymise_key), ensure_ascii=False
+        to_dict(obj, mask=mask, pseudonymise_key=pseudonymise_key),  # type: ignore[call-overload]
+        ensure_ascii=False,
     )
 
 

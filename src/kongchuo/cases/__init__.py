@@ -17,6 +17,7 @@ References:
 
 from kongchuo.cases._care import AidRecord, CarePlan, check_care, is_cared_for
 from kongchuo.cases._case import GENESIS, Case, Entry, entry_hash
+from kongchuo.cases._drafts import CHINA_STANDARD_TIME, Recorder, draft_notice
 from kongchuo.cases._escalation import (
     JustCause,
     JustCauseKind,
@@ -78,6 +79,7 @@ from kongchuo.cases._rules import (
 )
 
 __all__ = [
+    "CHINA_STANDARD_TIME",
     "EVENT_TYPES",
     "GENESIS",
     "MACHINE",
@@ -116,6 +118,7 @@ __all__ = [
     "Placement",
     "PlanMade",
     "ProgressMarked",
+    "Recorder",
     "Reopened",
     "Responsibility",
     "Returned",
@@ -129,6 +132,7 @@ __all__ = [
     "check_escalation",
     "check_ledger",
     "derive_state",
+    "draft_notice",
     "entry_hash",
     "is_cared_for",
     "is_closable",

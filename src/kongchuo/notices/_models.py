@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, Final
 
 import attrs
@@ -284,6 +284,15 @@ class Organisation(Model):
     address: str | None = attrs.field(default=None, metadata=meta(Optional(Text(200))))
 
 
+def _issuer_tuple(value: Iterable[Issuer]) -> tuple[Issuer, ...]:
+    # A typed converter: with ``as_tuple`` mypy would see ``issuers: Iterable[Any]``.
+    return as_tuple(value)
+
+
+def _name_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return as_tuple(value)
+
+
 _ISSUERS: Final = TupleKind(ModelKind(Issuer))
 _NAMES: Final = TupleKind(NAME)
 _LONG: Final = Text(2000)
@@ -309,7 +318,7 @@ class Notice(Model):
 
     number: str = attrs.field(metadata=meta(Text(64)))
     issued_on: dt.date = attrs.field(metadata=meta(DATE))
-    issuers: tuple[Issuer, ...] = attrs.field(converter=as_tuple, metadata=meta(_ISSUERS))
+    issuers: tuple[Issuer, ...] = attrs.field(converter=_issuer_tuple, metadata=meta(_ISSUERS))
     service: Service | None = attrs.field(default=None, metadata=meta(Optional(ModelKind(Service))))
 
     @classmethod
@@ -377,7 +386,7 @@ class EnrolmentNotice(Notice):
 
     child_name: str = attrs.field(metadata=meta(NAME))
     child_id: ResidentId | None = _child_id()  # noqa: RUF009 - an attrs field
-    guardians: tuple[str, ...] = attrs.field(converter=as_tuple, metadata=meta(_NAMES))
+    guardians: tuple[str, ...] = attrs.field(converter=_name_tuple, metadata=meta(_NAMES))
     school_name: str = attrs.field(metadata=meta(_UNIT))
     report_on: dt.date = attrs.field(metadata=meta(DATE))
     report_place: str = attrs.field(metadata=meta(Text(200)))
@@ -417,7 +426,7 @@ class ReturnNotice(Notice):
 
     child_name: str = attrs.field(metadata=meta(NAME))
     child_id: ResidentId | None = _child_id()  # noqa: RUF009 - an attrs field
-    guardians: tuple[str, ...] = attrs.field(converter=as_tuple, metadata=meta(_NAMES))
+    guardians: tuple[str, ...] = attrs.field(converter=_name_tuple, metadata=meta(_NAMES))
     school_name: str = attrs.field(metadata=meta(_UNIT))
     out_since: dt.date = attrs.field(metadata=meta(DATE))
     return_by: dt.date = attrs.field(metadata=meta(DATE))
@@ -473,7 +482,7 @@ class Reminder(Notice):
 
     child_name: str = attrs.field(metadata=meta(NAME))
     child_id: ResidentId | None = _child_id()  # noqa: RUF009 - an attrs field
-    guardians: tuple[str, ...] = attrs.field(converter=as_tuple, metadata=meta(_NAMES))
+    guardians: tuple[str, ...] = attrs.field(converter=_name_tuple, metadata=meta(_NAMES))
     school_name: str = attrs.field(metadata=meta(_UNIT))
     due_on: dt.date = attrs.field(metadata=meta(DATE))
     report_by: dt.date = attrs.field(metadata=meta(DATE))
@@ -547,11 +556,13 @@ class CorrectionOrder(Notice):
 
     child_name: str = attrs.field(metadata=meta(NAME))
     child_id: ResidentId | None = _child_id()  # noqa: RUF009 - an attrs field
-    guardians: tuple[str, ...] = attrs.field(converter=as_tuple, metadata=meta(_NAMES))
+    guardians: tuple[str, ...] = attrs.field(converter=_name_tuple, metadata=meta(_NAMES))
     school_name: str = attrs.field(metadata=meta(_UNIT))
     facts: str = attrs.field(metadata=meta(_LONG, sensitive="private"))
     deadline: dt.date = attrs.field(metadata=meta(DATE))
-    legal_basis: tuple[str, ...] = attrs.field(converter=as_tuple, metadata=meta(TupleKind(_UNIT)))
+    legal_basis: tuple[str, ...] = attrs.field(
+        converter=_name_tuple, metadata=meta(TupleKind(_UNIT))
+    )
     consequences: str = attrs.field(metadata=meta(Text(1000)))
 
     @classmethod
@@ -588,7 +599,7 @@ class JudicialReferral(Notice):
     addressee: str = attrs.field(metadata=meta(_UNIT))
     child_name: str = attrs.field(metadata=meta(NAME))
     child_id: ResidentId | None = _child_id()  # noqa: RUF009 - an attrs field
-    guardians: tuple[str, ...] = attrs.field(converter=as_tuple, metadata=meta(_NAMES))
+    guardians: tuple[str, ...] = attrs.field(converter=_name_tuple, metadata=meta(_NAMES))
     order_number: str = attrs.field(metadata=meta(Text(64)))
     order_deadline: dt.date = attrs.field(metadata=meta(DATE))
     facts: str = attrs.field(metadata=meta(_LONG, sensitive="private"))

@@ -12,7 +12,8 @@ Parses N resident ID numbers (default 1,000,000) with:
 * ``stdnum.cn.ric.validate``: on a sample (it costs ~30 µs a call), per call.
 
 Every figure comes from the same run, with the garbage collector on and off; ratios
-are against the hand-written check of the same run. Run::
+are against the hand-written check of the same run. Each figure is the best of 5
+passes, the variants taking turns, so that load from elsewhere falls on all alike. Run::
 
     python benchmarks/bench_resident_id.py [N]
 """
@@ -82,19 +83,35 @@ def hand_written_checker() -> Callable[[str], bool]:
 
 
 def _time(fn: Callable[[str], object], numbers: Sequence[str], *, gc_on: bool) -> float:
-    """Seconds to run ``fn`` over ``numbers``; the best of 3 runs."""
-    best = float("inf")
-    for _ in range(3):
-        gc.collect()
-        if not gc_on:
-            gc.disable()
-        try:
-            start = time.perf_counter()
-            for number in numbers:
-                fn(number)
-            best = min(best, time.perf_counter() - start)
-        finally:
-            gc.enable()
+    """Seconds for one pass of ``fn`` over ``numbers``."""
+    gc.collect()
+    if not gc_on:
+        gc.disable()
+    try:
+        start = time.perf_counter()
+        for number in numbers:
+            fn(number)
+        return time.perf_counter() - start
+    finally:
+        gc.enable()
+
+
+def _best_interleaved(
+    cases: Sequence[tuple[str, Callable[[str], object]]],
+    numbers: Sequence[str],
+    *,
+    gc_on: bool,
+    rounds: int = 5,
+) -> list[float]:
+    """The best of ``rounds`` passes per case, the cases taking turns in each round.
+
+    Taking turns puts every case under the same load from whatever else the machine
+    runs, so the ratios hold even when absolute times drift.
+    """
+    best = [float("inf")] * len(cases)
+    for _ in range(rounds):
+        for i, (_name, fn) in enumerate(cases):
+            best[i] = min(best[i], _time(fn, numbers, gc_on=gc_on))
     return best
 
 
@@ -132,22 +149,28 @@ def main(argv: Sequence[str]) -> None:
     print(f"ResidentId benchmark: {n:,} numbers, Python {sys.version.split()[0]}")
     print(f"{'operation':<34} {'GC':>4} {'µs/number':>10} {'numbers/s':>12} {'× baseline':>11}")
     for gc_on in (True, False):
-        base = None
-        for name, fn in cases:
-            seconds = _time(fn, numbers, gc_on=gc_on)
+        times = _best_interleaved(cases, numbers, gc_on=gc_on)
+        base = times[0] / n * 1e6
+        for (name, _fn), seconds in zip(cases, times, strict=True):
             per = seconds / n * 1e6
-            base = base or per
             print(
                 f"{name:<34} {'on' if gc_on else 'off':>4} {per:>10.3f} "
                 f"{n / seconds:>12,.0f} {per / base:>11.2f}"
             )
     sample = numbers[: min(n, 20_000)]
-    seconds = _time(ric.validate, sample, gc_on=True)
+    seconds, parse_s, strict_s = _best_interleaved(
+        [("stdnum", ric.validate), ("parse", ResidentId.parse), ("strict", parse_strict)],
+        sample,
+        gc_on=True,
+        rounds=3,
+    )
     per = seconds / len(sample) * 1e6
-    parse_per = _time(ResidentId.parse, sample, gc_on=True) / len(sample) * 1e6
+    parse_per = parse_s / len(sample) * 1e6
+    strict_per = strict_s / len(sample) * 1e6
     print(
         f"{'stdnum.cn.ric.validate':<34} {'on':>4} {per:>10.3f} {len(sample) / seconds:>12,.0f}"
-        f"   ({len(sample):,} numbers; ResidentId.parse is {per / parse_per:.0f}× faster)"
+        f"   ({len(sample):,} numbers; ResidentId.parse is {per / parse_per:.0f}× faster,"
+        f" strict_region {per / strict_per:.0f}× faster)"
     )
     peak = _peak_memory(numbers[: min(n, 200_000)])
     print(

@@ -30,7 +30,7 @@ from kongchuo.notices import (
     render_html,
     render_text,
 )
-from kongchuo.policy import FEICHENG, NATIONAL, Party, Span, TimeUnit
+from kongchuo.policy import FEICHENG, NATIONAL, EscalationStep, Party, Span, TimeUnit
 from kongchuo.testing import resident_ids
 
 GOLDEN = Path(__file__).parent / "golden" / "notices"
@@ -584,3 +584,58 @@ body = "$guardians：请于$return_by前送$child_name返校。"
 
         with pytest.raises(KongchuoError):
             templates_from_mapping(["return"])
+
+
+class TestNoticesToTheLetter:
+    def test_correction_deadline_counts_from_service_civil_code_201(self):
+        """An order served 10-08 with deadline 10-09 is short: "开始的当日不计入" (民法典 201)."""
+        late = Service(
+            method=ServiceMethod.IN_PERSON, served_on=dt.date(2025, 10, 8), recipient="李强"
+        )
+        order = attrs.evolve(EX[NoticeKind.CORRECTION_ORDER], service=late)
+        d = check(order)
+        assert not d.ok
+        assert "notice.correction.deadline_short" in d.codes()
+        assert check(attrs.evolve(order, deadline=dt.date(2025, 10, 23))).ok
+
+    def test_feicheng_correction_order_is_a_joint_decision_fc_2_4(self):
+        """FC-2.4 "教育行政部门联合乡镇人民政府…责令限期改正": one body alone is a finding."""
+        order = EX[NoticeKind.CORRECTION_ORDER]
+        alone = attrs.evolve(order, issuers=order.issuers[:1])
+        d = check(alone)
+        assert not d.ok
+        assert "notice.correction.joint_issuers_missing" in d.codes()
+        national = check_notice(
+            attrs.evolve(alone, number="责〔2025〕2号"),
+            as_of=dt.date(2025, 12, 1),
+            policy=NATIONAL,
+            calendar=CAL,
+        )
+        assert "notice.correction.joint_issuers_missing" not in national.codes()
+
+    @pytest.mark.parametrize(
+        "party", [Party.JUSTICE, Party.CIVIL_AFFAIRS, Party.MARKET_REGULATION, None]
+    )
+    def test_judicial_referral_only_to_an_authority_the_ladder_names_article_118(self, party):
+        """训诫 by 公安, 法院, 检察院 (未成年人保护法 第一百一十八条): 司法局 is refused."""
+        ref = attrs.evolve(
+            EX[NoticeKind.JUDICIAL_REFERRAL], addressee="肥城市自然资源局", to_party=party
+        )
+        d = check(ref)
+        assert not d.ok
+        assert "notice.judicial.authority" in d.codes()
+
+
+class TestReferralProperty:
+    @settings(max_examples=60, deadline=None)
+    @given(st.sampled_from(list(Party)), st.sampled_from([FEICHENG, NATIONAL]))
+    def test_a_referral_in_order_goes_to_an_authority_the_ladder_names(self, party, policy):
+        """Whenever a judicial referral is in order, its addressee is one the ladder names."""
+        ref = attrs.evolve(
+            EX[NoticeKind.JUDICIAL_REFERRAL],
+            number="函〔2025〕8号" if policy is NATIONAL else "肥教函〔2025〕8号",
+            to_party=party,
+        )
+        d = check_notice(ref, as_of=dt.date(2025, 12, 1), policy=policy, calendar=CAL)
+        named = policy.step_authorities.value_at(ref.issued_on).of(EscalationStep.JUDICIAL)
+        assert d.ok is (party in named), d.explain()

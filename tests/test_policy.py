@@ -12,6 +12,8 @@ from kongchuo.policy import (
     FEICHENG,
     NATIONAL,
     AgeBand,
+    AppealRights,
+    CaseKindLadders,
     Comparison,
     Ledger,
     MonthDay,
@@ -21,6 +23,7 @@ from kongchuo.policy import (
     Party,
     Policy,
     Span,
+    StepAuthorities,
     Threshold,
     TimeUnit,
     load_policy,
@@ -373,7 +376,7 @@ basis = ["宁阳县通知"]
         assert info.value.path == "path"
 
 
-def _dump(value):
+def _dump(value):  # noqa: PLR0911 - one return per kind of value
     if isinstance(value, MonthDay):
         return str(value)
     if isinstance(value, AgeBand):
@@ -382,6 +385,15 @@ def _dump(value):
         return {"count": value.count, "unit": str(value.unit), "comparison": str(value.comparison)}
     if isinstance(value, Span):
         return {"count": value.count, "unit": str(value.unit)}
+    if isinstance(value, StepAuthorities | CaseKindLadders):
+        return {str(key): _dump(parties) for key, parties in value.entries}
+    if isinstance(value, AppealRights):
+        return {
+            "review_body": value.review_body,
+            "review_period": _dump(value.review_period),
+            "court": value.court,
+            "litigation_period": _dump(value.litigation_period),
+        }
     if isinstance(value, tuple | frozenset):
         return (
             sorted(str(v) for v in value)

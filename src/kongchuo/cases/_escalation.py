@@ -1,19 +1,27 @@
 """Escalation (强制入学程序): whether a case may go up the policy's ladder, and the next step.
 
-The ladder is policy data (``Policy.escalation_ladder``): for FEICHENG, persuasion →
-the school's written report → 批评教育 with 责令限期改正 → judicial documents
-through the judicial department → legal liability. :func:`check_escalation` says
-whether a case may take a given step on a given day, with every reason;
-:func:`next_escalation` names the next step, who owns it and the earliest day it may
-be taken.
+The ladder is policy data (``Policy.escalation_ladder``, replaced per case kind by
+``Policy.case_kind_ladders``): for a FEICHENG dropout, persuasion → the school's
+written report → 批评教育 with 责令限期改正 → judicial documents from the court →
+legal liability; for a child who never enrolled (失学) the township or the bureau
+acts directly, without a school report. :func:`check_escalation` says whether a
+case may take a given step on a given day, with every reason;
+:func:`next_escalation` names the next step, who acts on it and the earliest day.
 
-The rules err on the side of the family. Escalation needs all of: the case open and
-the dropout confirmed; persuasion tried and failed as often as the policy asks, the
-last attempt not ending in agreement; no just cause (illness with proof, an
-approved deferral or suspension, a disability assessment that routes the child to
-送教上门 or another placement) — and a claimed cause without its evidence counts as
-doubt, which also stops escalation and names the evidence missing; every earlier
-step taken and documented; and, past the correction order, its deadline passed.
+The school's written report is a duty of the school (未成年人保护法 第二十八条第二款),
+not a measure against the family: it is never held back, and is flagged as due when
+persuasion has failed, when the family is never met, or when a cause is claimed
+without proof. The coercive steps — the order and everything above it — err on the
+side of the family. They need all of: the case open and the dropout confirmed;
+persuasion tried and failed as often as the policy asks, the last attempt not
+ending in agreement; no just cause (illness with a 诊断证明, an approved deferral
+or suspension, a disability assessment that routes the child to 送教上门 or
+another placement) — a claimed cause without its evidence counts as doubt and
+names the evidence missing; every earlier step taken and documented; and, above
+the order, the order served and its deadline, counted from service, passed. Legal
+liability is also its own track: with an evidenced finding that the case is
+serious or criminal (:class:`SeriousFinding`) it need not wait for the judicial
+step.
 
 This module is part of the rules layer of ``DESIGN.md``.
 """
@@ -22,7 +30,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 from collections.abc import Iterable
 from typing import Any, ClassVar, Final, TypeVar
 
@@ -50,13 +57,15 @@ from kongchuo.cases._events import (
     WrittenReport,
 )
 from kongchuo.cases._machine import CaseState
-from kongchuo.notices._rules import correction_deadline
+from kongchuo.notices._rules import correction_deadline, served_on
 from kongchuo.policy import EscalationStep, Party, Policy
 
 __all__ = [
     "JustCause",
     "JustCauseKind",
     "NextStep",
+    "SeriousFinding",
+    "SeriousKind",
     "check_escalation",
     "is_escalation_allowed",
     "next_escalation",
@@ -67,7 +76,9 @@ T = TypeVar("T")
 _ONE_DAY: Final = dt.timedelta(days=1)
 _OPEN: Final = frozenset({CaseState.VERIFIED, CaseState.IN_PERSUASION, CaseState.ESCALATED})
 _FAILED: Final = frozenset({AttemptResult.REFUSED, AttemptResult.UNDECIDED})
-_LOCAL_REGULATION: Final = re.compile(r"地方性法规|(省|自治区|市|州|县).*条例")
+#: What names a medical certificate among a case's materials: illness is a just
+#: cause with a 诊断证明 from a medical institution, not with any attachment.
+MEDICAL_CERTIFICATE: Final = ("诊断证明", "疾病证明")
 _PLACEMENTS: Final = frozenset(
     {
         AbilityAssessment.HOME_TEACHING,
@@ -161,13 +172,70 @@ class JustCause(Model):
     )
 
 
+class SeriousKind(enum.StrEnum):
+    """What a finding of gravity says (情节严重或构成犯罪).
+
+    Example:
+        >>> SeriousKind.CRIME.label_zh
+        '构成犯罪'
+    """
+
+    SERIOUS = "serious"
+    CRIME = "crime"
+
+    @property
+    def label_zh(self) -> str:
+        """The Chinese label: 情节严重 or 构成犯罪."""
+        return "情节严重" if self is SeriousKind.SERIOUS else "构成犯罪"
+
+
+@attrs.frozen(kw_only=True)
+class SeriousFinding(Model):
+    """A recorded finding that a guardian's conduct is serious or a crime (情节严重认定).
+
+    The seed: 情节严重或构成犯罪的，依法追究法律责任 (FC-2.4). With ``evidence`` the
+    case may take the legal-liability step without the judicial step first; without
+    it the finding is noted and the ladder holds.
+
+    Attributes:
+        kind: Serious, or a crime.
+        found_on: The day it was found.
+        found_by: Who found it (an authority or a case conference).
+        evidence: References to what it rests on (an investigation record, a report).
+        note: What was found.
+
+    Example:
+        >>> import datetime as dt
+        >>> SeriousFinding(
+        ...     kind=SeriousKind.CRIME,
+        ...     found_on=dt.date(2025, 10, 1),
+        ...     found_by="肥城市公安局",
+        ...     evidence=("立案决定书",),
+        ... ).kind.label_zh
+        '构成犯罪'
+    """
+
+    cross_fields: ClassVar[tuple[str, ...]] = ()
+
+    kind: SeriousKind = attrs.field(metadata=meta(EnumKind(SeriousKind)))
+    found_on: dt.date = attrs.field(metadata=meta(DATE))
+    found_by: str = attrs.field(metadata=meta(Text(100)))
+    evidence: tuple[str, ...] = attrs.field(
+        default=(), converter=as_tuple, metadata=meta(TupleKind(Text(200)))
+    )
+    note: str | None = attrs.field(
+        default=None, metadata=meta(Optional(Text(2000)), sensitive="private")
+    )
+
+
 @attrs.frozen(kw_only=True)
 class NextStep:
     """The next step up the ladder for a case (下一步措施).
 
     Attributes:
         step: The next step, or ``None`` when the ladder is exhausted.
-        owners: Who takes it (either may act where there are several).
+        owners: Who acts on it, from the policy's ``step_authorities`` (any of
+            them may act where there are several).
         earliest: The earliest day it may be taken, or ``None`` while something
             other than time stands in the way (a just cause, missing evidence,
             persuasion not yet tried enough).
@@ -203,6 +271,20 @@ def _causes(just_causes: object) -> tuple[JustCause, ...]:
     out = tuple(just_causes)
     for i, c in enumerate(out):
         _need(c, JustCause, f"just_causes[{i}]", "正当理由")
+    return out
+
+
+def _serious(findings: object) -> tuple[SeriousFinding, ...]:
+    if isinstance(findings, (str, bytes)) or not isinstance(findings, Iterable):
+        raise ValidationError(
+            "serious.type",
+            f"expected an iterable of SeriousFinding, got {type_name(findings)}",
+            f"应为 SeriousFinding 情节严重认定的序列，实为 {type_name(findings)}",
+            path="serious",
+        )
+    out = tuple(findings)
+    for i, f in enumerate(out):
+        _need(f, SeriousFinding, f"serious[{i}]", "情节严重认定")
     return out
 
 
@@ -289,7 +371,11 @@ def _disability_assessment(child: Child | None) -> AbilityAssessment | None:
     return None
 
 
-def _just_causes(  # noqa: C901 - one check per kind of cause
+def _certified(materials: Iterable[str]) -> bool:
+    return any(term in m for m in materials for term in MEDICAL_CERTIFICATE)
+
+
+def _just_causes(
     case: Case, child: Child | None, extra: tuple[JustCause, ...], as_of: dt.date
 ) -> list[Finding]:
     out: list[Finding] = []
@@ -305,13 +391,27 @@ def _just_causes(  # noqa: C901 - one check per kind of cause
                 basis=(*basis, "义务教育法 第十一条"),
             )
         )
+    assessed = _disability_assessment(child)
+    if assessed in _PLACEMENTS:
+        out.append(
+            _f(
+                "escalation.just_cause.disability_placement",
+                f"the expert committee advised {assessed.value}: the case goes to "
+                "placement, not up the ladder, whatever the cause analysis says",
+                f"专家委员会评估意见为“{assessed.label_zh}”："
+                + JustCauseKind.DISABILITY_PLACEMENT.route_zh,
+                "child.memberships",
+                basis=(*basis, "残疾人教育条例 第十七条、第二十条"),
+            )
+        )
     for seq, e in _of(case, CauseAnalysed, as_of):
         if Cause.ILLNESS in e.causes:
-            if e.materials:
+            if _certified(e.materials):
                 out.append(
                     _f(
                         "escalation.just_cause.illness",
-                        "illness with proof is a just cause: " + JustCauseKind.ILLNESS.route_zh,
+                        "illness with a medical certificate is a just cause: "
+                        + JustCauseKind.ILLNESS.route_zh,
                         "因病且有诊断证明，属于正当理由：" + JustCauseKind.ILLNESS.route_zh,
                         _where(seq, "causes"),
                         basis=basis,
@@ -321,42 +421,32 @@ def _just_causes(  # noqa: C901 - one check per kind of cause
                 out.append(
                     _f(
                         "escalation.evidence.illness_unproven",
-                        "illness is given as a cause but no medical proof is attached: obtain "
-                        "a diagnosis (or rule illness out) before any escalation",
-                        "原因分析涉及因病但缺少诊断证明：升级前应取得医疗机构诊断证明或排除因病",
+                        "illness is given as a cause but no medical certificate (诊断证明) is "
+                        "among the materials: obtain one (or rule illness out) before any "
+                        "coercive step",
+                        "原因分析涉及因病但材料中没有诊断证明：采取强制措施前应取得医疗机构"
+                        "诊断证明或排除因病",
                         _where(seq, "materials"),
                         basis=basis,
                     )
                 )
-        if Cause.DISABILITY in e.causes:
-            assessed = _disability_assessment(child)
-            if assessed in _PLACEMENTS:
-                out.append(
-                    _f(
-                        "escalation.just_cause.disability_placement",
-                        f"the expert committee advised {assessed.value}: the case goes to "
-                        "placement, not up the ladder",
-                        f"专家委员会评估意见为“{assessed.label_zh}”："
-                        + JustCauseKind.DISABILITY_PLACEMENT.route_zh,
-                        _where(seq, "causes"),
-                        basis=(*basis, "残疾人教育条例 第十七条、第二十条"),
-                    )
+        if Cause.DISABILITY in e.causes and assessed is None:
+            out.append(
+                _f(
+                    "escalation.evidence.disability_unassessed",
+                    "disability is given as a cause but no ability assessment is on record: "
+                    "arrange the expert committee's assessment before any coercive step",
+                    "原因分析涉及残疾但无学习能力评估意见：采取强制措施前应由残疾人教育专家"
+                    "委员会评估",
+                    _where(seq, "causes"),
+                    basis=(*basis, "残疾人教育条例 第二十条", "FC-3.1"),
                 )
-            elif assessed is None:
-                out.append(
-                    _f(
-                        "escalation.evidence.disability_unassessed",
-                        "disability is given as a cause but no ability assessment is on record: "
-                        "arrange the expert committee's assessment before any escalation",
-                        "原因分析涉及残疾但无学习能力评估意见：升级前应由残疾人教育专家委员会评估",
-                        _where(seq, "causes"),
-                        basis=(*basis, "残疾人教育条例 第二十条", "FC-3.1"),
-                    )
-                )
+            )
     for i, c in enumerate(extra):
         if c.noted_on > as_of:
             continue
-        if c.evidence:
+        proven = _certified(c.evidence) if c.kind is JustCauseKind.ILLNESS else bool(c.evidence)
+        if proven:
             out.append(
                 _f(
                     f"escalation.just_cause.{c.kind.value}",
@@ -371,9 +461,9 @@ def _just_causes(  # noqa: C901 - one check per kind of cause
                 _f(
                     f"escalation.evidence.{c.kind.value}_unproven",
                     f"a just cause is claimed ({c.kind.value}) without evidence: obtain "
-                    f"{c.kind.evidence_zh} or rule the cause out before any escalation",
-                    f"监护人主张{c.kind.label_zh}但无证明材料：升级前应取得{c.kind.evidence_zh}"
-                    "或排除该理由",
+                    f"{c.kind.evidence_zh} or rule the cause out before any coercive step",
+                    f"监护人主张{c.kind.label_zh}但无证明材料：采取强制措施前应取得"
+                    f"{c.kind.evidence_zh}或排除该理由",
                     f"just_causes[{i}].evidence",
                     basis=basis,
                 )
@@ -381,11 +471,85 @@ def _just_causes(  # noqa: C901 - one check per kind of cause
     return out
 
 
+def _liability_track(serious: tuple[SeriousFinding, ...], as_of: dt.date) -> list[Finding]:
+    """INFO findings for every evidenced finding of gravity on or before ``as_of``."""
+    out: list[Finding] = []
+    for i, f in enumerate(serious):
+        if f.found_on > as_of:
+            continue
+        if f.evidence:
+            out.append(
+                _f(
+                    "escalation.liability_track",
+                    f"{f.found_by} found the case {f.kind.value} on {f.found_on.isoformat()}, "
+                    "with evidence: legal liability need not wait for the judicial step",
+                    f"{f.found_by}于{f.found_on.isoformat()}认定{f.kind.label_zh}且有证据："
+                    "可直接依法追究法律责任，无须先经司法程序",
+                    f"serious[{i}]",
+                    basis=("FC-2.4", "义务教育法 第六十条"),
+                    severity=Severity.INFO,
+                )
+            )
+        else:
+            out.append(
+                _f(
+                    "escalation.liability_track_unproven",
+                    f"a finding that the case is {f.kind.value} has no evidence: the ladder holds",
+                    f"{f.kind.label_zh}的认定没有证据材料，仍按程序逐级进行",
+                    f"serious[{i}].evidence",
+                    basis=("FC-2.4",),
+                    severity=Severity.WARNING,
+                )
+            )
+    return out
+
+
+def _report_due(case: Case, policy: Policy, just: list[Finding], as_of: dt.date) -> list[Finding]:
+    """Whether the school's written report is due now, as a warning naming why."""
+    needed = policy.persuasion_attempts_before_report.value_at(as_of)
+    attempts = [a for _, a in _of(case, PersuasionAttempt, as_of)]
+    failed = [a for a in attempts if a.result in _FAILED and a.met]
+    never_met = len(attempts) >= needed and not any(a.met for a in attempts)
+    unproven = [f for f in just if f.code.startswith("escalation.evidence.")]
+    reasons_en, reasons_zh = [], []
+    if len(failed) >= needed:
+        reasons_en.append("persuasion has failed")
+        reasons_zh.append("劝返无效")
+    if never_met:
+        reasons_en.append(f"the family was not met in {len(attempts)} attempts")
+        reasons_zh.append(f"{len(attempts)}次劝返均未见到监护人")
+    if unproven:
+        reasons_en.append("a cause is claimed without proof")
+        reasons_zh.append("监护人主张正当理由但无证明")
+    if not reasons_en:
+        return []
+    return [
+        _f(
+            "escalation.report_due",
+            "the school's written report to the township and the bureau is due ("
+            + "; ".join(reasons_en)
+            + "): it is the school's duty, not a measure against the family",
+            "学校应及时向乡镇人民政府和教育行政部门书面报告（" + "；".join(reasons_zh) + "）："
+            "这是学校的法定职责，不是对家庭的强制措施",
+            "$.entries",
+            basis=("未成年人保护法 第二十八条第二款", "FC-3.3"),
+            severity=Severity.WARNING,
+        )
+    ]
+
+
 def _earlier_steps(
-    case: Case, ladder: tuple[EscalationStep, ...], to: EscalationStep, as_of: dt.date
+    case: Case,
+    ladder: tuple[EscalationStep, ...],
+    to: EscalationStep,
+    as_of: dt.date,
+    *,
+    skip: frozenset[EscalationStep] = frozenset(),
 ) -> list[Finding]:
     out: list[Finding] = []
     for step in ladder[1 : ladder.index(to)]:
+        if step in skip:
+            continue
         events = _step_events(case, step, as_of)
         if not events:
             out.append(
@@ -412,36 +576,53 @@ def _earlier_steps(
     return out
 
 
-def _deadline(
-    case: Case, policy: Policy, calendar: WorkCalendar, as_of: dt.date
-) -> tuple[dt.date, int] | None:
-    """The last day of the latest correction order's time limit, by the family's reckoning."""
+def _latest_order(case: Case, as_of: dt.date) -> tuple[int, CorrectionOrdered] | None:
     orders = _of(case, CorrectionOrdered, as_of)
     if not orders:
         return None
-    seq, order = max(orders, key=lambda se: (se[1].occurred_on, se[0]))
-    computed = correction_deadline(order.occurred_on, policy=policy, calendar=calendar)
-    recorded = roll_forward(order.deadline, calendar=calendar)
-    return max(computed, recorded), seq
+    return max(orders, key=lambda se: (se[1].occurred_on, se[0]))
 
 
 def _deadline_findings(
     case: Case, policy: Policy, calendar: WorkCalendar, as_of: dt.date
 ) -> tuple[list[Finding], dt.date | None]:
-    found = _deadline(case, policy, calendar, as_of)
+    """Findings on the latest order's service and deadline, and the day after it ends.
+
+    The second value is ``None`` while the order is unserved: no day can be named.
+    """
+    found = _latest_order(case, as_of)
     if found is None:
         return [], None
-    last, seq = found
+    seq, order = found
+    service = order.service
+    if service is None or service.served_on > as_of:
+        return [
+            _f(
+                "escalation.order_unserved",
+                "the correction order has not been served on the guardians: it is not in "
+                "force and its time limit has not begun, so no step above it may be taken",
+                "责令限期改正决定书尚未送达监护人：决定未生效、期限未起算，不得采取下一步措施",
+                _where(seq, "service"),
+                basis=("义务教育法 第五十八条", "民法典 第二百零一条"),
+            )
+        ], None
+    effective = served_on(service, policy=policy, calendar=calendar)
+    computed = correction_deadline(
+        order.occurred_on, policy=policy, calendar=calendar, served=service
+    )
+    last = max(computed, roll_forward(order.deadline, calendar=calendar))
     if as_of > last:
         return [], last + _ONE_DAY
     return [
         _f(
             "escalation.deadline_not_passed",
-            f"the correction deadline runs to the end of {last.isoformat()} (the later of the "
-            "order's date and the policy's period, rolled past rest days): no further step "
-            "before it has passed",
-            f"改正期限至{last.isoformat()}24时届满（取决定书载明日期与政策期限中较晚者，"
-            "遇休假日顺延），期满前不得采取下一步措施",
+            f"the order took effect on service ({service.method.value}, "
+            f"{effective.isoformat()}); its time limit runs to the end of {last.isoformat()} "
+            "(the later of the order's date and the policy's period counted from the day "
+            "after service, rolled past rest days): no further step before it has passed",
+            f"决定书于{effective.isoformat()}{service.method.label_zh}生效，改正期限自次日起算"
+            f"至{last.isoformat()}24时届满（取决定书载明日期与政策期限中较晚者，遇休假日顺延），"
+            "期满前不得采取下一步措施",
             _where(seq, "deadline"),
             basis=("义务教育法 第五十八条", "民法典 第二百零一条", "民法典 第二百零三条"),
         )
@@ -457,6 +638,7 @@ _OUTCOMES: Final = (
     ("escalation.evidence", "evidence_missing"),
     ("escalation.persuasion", "persuasion_not_exhausted"),
     ("escalation.step", "step_missing"),
+    ("escalation.order_unserved", "order_unserved"),
     ("escalation.deadline", "deadline_not_passed"),
 )
 
@@ -495,23 +677,46 @@ def _state_findings(case: Case) -> list[Finding]:
 
 
 def _penalty_findings(policy: Policy, as_of: dt.date) -> list[Finding]:
-    basis = policy.escalation_ladder.at(as_of).basis
-    if any(_LOCAL_REGULATION.search(b) for b in basis):
+    regulation = policy.penalty_regulation.at(as_of)
+    if regulation.value is not None:
         return []
     return [
         _f(
             "escalation.penalty.no_local_regulation",
             "an administrative penalty needs a local regulation that provides it "
-            "(行政处罚法 第十二条); 义务教育法 第五十八条 sets none, and the ladder cites none",
+            "(行政处罚法 第十二条); 义务教育法 第五十八条 sets none, and the policy's "
+            "penalty_regulation names none",
             "行政处罚须有地方性法规规定（行政处罚法第十二条）；义务教育法第五十八条未设罚则，"
-            "政策未引用相应地方性法规",
-            "policy.escalation_ladder",
-            basis=("行政处罚法 第十二条", "义务教育法 第五十八条"),
+            "政策参数 penalty_regulation 未载明相应地方性法规",
+            "policy.penalty_regulation",
+            basis=("行政处罚法 第十二条", "义务教育法 第五十八条", *regulation.basis),
         )
     ]
 
 
-def check_escalation(
+def ladder_for(case: Case, policy: Policy, as_of: dt.date) -> tuple[EscalationStep, ...]:
+    """The ladder that applies to ``case``: its kind's, else the policy's general one."""
+    own = policy.case_kind_ladders.value_at(as_of).of(case.kind.value)
+    return policy.escalation_ladder.value_at(as_of) if own is None else own
+
+
+def _ladder_basis(case: Case, policy: Policy, as_of: dt.date) -> tuple[str, ...]:
+    if policy.case_kind_ladders.value_at(as_of).of(case.kind.value) is not None:
+        return policy.case_kind_ladders.at(as_of).basis
+    return policy.escalation_ladder.at(as_of).basis
+
+
+def _own_basis(policy: Policy, as_of: dt.date, basis: Iterable[str]) -> tuple[str, ...]:
+    """``basis`` without seed clauses (FC-x.y) when the profile does not rest on the seed."""
+    seeded = any(b.startswith("FC-") for b in policy.escalation_ladder.at(as_of).basis)
+    return tuple(b for b in basis if seeded or not b.startswith("FC-"))
+
+
+def _rebased(policy: Policy, as_of: dt.date, findings: list[Finding]) -> list[Finding]:
+    return [attrs.evolve(f, basis=_own_basis(policy, as_of, f.basis)) for f in findings]
+
+
+def check_escalation(  # noqa: C901 - one branch per kind of step
     case: Case,
     to: EscalationStep,
     *,
@@ -520,30 +725,43 @@ def check_escalation(
     calendar: WorkCalendar,
     child: Child | None = None,
     just_causes: Iterable[JustCause] = (),
+    serious: Iterable[SeriousFinding] = (),
 ) -> Decision:
     """Whether ``case`` may take the step ``to`` on ``as_of``, with every reason (升级审查).
 
-    All of these must hold; each that fails is a finding:
+    For every step: the case is open (verified, in persuasion or escalated) and the
+    dropout confirmed, and ``to`` is on the case's ladder (the policy's
+    ``case_kind_ladders`` entry for its kind, else ``escalation_ladder``).
 
-    * the case is open (verified, in persuasion or escalated) and the dropout
-      confirmed;
-    * ``to`` is on the policy's ladder; an administrative penalty only where the
-      ladder's basis cites a local regulation that provides one;
-    * for any step above persuasion: persuasion was tried and failed as often as the
-      policy's ``persuasion_attempts_before_report`` asks (the guardian met and not
-      agreeing), and the last attempt did not end in agreement;
+    The school's written report is the school's duty (未成年人保护法 第二十八条第二款):
+    nothing else holds it back. It is flagged as due (``escalation.report_due``, a
+    warning) when persuasion has failed as often as the policy asks, when that many
+    attempts never met the family, or when a cause is claimed without proof.
+
+    A coercive step (the order and every step above it) also needs, each failure a
+    finding:
+
+    * persuasion tried and failed as often as the policy's
+      ``persuasion_attempts_before_report`` asks (the guardian met and not
+      agreeing), the last attempt not ending in agreement;
     * no just cause: an approved deferral or suspension (a ``Deferred`` event),
-      illness with proof (a cause analysis naming illness with materials), a
-      disability assessment routing the child to 送教上门, a special school or care
-      (``child``'s membership), or a cause in ``just_causes`` with evidence — each
-      routes the case elsewhere. A cause without its evidence is doubt and also stops
-      escalation, naming the evidence to obtain;
-    * every step below ``to`` on the ladder has been taken and has a document
-      attached — the ladder is never skipped;
-    * for any step above the correction order: its deadline has passed. The deadline
-      is the later of the date in the order and the policy's period counted from the
-      order by 民法典 rules, and a last day on a rest day runs on to the next working
-      day.
+      illness with a medical certificate (a cause analysis naming illness, with a
+      material naming a 诊断证明), a disability assessment on ``child``'s record
+      routing the child to 送教上门, a special school or care — whatever the cause
+      analysis says — or a cause in ``just_causes`` with evidence. A cause without
+      its evidence is doubt and also stops the step, naming the evidence to obtain;
+    * every step below ``to`` on the ladder taken, with a document attached; an
+      administrative penalty only where the policy's ``penalty_regulation`` names
+      the local regulation that provides one;
+    * above the order: the order served (:func:`kongchuo.notices.served_on` reads
+      the method: on the day for direct and 留置 service, on signature for post,
+      after the policy's period for 公告送达) and its time limit, counted from the
+      day after service, passed. The limit is the later of the date in the order
+      and the policy's period, rolled past rest days.
+
+    Legal liability is its own track as well: with an evidenced
+    :class:`SeriousFinding` (情节严重或构成犯罪) it need not wait for the judicial
+    step; every other condition holds.
 
     Args:
         case: The case.
@@ -553,27 +771,31 @@ def check_escalation(
         calendar: The working-day calendar.
         child: The child's record, for a disability assessment.
         just_causes: Causes shown or claimed outside the case log.
+        serious: Findings that the case is serious or a crime.
 
     Returns:
         ``ok`` when the step may be taken. Outcome ``"allowed"``, ``"resolved"``,
         ``"not_confirmed"``, ``"not_in_ladder"``, ``"no_local_regulation"``,
         ``"just_cause"``, ``"evidence_missing"``, ``"persuasion_not_exhausted"``,
-        ``"step_missing"`` or ``"deadline_not_passed"`` (the first that applies, in
-        that order); the findings hold every reason.
+        ``"step_missing"``, ``"order_unserved"`` or ``"deadline_not_passed"`` (the
+        first that applies, in that order); the findings hold every reason. The
+        basis carries seed clauses (FC-x.y) only under a profile that rests on the
+        seed.
 
     Raises:
         ValidationError: For arguments of the wrong type.
 
     References:
-        FC-2.4, FC-3.3; 义务教育法 第十一条、第五十八条; 未成年人保护法 第二十八条、
-        第八十三条、第一百一十八条; 家庭教育促进法 第四十九条; 残疾人教育条例 第十七条;
-        民法典 第二百零一条 to 第二百零三条.
+        FC-2.4, FC-3.3; 义务教育法 第十一条、第五十八条、第六十条; 未成年人保护法
+        第二十八条、第八十三条、第一百一十八条; 家庭教育促进法 第四十九条; 残疾人教育条例
+        第十七条; 民法典 第二百零一条 to 第二百零三条; 行政处罚法 第十二条.
 
     Limitations:
         Whether a step was "taken" is read from the log, one event type per step
         (``WrittenReport``, ``CorrectionOrdered``, ``PenaltyImposed``,
-        ``JudicialStep``, ``LiabilityPursued``). The rule errs toward the family: in
-        doubt it does not escalate, and says what evidence is missing.
+        ``JudicialStep``, ``LiabilityPursued``). A medical certificate is recognised
+        by its name among the materials (:data:`MEDICAL_CERTIFICATE`). The coercive
+        steps err toward the family: in doubt they wait, and say what is missing.
     """
     case = _need(case, Case, "case", "个案")
     if not isinstance(to, EscalationStep):
@@ -589,44 +811,55 @@ def check_escalation(
     if child is not None:
         _need(child, Child, "child", "儿童")
     extra = _causes(just_causes)
-    ladder = policy.escalation_ladder.value_at(as_of)
+    graves = _serious(serious)
+    ladder = ladder_for(case, policy, as_of)
     findings = _state_findings(case)
     if to not in ladder:
         findings.append(
             _f(
                 "escalation.not_in_ladder",
-                f"{to.value} is not a step of the {policy.name} ladder: "
-                + " → ".join(s.value for s in ladder),
-                f"“{to.label_zh}”不在本地强制入学程序中：" + " → ".join(s.label_zh for s in ladder),
+                f"{to.value} is not a step of the {policy.name} ladder for a "
+                f"{case.kind.value} case: " + " → ".join(s.value for s in ladder),
+                f"“{to.label_zh}”不在本地{case.kind.label_zh}个案的强制入学程序中："
+                + " → ".join(s.label_zh for s in ladder),
                 "to",
-                basis=policy.escalation_ladder.at(as_of).basis,
+                basis=_ladder_basis(case, policy, as_of),
             )
         )
+    elif to is EscalationStep.WRITTEN_REPORT:
+        just = _just_causes(case, child, extra, as_of)
+        findings.extend(_report_due(case, policy, just, as_of))
     elif to is not EscalationStep.PERSUASION:
         if to is EscalationStep.ADMINISTRATIVE_PENALTY:
             findings.extend(_penalty_findings(policy, as_of))
         findings.extend(_just_causes(case, child, extra, as_of))
         findings.extend(_persuasion(case, policy, as_of))
-        findings.extend(_earlier_steps(case, ladder, to, as_of))
+        skip: frozenset[EscalationStep] = frozenset()
+        if to is EscalationStep.LEGAL_LIABILITY:
+            track = _liability_track(graves, as_of)
+            findings.extend(track)
+            if any(f.code == "escalation.liability_track" for f in track):
+                skip = frozenset({EscalationStep.JUDICIAL})
+        findings.extend(_earlier_steps(case, ladder, to, as_of, skip=skip))
         if to.rank > EscalationStep.CORRECTION_ORDER.rank:
             findings.extend(_deadline_findings(case, policy, calendar, as_of)[0])
-        if _step_events(case, to, as_of):
-            findings.append(
-                _f(
-                    "escalation.already_taken",
-                    f"the step {to.value} has been taken before",
-                    f"“{to.label_zh}”此前已经采取",
-                    "$.entries",
-                    severity=Severity.INFO,
-                )
+    if to is not EscalationStep.PERSUASION and to in ladder and _step_events(case, to, as_of):
+        findings.append(
+            _f(
+                "escalation.already_taken",
+                f"the step {to.value} has been taken before",
+                f"“{to.label_zh}”此前已经采取",
+                "$.entries",
+                severity=Severity.INFO,
             )
+        )
     outcome = _outcome(findings)
     return Decision(
         rule="escalation",
         ok=outcome == "allowed",
         outcome=outcome,
-        findings=findings,
-        basis=("FC-2.4", *to.basis),
+        findings=_rebased(policy, as_of, findings),
+        basis=_own_basis(policy, as_of, ("FC-2.4", *to.basis)),
     )
 
 
@@ -639,6 +872,7 @@ def is_escalation_allowed(
     calendar: WorkCalendar,
     child: Child | None = None,
     just_causes: Iterable[JustCause] = (),
+    serious: Iterable[SeriousFinding] = (),
 ) -> bool:
     """Whether :func:`check_escalation` allows the step."""
     return check_escalation(
@@ -649,6 +883,7 @@ def is_escalation_allowed(
         calendar=calendar,
         child=child,
         just_causes=just_causes,
+        serious=serious,
     ).ok
 
 
@@ -671,15 +906,18 @@ def next_escalation(
     calendar: WorkCalendar,
     child: Child | None = None,
     just_causes: Iterable[JustCause] = (),
+    serious: Iterable[SeriousFinding] = (),
 ) -> NextStep:
-    """The next step up the ladder, who owns it and the earliest day for it (下一步措施).
+    """The next step up the ladder, who acts on it and the earliest day for it (下一步措施).
 
-    The next step is the lowest step of the policy's ladder not yet taken
+    The next step is the lowest step of the case's ladder not yet taken
     (persuasion counts as taken once it has failed as often as the policy asks).
-    Its decision is :func:`check_escalation` on ``as_of``. ``earliest`` is
-    ``as_of`` when the step is allowed now, the day after the correction deadline
-    when only the deadline stands in the way, and ``None`` when something other than
-    time does (the findings say what).
+    Its decision is :func:`check_escalation` on ``as_of``; its owners are the
+    policy's ``step_authorities`` for it. ``earliest`` is ``as_of`` when the step is
+    allowed now, the day after the correction deadline when only the deadline
+    stands in the way, and ``None`` when something other than time does — an
+    unserved order (outcome ``order_unserved``), a just cause, missing evidence
+    (the findings say what).
 
     Example:
         >>> import datetime as dt
@@ -718,7 +956,9 @@ def next_escalation(
     policy = _need(policy, Policy, "policy", "政策参数集")
     calendar = _require_calendar(calendar)
     extra = _causes(just_causes)
-    ladder = policy.escalation_ladder.value_at(as_of)
+    graves = _serious(serious)
+    ladder = ladder_for(case, policy, as_of)
+    authorities = policy.step_authorities.value_at(as_of)
     step: EscalationStep | None = None
     for rung in ladder:
         if rung is EscalationStep.PERSUASION:
@@ -747,11 +987,18 @@ def next_escalation(
                     severity=Severity.INFO,
                 ),
             ),
-            basis=("FC-2.4",),
+            basis=_own_basis(policy, as_of, ("FC-2.4",)),
         )
-        return NextStep(step=None, owners=last.owners, earliest=None, decision=decision)
+        return NextStep(step=None, owners=authorities.of(last), earliest=None, decision=decision)
     decision = check_escalation(
-        case, step, as_of=as_of, policy=policy, calendar=calendar, child=child, just_causes=extra
+        case,
+        step,
+        as_of=as_of,
+        policy=policy,
+        calendar=calendar,
+        child=child,
+        just_causes=extra,
+        serious=graves,
     )
     earliest = _earliest(case, decision, policy, calendar, as_of)
-    return NextStep(step=step, owners=step.owners, earliest=earliest, decision=decision)
+    return NextStep(step=step, owners=authorities.of(step), earliest=earliest, decision=decision)

@@ -40,6 +40,7 @@ from kongchuo._models._base import (
     structure,
     unstructure,
 )
+from kongchuo.notices._models import Service
 
 __all__ = [
     "AttemptResult",
@@ -545,7 +546,14 @@ class WrittenReport(Event):
 
 @attrs.frozen(kw_only=True)
 class CorrectionOrdered(Event):
-    """批评教育 with 责令限期改正, one decision: who issued it and the deadline.
+    """批评教育 with 责令限期改正, one decision: who issued it, the deadline, its service.
+
+    Attributes:
+        issuer: Who decided.
+        deadline: The last day of the time limit stated in the order.
+        service: How and when the order reached the guardians (送达回证). The order
+            binds, and its time limit runs, only from service; ``None`` while it is
+            unserved (add a corrected event that supersedes this one once served).
 
     References:
         义务教育法 第五十八条; 未成年人保护法 第八十三条; FC-2.4.
@@ -556,14 +564,25 @@ class CorrectionOrdered(Event):
 
     issuer: str = attrs.field(metadata=meta(_SHORT))
     deadline: dt.date = attrs.field(metadata=meta(DATE))
+    service: Service | None = attrs.field(default=None, metadata=meta(Optional(ModelKind(Service))))
 
-    cross_fields: ClassVar[tuple[str, ...]] = (*Event.cross_fields, "deadline")
+    cross_fields: ClassVar[tuple[str, ...]] = (*Event.cross_fields, "deadline", "service")
 
     @classmethod
     def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
         """The deadline falls after the order."""
         found = super().cross_check(values)
         occurred, deadline = values.get("occurred_on"), values.get("deadline")
+        service = values.get("service")
+        if occurred is not None and service is not None and service.served_on < occurred:
+            found.append(
+                problem(
+                    "correction_order.served_before_order",
+                    "the order cannot be served before the day it was made",
+                    "送达日期不能早于决定日期",
+                    "$.service.served_on",
+                )
+            )
         if occurred is not None and deadline is not None and deadline <= occurred:
             found.append(
                 problem(

@@ -83,7 +83,9 @@ def notice_event(
         return WrittenReport(**common, reported_to=notice.addressee)
     if isinstance(notice, CorrectionOrder):
         issuer = "、".join(i.name for i in notice.issuers)
-        return CorrectionOrdered(**common, issuer=issuer[:200], deadline=notice.deadline)
+        return CorrectionOrdered(
+            **common, issuer=issuer[:200], deadline=notice.deadline, service=notice.service
+        )
     if isinstance(notice, JudicialReferral):
         return JudicialStep(**common, step=notice.requested[:200], authority=notice.addressee)
     return NoticeIssued(**common, notice=notice.kind.label_zh, number=notice.number)

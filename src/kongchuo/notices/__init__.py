@@ -63,6 +63,7 @@ from kongchuo.notices._rules import (
     check_notice,
     correction_deadline,
     is_notice_in_order,
+    served_on,
     span_end,
 )
 
@@ -99,6 +100,7 @@ __all__ = [
     "placeholders",
     "render_html",
     "render_text",
+    "served_on",
     "span_end",
     "templates_from_mapping",
 ]

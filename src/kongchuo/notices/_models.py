@@ -579,7 +579,7 @@ class JudicialReferral(Notice):
     """A request that the judicial department issue legal documents (提请发出司法文书函).
 
     Attributes:
-        addressee: The judicial department (or court) asked to act.
+        addressee: The authority asked to act, by name.
         child_name: The child's name.
         child_id: The child's resident ID number (masked when printed).
         guardians: The guardians concerned.
@@ -587,6 +587,10 @@ class JudicialReferral(Notice):
         order_deadline: That order's deadline.
         facts: What happened since the order.
         requested: The measure asked for (督促文书, 训诫, 家庭教育指导, 支持起诉 ...).
+        to_party: What kind of authority the addressee is; it must be one the
+            policy's ``step_authorities`` names for the judicial step (the court, the
+            police, the procuratorate). ``None`` in documents written before the
+            field existed; such a referral is not in order until it is set.
 
     References:
         FC-2.4, FC-3.1; 未成年人保护法 第一百一十八条; 家庭教育促进法 第四十九条.
@@ -604,6 +608,7 @@ class JudicialReferral(Notice):
     order_deadline: dt.date = attrs.field(metadata=meta(DATE))
     facts: str = attrs.field(metadata=meta(_LONG, sensitive="private"))
     requested: str = attrs.field(metadata=meta(Text(500)))
+    to_party: Party | None = attrs.field(default=None, metadata=meta(Optional(EnumKind(Party))))
 
     @classmethod
     def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:

@@ -33,6 +33,8 @@ from kongchuo.notices._models import (
     Reminder,
     ReturnNotice,
     SchoolReport,
+    Service,
+    ServiceMethod,
     TrainingReferral,
 )
 from kongchuo.notices._render import (
@@ -41,11 +43,17 @@ from kongchuo.notices._render import (
     _need_notice,
     template_of,
 )
-from kongchuo.policy import Party, Policy, Span
+from kongchuo.policy import EscalationStep, Party, Policy, Span
 from kongchuo.policy._escalation import number_regex
 from kongchuo.policy._policy import require_policy
 
-__all__ = ["check_notice", "correction_deadline", "is_notice_in_order", "span_end"]
+__all__ = [
+    "check_notice",
+    "correction_deadline",
+    "is_notice_in_order",
+    "served_on",
+    "span_end",
+]
 
 _ART_58: Final = "义务教育法 第五十八条"
 _ART_83: Final = "未成年人保护法 第八十三条"
@@ -76,18 +84,77 @@ def span_end(start: dt.date, span: Span, *, calendar: WorkCalendar) -> dt.date:
     return _span_end(start, span, school_days=SchoolDays.REFUSED, calendar=calendar)
 
 
-def correction_deadline(issued_on: dt.date, *, policy: Policy, calendar: WorkCalendar) -> dt.date:
-    """The last day of a correction order's time limit (改正期限届满日).
+def served_on(service: Service, *, policy: Policy, calendar: WorkCalendar) -> dt.date:
+    """The day a notice counts as served (视为送达之日), by the service method.
 
-    The policy's ``correction_deadline`` in force on ``issued_on``, counted from the
-    day of the order by :func:`span_end`.
+    Direct service, service on an adult family member (委托), 留置送达 and electronic
+    service take effect on the day recorded; postal service on the day of signature
+    on the return receipt, which is what ``served_on`` records for it (民事诉讼法
+    第八十七条至第九十一条 by analogy). A public announcement (公告送达) takes effect
+    when the policy's ``announcement_service_period`` from the announcement has
+    passed (30 days by default, after 第九十五条).
 
     Example:
         >>> import datetime as dt
         >>> from kongchuo import ChinaCalendar
+        >>> from kongchuo.notices import Service, ServiceMethod
+        >>> from kongchuo.policy import FEICHENG
+        >>> posted = Service(
+        ...     method=ServiceMethod.PUBLIC_ANNOUNCEMENT,
+        ...     served_on=dt.date(2025, 9, 1),
+        ...     recipient="李强",
+        ... )
+        >>> served_on(posted, policy=FEICHENG, calendar=ChinaCalendar())
+        datetime.date(2025, 10, 9)
+
+    References:
+        民事诉讼法 第八十七条至第九十五条 (by analogy); 民法典 第二百零一条至第二百零三条.
+    """
+    if not isinstance(service, Service):
+        raise ValidationError(
+            "service.type",
+            f"expected a Service, got {type_name(service)}",
+            f"应为 Service 送达回证，实为 {type_name(service)}",
+            path="service",
+        )
+    policy = require_policy(policy)
+    calendar = _require_calendar(calendar)
+    if service.method is ServiceMethod.PUBLIC_ANNOUNCEMENT:
+        period = policy.announcement_service_period.value_at(service.served_on)
+        return span_end(service.served_on, period, calendar=calendar)
+    return service.served_on
+
+
+def correction_deadline(
+    issued_on: dt.date,
+    *,
+    policy: Policy,
+    calendar: WorkCalendar,
+    served: Service | None = None,
+) -> dt.date:
+    """The last day of a correction order's time limit (改正期限届满日).
+
+    The policy's ``correction_deadline`` in force on ``issued_on``, counted by
+    :func:`span_end` from the day the order was served (``served``, read by
+    :func:`served_on`): an order binds the family only once served, and the
+    period starts the day after (民法典 第二百零一条). Without ``served`` it counts
+    from ``issued_on``, the earliest the order could have been served — the day to
+    write into an order before it goes out.
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo import ChinaCalendar
+        >>> from kongchuo.notices import Service, ServiceMethod
         >>> from kongchuo.policy import FEICHENG
         >>> correction_deadline(dt.date(2025, 9, 22), policy=FEICHENG, calendar=ChinaCalendar())
         datetime.date(2025, 10, 9)
+        >>> late = Service(
+        ...     method=ServiceMethod.IN_PERSON, served_on=dt.date(2025, 10, 8), recipient="李强"
+        ... )
+        >>> correction_deadline(
+        ...     dt.date(2025, 9, 22), policy=FEICHENG, calendar=ChinaCalendar(), served=late
+        ... )
+        datetime.date(2025, 10, 23)
 
     References:
         义务教育法 第五十八条; 民法典 第二百零一条 to 第二百零三条.
@@ -95,7 +162,8 @@ def correction_deadline(issued_on: dt.date, *, policy: Policy, calendar: WorkCal
     issued_on = require_date(issued_on, "issued_on")
     policy = require_policy(policy)
     calendar = _require_calendar(calendar)
-    return span_end(issued_on, policy.correction_deadline.value_at(issued_on), calendar=calendar)
+    start = issued_on if served is None else served_on(served, policy=policy, calendar=calendar)
+    return span_end(start, policy.correction_deadline.value_at(issued_on), calendar=calendar)
 
 
 def _f(
@@ -358,9 +426,32 @@ def _school_report(notice: SchoolReport) -> list[Finding]:
     ]
 
 
+def _joint(notice: CorrectionOrder, policy: Policy) -> list[Finding]:
+    found = policy.correction_order_joint_issuers.at(notice.issued_on)
+    if found.value is None:
+        return []
+    present = {i.party for i in notice.issuers}
+    missing = [p for p in found.value if p not in present]
+    if not missing:
+        return []
+    return [
+        _f(
+            "notice.correction.joint_issuers_missing",
+            "the policy makes the correction order one joint decision (联合); missing: "
+            + ", ".join(p.value for p in missing),
+            "政策规定责令限期改正由"
+            + "、".join(p.label_zh for p in found.value)
+            + "联合作出；缺少："
+            + "、".join(p.label_zh for p in missing),
+            "$.issuers",
+            basis=found.basis,
+        )
+    ]
+
+
 def _correction(notice: CorrectionOrder, policy: Policy, calendar: WorkCalendar) -> list[Finding]:
     basis = ("FC-2.4", _ART_58)
-    out: list[Finding] = []
+    out: list[Finding] = _joint(notice, policy)
     if not any(i.party in _ORDER_ISSUERS for i in notice.issuers):
         out.append(
             _f(
@@ -383,18 +474,24 @@ def _correction(notice: CorrectionOrder, policy: Policy, calendar: WorkCalendar)
                 basis=basis,
             )
         )
-    expected = correction_deadline(notice.issued_on, policy=policy, calendar=calendar)
+    expected = correction_deadline(
+        notice.issued_on, policy=policy, calendar=calendar, served=notice.service
+    )
     span = policy.correction_deadline.at(notice.issued_on)
+    since_en, since_zh = "the order", "决定之日"
+    if notice.service is not None:
+        since_en = f"service ({notice.service.method.value}, {notice.service.served_on})"
+        since_zh = f"送达之日（{notice.service.method.label_zh}，{_zh(notice.service.served_on)}）"
     if notice.deadline < expected:
         out.append(
             _f(
                 "notice.correction.deadline_short",
                 f"the deadline {notice.deadline.isoformat()} is shorter than the policy's "
-                f"{span.value} from the order, which ends on {expected.isoformat()}",
-                f"改正期限{_zh(notice.deadline)}短于政策规定的期限（自决定之日起"
+                f"{span.value} counted from {since_en}, which ends on {expected.isoformat()}",
+                f"改正期限{_zh(notice.deadline)}短于政策规定的期限（自{since_zh}次日起"
                 f"{span.value.count}{span.value.unit.label_zh}，届满日为{_zh(expected)}）",
                 "$.deadline",
-                basis=(*basis, *span.basis),
+                basis=(*basis, "民法典 第二百零一条", *span.basis),
             )
         )
     elif notice.deadline > expected:
@@ -424,9 +521,25 @@ def _correction(notice: CorrectionOrder, policy: Policy, calendar: WorkCalendar)
     return out
 
 
-def _judicial(notice: JudicialReferral, calendar: WorkCalendar) -> list[Finding]:
+def _judicial(notice: JudicialReferral, policy: Policy, calendar: WorkCalendar) -> list[Finding]:
     basis = ("FC-2.4",)
+    named = policy.step_authorities.at(notice.issued_on)
+    allowed = named.value.of(EscalationStep.JUDICIAL)
     out: list[Finding] = []
+    if notice.to_party not in allowed:
+        given = "not stated" if notice.to_party is None else notice.to_party.value
+        given_zh = "未写明" if notice.to_party is None else notice.to_party.label_zh
+        out.append(
+            _f(
+                "notice.judicial.authority",
+                f"the referral goes to an authority the policy does not name for the judicial "
+                f"step ({given}); it names: " + ", ".join(p.value for p in allowed),
+                f"提请对象（{given_zh}）不是政策为司法程序规定的机关；应为："
+                + "、".join(p.label_zh for p in allowed),
+                "$.to_party",
+                basis=(*named.basis, "未成年人保护法 第一百一十八条"),
+            )
+        )
     last = roll_forward(notice.order_deadline, calendar=calendar)
     if notice.issued_on <= last:
         out.append(
@@ -565,7 +678,7 @@ def _by_kind(  # noqa: PLR0911 - one branch per kind of notice
     if isinstance(notice, CorrectionOrder):
         return _correction(notice, policy, calendar)
     if isinstance(notice, JudicialReferral):
-        return _judicial(notice, calendar)
+        return _judicial(notice, policy, calendar)
     if isinstance(notice, LabourReferral):
         return _labour(notice)
     if isinstance(notice, TrainingReferral):

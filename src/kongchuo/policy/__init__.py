@@ -19,7 +19,12 @@ Example:
     (5, 'FC-2.5')
 """
 
-from kongchuo.policy._escalation import EscalationStep
+from kongchuo.policy._escalation import (
+    AppealRights,
+    CaseKindLadders,
+    EscalationStep,
+    StepAuthorities,
+)
 from kongchuo.policy._loading import (
     load_policy,
     policy_from_json,
@@ -51,6 +56,8 @@ __all__ = [
     "NATIONAL",
     "SEVEN_HEADS",
     "AgeBand",
+    "AppealRights",
+    "CaseKindLadders",
     "Comparison",
     "EscalationStep",
     "Ledger",
@@ -64,6 +71,7 @@ __all__ = [
     "ResponsibilityScheme",
     "SchemeRole",
     "Span",
+    "StepAuthorities",
     "Threshold",
     "TimeUnit",
     "load_policy",
@@ -74,6 +82,8 @@ __all__ = [
 
 for _name in (
     "AgeBand",
+    "AppealRights",
+    "CaseKindLadders",
     "Comparison",
     "EscalationStep",
     "Ledger",
@@ -83,6 +93,7 @@ for _name in (
     "ResponsibilityScheme",
     "SchemeRole",
     "Span",
+    "StepAuthorities",
     "Threshold",
     "TimeUnit",
 ):

@@ -23,10 +23,16 @@ from kongchuo._args import require_int
 from kongchuo._errors import Problem, ValidationError, quote, type_name
 from kongchuo._guard import friendly_init
 from kongchuo.policy._escalation import (
+    AppealRights,
+    CaseKindLadders,
     EscalationStep,
+    StepAuthorities,
     is_ladder,
     is_number_pattern,
     is_parties,
+    parse_appeal_rights,
+    parse_authorities,
+    parse_case_kind_ladders,
     parse_ladder,
     parse_number_pattern,
     parse_parties,
@@ -90,6 +96,12 @@ def _table(raw: object, path: str, keys: tuple[str, ...], kind: str) -> dict[str
 
 def _parse_int(raw: object, path: str) -> object:
     return require_int(raw, path)
+
+
+def _parse_text(raw: object, path: str) -> object:
+    if not isinstance(raw, str) or not raw.strip():
+        raise _bad(path, "non-blank text", raw)
+    return raw
 
 
 def _parse_bool(raw: object, path: str) -> object:
@@ -230,7 +242,30 @@ SPECS: Final[dict[str, Spec]] = {
         accepts=is_ladder,
         parse=parse_ladder,
     ),
+    "case_kind_ladders": Spec(
+        kind="a table of ladders by case kind",
+        accepts=_is(CaseKindLadders),
+        parse=parse_case_kind_ladders,
+    ),
+    "step_authorities": Spec(
+        kind="a table of authorities by step",
+        accepts=_is(StepAuthorities),
+        parse=parse_authorities,
+    ),
     "correction_deadline": Spec(kind="a span", accepts=_is(Span), parse=_parse_span),
+    "correction_order_joint_issuers": Spec(
+        kind="a tuple of distinct Party", accepts=is_parties, parse=parse_parties, optional=True
+    ),
+    "announcement_service_period": Spec(kind="a span", accepts=_is(Span), parse=_parse_span),
+    "penalty_regulation": Spec(
+        kind="the name of a local regulation",
+        accepts=lambda v: isinstance(v, str) and bool(v.strip()),
+        parse=_parse_text,
+        optional=True,
+    ),
+    "appeal_rights": Spec(
+        kind="review and litigation rights", accepts=_is(AppealRights), parse=parse_appeal_rights
+    ),
     "persuasion_attempts_before_report": Spec(
         kind="a number of attempts", accepts=_is_int, parse=_parse_int
     ),
@@ -242,6 +277,10 @@ SPECS: Final[dict[str, Spec]] = {
         accepts=is_number_pattern,
         parse=parse_number_pattern,
     ),
+    "training_referral_parties": Spec(
+        kind="a tuple of distinct Party", accepts=is_parties, parse=parse_parties
+    ),
+    "child_labour_age": Spec(kind="a number of full years", accepts=_is_int, parse=_parse_int),
 }
 
 _RANGES: Final[dict[str, tuple[int, int]]] = {
@@ -250,6 +289,7 @@ _RANGES: Final[dict[str, tuple[int, int]]] = {
     "county_review_months": (1, 12),
     "cause_narrative_min_chars": (0, 2000),
     "persuasion_attempts_before_report": (1, 20),
+    "child_labour_age": (10, 18),
 }
 
 
@@ -383,12 +423,26 @@ class Policy:
         closure_attendance: How long a returned child must attend before the case
             may close (销号).
         escalation_ladder: The steps of compulsory enrolment, in order (强制入学程序).
-        correction_deadline: The time limit of a correction order (责令限期改正), and by
-            its unit how it is counted: calendar days by 民法典 or working days.
+        case_kind_ladders: The ladders that replace ``escalation_ladder`` for some kinds
+            of case (失学: no school report).
+        step_authorities: Who acts on each step; for the judicial step, the
+            authorities a referral may go to.
+        correction_deadline: The time limit of a correction order (责令限期改正),
+            counted from the day it is served, and by its unit how it is counted:
+            calendar days by 民法典 or working days.
+        correction_order_joint_issuers: The parties who must all sign a correction
+            order (联合); ``None`` where either may decide alone.
+        announcement_service_period: How long after a public announcement
+            (公告送达) an order counts as served.
+        penalty_regulation: The local regulation that provides an administrative
+            penalty on guardians; ``None`` where there is none.
+        appeal_rights: The review and litigation rights a correction order states.
         persuasion_attempts_before_report: How many failed persuasion attempts come
             before the school's written report (劝返无效).
         return_notice_issuers: Who issues a return notice (复学通知书), jointly.
         document_number_pattern: The pattern of document numbers (文号).
+        training_referral_parties: Who a training-institution referral goes to.
+        child_labour_age: Below this age in full years employment is child labour.
 
     Example:
         >>> import attrs
@@ -435,10 +489,18 @@ class Policy:
     platform_marking_delay: ParameterHistory[Span | None]
     closure_attendance: ParameterHistory[Span | None]
     escalation_ladder: ParameterHistory[tuple[EscalationStep, ...]]
+    case_kind_ladders: ParameterHistory[CaseKindLadders]
+    step_authorities: ParameterHistory[StepAuthorities]
     correction_deadline: ParameterHistory[Span]
+    correction_order_joint_issuers: ParameterHistory[tuple[Party, ...] | None]
+    announcement_service_period: ParameterHistory[Span]
+    penalty_regulation: ParameterHistory[str | None]
+    appeal_rights: ParameterHistory[AppealRights]
     persuasion_attempts_before_report: ParameterHistory[int]
     return_notice_issuers: ParameterHistory[tuple[Party, ...]]
     document_number_pattern: ParameterHistory[str]
+    training_referral_parties: ParameterHistory[tuple[Party, ...]]
+    child_labour_age: ParameterHistory[int]
 
     def __attrs_post_init__(self) -> None:
         """Check every field, reporting all problems at once."""

@@ -1,5 +1,6 @@
 import datetime as dt
 import os
+import string
 from pathlib import Path
 
 import attrs
@@ -27,9 +28,11 @@ from kongchuo.notices import (
     document_number,
     examples,
     is_notice_in_order,
+    placeholders,
     render_html,
     render_text,
 )
+from kongchuo.notices._render import _compiled
 from kongchuo.policy import FEICHENG, NATIONAL, EscalationStep, Party, Span, TimeUnit
 from kongchuo.testing import resident_ids
 
@@ -639,3 +642,35 @@ class TestReferralProperty:
         d = check_notice(ref, as_of=dt.date(2025, 12, 1), policy=policy, calendar=CAL)
         named = policy.step_authorities.value_at(ref.issued_on).of(EscalationStep.JUDICIAL)
         assert d.ok is (party in named), d.explain()
+
+
+class TestRenderingShortcuts:
+    """Rendering formats only what a template reads, with the same text."""
+
+    @given(
+        st.lists(
+            st.sampled_from(["$a", "${a}", "$$", "x", "$b ", "中", "${b}c", "$$a", " ", "_", "1"]),
+            max_size=12,
+        )
+    )
+    def test_compiled_body_gives_substitute_text(self, tokens):
+        """A body split once into runs and names joins to string.Template's text."""
+        body = "".join(tokens)
+        if not string.Template(body).is_valid():
+            return
+        values = {name: f"<{name}>" for name in string.Template(body).get_identifiers()}
+        literals, names = _compiled(body)
+        text = literals[0] + "".join(
+            values[n] + lit for n, lit in zip(names, literals[1:], strict=True)
+        )
+        assert text == string.Template(body).substitute(values)
+
+    def test_placeholders_unchanged_for_every_kind(self):
+        """placeholders() still lists every name, fields, units and derived lines."""
+        for kind, notice in examples().items():
+            values = placeholders(notice)
+            assert values["title"] == kind.label_zh
+            assert values["issuer"] == notice.issuers[0].name
+            assert "child_id" not in values or "*" in values["child_id"]
+            text = render_text(notice)
+            assert DEFAULT_TEMPLATES[kind].title in text

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import html
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -318,27 +319,7 @@ def placeholders(notice: Notice, *, full_id: bool = False) -> dict[str, str]:
         >>> placeholders(examples()[NoticeKind.RETURN])["return_by"]
         '2025年9月19日'
     """
-    notice = _need_notice(notice)
-    out: dict[str, str] = {}
-    for f in fields_of(type(notice)):
-        value = getattr(notice, f.name)
-        if isinstance(value, Model) and f.name != "service":
-            for g in fields_of(type(value)):
-                out[f"{f.name}_{g.name}"] = _format(getattr(value, g.name), full_id=full_id)
-            continue
-        out[f.name] = _format(value, full_id=full_id)
-    out["issuer"] = notice.issuers[0].name
-    out["issuers"] = "、".join(i.name for i in notice.issuers)
-    out["signature"] = "\n".join(i.name for i in notice.issuers)
-    out["title"] = notice.kind.label_zh
-    out["service"] = _service_line(notice)
-    serious = getattr(notice, "serious", False)
-    out["serious_request"] = "；情节严重的，请依法吊销其营业执照" if serious else ""
-    elsewhere = getattr(notice, "studying_elsewhere", None)
-    out["studying_elsewhere_note"] = f"经核实，实际就读学校为{elsewhere}。" if elsewhere else ""
-    year = getattr(notice, "school_year", None)
-    out["school_years"] = f"{year}—{year + 1}" if isinstance(year, int) else ""
-    return out
+    return dict(_Placeholders(_need_notice(notice), full_id=full_id))
 
 
 def _service_line(notice: Notice) -> str:
@@ -350,6 +331,80 @@ def _service_line(notice: Notice) -> str:
         f"送达回证：{s.method.label_zh}，{_date_zh(s.served_on)}，受送达人（签收人）：{s.recipient}"
         f"{note}。"
     )
+
+
+def _serious_request(notice: Notice) -> str:
+    return "；情节严重的，请依法吊销其营业执照" if getattr(notice, "serious", False) else ""
+
+
+def _studying_elsewhere_note(notice: Notice) -> str:
+    elsewhere = getattr(notice, "studying_elsewhere", None)
+    return f"经核实，实际就读学校为{elsewhere}。" if elsewhere else ""
+
+
+def _school_years(notice: Notice) -> str:
+    year = getattr(notice, "school_year", None)
+    return f"{year}—{year + 1}" if isinstance(year, int) else ""
+
+
+#: The derived placeholders, which take precedence over a field of the same name.
+_DERIVED: Final[Mapping[str, Callable[[Notice], str]]] = MappingProxyType(
+    {
+        "issuer": lambda n: n.issuers[0].name,
+        "issuers": lambda n: "、".join(i.name for i in n.issuers),
+        "signature": lambda n: "\n".join(i.name for i in n.issuers),
+        "title": lambda n: n.kind.label_zh,
+        "service": _service_line,
+        "serious_request": _serious_request,
+        "studying_elsewhere_note": _studying_elsewhere_note,
+        "school_years": _school_years,
+    }
+)
+
+
+class _Placeholders(Mapping[str, str]):
+    """The placeholders of one notice, each formatted only when a template reads it.
+
+    A template uses a handful of the dozens of names; formatting them all (nested
+    units included) cost most of the rendering time. Keys and values are exactly
+    those of :func:`placeholders`, which builds the whole mapping from this one.
+    """
+
+    __slots__ = ("_full_id", "_notice", "_sources", "_title")
+
+    def __init__(self, notice: Notice, *, full_id: bool, title: str | None = None) -> None:
+        self._notice = notice
+        self._full_id = full_id
+        self._title = title
+        # name -> (value, None) for a field, (unit, name) for a unit's field: which
+        # names exist depends on which nested units are set, not on formatting.
+        sources: dict[str, tuple[object, str | None]] = {}
+        for f in fields_of(type(notice)):
+            value = getattr(notice, f.name)
+            if isinstance(value, Model) and f.name != "service":
+                for g in fields_of(type(value)):
+                    sources[f"{f.name}_{g.name}"] = (value, g.name)
+            else:
+                sources[f.name] = (value, None)
+        self._sources = sources
+
+    def __getitem__(self, key: str) -> str:
+        if key == "title" and self._title is not None:
+            return self._title  # the template's own title
+        derived = _DERIVED.get(key)
+        if derived is not None:
+            return derived(self._notice)
+        value, attribute = self._sources[key]
+        if attribute is not None:
+            value = getattr(value, attribute)
+        return _format(value, full_id=self._full_id)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._sources
+        yield from (name for name in _DERIVED if name not in self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources.keys() | _DERIVED.keys())
 
 
 def _need_notice(notice: object) -> Notice:
@@ -425,10 +480,13 @@ def render_text(
     """
     notice = _need_notice(notice)
     template = template_of(notice.kind, templates)
-    values = placeholders(notice, full_id=full_id)
-    values["title"] = template.title
+    values = _Placeholders(notice, full_id=full_id, title=template.title)
+    literals, names = _compiled(template.body)
+    parts = [literals[0]]
     try:
-        text = string.Template(template.body).substitute(values)
+        for name, literal in zip(names, literals[1:], strict=True):
+            parts.append(values[name])
+            parts.append(literal)
     except KeyError as exc:
         name = quote(str(exc.args[0]), bare=True)
         known = ", ".join(sorted(values))
@@ -439,7 +497,36 @@ def render_text(
             f"{notice.kind.label_zh}模板使用了未知的占位符 ${name}；可用：{known}",
             path=f"templates[{notice.kind.value}].body",
         ) from None
+    text = "".join(parts)
     return "\n".join(line.rstrip() for line in text.rstrip().splitlines()) + "\n"
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(body: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A template body split once into its literal runs and placeholder names.
+
+    The body is read with :class:`string.Template`'s own pattern (``$name``,
+    ``${name}``, ``$$`` for a dollar sign), so the text is exactly what
+    ``substitute`` gives, without a regular-expression pass per notice. Bodies are
+    checked when a :class:`NoticeTemplate` is built, so none is invalid here.
+    """
+    literals: list[str] = []
+    names: list[str] = []
+    current: list[str] = []
+    position = 0
+    for match in string.Template.pattern.finditer(body):
+        current.append(body[position : match.start()])
+        position = match.end()
+        name = match.group("named") or match.group("braced")
+        if name is None:  # "$$": a dollar sign
+            current.append("$")
+            continue
+        literals.append("".join(current))
+        names.append(name)
+        current = []
+    current.append(body[position:])
+    literals.append("".join(current))
+    return tuple(literals), tuple(names)
 
 
 def render_html(

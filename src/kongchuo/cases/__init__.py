@@ -61,7 +61,7 @@ from kongchuo.cases._events import (
     Verified,
     WrittenReport,
 )
-from kongchuo.cases._ledgers import LedgerRow, LedgerView, ledgers
+from kongchuo.cases._ledgers import LedgerRow, LedgerView, ledger_of, ledgers
 from kongchuo.cases._machine import (
     MACHINE,
     CaseState,
@@ -142,6 +142,7 @@ __all__ = [
     "is_closable",
     "is_escalation_allowed",
     "is_ledger_complete",
+    "ledger_of",
     "ledgers",
     "next_escalation",
     "notice_event",

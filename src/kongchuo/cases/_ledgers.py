@@ -25,14 +25,14 @@ from kongchuo._guard import friendly_init
 from kongchuo._identity import ResidentId
 from kongchuo._models._children import Child, SpecialGroup
 from kongchuo.cases._case import Case
-from kongchuo.cases._events import CaseKind
+from kongchuo.cases._events import CaseKind, Reopened, Verified
 from kongchuo.cases._machine import CaseState
 from kongchuo.policy import Ledger
 
 if TYPE_CHECKING:
     from kongchuo.policy import Policy
 
-__all__ = ["LedgerRow", "LedgerView", "ledgers"]
+__all__ = ["LedgerRow", "LedgerView", "ledger_of", "ledgers"]
 
 
 @friendly_init
@@ -47,6 +47,9 @@ class LedgerRow:
         child_ref: A local reference for a child with no ID number.
         case_id: The case, for the case ledgers.
         state: The case's state, for the case ledgers.
+        kind: What the case was opened as, for the case ledgers: a 失学 child
+            (:attr:`CaseKind.OUT_OF_SCHOOL`) is listed in the 辍学学生台账 with this
+            kind, so the two counts stay apart.
     """
 
     jurisdiction: str
@@ -55,6 +58,7 @@ class LedgerRow:
     child_ref: str | None = None
     case_id: str | None = None
     state: CaseState | None = None
+    kind: CaseKind | None = None
 
 
 @friendly_init
@@ -112,8 +116,9 @@ def ledgers(
 
     * 适龄儿童台账: every child of school age in ``school_year`` (by
       :func:`kongchuo.is_school_age`), by jurisdiction and special group;
-    * 疑似辍学学生台账: the suspected-dropout cases not closed on ``as_of``;
-    * 辍学学生台账: the dropout and out-of-school cases not closed on ``as_of``.
+    * 疑似辍学学生台账 and 辍学学生台账: each case on the ledger
+      :func:`ledger_of` names for ``as_of``: membership follows verification, not
+      the kind the case was opened as.
 
     Only the ledgers in force in the policy on ``as_of`` are returned. A case's
     special groups come from the child's record when the child is among
@@ -167,17 +172,8 @@ def ledgers(
                 f"cases[{i}] 是 {type_name(case)}，不是 Case",
                 path=f"cases[{i}]",
             )
-        # The log as it stood on as_of: the entries up to the first one after it.
-        open_part = attrs.evolve(
-            case,
-            entries=tuple(
-                itertools.takewhile(lambda e: e.event.occurred_on <= as_of, case.entries)
-            ),
-        )
-        if not open_part.entries:
-            continue
-        state = open_part.state
-        if state is CaseState.CLOSED:
+        ledger, state = _placing(case, as_of)
+        if ledger is Ledger.SCHOOL_AGE_CHILDREN:
             continue
         row = LedgerRow(
             jurisdiction=case.jurisdiction,
@@ -188,11 +184,109 @@ def ledgers(
             child_ref=case.child_ref,
             case_id=case.case_id,
             state=state,
+            kind=case.kind,
         )
-        (suspected if case.kind is CaseKind.SUSPECTED_DROPOUT else dropouts).append(row)
+        (suspected if ledger is Ledger.SUSPECTED_DROPOUTS else dropouts).append(row)
     out = {
         Ledger.SCHOOL_AGE_CHILDREN: _view(Ledger.SCHOOL_AGE_CHILDREN, as_of, school_age),
         Ledger.SUSPECTED_DROPOUTS: _view(Ledger.SUSPECTED_DROPOUTS, as_of, suspected),
         Ledger.DROPOUTS: _view(Ledger.DROPOUTS, as_of, dropouts),
     }
     return {ledger: view for ledger, view in out.items() if ledger in kept}
+
+
+def _placing(case: Case, as_of: dt.date) -> tuple[Ledger, CaseState | None]:
+    """The ledger a case is on at the end of ``as_of``, and its state then."""
+    # The log as it stood on as_of: the entries up to the first one after it.
+    entries = tuple(itertools.takewhile(lambda e: e.event.occurred_on <= as_of, case.entries))
+    if not entries:
+        return Ledger.SCHOOL_AGE_CHILDREN, None
+    part = attrs.evolve(case, entries=entries) if len(entries) < len(case.entries) else case
+    state = part.state
+    if state in {CaseState.CLOSED, CaseState.NOT_CONFIRMED}:
+        return Ledger.SCHOOL_AGE_CHILDREN, state
+    standing: bool | None = None  # the last verification's answer; a reopening stands
+    for _, event in part.effective():
+        if isinstance(event, Verified):
+            standing = event.confirmed
+        elif isinstance(event, Reopened):
+            standing = True
+    if standing is False:
+        return Ledger.SCHOOL_AGE_CHILDREN, state
+    if standing:
+        return Ledger.DROPOUTS, state
+    if case.kind is CaseKind.SUSPECTED_DROPOUT:
+        return Ledger.SUSPECTED_DROPOUTS, state
+    return Ledger.DROPOUTS, state
+
+
+def ledger_of(case: Case, *, as_of: dt.date) -> Ledger:
+    """The one ledger a case's child is listed on at the end of ``as_of`` (所在台账).
+
+    Membership follows verification (核实), not the kind the case was opened as:
+
+    * a case not yet verified stays on the ledger of its kind: a suspected dropout
+      on the 疑似辍学学生台账, a dropout or a 失学 child on the 辍学学生台账;
+    * a case verified as a dropout (``Verified(confirmed=True)``) is on the
+      辍学学生台账, whatever it was opened as; it stays there, through return,
+      placement or deferral, until it is closed (动态销号);
+    * a case verified as not a case (``confirmed=False``, 经核实排除) or closed
+      (销号) leaves the case ledgers: the child is followed on the 适龄儿童台账 only,
+      and :attr:`~kongchuo.policy.Ledger.SCHOOL_AGE_CHILDREN` is returned; so too on
+      a day before the case opened. A reopened case is back on the 辍学学生台账.
+
+    失学 children (never enrolled, found by comparing 户籍 with 学籍) have no ledger
+    of their own among the national 三本台账 (适龄儿童台账, 疑似辍学学生台账,
+    辍学学生台账); FC-1.2 keeps one work ledger for "失学辍学儿童" alike, so they are
+    listed on the 辍学学生台账, told apart by :attr:`LedgerRow.kind`.
+
+    Raises:
+        ValidationError: For a case or day of the wrong type.
+
+    References:
+        law-and-policy §2.4 (三本台账, 2024 notice); FC-1.2 (失学辍学儿童逐一建立工作台账),
+        FC-2.5 (立即核实, 台账销号).
+
+    Limitations:
+        A later correction of the verification (a superseding ``Verified``) counts
+        from the day it occurred. The ledger of the child's school age itself is
+        :func:`ledgers`'s concern (by birth date), not this function's.
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo.cases import Case, CaseKind, Identified, IdentificationMethod, Verified
+        >>> cst = dt.timezone(dt.timedelta(hours=8))
+        >>> def at(day):
+        ...     return {
+        ...         "occurred_on": day,
+        ...         "recorded_at": dt.datetime(day.year, day.month, day.day, 9, tzinfo=cst),
+        ...         "recorded_by": "李老师",
+        ...     }
+        >>> case = Case.open(
+        ...     case_id="c1",
+        ...     kind=CaseKind.SUSPECTED_DROPOUT,
+        ...     jurisdiction="370983003",
+        ...     school_code="3709830031",
+        ...     child_ref="local-7",
+        ...     identified=Identified(
+        ...         **at(dt.date(2025, 9, 8)),
+        ...         method=IdentificationMethod.SCHOOL_REPORT,
+        ...         found_by="班主任",
+        ...     ),
+        ... )
+        >>> ledger_of(case, as_of=dt.date(2025, 9, 8)).label_zh
+        '疑似辍学学生台账'
+        >>> confirmed = case.append(
+        ...     Verified(**at(dt.date(2025, 9, 9)), confirmed=True, finding="家长确认辍学")
+        ... )
+        >>> ledger_of(confirmed, as_of=dt.date(2025, 9, 9)).label_zh
+        '辍学学生台账'
+    """
+    if not isinstance(case, Case):
+        raise ValidationError(
+            "ledger.input",
+            f"case is a {type_name(case)}, not a Case",
+            f"case 是 {type_name(case)}，不是 Case",
+            path="case",
+        )
+    return _placing(case, require_date(as_of, "as_of"))[0]

@@ -21,8 +21,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, Final
 
 import attrs
-from stdnum import exceptions as stdnum_errors
-from stdnum.cn import uscc as stdnum_uscc
 
 from kongchuo._errors import Problem, ValidationError
 from kongchuo._identity import ResidentId
@@ -158,6 +156,11 @@ class UsccKind(Kind):
     def check(self, value: object) -> list[Problem] | None:
         if value.__class__ is not str:
             return [problem("type", "expected a str", "应为字符串")]
+        # python-stdnum takes ~70 ms to import (its utilities pull in ssl and pydoc):
+        # loaded when a code is first checked, not with kongchuo.
+        from stdnum import exceptions as stdnum_errors  # noqa: PLC0415 - on first use
+        from stdnum.cn import uscc as stdnum_uscc  # noqa: PLC0415 - on first use
+
         try:
             stdnum_uscc.validate(value)
         except stdnum_errors.InvalidChecksum:
@@ -211,6 +214,9 @@ def _compact_uscc(value: object) -> object:
     # Accept "9111 0000 ..." and lower case as people type them; anything else is left
     # for the check to report with its path.
     if isinstance(value, str):
+        from stdnum import exceptions as stdnum_errors  # noqa: PLC0415 - on first use
+        from stdnum.cn import uscc as stdnum_uscc  # noqa: PLC0415 - on first use
+
         try:
             return stdnum_uscc.compact(value)
         except stdnum_errors.ValidationError:  # pragma: no cover - compact only strips

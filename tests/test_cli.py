@@ -1,23 +1,91 @@
 import io
+import json
+import pathlib
 import re
 import subprocess
 import sys
 
+import pytest
+
+import kongchuo
 from kongchuo.__main__ import main
+from kongchuo.demo import sample_case
+from kongchuo.notices import NoticeKind, examples, notice_to_json
 
-FULL_ID = re.compile(r"[0-9]{17}[0-9X]")
+FULL_ID = re.compile(r"(?<![0-9])[0-9]{17}[0-9X](?![0-9])")
+SCRIPT = pathlib.Path(sys.executable).parent / "kongchuo"
+ENTRY = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "kongchuo"]
 
 
-def test_demo_runs_the_main_job_without_leaking_ids():
-    """`kongchuo demo` prints the census, ledgers, cases and deadlines, all masked."""
-    out = io.StringIO()
-    assert main(["demo"], out=out) == 0
-    text = out.getvalue()
-    for heading in ("适龄儿童摸底", "台账", "个案", "年度工作事项", "身份号码"):
-        assert heading in text
-    assert "辍学学生台账: 2" in text
-    assert "ledger.plan.missing" in text
-    assert FULL_ID.search(text) is None
+def run(*args, stdin=None, cwd=None):
+    """Run the installed `kongchuo` command, as a user would."""
+    return subprocess.run(  # noqa: S603 - the project's own command
+        [*ENTRY, *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+def assert_one_line_error(done, code, *needles):
+    """A bad input gives its exit code and one line naming it: never a traceback."""
+    assert done.returncode == code, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    for needle in needles:
+        assert needle in done.stderr
+    assert FULL_ID.search(done.stderr) is None
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    """A case, its child and school, a notice, and spoilt files, as JSON on disk."""
+    root = tmp_path_factory.mktemp("cli")
+    case, child, school = sample_case()
+    (root / "case.json").write_text(kongchuo.to_json(case), encoding="utf-8")
+    (root / "child.json").write_text(kongchuo.to_json(child), encoding="utf-8")
+    (root / "school.json").write_text(kongchuo.to_json(school), encoding="utf-8")
+    notice = examples()[NoticeKind.RETURN]
+    (root / "notice.json").write_text(notice_to_json(notice), encoding="utf-8")
+    (root / "broken.json").write_text('{"case_id": 1', encoding="utf-8")
+    doc = json.loads(kongchuo.to_json(case))
+    doc["entries"][2]["event"]["occurred_on"] = "2025-13-01"
+    (root / "invalid.json").write_text(json.dumps(doc), encoding="utf-8")
+    doc = json.loads(kongchuo.to_json(case))
+    doc["entries"][2]["hash"] = "0" * 64
+    (root / "tampered.json").write_text(json.dumps(doc), encoding="utf-8")
+    return root
+
+
+# -- the whole command --------------------------------------------------------------
+
+
+def test_version():
+    """`kongchuo --version` prints the package version."""
+    done = run("--version")
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"kongchuo {kongchuo.__version__}"
+
+
+@pytest.mark.parametrize("command", ["demo", "check-id", "check", "calendar", "notice"])
+def test_every_subcommand_has_help_with_exit_codes(command):
+    """Each subcommand explains itself, offers --lang and documents its exit codes."""
+    done = run(command, "--help")
+    assert done.returncode == 0
+    assert "--lang" in done.stdout
+    assert "exit codes" in done.stdout
+
+
+def test_usage_errors_exit_2():
+    """A missing argument or unknown command is a usage error (exit 2)."""
+    assert run("check").returncode == 2
+    assert run("frobnicate").returncode == 2
+
+
+# -- check-id -----------------------------------------------------------------------
 
 
 def test_check_id_reports_each_number():
@@ -30,17 +98,148 @@ def test_check_id_reports_each_number():
     assert FULL_ID.search(out.getvalue()) is None
 
 
-def test_command_line_entry_point():
-    """`python -m kongchuo check-id` reads numbers from standard input."""
-    done = subprocess.run(
-        [sys.executable, "-m", "kongchuo", "check-id"],
-        input="370983201509010012\n\n11010519491231002x\n",
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def test_check_id_reads_stdin():
+    """`kongchuo check-id` with no arguments reads numbers from standard input."""
+    done = run("check-id", stdin="370983201509010012\n\n11010519491231002x\n")
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("✓") == 2
+    assert FULL_ID.search(done.stdout) is None
+
+
+# -- check --------------------------------------------------------------------------
+
+
+def test_check_reports_ledger_and_closure(files):
+    """`kongchuo check` prints the log, ledger and closure checks and exits 1 on gaps."""
+    done = run("check", files / "case.json", "--as-of", "2025-10-15")
+    assert done.returncode == 1, done.stderr
+    assert "台账" in done.stdout
+    assert "ledger.plan.missing" in done.stdout
+    assert "closure.not_resolved" in done.stdout
+    assert FULL_ID.search(done.stdout) is None
+
+
+def test_check_in_english(files):
+    """`--lang en` gives the English messages."""
+    done = run("check", files / "case.json", "--lang", "en")
+    assert "ledger: incomplete" in done.stdout
+    assert "台账" not in done.stdout
+
+
+def test_check_finds_a_tampered_log(files):
+    """A log changed after it was written is reported (exit 1)."""
+    done = run("check", files / "tampered.json")
+    assert done.returncode == 1
+    assert "log.hash" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "needles"),
+    [
+        ("missing.json", ["missing.json", "文件不存在"]),
+        ("broken.json", ["broken.json", "json.syntax", "第 1 行"]),
+        ("invalid.json", ["invalid.json", "$.entries[2].event.occurred_on"]),
+    ],
+)
+def test_check_bad_files(files, name, needles):
+    """An unreadable, non-JSON or invalid case file gives one line naming it (exit 3)."""
+    assert_one_line_error(run("check", files / name), 3, *needles)
+
+
+def test_check_bad_policy_file(files):
+    """A policy file that cannot be read is named (exit 3)."""
+    done = run("check", files / "case.json", "--policy", files / "nope.toml")
+    assert_one_line_error(done, 3, "nope.toml", "policy.read")
+
+
+def test_check_a_directory(files):
+    """A directory given as the case file is named as such (exit 3)."""
+    assert_one_line_error(run("check", files, "--lang", "en"), 3, "is a directory")
+
+
+# -- calendar -----------------------------------------------------------------------
+
+
+def test_calendar_table_and_ics():
+    """`kongchuo calendar` lists the year's obligations; `--format ics` writes iCalendar."""
+    done = run("calendar", "2025")
+    assert done.returncode == 0, done.stderr
+    assert "FC-1.1" in done.stdout
+    assert "典型" in done.stdout  # says it assumed typical terms
+    done = run("calendar", "2025", "--format", "ics", "--stamp", "2025-08-01T00:00:00+00:00")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("BEGIN:VCALENDAR")
+    assert "DTSTAMP:20250801T000000Z" in done.stdout
+
+
+def test_calendar_bad_terms_file(files):
+    """A school calendar that is not valid is named (exit 3)."""
+    assert_one_line_error(
+        run("calendar", "2025", "--terms", files / "broken.json"), 3, "broken.json"
+    )
+
+
+# -- notice -------------------------------------------------------------------------
+
+
+def test_notice_renders_a_notice_file(files):
+    """`kongchuo notice FILE` renders a notice document as text or HTML, IDs masked."""
+    done = run("notice", files / "notice.json")
+    assert done.returncode == 0, done.stderr
+    assert "复学通知书" in done.stdout
+    assert FULL_ID.search(done.stdout) is None
+    html = run("notice", files / "notice.json", "--format", "html")
+    assert html.returncode == 0
+    assert "<" in html.stdout
+
+
+def test_notice_drafts_from_a_case(files):
+    """With --kind, a notice is drafted from the case, child and school files."""
+    done = run(
+        "notice", files / "case.json", "--kind", "correction_order",
+        "--child", files / "child.json", "--school", files / "school.json",
+        "--issued-on", "2025-09-22", "--seq", "3",
+        "--unit", "education_bureau=肥城市教育和体育局",
+        "--set", "facts=自2025年9月1日起未到校上课",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "肥教责〔2025〕3号" in done.stdout
+    assert "2025年10月9日" in done.stdout
+
+
+def test_notice_draft_reports_what_is_missing(files):
+    """A draft without the facts names the missing field in one line (exit 3)."""
+    done = run(
+        "notice", files / "case.json", "--kind", "correction_order",
+        "--child", files / "child.json", "--school", files / "school.json",
+        "--issued-on", "2025-09-22", "--seq", "3",
+        "--unit", "education_bureau=肥城市教育和体育局",
+    )  # fmt: skip
+    assert_one_line_error(done, 3, "$.facts", "missing")
+
+
+def test_notice_draft_needs_its_inputs(files):
+    """Drafting without --child and the others is a usage error naming them (exit 2)."""
+    done = run("notice", files / "case.json", "--kind", "return")
+    assert_one_line_error(done, 2, "--child", "--seq")
+
+
+def test_notice_rejects_a_case_as_a_notice(files):
+    """A case file given as a notice is named, with the path of the problem (exit 3)."""
+    assert_one_line_error(run("notice", files / "case.json"), 3, "case.json", "notice.kind")
+
+
+# -- demo ---------------------------------------------------------------------------
+
+
+def test_demo_runs_the_main_job_without_leaking_ids():
+    """`kongchuo demo` prints the census, ledgers, cases and deadlines, all masked."""
+    out = io.StringIO()
+    assert main(["demo"], out=out) == 0
+    text = out.getvalue()
+    for heading in ("适龄儿童摸底", "台账", "个案", "年度工作事项"):
+        assert heading in text
+    assert FULL_ID.search(text) is None
 
 
 def test_closed_pipe_is_quiet():

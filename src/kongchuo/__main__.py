@@ -1,98 +1,171 @@
 """The ``kongchuo`` command line (命令行).
 
-``kongchuo demo`` shows what the library does on embedded sample data;
-``kongchuo check-id`` checks resident ID and student numbers given as arguments or
-one per line on standard input, and prints only masked numbers.
+Subcommands for the common jobs on files; ``kongchuo --help`` lists them and
+``kongchuo COMMAND --help`` explains each:
 
-This is an edge of ``DESIGN.md``: it reads arguments and writes text, and calls the
-pure library for everything else.
+* ``demo`` — run the year on the made-up demo county;
+* ``check-id`` — check resident ID and student numbers, printing only masked numbers;
+* ``check`` — a case file's log, ledger completeness (三细三实) and closure (销号);
+* ``calendar`` — a school year's obligations, as a table or an ``.ics`` file;
+* ``notice`` — render a notice file, or draft one from a case file and render it.
+
+Exit codes: 0 all is well; 1 a check found problems; 2 a usage error (an unknown
+option, a missing argument); 3 a bad input file (unreadable, not JSON, not a valid
+document); 141 the reader of the output went away (``kongchuo demo | head``).
+Bad input gives one line naming the file and the path inside it, never a traceback.
+
+This is an edge of the design: it reads arguments and files, writes text, and calls
+the public library for everything else.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
+import pathlib
 import sys
-from collections.abc import Iterable, Sequence
-from typing import TextIO
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final, TextIO
 
-from kongchuo._errors import KongchuoError
-from kongchuo._identity import ResidentId, StudentNumber
+import kongchuo
+from kongchuo import KongchuoError, ResidentId, StudentNumber, ValidationError
+from kongchuo.policy import FEICHENG, NATIONAL, Policy, load_policy
 
 __all__ = ["main"]
 
-_SAMPLE_IDS = (
-    # Numbers made up for the demo, with valid check characters; none is a real person's.
-    "370983201509010012",
-    "370983201602290020",
-    "11010519491231002x",
-    "110103201501010014",
-)
-_SAMPLE_STUDENT_NUMBERS = ("G370983201206150034", "L370983201003109999")
-_SAMPLE_BAD = (
-    "370983201509010013",
-    "370983150901001",
-    "370983201502300012",
-    "37098320１509010012",
-)
+OK: Final = 0
+FOUND: Final = 1
+USAGE: Final = 2
+BAD_INPUT: Final = 3
+PIPE_CLOSED: Final = 141
+
+_EXIT_CODES: Final = """\
+exit codes 退出码:
+  0    all is well 一切正常
+  1    a check found problems 检查发现问题
+  2    usage error 用法错误
+  3    bad input file (unreadable, not JSON, not a valid document) 输入文件有误
+"""
 
 
-def _describe_id(text: str, out: TextIO) -> bool:
+class _BadInputError(Exception):
+    """A one-line complaint about an input file, in both languages."""
+
+    def __init__(self, where: str, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.where, self.en, self.zh = where, en, zh
+
+
+class _Out:
+    """Output in the chosen language: ``zh`` (with English codes) or ``en``."""
+
+    def __init__(self, stream: TextIO, lang: str) -> None:
+        self.stream, self.lang = stream, lang
+
+    def t(self, zh: str, en: str) -> str:
+        return zh if self.lang == "zh" else en
+
+    def line(self, zh: str, en: str | None = None) -> None:
+        self.stream.write((zh if en is None or self.lang == "zh" else en) + "\n")
+
+    def finding(self, finding: kongchuo.Finding, indent: str = "  ") -> None:
+        message = finding.message_zh if self.lang == "zh" else finding.message
+        severity = finding.severity.label_zh if self.lang == "zh" else finding.severity.value
+        self.stream.write(f"{indent}- [{severity}] {message} ({finding.code}) {finding.path}\n")
+
+
+# -- reading files ------------------------------------------------------------------
+
+
+def _read(path: str) -> str:
+    try:
+        return pathlib.Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise _BadInputError(path, "no such file", "文件不存在") from None
+    except IsADirectoryError:
+        raise _BadInputError(path, "is a directory, not a file", "是目录，不是文件") from None
+    except UnicodeDecodeError:
+        raise _BadInputError(path, "is not UTF-8 text", "不是 UTF-8 文本") from None
+    except OSError as exc:
+        raise _BadInputError(
+            path, f"cannot be read ({exc.strerror})", f"无法读取（{exc.strerror}）"
+        ) from None
+
+
+def _complaint(path: str, exc: ValidationError) -> _BadInputError:
+    first = exc.errors[0]
+    more = len(exc.errors) - 1
+    tail_en = f" (and {more} more)" if more else ""
+    tail_zh = f"（另有 {more} 个问题）" if more else ""
+    return _BadInputError(
+        path,
+        f"{first.path}: {first.message} [{first.code}]{tail_en}",
+        f"{first.path}：{first.message_zh} [{first.code}]{tail_zh}",
+    )
+
+
+def _load(path: str, cls: type[Any]) -> Any:  # noqa: ANN401 - an instance of cls
+    text = _read(path)
+    try:
+        return kongchuo.from_json(text, cls)
+    except ValidationError as exc:
+        raise _complaint(path, exc) from None
+
+
+def _policy(name: str) -> Policy:
+    known = {"feicheng": FEICHENG, "national": NATIONAL}
+    if name.lower() in known:
+        return known[name.lower()]
+    try:
+        return load_policy(name)
+    except ValidationError as exc:
+        raise _complaint(name, exc) from None
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"not a date (YYYY-MM-DD): {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+# -- check-id -----------------------------------------------------------------------
+
+
+def _describe_id(text: str, out: _Out) -> bool:
     try:
         rid = ResidentId.parse(text)
     except KongchuoError as exc:
-        out.write(f"  ✗ {exc}\n")
+        out.stream.write(f"  ✗ {exc}\n")
         return False
     region = rid.region
-    place = f"{region.province} {region.name}" if region else "未知地区 unknown region"
-    strict = "" if _strict_ok(rid) else "  (地址码与出生年份不符 code not valid in birth year)"
-    out.write(
-        f"  ✓ {rid.masked()}  {rid.sex.label_zh}/{rid.sex.value:<6}  "
-        f"出生 born {rid.birth_date.isoformat()}  {rid.region_code} {place}{strict}\n"
+    place = f"{region.province} {region.name}" if region else out.t("未知地区", "unknown region")
+    strict = (
+        ""
+        if ResidentId.is_valid(rid.value, strict_region=True)
+        else out.t("  （地址码与出生年份不符）", "  (code not valid in birth year)")
+    )
+    out.stream.write(
+        f"  ✓ {rid.masked()}  {out.t(rid.sex.label_zh, rid.sex.value)}  "
+        f"{rid.region_code} {place}{strict}\n"
     )
     return True
 
 
-def _strict_ok(rid: ResidentId) -> bool:
-    try:
-        ResidentId.parse(rid.value, strict_region=True)
-    except KongchuoError:
-        return False
-    return True
-
-
-def _describe_student_number(text: str, out: TextIO) -> bool:
+def _describe_student_number(text: str, out: _Out) -> bool:
     try:
         sn = StudentNumber.parse(text)
     except KongchuoError as exc:
-        out.write(f"  ✗ {exc}\n")
+        out.stream.write(f"  ✗ {exc}\n")
         return False
     holder = f"  holds {sn.resident_id!r}" if sn.resident_id else ""
-    out.write(f"  ✓ {sn.masked()}  {sn.kind.value} {sn.kind.label_zh}{holder}\n")
+    out.stream.write(f"  ✓ {sn.masked()}  {sn.kind.value} {sn.kind.label_zh}{holder}\n")
     return True
 
 
-def _demo(out: TextIO) -> int:
-    from kongchuo import _demo  # noqa: PLC0415 - builds the demo county only when asked
-
-    status = _demo.run(out)
-    out.write("\n== 身份号码 identity numbers (GB 11643-1999, 学籍号) ==\n")
-    out.write("身份证号码 Resident ID numbers: parsed, shown masked\n")
-    for text in _SAMPLE_IDS:
-        _describe_id(text, out)
-    out.write("\n学籍号 Student numbers (G / L / J)\n")
-    for text in _SAMPLE_STUDENT_NUMBERS:
-        _describe_student_number(text, out)
-    out.write("\n错误输入 Bad input is rejected with a stable code, a path and both languages\n")
-    for text in _SAMPLE_BAD:
-        _describe_id(text, out)
-    out.write(
-        "\nNext: `kongchuo check-id NUMBER ...` (or one per line on stdin) checks your own.\n"
-    )
-    return status
-
-
-def _check(numbers: Iterable[str], out: TextIO) -> int:
+def _check_ids(numbers: Iterable[str], out: _Out) -> int:
     failed = 0
     for raw in numbers:
         text = raw.strip()
@@ -104,20 +177,279 @@ def _check(numbers: Iterable[str], out: TextIO) -> int:
             else _describe_id(text, out)
         )
         failed += not ok
-    return 1 if failed else 0
+    return FOUND if failed else OK
+
+
+def _cmd_check_id(args: argparse.Namespace, out: _Out) -> int:
+    return _check_ids(args.numbers or sys.stdin, out)
+
+
+# -- check --------------------------------------------------------------------------
+
+
+def _cmd_check(args: argparse.Namespace, out: _Out) -> int:
+    from kongchuo.cases import Case, check_closure, check_ledger  # noqa: PLC0415
+
+    case: Case = _load(args.case, Case)
+    policy = _policy(args.policy)
+    child = _load(args.child, kongchuo.Child) if args.child else None
+    attendance = _load(args.attendance, list[kongchuo.Attendance]) if args.attendance else ()
+    as_of = args.as_of or max(e.occurred_on for e in case.events)
+    who = case.child_id.masked() if case.child_id else (case.child_ref or "—")
+    out.line(
+        f"{case.case_id} {case.kind.label_zh} {who}：{case.state.label_zh}（截至 {as_of}）",
+        f"{case.case_id} {case.kind.value} {who}: {case.state.value} (as of {as_of})",
+    )
+    intact = case.verify()
+    out.line(
+        f"  日志 {'完整' if intact.ok else '被篡改'}：{len(case.entries)} 条",
+        f"  log {'intact' if intact.ok else 'tampered'}: {len(case.entries)} entries",
+    )
+    for finding in intact.findings:
+        out.finding(finding, "    ")
+    ledger = check_ledger(case, as_of=as_of, policy=policy)
+    out.line(
+        f"  台账（三细三实）：{'完整' if ledger.ok else '不完整'}",
+        f"  ledger: {'complete' if ledger.ok else 'incomplete'}",
+    )
+    for finding in ledger.findings:
+        out.finding(finding, "    ")
+    closure = check_closure(case, as_of=as_of, policy=policy, attendance=attendance, child=child)
+    out.line(
+        f"  销号：{'可以销号' if closure.ok else '不能销号'}（{closure.outcome}）",
+        f"  closure: {'closable' if closure.ok else 'not closable'} ({closure.outcome})",
+    )
+    shown = set(ledger.findings)
+    for finding in closure.findings:
+        if finding not in shown:  # the ledger's findings are listed above
+            out.finding(finding, "    ")
+    basis = "; ".join(dict.fromkeys((*ledger.basis, *closure.basis)))
+    out.line(f"  依据：{basis}", f"  basis: {basis}")
+    return OK if intact.ok and ledger.ok else FOUND
+
+
+# -- calendar -----------------------------------------------------------------------
+
+
+def _cmd_calendar(args: argparse.Namespace, out: _Out) -> int:
+    from kongchuo import (  # noqa: PLC0415
+        ChinaCalendar,
+        SchoolCalendar,
+        Term,
+        TermKind,
+        obligations,
+        to_ics,
+    )
+
+    policy = _policy(args.policy)
+    year = args.year
+    if args.terms:
+        try:
+            terms = SchoolCalendar.load(args.terms)
+        except ValidationError as exc:
+            raise _complaint(args.terms, exc) from None
+    else:
+        terms = SchoolCalendar(
+            school_year=year,
+            terms=(
+                Term(kind=TermKind.AUTUMN, start=dt.date(year, 9, 1), end=dt.date(year + 1, 1, 20)),
+                Term(
+                    kind=TermKind.SPRING,
+                    start=dt.date(year + 1, 2, 20),
+                    end=dt.date(year + 1, 7, 10),
+                ),
+            ),
+            source="kongchuo calendar: typical terms (典型校历); pass --terms for the real one",
+        )
+    items = obligations(year, policy=policy, terms=terms, calendar=ChinaCalendar())
+    if args.format == "ics":
+        stamp = args.stamp or dt.datetime.now(dt.UTC)
+        out.stream.write(to_ics(items, stamp=stamp))
+        return OK
+    if not args.terms:
+        out.line(
+            "（未给出校历，按典型学期日期计算；用 --terms 指定本地校历）",
+            "(no --terms given: typical term dates assumed)",
+        )
+    for item in items:
+        rolled = out.t(
+            f"（原定 {item.unrolled_due}，遇节假日顺延）", f" (from {item.unrolled_due})"
+        )
+        title = item.title_zh if out.lang == "zh" else item.title
+        out.stream.write(
+            f"{item.due}  {title}{rolled if item.rolled else ''}  [{', '.join(item.basis)}]\n"
+        )
+    return OK
+
+
+# -- notice -------------------------------------------------------------------------
+
+
+def _fields(pairs: Sequence[str], flag: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            msg = f"{flag} takes NAME=VALUE, not {pair!r}"
+            raise argparse.ArgumentTypeError(msg)
+        found[name.strip()] = value
+    return found
+
+
+def _typed(value: str) -> object:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+
+
+def _cmd_notice(args: argparse.Namespace, out: _Out) -> int:
+    from kongchuo import notices  # noqa: PLC0415
+    from kongchuo.cases import Case, draft_notice  # noqa: PLC0415
+    from kongchuo.policy import Party  # noqa: PLC0415
+
+    if args.kind is None:
+        text = _read(args.file)
+        try:
+            notice = notices.notice_from_json(text)
+        except ValidationError as exc:
+            raise _complaint(args.file, exc) from None
+    else:
+        missing = [f"--{n}" for n in ("child", "school", "issued-on", "seq") if not _given(args, n)]
+        if missing:
+            msg = f"drafting a notice needs {', '.join(missing)}"
+            raise argparse.ArgumentTypeError(msg)
+        case = _load(args.file, Case)
+        child = _load(args.child, kongchuo.Child)
+        school = _load(args.school, kongchuo.School)
+        try:
+            units = {Party(k): v for k, v in _fields(args.unit, "--unit").items()}
+        except ValueError:
+            parties = ", ".join(p.value for p in Party)
+            msg = f"--unit takes PARTY=NAME with PARTY one of {parties}"
+            raise argparse.ArgumentTypeError(msg) from None
+        overrides = {k: _typed(v) for k, v in _fields(args.set, "--set").items()}
+        try:
+            notice = draft_notice(
+                notices.NoticeKind(args.kind),
+                case=case,
+                child=child,
+                school=school,
+                policy=_policy(args.policy),
+                issued_on=args.issued_on,
+                seq=args.seq,
+                units=units,
+                **overrides,
+            )
+        except ValidationError as exc:
+            raise _complaint(args.file, exc) from None
+    render = notices.render_html if args.format == "html" else notices.render_text
+    out.stream.write(render(notice) + "\n")
+    return OK
+
+
+def _given(args: argparse.Namespace, name: str) -> bool:
+    return getattr(args, name.replace("-", "_")) is not None
+
+
+# -- demo ---------------------------------------------------------------------------
+
+
+def _cmd_demo(args: argparse.Namespace, out: _Out) -> int:  # noqa: ARG001 - one signature
+    from kongchuo import _demo  # noqa: PLC0415 - builds the demo county only when asked
+
+    return _demo.run(out.stream)
+
+
+# -- the parser ---------------------------------------------------------------------
 
 
 def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=argparse.SUPPRESS,
+        help="language of the output: zh (中文, the default) or en",
+    )
     parser = argparse.ArgumentParser(
-        prog="kongchuo", description="控辍保学 rules as code: the kongchuo command line."
+        prog="kongchuo",
+        description="控辍保学 rules as code: the kongchuo command line.",
+        epilog=_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
     )
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("demo", help="run the demo on embedded sample data")
-    check = sub.add_parser(
-        "check-id", help="check resident ID or student numbers (arguments or stdin)"
+    parser.add_argument("--version", action="version", version=f"kongchuo {kongchuo.__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=_EXIT_CODES,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            parents=[common],
+        )
+
+    demo = add("demo", "run the year on the made-up demo county (演示)")
+    demo.set_defaults(run=_cmd_demo)
+
+    check_id = add("check-id", "check resident ID or student numbers (arguments or stdin)")
+    check_id.add_argument("numbers", nargs="*", help="numbers to check; none reads stdin")
+    check_id.set_defaults(run=_cmd_check_id)
+
+    policy_help = "the policy: feicheng (default), national, or a .toml/.json file"
+    check = add("check", "check a case file: its log, ledger (三细三实) and closure (销号)")
+    check.add_argument("case", help="the case, as JSON (kongchuo.to_json(case))")
+    check.add_argument("--as-of", type=_date, help="the day of the check (default: last event)")
+    check.add_argument("--policy", default="feicheng", help=policy_help)
+    check.add_argument("--child", help="the child, as JSON (for age-based closure)")
+    check.add_argument("--attendance", help="attendance since the return, as a JSON list")
+    check.set_defaults(run=_cmd_check)
+
+    calendar = add("calendar", "a school year's obligations as a table or .ics (工作日历)")
+    calendar.add_argument("year", type=int, help="the school year (2025 for 2025-2026)")
+    calendar.add_argument("--policy", default="feicheng", help=policy_help)
+    calendar.add_argument("--terms", help="the school calendar (校历), as .toml or .json")
+    calendar.add_argument("--format", choices=("table", "ics"), default="table")
+    calendar.add_argument(
+        "--stamp",
+        type=lambda s: dt.datetime.fromisoformat(s).astimezone(dt.UTC),
+        help="DTSTAMP for .ics (ISO date-time; default: now)",
     )
-    check.add_argument("numbers", nargs="*", help="numbers to check; none reads stdin")
+    calendar.set_defaults(run=_cmd_calendar)
+
+    notice = add(
+        "notice", "render a notice file, or draft one from a case file with --kind (通知文书)"
+    )
+    notice.add_argument("file", help="a notice as JSON, or with --kind a case as JSON")
+    notice.add_argument("--format", choices=("text", "html"), default="text")
+    notice.add_argument("--kind", choices=_draftable(), help="draft this kind from the case")
+    notice.add_argument("--child", help="the child, as JSON")
+    notice.add_argument("--school", help="the school, as JSON")
+    notice.add_argument("--issued-on", type=_date, help="the day of issue")
+    notice.add_argument("--seq", type=int, help="the sequence number in the year (文号)")
+    notice.add_argument("--policy", default="feicheng", help=policy_help)
+    notice.add_argument(
+        "--unit", action="append", default=[], help="PARTY=NAME of an issuing unit (repeat)"
+    )
+    notice.add_argument(
+        "--set", action="append", default=[], help="FIELD=VALUE of the notice (repeat)"
+    )
+    notice.set_defaults(run=_cmd_notice)
     return parser
+
+
+def _draftable() -> list[str]:
+    return [
+        "enrolment",
+        "return",
+        "reminder",
+        "school_report",
+        "correction_order",
+        "judicial_referral",
+    ]
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -132,17 +464,31 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         370983********0012
     """
     stream = out if out is not None else sys.stdout
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    lang = getattr(args, "lang", "zh")
+    writer = _Out(stream, lang)
+    run: Callable[[argparse.Namespace, _Out], int] = args.run
     try:
-        if args.command == "demo":
-            return _demo(stream)
-        return _check(args.numbers or sys.stdin, stream)
+        return run(args, writer)
+    except _BadInputError as exc:
+        message = exc.zh if lang == "zh" else exc.en
+        sys.stderr.write(f"kongchuo {args.command}: {exc.where}: {message}\n")
+        return BAD_INPUT
+    except argparse.ArgumentTypeError as exc:
+        sys.stderr.write(f"kongchuo {args.command}: {exc}\n")
+        return USAGE
+    except KongchuoError as exc:
+        first = exc.errors[0] if isinstance(exc, ValidationError) else None
+        text = f"{first.path}: {first.message} [{first.code}]" if first else str(exc)
+        sys.stderr.write(f"kongchuo {args.command}: {text}\n")
+        return BAD_INPUT
     except BrokenPipeError:
         # The reader went away (``kongchuo demo | head``): stop quietly, as other tools do.
         if out is None:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-        return 141
+        return PIPE_CLOSED
 
 
 if __name__ == "__main__":

@@ -328,7 +328,7 @@ def _cmd_notice(args: argparse.Namespace, out: _Out) -> int:
             parties = ", ".join(p.value for p in Party)
             msg = f"--unit takes PARTY=NAME with PARTY one of {parties}"
             raise argparse.ArgumentTypeError(msg) from None
-        overrides = {k: _typed(v) for k, v in _fields(args.set, "--set").items()}
+        overrides: dict[str, Any] = {k: _typed(v) for k, v in _fields(args.set, "--set").items()}
         try:
             notice = draft_notice(
                 notices.NoticeKind(args.kind),

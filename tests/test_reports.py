@@ -1,0 +1,263 @@
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kongchuo import ValidationError
+from kongchuo.cases import CaseState
+from kongchuo.policy import FEICHENG, NATIONAL, Party
+from kongchuo.reports import (
+    Counts,
+    MonthStatus,
+    Submission,
+    check_report_timeliness,
+    demo_report,
+    example_county,
+    log_on,
+    month_end,
+    monthly_report,
+    to_csv,
+)
+from kongchuo.testing import cases
+
+GOLDEN = Path(__file__).parent / "golden" / "reports"
+COUNTY = example_county()
+MONTHS = [(2025, 9), (2025, 10), (2025, 11), (2025, 12)]
+
+
+def report(cases_, year=2025, month=10, **kwargs):
+    """The FEICHENG monthly report of the example county's units for ``cases_``."""
+    kwargs.setdefault("as_of", month_end(year, month) + dt.timedelta(days=10))
+    kwargs.setdefault("policy", FEICHENG)
+    return monthly_report(
+        cases_,
+        year=year,
+        month=month,
+        children=COUNTY.children,
+        registrations=COUNTY.registrations,
+        schools=COUNTY.schools,
+        jurisdictions=COUNTY.jurisdictions,
+        submissions=COUNTY.submissions,
+        **kwargs,
+    )
+
+
+def golden(name, text):
+    """Compare ``text`` with a golden file (KONGCHUO_UPDATE_GOLDEN=1 rewrites it)."""
+    path = GOLDEN / name
+    if os.environ.get("KONGCHUO_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+    assert path.read_text(encoding="utf-8") == text
+
+
+case_lists = st.lists(
+    st.dates(min_value=dt.date(2025, 8, 1), max_value=dt.date(2025, 12, 31)).flatmap(
+        lambda day: cases(start=day, max_events=10)
+    ),
+    max_size=6,
+)
+months = st.sampled_from(MONTHS)
+slow = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+class TestMonthlyReport:
+    def test_golden_table_and_csv(self):
+        """The example county's October report renders exactly as its golden files."""
+        r = demo_report()
+        golden("monthly-2025-10.md", r.to_markdown())
+        golden("monthly-2025-10.csv", to_csv(r.to_records()))
+
+    def test_units_include_zero_reports(self):
+        """Every town office and city-direct school appears, with zeros where it has no case."""
+        r = demo_report()
+        parties = {u.unit.party for u in r.units}
+        assert parties == {Party.TOWN_EDUCATION_OFFICE, Party.CITY_DIRECT_SCHOOL}
+        assert len(r.units) == 5
+        one_town = report([c for c in COUNTY.cases if c.jurisdiction == "370983105"], month=12)
+        assert len(one_town.units) == 5
+        assert sum(u.counts == Counts() for u in one_town.units) >= 3
+
+    def test_city_direct_school_reports_its_own_cases(self):
+        """A case at a city-direct school goes to the school, not to the town office."""
+        r = report(COUNTY.cases, month=12)
+        by_case = {line.case_id: line.unit for line in r.cases}
+        city = [c for c in COUNTY.cases if c.school_code == "3709830001"]
+        assert city
+        for case in city:
+            if case.case_id in by_case:
+                assert by_case[case.case_id].party is Party.CITY_DIRECT_SCHOOL
+
+    def test_national_profile_has_every_school_report(self):
+        """Under NATIONAL every school is a unit; a child without a school goes to the town."""
+        r = report(COUNTY.cases, month=12, policy=NATIONAL)
+        parties = {line.unit.party for line in r.cases}
+        assert Party.SCHOOL in parties
+        for line in r.cases:
+            case = next(c for c in COUNTY.cases if c.case_id == line.case_id)
+            expected = Party.SCHOOL if case.school_code else Party.TOWN_EDUCATION_OFFICE
+            assert line.unit.party is expected
+
+    def test_new_and_returned_flows(self):
+        """New counts cases identified in the month; returned counts returns or placements in it."""
+        for year, month in MONTHS:
+            r = report(COUNTY.cases, year, month)
+            first, end = dt.date(year, month, 1), month_end(year, month)
+            new = sum(first <= c.entries[0].event.occurred_on <= end for c in COUNTY.cases)
+            back = sum(
+                any(
+                    e.event.tag in {"returned", "placed"} and first <= e.event.occurred_on <= end
+                    for e in c.entries
+                )
+                for c in COUNTY.cases
+            )
+            assert (r.county.new, r.county.returned) == (new, back)
+
+    def test_grade_and_group_breakdowns(self):
+        """Grades add up to the unit's counts; special groups come from the children."""
+        r = report(COUNTY.cases, month=12)
+        for unit in r.units:
+            assert sum((c for _, c in unit.by_grade), Counts()) == unit.counts
+        groups = {g for u in r.units for g, _ in u.by_group}
+        assert groups
+        assert all(g in {gg for k in COUNTY.children for gg in k.special_groups} for g in groups)
+
+    def test_records_have_the_same_keys_and_load_as_rows(self):
+        """Every flat row has the same keys, so the rows load straight into a data frame."""
+        rows = demo_report().to_records()
+        keys = list(rows[0])
+        assert all(list(r) == keys for r in rows)
+        assert {"unit_code", "dimension", "key", "cases", "closed"} <= set(keys)
+        assert rows[-1]["unit_kind"] == "county"
+
+    def test_csv_with_bom(self):
+        """to_csv(bom=True) starts with the UTF-8 byte-order mark Excel needs."""
+        text = to_csv(demo_report().to_records(), bom=True)
+        assert text.startswith("\ufeff")
+        assert text.encode("utf-8").startswith(b"\xef\xbb\xbf")
+
+    def test_json_round_trips_through_the_standard_library(self):
+        """to_json is plain JSON with a schema tag and Chinese kept as is."""
+        import json
+
+        data = json.loads(demo_report().to_json())
+        assert data["$schema"] == "kongchuo.reports.monthly/1"
+        assert "湖屯镇" in demo_report().to_json()
+
+    def test_closed_before_the_month_drops_out(self):
+        """A case closed in an earlier month is not in the report."""
+        closed = [c for c in COUNTY.cases if c.state is CaseState.CLOSED]
+        assert closed
+        case = closed[0]
+        day = next(e.event.occurred_on for e in case.entries if e.event.tag == "closed")
+        later = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        r = report([case], later.year, later.month)
+        assert r.cases == ()
+        same = report([case], day.year, day.month)
+        assert [line.status for line in same.cases] == [MonthStatus.CLOSED]
+
+    def test_as_of_before_month_end_is_refused(self):
+        """A report for a month that has not ended is refused with report.as_of."""
+        with pytest.raises(ValidationError, match=r"report\.as_of"):
+            report(COUNTY.cases, as_of=dt.date(2025, 10, 30))
+
+    def test_bad_inputs_are_all_reported(self):
+        """Every wrong item of an input is named, with its index."""
+        with pytest.raises(ValidationError) as info:
+            report([COUNTY.cases[0], "x", 3])
+        assert [p.path for p in info.value.errors] == ["cases[1]", "cases[2]"]
+        assert {p.code for p in info.value.errors} == {"report.input"}
+
+    def test_bad_month_is_refused(self):
+        """A month outside 1-12 is refused with report.month."""
+        with pytest.raises(ValidationError, match=r"report\.month"):
+            report(COUNTY.cases, month=13)
+
+    @slow
+    @given(case_lists, months)
+    def test_every_case_counted_in_exactly_one_status(self, found, ym):
+        """The status counts add up to the cases; each case appears at most once."""
+        r = report(found, *ym)
+        statuses = sum(getattr(r.county, s.value) for s in MonthStatus)
+        assert statuses == r.county.cases == len(r.cases)
+        assert r.county.open == r.county.out_of_school + r.county.suspected_dropouts + (
+            r.county.dropouts
+        )
+        ids = [id(line) for line in r.cases]
+        assert len(ids) == len(set(ids))
+        end = month_end(*ym)
+        first = dt.date(ym[0], ym[1], 1)
+        expected = [
+            c
+            for c in found
+            if log_on(c, end).entries
+            and log_on(c, first - dt.timedelta(days=1)).state is not CaseState.CLOSED
+        ]
+        assert len(r.cases) == len(expected)
+
+    @slow
+    @given(case_lists, months)
+    def test_county_rollup_equals_sum_of_units(self, found, ym):
+        """The county's counts are the field-by-field sum of its units'."""
+        r = report(found, *ym)
+        assert r.county == sum((u.counts for u in r.units), Counts())
+        assert r.county == Counts.of(r.cases)
+
+    @slow
+    @given(case_lists, months)
+    def test_recomputed_later_is_identical(self, found, ym):
+        """A report recomputed after the logs grew, or on a later day, counts the same."""
+        end = month_end(*ym)
+        then = report([log_on(c, end) for c in found], *ym, as_of=end + dt.timedelta(days=5))
+        later = report(found, *ym, as_of=end + dt.timedelta(days=5))
+        assert later == then
+        much_later = report(found, *ym, as_of=end + dt.timedelta(days=400))
+        assert much_later.county == then.county
+        assert much_later.cases == then.cases
+
+
+class TestTimeliness:
+    def check(self, submitted_on, as_of=dt.date(2025, 11, 30), policy=FEICHENG):
+        return check_report_timeliness(
+            year=2025, month=10, submitted_on=submitted_on, as_of=as_of, policy=policy
+        )
+
+    def test_on_the_due_day_is_on_time(self):
+        """每月5日前 is read as on or before the 5th: a report on the 5th is on time."""
+        assert self.check(dt.date(2025, 11, 5)).outcome == "on_time"
+
+    def test_late(self):
+        """A report after the 5th is late, with the days counted and the clause cited."""
+        d = self.check(dt.date(2025, 11, 9))
+        assert (d.ok, d.outcome, d.findings[0].code) == (False, "late", "report.late")
+        assert "4 天" in d.findings[0].message_zh
+        assert "FC-2.5" in d.basis
+
+    def test_missing_and_not_due(self):
+        """No report is missing after the due date and not yet due before it."""
+        assert self.check(None).outcome == "missing"
+        assert self.check(None, as_of=dt.date(2025, 11, 5)).outcome == "not_due"
+
+    def test_early_is_a_warning(self):
+        """A report sent before the month ended is on time but warned about."""
+        d = self.check(dt.date(2025, 10, 20))
+        assert (d.ok, d.findings[0].code) == (True, "report.early")
+
+    def test_national_due_date(self):
+        """Under NATIONAL the report is due by the last day of the following month."""
+        assert self.check(dt.date(2025, 11, 30), policy=NATIONAL).outcome == "on_time"
+
+    def test_submissions_reach_the_units(self):
+        """A unit's submission date and timeliness appear in its row."""
+        r = demo_report()
+        sent = {s.unit_code: s.on for s in COUNTY.submissions if (s.year, s.month) == (2025, 10)}
+        for unit in r.units:
+            assert unit.submitted_on == sent.get(unit.unit.code)
+
+    def test_bad_submission_is_refused(self):
+        """A submission with a datetime for its day is refused with report.date."""
+        with pytest.raises(ValidationError, match=r"report\.date"):
+            Submission(unit_code="x", year=2025, month=1, on=dt.datetime(2025, 2, 1))  # noqa: DTZ001

@@ -1,20 +1,27 @@
 """The case rules of FC-1.2, FC-1.5 and FC-2.5: ledgers, verification, care, findings."""
 
 import datetime as dt
+import re
+from pathlib import Path
 
+import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import kongchuo.cases
+from kongchuo import ChinaCalendar, Severity
 from kongchuo.cases import (
+    LEDGER_FINDINGS,
     Case,
     CaseKind,
     IdentificationMethod,
     Identified,
     Verified,
+    check_ledger,
     ledger_of,
     ledgers,
 )
-from kongchuo.policy import FEICHENG, Ledger
+from kongchuo.policy import FEICHENG, Ledger, Span, TimeUnit
 from kongchuo.testing import cases
 
 D = dt.date
@@ -98,3 +105,108 @@ class TestLedgerMembership:
         assert sum(rows.values()) == (0 if ledger is Ledger.SCHOOL_AGE_CHILDREN else 1)
         if ledger is not Ledger.SCHOOL_AGE_CHILDREN:
             assert rows[ledger] == 1
+
+
+def with_value(name: str, value):
+    """FEICHENG with the parameter ``name`` set to ``value`` from 2019."""
+    history = getattr(FEICHENG, name).with_value(
+        value, effective_from=D(2019, 1, 1), description="test", basis=("test",)
+    )
+    return attrs.evolve(FEICHENG, **{name: history})
+
+
+class TestImmediateVerification:
+    """FC-2.5, the seed: 一旦发生学生辍学或疑似辍学，……立即核实情况 (verify at once)."""
+
+    def test_feicheng_reads_immediately_as_three_days_and_says_so(self):
+        """The delay is a dated, cited parameter marked as kongchuo's reading of 立即."""
+        param = FEICHENG.verification_delay.at(D(2025, 9, 1))
+        assert param.value == Span(count=3, unit=TimeUnit.DAY)
+        assert "FC-2.5" in param.basis
+        assert any("kongchuo default" in b for b in param.basis)
+        assert "errs late" in param.description
+
+    def test_verified_within_the_delay_has_no_finding(self):
+        """Verified on the third day after identification: in time."""
+        case = verified(opened(CaseKind.SUSPECTED_DROPOUT), confirmed=False, day=D(2025, 9, 11))
+        codes = check_ledger(case, as_of=D(2025, 9, 12), policy=FEICHENG).codes()
+        assert not any(c.startswith("ledger.verification") for c in codes)
+
+    def test_verified_late_is_a_warning(self):
+        """Verified on the fourth day: ledger.verification.late, a warning."""
+        case = verified(opened(CaseKind.SUSPECTED_DROPOUT), confirmed=False, day=D(2025, 9, 12))
+        decision = check_ledger(case, as_of=D(2025, 9, 12), policy=FEICHENG)
+        (finding,) = [f for f in decision.findings if f.code == "ledger.verification.late"]
+        assert finding.severity is Severity.WARNING
+        assert finding.path == "$.entries[1].event.occurred_on"
+        assert "FC-2.5" in finding.basis
+        assert "立即核实" in finding.message_zh
+
+    def test_not_verified_after_the_delay_is_an_error(self):
+        """Still unverified after the delay: ledger.verification.overdue, the ledger incomplete."""
+        case = opened(CaseKind.SUSPECTED_DROPOUT)
+        assert (
+            "ledger.verification.overdue"
+            not in check_ledger(case, as_of=D(2025, 9, 11), policy=FEICHENG).codes()
+        )
+        decision = check_ledger(case, as_of=D(2025, 9, 12), policy=FEICHENG)
+        assert "ledger.verification.overdue" in decision.codes()
+        assert not decision.ok
+
+    def test_the_delay_rolls_over_a_holiday_with_a_calendar(self):
+        """Identified 30 Sept: three days end in the National Day holiday, so 9 Oct is in time."""
+        case = verified(
+            opened(CaseKind.DROPOUT, day=D(2025, 9, 30)), confirmed=True, day=D(2025, 10, 9)
+        )
+        with_cal = check_ledger(
+            case, as_of=D(2025, 10, 9), policy=FEICHENG, calendar=ChinaCalendar()
+        ).codes()
+        without = check_ledger(case, as_of=D(2025, 10, 9), policy=FEICHENG).codes()
+        assert "ledger.verification.late" not in with_cal
+        assert "ledger.verification.late" in without
+
+    def test_no_delay_set_means_no_check(self):
+        """A policy whose verification_delay is None does not check it."""
+        policy = with_value("verification_delay", None)
+        case = opened(CaseKind.SUSPECTED_DROPOUT)
+        codes = check_ledger(case, as_of=D(2026, 1, 1), policy=policy).codes()
+        assert "ledger.verification.overdue" not in codes
+
+
+def _docs_table() -> dict[str, Severity]:
+    """The ledger rows of the finding table in docs/cases.md, with the severity they state."""
+    text = (Path(__file__).parent.parent / "docs" / "cases.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in text.splitlines():
+        match = re.match(r"\| `(ledger\.[a-z_.]+)` \| ([^|]*) \|", line)
+        if match:
+            warning = "(warning)" in match.group(2)
+            rows[match.group(1)] = Severity.WARNING if warning else Severity.ERROR
+    return rows
+
+
+class TestFindingTable:
+    def test_docs_table_matches_the_code(self):
+        """docs/cases.md lists every ledger finding with the severity the code gives it."""
+        assert _docs_table() == dict(LEDGER_FINDINGS)
+
+    def test_every_code_in_the_rules_is_in_the_table(self):
+        """Every ledger.* code written in the rules module is in LEDGER_FINDINGS."""
+        source = Path(kongchuo.cases.check_ledger.__code__.co_filename).read_text(encoding="utf-8")
+        written = set(re.findall(r'"(ledger\.[a-z_]+\.[a-z_]+)"', source))
+        assert written <= set(LEDGER_FINDINGS)
+
+    def test_one_overdue_visit_does_not_make_a_ledger_incomplete(self):
+        """ledger.attempt.overdue is a warning: the ledger of an overdue case stays complete."""
+        case = verified(opened(CaseKind.DROPOUT), confirmed=True)
+        decision = check_ledger(case, as_of=D(2025, 9, 9), policy=FEICHENG)
+        assert "ledger.attempt.overdue" not in decision.codes()
+        assert LEDGER_FINDINGS["ledger.attempt.overdue"] is Severity.WARNING
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(case=cases(max_events=10), offset=st.integers(min_value=0, max_value=120))
+    def test_findings_carry_the_tabled_severity(self, case, offset):
+        """Every finding check_ledger returns has the severity LEDGER_FINDINGS gives its code."""
+        day = D(2025, 9, 8) + dt.timedelta(days=offset)
+        for finding in check_ledger(case, as_of=day, policy=FEICHENG).findings:
+            assert LEDGER_FINDINGS[finding.code] is finding.severity

@@ -72,6 +72,7 @@ from kongchuo.cases._machine import (
 )
 from kongchuo.cases._notices import notice_event
 from kongchuo.cases._rules import (
+    LEDGER_FINDINGS,
     Responsibility,
     check_closure,
     check_ledger,
@@ -84,6 +85,7 @@ __all__ = [
     "CHINA_STANDARD_TIME",
     "EVENT_TYPES",
     "GENESIS",
+    "LEDGER_FINDINGS",
     "MACHINE",
     "AidRecord",
     "AttemptResult",

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -38,7 +39,7 @@ from kongchuo.cases._events import (
     Role,
     Verified,
 )
-from kongchuo.cases._machine import RESOLVED, CaseState
+from kongchuo.cases._machine import MACHINE, RESOLVED, CaseState
 from kongchuo.policy import Party, ResponsibilityLine, Span
 from kongchuo.policy._policy import require_policy
 
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from kongchuo.policy import Policy
 
 __all__ = [
+    "LEDGER_FINDINGS",
     "Responsibility",
     "check_closure",
     "check_ledger",
@@ -61,6 +63,63 @@ def _need_case(case: object) -> Case:
     return require_instance(case, Case, "case", code="case.type", name_zh="个案")
 
 
+_WARNINGS: Final = frozenset(
+    {
+        "ledger.attempt.sparse",
+        "ledger.attempt.overdue",
+        "ledger.data.no_identity",
+        "ledger.entry.late",
+        "ledger.verification.late",
+    }
+)
+_ERRORS: Final = frozenset(
+    {
+        "ledger.cause.missing",
+        "ledger.cause.thin",
+        "ledger.plan.missing",
+        "ledger.attempt.none",
+        "ledger.attempt.no_visitors",
+        "ledger.attempt.nobody_met",
+        "ledger.attempt.no_next_step",
+        "ledger.attempt.out_of_order",
+        "ledger.attempt.no_principal_visit",
+        "ledger.data.no_registration",
+        "ledger.data.child_mismatch",
+        "ledger.data.no_guardian_contact",
+        "ledger.date.future",
+        "ledger.date.before_birth",
+        "ledger.materials.guardian_commitment",
+        "ledger.platform.not_marked",
+        "ledger.verification.overdue",
+        *(f"ledger.materials.{e.code}" for t in MACHINE for e in t.evidence),
+    }
+)
+
+LEDGER_FINDINGS: Final[Mapping[str, Severity]] = MappingProxyType(
+    dict(
+        sorted(
+            [(code, Severity.ERROR) for code in _ERRORS]
+            + [(code, Severity.WARNING) for code in _WARNINGS]
+        )
+    )
+)
+"""Every finding code of :func:`check_ledger` and its severity (台账核查发现代码).
+
+A warning is a prompt to look and never makes a ledger incomplete; an error does,
+and so blocks closing. ``ledger.attempt.overdue`` is a warning: 三细三实 (FC-1.2)
+asks that the record be detailed and true (原因分析细、劝返过程细、数据资料细，数据登记
+真实、过程记录真实、材料齐全真实), and how often to visit is a kongchuo default
+(``persuasion_interval``), so a visit that is due prompts work without making an
+otherwise complete record incomplete.
+
+Example:
+    >>> LEDGER_FINDINGS["ledger.attempt.overdue"].value
+    'warning'
+    >>> LEDGER_FINDINGS["ledger.plan.missing"].value
+    'error'
+"""
+
+
 def _f(
     code: str,
     en: str,
@@ -68,8 +127,8 @@ def _f(
     path: str,
     *,
     basis: Sequence[str] = _LEDGER_BASIS,
-    severity: Severity = Severity.ERROR,
 ) -> Finding:
+    severity = Severity.WARNING if code in _WARNINGS else Severity.ERROR
     return Finding(
         code=code, message=en, message_zh=zh, path=path, severity=severity, basis=tuple(basis)
     )
@@ -210,7 +269,6 @@ def _sparse_findings(
                 f"{after.isoformat()}），政策要求至少每{zh}劝返一次",
                 "$.entries",
                 basis=("FC-1.3",),
-                severity=Severity.WARNING,
             )
     if case.state.is_open and context.as_of > context.end(dates[-1], interval):
         yield _f(
@@ -224,6 +282,42 @@ def _sparse_findings(
         )
 
 
+def _verification_findings(case: Case, context: _Context) -> Iterator[Finding]:
+    """立即核实 (FC-2.5): the case left "identified" within the policy's delay."""
+    delay = context.policy.verification_delay.value_at(context.as_of)
+    if delay is None or not case.entries:
+        return
+    identified_on = case.entries[0].event.occurred_on
+    due = context.end(identified_on, delay)
+    en, zh = span_text(delay)
+    effective = dict(case.effective())
+    for seq, transition in case.transitions():
+        if transition.target in {None, CaseState.IDENTIFIED}:
+            continue
+        done_on = effective[seq].occurred_on
+        if done_on > due:
+            yield _f(
+                "ledger.verification.late",
+                f"identified on {identified_on.isoformat()} but first verified or accounted "
+                f"for on {done_on.isoformat()}; the policy asks for verification within {en}",
+                f"{identified_on.isoformat()} 发现，{done_on.isoformat()} 才核实，"
+                f"政策要求{zh}内立即核实",
+                _where(seq, "occurred_on"),
+                basis=("FC-2.5",),
+            )
+        return
+    if context.as_of > due:
+        yield _f(
+            "ledger.verification.overdue",
+            f"identified on {identified_on.isoformat()} and still not verified; the policy "
+            f"asks for verification within {en} (by {due.isoformat()})",
+            f"{identified_on.isoformat()} 发现至今未核实，政策要求{zh}内（{due.isoformat()}前）"
+            "立即核实",
+            "$.entries",
+            basis=("FC-2.5",),
+        )
+
+
 def _data_findings(case: Case, child: Child | None) -> Iterator[Finding]:
     if case.child_id is None:
         yield _f(
@@ -231,7 +325,6 @@ def _data_findings(case: Case, child: Child | None) -> Iterator[Finding]:
             "the child has no resident ID number on record; record it as soon as it exists",
             "儿童尚无身份证号码记录，请尽快补录（数据资料细）",
             "$.child_id",
-            severity=Severity.WARNING,
         )
     if case.kind is not CaseKind.OUT_OF_SCHOOL and case.school_code is None:
         yield _f(
@@ -291,7 +384,6 @@ def _date_findings(case: Case, child: Child | None, context: _Context) -> Iterat
                 f"entered {delay} days after it happened; the policy allows {en}",
                 f"事件发生 {delay} 天后才录入，政策要求{zh}内录入（过程记录真实）",
                 _where(entry.seq, "recorded_at"),
-                severity=Severity.WARNING,
             )
 
 
@@ -383,6 +475,9 @@ def check_ledger(
     * persuasion attempts missing, without who went, whom they met or a next step,
       out of date order, sparser than the policy's interval, overdue, or (for a
       dropout, where the policy asks) without the principal's home visit;
+    * not verified within the policy's ``verification_delay`` of identification
+      (立即核实, FC-2.5): late (a warning: it cannot be undone) or still
+      unverified after it (an error: verify now);
     * missing identity, registration or guardian contact;
     * events dated after ``as_of`` or before the child's birth, or entered late;
     * missing materials for the stage reached (proof of return, the correction
@@ -413,7 +508,8 @@ def check_ledger(
             school days without a ``calendar`` (``span.calendar``).
 
     References:
-        FC-1.2 (三细三实, 平台标注), FC-1.3 (一人一案, 校长第一责任人), FC-1.4.
+        FC-1.2 (三细三实, 平台标注), FC-1.3 (一人一案, 校长第一责任人), FC-1.4,
+        FC-2.5 (立即核实情况).
 
     Limitations:
         The rule checks that materials are referenced, not what they contain. It errs
@@ -432,6 +528,7 @@ def check_ledger(
     findings: list[Finding] = []
     findings.extend(_data_findings(case, child))
     findings.extend(_date_findings(case, child, context))
+    findings.extend(_verification_findings(case, context))
     if _confirmed(case):
         findings.extend(_cause_findings(case, policy, as_of))
         if case.state is not CaseState.LEFT:

@@ -237,6 +237,7 @@ SPECS: Final[dict[str, Spec]] = {
         kind="a span", accepts=_is(Span), parse=_parse_span, optional=True
     ),
     "closure_attendance": Spec(kind="a span", accepts=_is(Span), parse=_parse_span, optional=True),
+    "verification_delay": Spec(kind="a span", accepts=_is(Span), parse=_parse_span, optional=True),
     "escalation_ladder": Spec(
         kind="a ladder of EscalationStep (persuasion first, in order)",
         accepts=is_ladder,
@@ -422,6 +423,8 @@ class Policy:
             marked on the platform (及时标注).
         closure_attendance: How long a returned child must attend before the case
             may close (销号).
+        verification_delay: How soon after identification a suspected dropout or
+            dropout must be verified (立即核实, FC-2.5); ``None``: not checked.
         escalation_ladder: The steps of compulsory enrolment, in order (强制入学程序).
         case_kind_ladders: The ladders that replace ``escalation_ladder`` for some kinds
             of case (失学: no school report).
@@ -488,6 +491,7 @@ class Policy:
     late_entry_limit: ParameterHistory[Span | None]
     platform_marking_delay: ParameterHistory[Span | None]
     closure_attendance: ParameterHistory[Span | None]
+    verification_delay: ParameterHistory[Span | None]
     escalation_ladder: ParameterHistory[tuple[EscalationStep, ...]]
     case_kind_ladders: ParameterHistory[CaseKindLadders]
     step_authorities: ParameterHistory[StepAuthorities]

@@ -154,9 +154,43 @@ class _CaseRules(TypedDict):
     late_entry_limit: ParameterHistory[Span | None]
     platform_marking_delay: ParameterHistory[Span | None]
     closure_attendance: ParameterHistory[Span | None]
+    verification_delay: ParameterHistory[Span | None]
 
 
-def _case_rules(*, principal_visit: bool, effective_from: dt.date) -> _CaseRules:
+def _verification_delay(
+    *, feicheng: bool, effective_from: dt.date
+) -> ParameterHistory[Span | None]:
+    """立即核实 (FC-2.5) or the 2024 notice's prompt verification, as a kongchuo reading."""
+    if feicheng:
+        return _one(
+            "verification_delay",
+            Span(count=3, unit=TimeUnit.DAY),
+            unit="span from identification to verification",
+            description=(
+                "一旦发生学生辍学或疑似辍学……立即核实情况: 立即 read as within 3 calendar "
+                "days of identification, so a weekend never makes a Friday report late "
+                "(with a working-day calendar a last day in a holiday runs to the next "
+                "working day). A kongchuo reading of 立即, not the seed's number; it errs "
+                "late (lenient to schools) by up to two days against 'the next working day'."
+            ),
+            basis=("FC-2.5", _SEED, _KONGCHUO_DEFAULT),
+            effective_from=effective_from,
+        )
+    return _one(
+        "verification_delay",
+        Span(count=7, unit=TimeUnit.DAY),
+        unit="span from identification to verification",
+        description=(
+            "The 2024 notice asks schools to find and verify absences promptly (及时), "
+            "with no number: read as within 7 calendar days of identification. A "
+            "kongchuo default; it errs late (lenient to schools)."
+        ),
+        basis=(_NOTICE, _KONGCHUO_DEFAULT),
+        effective_from=effective_from,
+    )
+
+
+def _case_rules(*, principal_visit: bool, feicheng: bool, effective_from: dt.date) -> _CaseRules:
     """The ledger and closure parameters (FC-1.2, FC-1.3, FC-2.5) of a profile.
 
     No text found sets these numbers; each description says so and which way the
@@ -244,6 +278,7 @@ def _case_rules(*, principal_visit: bool, effective_from: dt.date) -> _CaseRules
             basis=("FC-2.5", _NOTICE, _KONGCHUO_DEFAULT),
             effective_from=effective_from,
         ),
+        verification_delay=_verification_delay(feicheng=feicheng, effective_from=effective_from),
     )
 
 
@@ -342,7 +377,7 @@ NATIONAL: Final = Policy(
         basis=(_NOTICE,),
         effective_from=NOTICE_2024,
     ),
-    **_case_rules(principal_visit=False, effective_from=NOTICE_2024),
+    **_case_rules(principal_visit=False, feicheng=False, effective_from=NOTICE_2024),
     **escalation_values(feicheng=False, effective_from=LAW_2006, seed=_SEED),
 )
 """The national rules (全国规则): 义务教育法 and the 2024 notice on regular reporting.
@@ -488,7 +523,7 @@ FEICHENG: Final = Policy(
             ),
         ),
     ),
-    **_case_rules(principal_visit=True, effective_from=FEICHENG_FROM),
+    **_case_rules(principal_visit=True, feicheng=True, effective_from=FEICHENG_FROM),
     **escalation_values(feicheng=True, effective_from=FEICHENG_FROM, seed=_SEED),
 )
 """The Feicheng rules (肥城市规则): the seed's clauses on top of the national rules.

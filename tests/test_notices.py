@@ -85,7 +85,7 @@ class TestRender:
             "批评教育、责令限期改正决定书",
             "肥教责〔2025〕2号",
         ]
-        assert "2025年10月9日前" in "".join(lines)
+        assert "最迟于2025年10月9日（含当日）" in "".join(lines)
 
     def test_county_template_replaces_the_shipped_one(self):
         """A county's template replaces the shipped wording for its kind only."""
@@ -235,11 +235,12 @@ class TestCheckNotice:
         early = attrs.evolve(EX[NoticeKind.JUDICIAL_REFERRAL], issued_on=dt.date(2025, 10, 9))
         assert "notice.judicial.before_deadline" in check(early).codes()
 
-    def test_labour_referral_to_market_regulation_needs_serious_case(self):
-        """市场监管 revokes licences only in serious cases."""
+    def test_labour_referral_to_market_regulation_needs_statutory_grounds(self):
+        """市场监管 revokes licences only on 第六条第二款 or 第十条第二款, not on 情节严重."""
         ref = attrs.evolve(EX[NoticeKind.LABOUR_REFERRAL], to_party=Party.MARKET_REGULATION)
-        assert "notice.labour.not_serious" in check(ref).codes()
-        assert check(attrs.evolve(ref, serious=True)).ok
+        assert "notice.labour.revocation_grounds" in check(ref).codes()
+        assert not check(attrs.evolve(ref, serious=True)).ok
+        assert check(attrs.evolve(ref, order_unheeded=True)).ok
 
     def test_labour_referral_over_16(self):
         """A 16-year-old is not a child labourer: a warning citing 义务教育法 第十四条."""
@@ -674,3 +675,94 @@ class TestRenderingShortcuts:
             assert "child_id" not in values or "*" in values["child_id"]
             text = render_text(notice)
             assert DEFAULT_TEMPLATES[kind].title in text
+
+
+class TestNoticeWording:
+    def test_school_report_carries_the_schools_own_number_gb_9704_7_2_5(self):
+        """GB/T 9704-2012 7.2.5: a school's report with the bureau's 代字 肥教 is flagged."""
+        report = EX[NoticeKind.SCHOOL_REPORT]
+        assert "notice.school_report.bureau_number" not in check(report).codes()
+        bureau = attrs.evolve(report, number="肥教报〔2025〕5号")
+        d = check(bureau)
+        assert "notice.school_report.bureau_number" in d.codes()
+        assert any("7.2.5" in b for f in d.findings for b in f.basis)
+
+    def test_number_findings_cite_gb_9704_7_2_5_not_7_2_4(self):
+        """发文字号 is GB/T 9704-2012 §7.2.5 (§7.2.4 is the 发文机关标志)."""
+        odd = attrs.evolve(EX[NoticeKind.RETURN], number="第12号")
+        d = check(odd, confirmed_on=dt.date(2025, 9, 9))
+        cited = [b for f in d.findings for b in f.basis if "9704" in b]
+        assert cited
+        assert all("7.2.5" in b for b in cited)
+
+    def test_correction_order_states_review_rights_administrative_review_law_20(self):
+        """行政复议法 第二十条: "未告知…申请行政复议的权利、行政复议机关和申请期限的": a finding."""
+        untold = attrs.evolve(EX[NoticeKind.CORRECTION_ORDER], appeal_rights=None)
+        d = check(untold)
+        assert not d.ok
+        assert "notice.correction.appeal_rights" in d.codes()
+        rights = FEICHENG.appeal_rights.value_at(dt.date(2025, 9, 22))
+        assert check(attrs.evolve(untold, appeal_rights=rights.text_zh())).ok
+        assert rights.review_period == Span(count=60, unit=TimeUnit.DAY)
+        assert "行政复议法 第二十条" in FEICHENG.appeal_rights.at(dt.date(2025, 9, 22)).basis
+
+    def test_deadline_written_as_last_day_inclusive_civil_code_203(self):
+        """民法典 第二百零三条 "最后一日的截止时间为二十四时": the order says 10月9日（含当日）."""
+        order = EX[NoticeKind.CORRECTION_ORDER]
+        due = correction_deadline(
+            order.issued_on, policy=FEICHENG, calendar=CAL, served=order.service
+        )
+        assert due == order.deadline
+        text = render_text(order)
+        assert f"{due.year}年{due.month}月{due.day}日（含当日）" in text
+        assert f"{due.year}年{due.month}月{due.day}日前" not in text
+
+    def test_return_notice_cites_minors_law_22_and_23_for_entrusted_care(self):
+        """未成年人保护法 第二十二条 "应当委托具有照护能力的完全民事行为能力人代为照护" is cited."""
+        text = render_text(EX[NoticeKind.RETURN])
+        assert "第二十二条、第二十三条" in text
+        assert "书面告知学校和实际居住地的村（居）民委员会" in text
+
+    def test_child_labour_revocation_on_injury_or_death_regulation_10(self):
+        """禁止使用童工规定 第十条第二款 "童工伤残或者死亡的…吊销营业执照": grounds for 市场监管."""
+        ref = attrs.evolve(
+            EX[NoticeKind.LABOUR_REFERRAL],
+            to_party=Party.MARKET_REGULATION,
+            child_disabled_or_dead=True,
+            serious=True,
+        )
+        d = check(ref)
+        assert d.ok, d.explain()
+        assert "notice.labour.serious_recorded" in d.codes()
+        assert "第十条第二款" in render_text(ref)
+        assert "吊销" not in render_text(EX[NoticeKind.LABOUR_REFERRAL])
+
+    def test_training_referral_goes_to_the_off_campus_training_authority(self):
+        """校外培训行政处罚暂行办法 (2023): the county's 校外培训主管部门, not any recipient."""
+        ref = EX[NoticeKind.TRAINING_REFERRAL]
+        assert check(ref).ok
+        wrong = attrs.evolve(ref, to_party=Party.MARKET_REGULATION)
+        d = check(wrong)
+        assert not d.ok
+        assert "notice.training.recipient" in d.codes()
+        assert "校外培训行政处罚暂行办法 (2023)" in d.basis
+
+    def test_left_at_residence_record_names_no_signer_civil_procedure_89(self):
+        """民事诉讼法 第八十九条 "在送达回证上记明拒收事由和日期": the refuser is not a 签收人."""
+        text = render_text(EX[NoticeKind.CORRECTION_ORDER])
+        line = next(t for t in text.splitlines() if t.startswith("送达回证"))
+        assert "签收人" not in line
+        assert "拒绝接收" in line
+        assert "见证人" in line
+
+    def test_national_notice_decision_cites_no_feicheng_clause(self):
+        """A decision under NATIONAL rests on national texts, not on FC clauses."""
+        d = check_notice(
+            attrs.evolve(EX[NoticeKind.RETURN], number="复〔2025〕12号"),
+            as_of=dt.date(2025, 12, 1),
+            policy=NATIONAL,
+            calendar=CAL,
+            confirmed_on=dt.date(2025, 9, 9),
+        )
+        cited = [*d.basis, *(b for f in d.findings for b in f.basis)]
+        assert not [b for b in cited if b.startswith("FC-")]

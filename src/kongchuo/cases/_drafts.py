@@ -25,7 +25,7 @@ from kongchuo.notices import (
     correction_deadline,
     document_number,
 )
-from kongchuo.policy import Party, Policy
+from kongchuo.policy import EscalationStep, Party, Policy
 
 if TYPE_CHECKING:
     from kongchuo import Child, School, WorkCalendar
@@ -167,6 +167,8 @@ def _issuers(
         parties: tuple[Party, ...] = (Party.SCHOOL,)
     elif kind is NoticeKind.RETURN:
         parties = policy.return_notice_issuers.value_at(on)
+    elif kind is NoticeKind.CORRECTION_ORDER:
+        parties = policy.correction_order_joint_issuers.value_at(on) or (Party.EDUCATION_BUREAU,)
     else:
         parties = (Party.EDUCATION_BUREAU,)
     names = {Party.SCHOOL: school.name, **units}
@@ -279,7 +281,10 @@ def draft_notice(
         ...     policy=FEICHENG,
         ...     issued_on=dt.date(2025, 9, 22),
         ...     seq=2,
-        ...     units={Party.EDUCATION_BUREAU: "肥城市教育和体育局"},
+        ...     units={
+        ...         Party.EDUCATION_BUREAU: "肥城市教育和体育局",
+        ...         Party.TOWN_GOVERNMENT: "肥城市王瓜店街道办事处",
+        ...     },
         ...     calendar=ChinaCalendar(),
         ...     facts="自2025年9月1日起无正当理由未到校上课，经三次劝返仍未返校。",
         ... )
@@ -325,12 +330,17 @@ def draft_notice(
             fields["addressee"] = bureau
     if kind is NoticeKind.JUDICIAL_REFERRAL:
         del fields["school_name"]
+        authority = policy.step_authorities.value_at(issued_on).of(EscalationStep.JUDICIAL)[0]
+        fields["to_party"] = authority
+        if authority in names:
+            fields["addressee"] = names[authority]
     if kind is NoticeKind.CORRECTION_ORDER:
         fields["deadline"] = correction_deadline(
             issued_on, policy=policy, calendar=calendar or ChinaCalendar()
         )
         fields["legal_basis"] = _CORRECTION_BASIS
         fields["consequences"] = _CORRECTION_CONSEQUENCES
+        fields["appeal_rights"] = policy.appeal_rights.value_at(issued_on).text_zh()
     fields.update(_from_case(kind, case, on=issued_on))
     fields.update(overrides)
     from kongchuo.notices import NOTICE_TYPES  # noqa: PLC0415 - loaded by now

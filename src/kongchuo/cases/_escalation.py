@@ -57,7 +57,7 @@ from kongchuo.cases._events import (
     WrittenReport,
 )
 from kongchuo.cases._machine import CaseState
-from kongchuo.notices._rules import correction_deadline, served_on
+from kongchuo.notices._rules import correction_deadline, own_basis, served_on
 from kongchuo.policy import EscalationStep, Party, Policy
 
 __all__ = [
@@ -706,14 +706,8 @@ def _ladder_basis(case: Case, policy: Policy, as_of: dt.date) -> tuple[str, ...]
     return policy.escalation_ladder.at(as_of).basis
 
 
-def _own_basis(policy: Policy, as_of: dt.date, basis: Iterable[str]) -> tuple[str, ...]:
-    """``basis`` without seed clauses (FC-x.y) when the profile does not rest on the seed."""
-    seeded = any(b.startswith("FC-") for b in policy.escalation_ladder.at(as_of).basis)
-    return tuple(b for b in basis if seeded or not b.startswith("FC-"))
-
-
 def _rebased(policy: Policy, as_of: dt.date, findings: list[Finding]) -> list[Finding]:
-    return [attrs.evolve(f, basis=_own_basis(policy, as_of, f.basis)) for f in findings]
+    return [attrs.evolve(f, basis=own_basis(policy, as_of, f.basis)) for f in findings]
 
 
 def check_escalation(  # noqa: C901 - one branch per kind of step
@@ -859,7 +853,7 @@ def check_escalation(  # noqa: C901 - one branch per kind of step
         ok=outcome == "allowed",
         outcome=outcome,
         findings=_rebased(policy, as_of, findings),
-        basis=_own_basis(policy, as_of, ("FC-2.4", *to.basis)),
+        basis=own_basis(policy, as_of, ("FC-2.4", *to.basis)),
     )
 
 
@@ -987,7 +981,7 @@ def next_escalation(
                     severity=Severity.INFO,
                 ),
             ),
-            basis=_own_basis(policy, as_of, ("FC-2.4",)),
+            basis=own_basis(policy, as_of, ("FC-2.4",)),
         )
         return NextStep(step=None, owners=authorities.of(last), earliest=None, decision=decision)
     decision = check_escalation(

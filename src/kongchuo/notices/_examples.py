@@ -96,7 +96,7 @@ def _build() -> dict[NoticeKind, Notice]:
         return_by=dt.date(2025, 9, 19),
     )
     report = SchoolReport(
-        number="肥教报〔2025〕5号",
+        number="王中报〔2025〕5号",
         issued_on=dt.date(2025, 9, 19),
         issuers=(Issuer(name=_MIDDLE, party=Party.SCHOOL),),
         addressee="肥城市教育和体育局",
@@ -133,6 +133,10 @@ def _build() -> dict[NoticeKind, Notice]:
         consequences=(
             "逾期不改正的，将提请司法部门依法发出司法文书，督促你们履行送子女接受义务教育"
             "的法定义务；情节严重的，依法追究法律责任。"
+        ),
+        appeal_rights=(
+            "如不服本决定，可以自收到本决定书之日起60日内向肥城市人民政府申请行政复议，"
+            "或者6个月内依法向肥城市人民法院提起行政诉讼。"
         ),
     )
     judicial = JudicialReferral(
@@ -176,9 +180,9 @@ def _build() -> dict[NoticeKind, Notice]:
     training = TrainingReferral(
         number="肥教移〔2025〕2号",
         issued_on=dt.date(2025, 10, 20),
-        issuers=(_BUREAU,),
-        addressee="肥城市市场监督管理局",
-        to_party=Party.MARKET_REGULATION,
+        issuers=(_STREET,),
+        addressee="肥城市教育和体育局（校外培训主管部门）",
+        to_party=Party.EDUCATION_BUREAU,
         institution=Organisation(name="某某文化艺术培训中心", address="肥城市老城街道某某小区"),
         facts=(
             "该机构在上课日白天招收适龄儿童全日制学习文化课，未经县级教育行政部门批准"

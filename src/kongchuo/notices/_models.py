@@ -547,9 +547,15 @@ class CorrectionOrder(Notice):
             :func:`kongchuo.notices.correction_deadline`.
         legal_basis: The articles the order rests on; 义务教育法 第五十八条 at least.
         consequences: What follows if the guardians do not comply.
+        appeal_rights: The sentence telling the family of its right to administrative
+            review or litigation, the bodies and the periods (复议诉讼权利告知); build
+            it with ``policy.appeal_rights.value_at(day).text_zh()``. ``None`` in
+            documents written before the field existed; such an order is not in
+            order, since untold the family's review period stretches to a year
+            (行政复议法 第二十条第三款).
 
     References:
-        义务教育法 第五十八条; 未成年人保护法 第八十三条第二款; FC-2.4.
+        义务教育法 第五十八条; 未成年人保护法 第八十三条第二款; 行政复议法 第二十条; FC-2.4.
     """
 
     kind: ClassVar[NoticeKind] = NoticeKind.CORRECTION_ORDER
@@ -570,6 +576,7 @@ class CorrectionOrder(Notice):
         converter=_name_tuple, metadata=meta(TupleKind(_UNIT))
     )
     consequences: str = attrs.field(metadata=meta(Text(1000)))
+    appeal_rights: str | None = attrs.field(default=None, metadata=meta(Optional(Text(500))))
 
     @classmethod
     def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
@@ -648,8 +655,9 @@ class LabourReferral(Notice):
     Attributes:
         addressee: The department referred to.
         to_party: :attr:`~kongchuo.policy.Party.HUMAN_RESOURCES` (the labour
-            inspectorate acts against the employer) or, in serious cases,
-            :attr:`~kongchuo.policy.Party.MARKET_REGULATION` (licence revocation).
+            inspectorate acts against the employer) or, for licence revocation,
+            :attr:`~kongchuo.policy.Party.MARKET_REGULATION` — only on the grounds of
+            第六条第二款 or 第十条第二款 (``order_unheeded``, ``child_disabled_or_dead``).
         employer: The employer, with its unified social credit code.
         child_name: The child's name.
         child_id: The child's resident ID number (masked when printed).
@@ -657,12 +665,17 @@ class LabourReferral(Notice):
             child labour (禁止使用童工规定 第二条).
         employed_since: Since when the child has been employed, as found.
         facts: What was found.
-        serious: Whether the case is serious (情节严重) in the sense of 禁止使用童工规定
-            第六条, which alone supports a request to revoke the licence.
+        serious: The seed's 情节严重 (FC-3.1: 情节严重的由市场监管部门依职责吊销相关单位
+            营业执照), recorded beside the statutory grounds; alone it does not support
+            a request to revoke the licence.
+        order_unheeded: The labour inspectorate ordered the employer to send the
+            child home within a time limit and it did not (禁止使用童工规定 第六条第二款).
+        child_disabled_or_dead: The child was disabled by injury or died (伤残或者死亡,
+            第十条第二款).
 
     References:
         FC-3.1; 义务教育法 第十四条、第五十九条; 禁止使用童工规定 (国务院令第364号)
-        第二条、第六条; 未成年人保护法 第六十一条.
+        第二条、第六条、第十条; 未成年人保护法 第六十一条.
     """
 
     kind: ClassVar[NoticeKind] = NoticeKind.LABOUR_REFERRAL
@@ -677,6 +690,8 @@ class LabourReferral(Notice):
     facts: str = attrs.field(metadata=meta(_LONG, sensitive="private"))
     child_id: ResidentId | None = _child_id()  # noqa: RUF009 - an attrs field
     serious: bool = attrs.field(default=False, metadata=meta(BOOL))
+    order_unheeded: bool = attrs.field(default=False, metadata=meta(BOOL))
+    child_disabled_or_dead: bool = attrs.field(default=False, metadata=meta(BOOL))
 
 
 @attrs.frozen(kw_only=True)
@@ -685,12 +700,13 @@ class TrainingReferral(Notice):
 
     Attributes:
         addressee: The department referred to.
-        to_party: Which kind of department it is.
+        to_party: Which kind of department it is: the county's 校外培训主管部门 (the
+            education authority) named by the policy's ``training_referral_parties``.
         institution: The institution, with its code where it has one.
         facts: What was found (children kept from school, teaching without approval).
 
     References:
-        FC-3.3 (查处违规校外培训机构); 义务教育法 第十四条第二款.
+        FC-3.3 (查处违规校外培训机构); 校外培训行政处罚暂行办法 (2023); 义务教育法 第十四条.
     """
 
     kind: ClassVar[NoticeKind] = NoticeKind.TRAINING_REFERRAL

@@ -31,8 +31,8 @@ from kongchuo._args import require_date, require_int
 from kongchuo._errors import Problem, ValidationError, quote, type_name
 from kongchuo._identity import ResidentId
 from kongchuo._models._base import Model, fields_of
-from kongchuo.notices._models import Notice, NoticeKind
-from kongchuo.policy import Policy
+from kongchuo.notices._models import Notice, NoticeKind, ServiceMethod
+from kongchuo.policy import Party, Policy
 from kongchuo.policy._escalation import format_document_number
 
 __all__ = [
@@ -98,8 +98,10 @@ _P: Final = "\u3000\u3000"  # two full-width spaces open a paragraph (GB/T 9704)
 _DUTIES: Final = (
     f"{_P}根据《中华人民共和国义务教育法》第五条、第十一条和《中华人民共和国未成年人保护法》"
     "第十六条、第十七条的规定，父母或者其他法定监护人应当依法保证适龄儿童、少年按时入学"
-    "接受并完成义务教育，不得放任或者迫使应当接受义务教育的未成年人失学、辍学；外出务工的，"
-    "应当委托具有照护能力的人代为照护，并将委托情况书面告知学校和村（居）民委员会。"
+    "接受并完成义务教育，不得放任或者迫使应当接受义务教育的未成年人失学、辍学。根据《中华"
+    "人民共和国未成年人保护法》第二十二条、第二十三条的规定，因外出务工等原因不能完全履行"
+    "监护职责的，应当委托具有照护能力的完全民事行为能力人代为照护，并及时将委托照护情况"
+    "书面告知学校和实际居住地的村（居）民委员会。"
 )
 
 _BODIES: Final[dict[NoticeKind, tuple[str, str, str]]] = {
@@ -121,7 +123,7 @@ _BODIES: Final[dict[NoticeKind, tuple[str, str, str]]] = {
         "$guardians：\n"
         f"{_P}经核实，您的子女$child_name（身份证号码：$child_id）自$out_since起未到"
         "$school_name就读。\n" + _DUTIES + "\n"
-        f"{_P}现通知您于$return_by前送子女到$school_name复学。如有困难，请与学校或本通知"
+        f"{_P}现通知您最迟于$return_by（含当日）送子女到$school_name复学。如有困难，请与学校或本通知"
         "署名单位联系，我们将依法提供帮助。",
     ),
     NoticeKind.REMINDER: (
@@ -131,7 +133,7 @@ _BODIES: Final[dict[NoticeKind, tuple[str, str, str]]] = {
             "$guardians：\n"
             f"{_P}您的子女$child_name（身份证号码：$child_id）应于$due_on到$school_name报到，"
             "至今未报到。经了解，原因为：$reason。\n"
-            f"{_P}请您于$report_by前送子女到$school_name报到。已在外地就学的，请提供实际就读"
+            f"{_P}请您最迟于$report_by（含当日）送子女到$school_name报到。已在外地就学的，请提供实际就读"
             "学校的证明。$studying_elsewhere_note"
         ),
     ),
@@ -154,9 +156,10 @@ _BODIES: Final[dict[NoticeKind, tuple[str, str, str]]] = {
             f"{_P}经查，$facts\n"
             f"{_P}你们作为$child_name（身份证号码：$child_id）的监护人，无正当理由未依法送适龄"
             "子女入学接受义务教育，违反了《中华人民共和国义务教育法》第五条的规定。依据$legal_basis"
-            "的规定，现对你们提出批评教育，并责令你们于$deadline前将$child_name送到$school_name"
-            "就读。\n"
-            f"{_P}$consequences"
+            "的规定，现对你们提出批评教育，并责令你们最迟于$deadline（含当日）将$child_name送到"
+            "$school_name就读。\n"
+            f"{_P}$consequences\n"
+            f"{_P}$appeal_rights"
         ),
     ),
     NoticeKind.JUDICIAL_REFERRAL: (
@@ -322,19 +325,40 @@ def placeholders(notice: Notice, *, full_id: bool = False) -> dict[str, str]:
     return dict(_Placeholders(_need_notice(notice), full_id=full_id))
 
 
+def _revocation_request(notice: Notice) -> str:
+    """The request to revoke a licence, only on the grounds the regulation gives."""
+    grounds = []
+    if getattr(notice, "order_unheeded", False):
+        grounds.append("第六条第二款")
+    if getattr(notice, "child_disabled_or_dead", False):
+        grounds.append("第十条第二款")
+    if not grounds or getattr(notice, "to_party", None) is not Party.MARKET_REGULATION:
+        return ""
+    return f"，并依照《禁止使用童工规定》{'、'.join(grounds)}的规定吊销其营业执照"
+
+
 def _service_line(notice: Notice) -> str:
     s = notice.service
     if s is None:
         return "送达回证：尚未送达。" if type(notice).addressed_to_guardians else ""
     note = f"；备注：{s.note}" if s.note else ""
-    return (
-        f"送达回证：{s.method.label_zh}，{_date_zh(s.served_on)}，受送达人（签收人）：{s.recipient}"
-        f"{note}。"
-    )
+    day = _date_zh(s.served_on)
+    if s.method is ServiceMethod.LEFT_AT_RESIDENCE:
+        # 民事诉讼法 第八十九条: whoever refused is not a 签收人; the record states the
+        # refusal and its date, signed by the server and the witnesses.
+        return (
+            f"送达回证：留置送达。受送达人{s.recipient}于{day}拒绝接收，送达人在送达回证上记明"
+            f"拒收事由和日期，由送达人、见证人签名，文书留在受送达人住所{note}。"
+        )
+    if s.method is ServiceMethod.POST:
+        return f"送达回证：邮寄送达，回执注明的收件日期{day}，收件人：{s.recipient}{note}。"
+    if s.method is ServiceMethod.PUBLIC_ANNOUNCEMENT:
+        return f"送达回证：公告送达，{day}发出公告，受送达人：{s.recipient}{note}。"
+    return f"送达回证：{s.method.label_zh}，{day}，受送达人（签收人）：{s.recipient}{note}。"
 
 
-def _serious_request(notice: Notice) -> str:
-    return "；情节严重的，请依法吊销其营业执照" if getattr(notice, "serious", False) else ""
+def _appeal_rights(notice: Notice) -> str:
+    return getattr(notice, "appeal_rights", None) or ""
 
 
 def _studying_elsewhere_note(notice: Notice) -> str:
@@ -355,7 +379,8 @@ _DERIVED: Final[Mapping[str, Callable[[Notice], str]]] = MappingProxyType(
         "signature": lambda n: "\n".join(i.name for i in n.issuers),
         "title": lambda n: n.kind.label_zh,
         "service": _service_line,
-        "serious_request": _serious_request,
+        "serious_request": _revocation_request,
+        "appeal_rights": _appeal_rights,
         "studying_elsewhere_note": _studying_elsewhere_note,
         "school_years": _school_years,
     }

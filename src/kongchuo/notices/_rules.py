@@ -14,8 +14,11 @@ This module is part of the rules layer of ``DESIGN.md``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
+
+import attrs
 
 from kongchuo._age import age_on
 from kongchuo._args import require_date
@@ -51,6 +54,7 @@ __all__ = [
     "check_notice",
     "correction_deadline",
     "is_notice_in_order",
+    "own_basis",
     "served_on",
     "span_end",
 ]
@@ -58,7 +62,10 @@ __all__ = [
 _ART_58: Final = "义务教育法 第五十八条"
 _ART_83: Final = "未成年人保护法 第八十三条"
 _ORDER_ISSUERS: Final = frozenset({Party.TOWN_GOVERNMENT, Party.EDUCATION_BUREAU})
-_LABOUR_AGE: Final = 16
+_GB_7_2_5: Final = "GB/T 9704-2012 7.2.5"
+_ANY_NUMBER: Final = re.compile(
+    r"(?P<agency>[^〔〕\s]+)〔(?P<year>[0-9]{4})〕(?P<seq>[1-9][0-9]*)号"
+)
 
 
 def span_end(start: dt.date, span: Span, *, calendar: WorkCalendar) -> dt.date:
@@ -166,6 +173,23 @@ def correction_deadline(
     return span_end(start, policy.correction_deadline.value_at(issued_on), calendar=calendar)
 
 
+def own_basis(policy: Policy, on: dt.date, basis: Iterable[str]) -> tuple[str, ...]:
+    """``basis`` as the profile that decides may cite it: seed clauses only under the seed.
+
+    A decision's basis comes from the profile that made it. The seed's clauses
+    (``FC-x.y``) are kept only when the profile's ladder rests on them on ``on``
+    (FEICHENG and counties built on it); under NATIONAL they are dropped.
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo.policy import NATIONAL
+        >>> own_basis(NATIONAL, dt.date(2025, 1, 1), ("FC-2.4", "义务教育法 第五十八条"))
+        ('义务教育法 第五十八条',)
+    """
+    seeded = any(b.startswith("FC-") for b in policy.escalation_ladder.at(on).basis)
+    return tuple(b for b in basis if seeded or not b.startswith("FC-"))
+
+
 def _f(
     code: str,
     en: str,
@@ -182,6 +206,61 @@ def _f(
 
 def _zh(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _school_number(notice: Notice, policy: Policy, template: NoticeTemplate) -> list[Finding]:
+    """A school's report carries the school's own 发文字号, not the bureau's 代字."""
+    pattern = policy.document_number_pattern.value_at(notice.issued_on)
+    has_agency = not pattern.startswith("{")
+    if has_agency and number_regex(pattern, template.code).fullmatch(notice.number):
+        return [
+            _f(
+                "notice.school_report.bureau_number",
+                "the school's report carries the bureau's 机关代字: the school numbers its "
+                "own documents with its own 代字",
+                "学校书面报告使用了教育行政部门的机关代字：应使用学校自己的发文字号",
+                "$.number",
+                basis=(_GB_7_2_5, "未成年人保护法 第二十八条第二款"),
+                severity=Severity.WARNING,
+            )
+        ]
+    return []
+
+
+def _number(notice: Notice, policy: Policy, template: NoticeTemplate) -> list[Finding]:
+    if isinstance(notice, SchoolReport):
+        found = _school_number(notice, policy, template)
+        match = _ANY_NUMBER.fullmatch(notice.number)
+        shape_en, shape_zh = "agency code〔year〕sequence号", "机关代字〔年份〕序号号"
+    else:
+        found = []
+        pattern = policy.document_number_pattern.value_at(notice.issued_on)
+        match = number_regex(pattern, template.code).fullmatch(notice.number)
+        shape_en = f"the pattern {quote(pattern)} with the code {quote(template.code)}"
+        shape_zh = f"{quote(pattern)}格式（代字{quote(template.code)}）"
+    if match is None:
+        found.append(
+            _f(
+                "notice.number.scheme",
+                f"the document number does not follow {shape_en}",
+                f"文号不符合{shape_zh}",
+                "$.number",
+                basis=(_GB_7_2_5,),
+                severity=Severity.WARNING,
+            )
+        )
+    elif int(match.group("year")) != notice.issued_on.year:
+        found.append(
+            _f(
+                "notice.number.year",
+                f"the document number's year {match.group('year')} is not the year of issue",
+                f"文号年份 {match.group('year')} 与发文年份不一致",
+                "$.number",
+                basis=(_GB_7_2_5,),
+                severity=Severity.WARNING,
+            )
+        )
+    return found
 
 
 def _common(
@@ -201,31 +280,7 @@ def _common(
             )
         )
     template = template_of(notice.kind, templates)
-    pattern = policy.document_number_pattern.value_at(notice.issued_on)
-    match = number_regex(pattern, template.code).fullmatch(notice.number)
-    if match is None:
-        out.append(
-            _f(
-                "notice.number.scheme",
-                f"the document number does not follow the pattern {quote(pattern)} "
-                f"with the code {quote(template.code)}",
-                f"文号不符合{quote(pattern)}格式（代字{quote(template.code)}）",
-                "$.number",
-                basis=("GB/T 9704-2012 7.2.4",),
-                severity=Severity.WARNING,
-            )
-        )
-    elif int(match.group("year")) != notice.issued_on.year:
-        out.append(
-            _f(
-                "notice.number.year",
-                f"the document number's year {match.group('year')} is not the year of issue",
-                f"文号年份 {match.group('year')} 与发文年份不一致",
-                "$.number",
-                basis=("GB/T 9704-2012 7.2.4",),
-                severity=Severity.WARNING,
-            )
-        )
+    out.extend(_number(notice, policy, template))
     service = notice.service
     if service is None and type(notice).addressed_to_guardians:
         out.append(
@@ -449,9 +504,38 @@ def _joint(notice: CorrectionOrder, policy: Policy) -> list[Finding]:
     ]
 
 
+def _rights(notice: CorrectionOrder, policy: Policy) -> list[Finding]:
+    """The order states the right to review or sue, the bodies and the periods."""
+    found = policy.appeal_rights.at(notice.issued_on)
+    rights = found.value
+    text = notice.appeal_rights or ""
+    needed = (
+        rights.review_body,
+        rights.court,
+        f"{rights.review_period.count}",
+        f"{rights.litigation_period.count}",
+    )
+    missing = [n for n in needed if n not in text]
+    if notice.appeal_rights is not None and not missing:
+        return []
+    return [
+        _f(
+            "notice.correction.appeal_rights",
+            "the order must tell the family of its right to administrative review or "
+            "litigation, the bodies and the periods (行政复议法 第二十条); untold, the "
+            "review period runs from when the family learns them, up to one year. Expected: "
+            + rights.text_zh(),
+            "决定书应告知申请行政复议或者提起行政诉讼的权利、复议机关和期限（行政复议法"
+            "第二十条）；未告知的，申请期限自知道之日起计算，最长一年。应载明：" + rights.text_zh(),
+            "$.appeal_rights",
+            basis=found.basis,
+        )
+    ]
+
+
 def _correction(notice: CorrectionOrder, policy: Policy, calendar: WorkCalendar) -> list[Finding]:
     basis = ("FC-2.4", _ART_58)
-    out: list[Finding] = _joint(notice, policy)
+    out: list[Finding] = [*_joint(notice, policy), *_rights(notice, policy)]
     if not any(i.party in _ORDER_ISSUERS for i in notice.issuers):
         out.append(
             _f(
@@ -565,30 +649,54 @@ def _judicial(notice: JudicialReferral, policy: Policy, calendar: WorkCalendar) 
     return out
 
 
-def _labour(notice: LabourReferral) -> list[Finding]:
+def _revocation(notice: LabourReferral) -> list[Finding]:
+    """A licence revocation rests on 第六条第二款 or 第十条第二款, with 情节严重 beside it."""
+    basis = ("禁止使用童工规定 第六条第二款", "禁止使用童工规定 第十条第二款")
+    out: list[Finding] = []
+    if not (notice.order_unheeded or notice.child_disabled_or_dead):
+        out.append(
+            _f(
+                "notice.labour.revocation_grounds",
+                "市场监管 revokes the licence only after the labour inspectorate's order to "
+                "return the child went unheeded (禁止使用童工规定 第六条第二款) or the child was "
+                "disabled or died (第十条第二款); refer to 人社 first",
+                "吊销营业执照须以劳动保障行政部门责令限期送回童工而逾期不送（禁止使用童工规定"
+                "第六条第二款）或童工伤残、死亡（第十条第二款）为前提，应先移送人力资源和社会保障部门",
+                "$.to_party",
+                basis=basis,
+            )
+        )
+    if notice.serious:
+        out.append(
+            _f(
+                "notice.labour.serious_recorded",
+                "the seed's 情节严重 is recorded beside the statutory grounds; it is not a "
+                "ground of revocation by itself",
+                "已记录“情节严重”（FC-3.1），但其本身不构成吊销营业执照的法定事由",
+                "$.serious",
+                basis=("FC-3.1", *basis),
+                severity=Severity.INFO,
+            )
+        )
+    return out
+
+
+def _labour(notice: LabourReferral, policy: Policy) -> list[Finding]:
     basis = ("FC-3.1", "禁止使用童工规定 第六条")
     out: list[Finding] = []
     if notice.to_party not in {Party.HUMAN_RESOURCES, Party.MARKET_REGULATION}:
         out.append(
             _f(
                 "notice.labour.recipient",
-                "a child-labour referral goes to 人社 (labour inspection) or, in serious "
-                "cases, to 市场监管",
-                "使用童工线索应移送人力资源和社会保障部门，情节严重的移送市场监督管理部门",
+                "a child-labour referral goes to 人社 (labour inspection) or, for licence "
+                "revocation, to 市场监管",
+                "使用童工线索应移送人力资源和社会保障部门；吊销营业执照的，移送市场监督管理部门",
                 "$.to_party",
                 basis=basis,
             )
         )
-    elif notice.to_party is Party.MARKET_REGULATION and not notice.serious:
-        out.append(
-            _f(
-                "notice.labour.not_serious",
-                "licence revocation is for serious cases only: refer to 人社 first",
-                "吊销营业执照仅适用于情节严重的情形，应先移送人力资源和社会保障部门",
-                "$.serious",
-                basis=basis,
-            )
-        )
+    elif notice.to_party is Party.MARKET_REGULATION:
+        out.extend(_revocation(notice))
     if notice.employer.uscc is None:
         out.append(
             _f(
@@ -602,8 +710,9 @@ def _labour(notice: LabourReferral) -> list[Finding]:
             )
         )
     if notice.employed_since >= notice.child_birth_date:
+        limit = policy.child_labour_age.at(notice.employed_since)
         age = age_on(notice.child_birth_date, notice.employed_since)
-        if age >= _LABOUR_AGE:
+        if age >= limit.value:
             out.append(
                 _f(
                     "notice.labour.not_a_child",
@@ -613,7 +722,7 @@ def _labour(notice: LabourReferral) -> list[Finding]:
                     f"受雇时已满{age}周岁，不属于童工；但招用应接受义务教育的适龄少年仍违反"
                     "义务教育法第十四条",
                     "$.child_birth_date",
-                    basis=("禁止使用童工规定 第二条", "义务教育法 第十四条"),
+                    basis=(*limit.basis, "义务教育法 第十四条"),
                     severity=Severity.WARNING,
                 )
             )
@@ -629,20 +738,34 @@ def _labour(notice: LabourReferral) -> list[Finding]:
     return out
 
 
-def _training(notice: TrainingReferral) -> list[Finding]:
-    if notice.institution.uscc is not None:
-        return []
-    return [
-        _f(
-            "notice.training.no_uscc",
-            "the institution has no unified social credit code on record: it may be "
-            "unlicensed, which the referral should say",
-            "培训机构未记录统一社会信用代码，可能无证办学，请在函中注明",
-            "$.institution.uscc",
-            basis=("FC-3.3",),
-            severity=Severity.WARNING,
+def _training(notice: TrainingReferral, policy: Policy) -> list[Finding]:
+    out: list[Finding] = []
+    named = policy.training_referral_parties.at(notice.issued_on)
+    if notice.to_party not in named.value:
+        out.append(
+            _f(
+                "notice.training.recipient",
+                "a training-institution referral goes to the county's 校外培训主管部门: "
+                + ", ".join(p.value for p in named.value),
+                "违规校外培训机构线索应移送县级校外培训主管部门："
+                + "、".join(p.label_zh for p in named.value),
+                "$.to_party",
+                basis=named.basis,
+            )
         )
-    ]
+    if notice.institution.uscc is None:
+        out.append(
+            _f(
+                "notice.training.no_uscc",
+                "the institution has no unified social credit code on record: it may be "
+                "unlicensed, which the referral should say",
+                "培训机构未记录统一社会信用代码，可能无证办学，请在函中注明",
+                "$.institution.uscc",
+                basis=("FC-3.3",),
+                severity=Severity.WARNING,
+            )
+        )
+    return out
 
 
 _BASIS: Final[dict[type[Notice], tuple[str, ...]]] = {
@@ -650,10 +773,10 @@ _BASIS: Final[dict[type[Notice], tuple[str, ...]]] = {
     ReturnNotice: ("FC-2.3", _ART_83),
     Reminder: ("FC-2.3",),
     SchoolReport: ("FC-3.3", "未成年人保护法 第二十八条第二款"),
-    CorrectionOrder: ("FC-2.4", _ART_58, _ART_83),
+    CorrectionOrder: ("FC-2.4", _ART_58, _ART_83, "行政复议法 第二十条"),
     JudicialReferral: ("FC-2.4", "未成年人保护法 第一百一十八条", "家庭教育促进法 第四十九条"),
-    LabourReferral: ("FC-3.1", "义务教育法 第十四条", "禁止使用童工规定"),
-    TrainingReferral: ("FC-3.3", "义务教育法 第十四条"),
+    LabourReferral: ("FC-3.1", "义务教育法 第十四条", "禁止使用童工规定 第二条、第六条、第十条"),
+    TrainingReferral: ("FC-3.3", "校外培训行政处罚暂行办法 (2023)"),
 }
 
 
@@ -680,9 +803,9 @@ def _by_kind(  # noqa: PLR0911 - one branch per kind of notice
     if isinstance(notice, JudicialReferral):
         return _judicial(notice, policy, calendar)
     if isinstance(notice, LabourReferral):
-        return _labour(notice)
+        return _labour(notice, policy)
     if isinstance(notice, TrainingReferral):
-        return _training(notice)
+        return _training(notice, policy)
     return []
 
 
@@ -732,19 +855,26 @@ def check_notice(
       after the dropout was confirmed (``confirmed_on``), jointly by the policy's
       ``return_notice_issuers``;
     * reminder (催告书): issued after the day the child should have reported;
-    * school report (书面报告): from the school;
+    * school report (书面报告): from the school, with the school's own 发文字号 (a
+      number with the bureau's 代字 is flagged);
     * correction order (责令限期改正): from the township government or the county
-      education authority, citing 义务教育法 第五十八条, with a deadline no earlier
-      than :func:`correction_deadline` (a later one is noted, as it favours the
-      family; one on a rest day is flagged, since it runs on to the next working
-      day);
-    * judicial referral: issued only after the correction deadline (rolled past rest
-      days) has passed;
-    * child-labour referral: to 人社, or to 市场监管 only in a serious case; the
-      employer named with its unified social credit code; the child under 16 when
-      employed;
-    * training-institution referral: the institution's code, or a note that it has
-      none.
+      education authority — all of the policy's ``correction_order_joint_issuers``
+      where it names them (FEICHENG: 联合) — citing 义务教育法 第五十八条, stating the
+      policy's ``appeal_rights`` (行政复议法 第二十条), with a deadline no earlier than
+      :func:`correction_deadline` counted from service (a later one is noted, as it
+      favours the family; one on a rest day is flagged, since it runs on to the
+      next working day);
+    * judicial referral: to an authority the policy's ``step_authorities`` names
+      for the judicial step (``to_party``), issued only after the correction
+      deadline (rolled past rest days) has passed;
+    * child-labour referral: to 人社, or to 市场监管 for licence revocation only on
+      the grounds of 禁止使用童工规定 第六条第二款 (the order to return the child
+      unheeded) or 第十条第二款 (the child disabled or dead), the seed's 情节严重
+      recorded beside; the employer named with its unified social credit code; the
+      child under the policy's ``child_labour_age`` when employed;
+    * training-institution referral: to the policy's
+      ``training_referral_parties`` (the 校外培训主管部门, 校外培训行政处罚暂行办法);
+      the institution's code, or a note that it has none.
 
     Args:
         notice: The notice.
@@ -781,7 +911,9 @@ def check_notice(
     References:
         FC-2.3, FC-2.4, FC-3.1, FC-3.2, FC-3.3; 义务教育法 第五十八条;
         未成年人保护法 第二十八条、第八十三条、第一百一十八条; 民法典 第二百零一条 to
-        第二百零三条; GB/T 9704-2012.
+        第二百零三条; 行政复议法 第二十条; 禁止使用童工规定 第六条、第十条;
+        校外培训行政处罚暂行办法; GB/T 9704-2012 7.2.5. Seed clauses (FC-x.y) are
+        cited only under a profile that rests on the seed.
 
     Limitations:
         The rule checks dates, parties and citations, not the wording of the text.
@@ -812,12 +944,13 @@ def check_notice(
         )
     )
     ok = not any(f.severity is Severity.ERROR for f in findings)
+    on = notice.issued_on
     return Decision(
         rule="notice",
         ok=ok,
         outcome="in_order" if ok else "not_in_order",
-        findings=findings,
-        basis=_BASIS.get(type(notice), (notice.kind.clause,)),
+        findings=[attrs.evolve(f, basis=own_basis(policy, on, f.basis)) for f in findings],
+        basis=own_basis(policy, on, _BASIS.get(type(notice), (notice.kind.clause,))),
     )
 
 

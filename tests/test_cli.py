@@ -200,6 +200,7 @@ def test_notice_drafts_from_a_case(files):
         "--child", files / "child.json", "--school", files / "school.json",
         "--issued-on", "2025-09-22", "--seq", "3",
         "--unit", "education_bureau=肥城市教育和体育局",
+        "--unit", "town_government=肥城市王瓜店街道办事处",
         "--set", "facts=自2025年9月1日起未到校上课",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -214,6 +215,7 @@ def test_notice_draft_reports_what_is_missing(files):
         "--child", files / "child.json", "--school", files / "school.json",
         "--issued-on", "2025-09-22", "--seq", "3",
         "--unit", "education_bureau=肥城市教育和体育局",
+        "--unit", "town_government=肥城市王瓜店街道办事处",
     )  # fmt: skip
     assert_one_line_error(done, 3, "$.facts", "missing")
 

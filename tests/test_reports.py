@@ -261,3 +261,117 @@ class TestTimeliness:
         """A submission with a datetime for its day is refused with report.date."""
         with pytest.raises(ValidationError, match=r"report\.date"):
             Submission(unit_code="x", year=2025, month=1, on=dt.datetime(2025, 2, 1))  # noqa: DTZ001
+
+
+class TestReviewAndCadence:
+    def test_review_sums_flows_and_takes_stock_at_the_end(self):
+        """A quarter's review sums new, returned and closed; the stock is the last month's."""
+        from kongchuo.reports import county_review
+
+        months = [report(COUNTY.cases, 2025, m) for m in (10, 11, 12)]
+        review = county_review(reversed(months))
+        assert review.county.new == sum(r.county.new for r in months)
+        assert review.county.closed == sum(r.county.closed for r in months)
+        assert review.county.open_at_end == months[-1].county.open
+        assert review.first == dt.date(2025, 10, 1)
+        assert review.last == dt.date(2025, 12, 31)
+
+    def test_review_county_equals_sum_of_units(self):
+        """The review's county figures are the sum of its units'."""
+        from kongchuo.reports import PeriodCounts, county_review
+
+        review = county_review(report(COUNTY.cases, 2025, m) for m in (9, 10, 11))
+        assert review.county == sum((c for _, c in review.units), PeriodCounts())
+        assert review.county.reports_on_time <= review.county.reports_due == 15
+        rows = review.to_records()
+        assert rows[-1]["unit_kind"] == "county"
+        assert all(list(r) == list(rows[0]) for r in rows)
+
+    def test_review_needs_consecutive_months(self):
+        """Months with a gap are refused with report.review."""
+        from kongchuo.reports import county_review
+
+        with pytest.raises(ValidationError, match=r"report\.review"):
+            county_review([report(COUNTY.cases, 2025, 9), report(COUNTY.cases, 2025, 11)])
+        with pytest.raises(ValidationError, match=r"report\.review"):
+            county_review([])
+
+    def test_national_cadence(self):
+        """NATIONAL: school monthly, county quarterly, city each term, province yearly (四个一)."""
+        from kongchuo.reports import reporting_cadence
+
+        items = reporting_cadence(NATIONAL, on=dt.date(2025, 3, 1))
+        assert [(c.level, c.every) for c in items] == [
+            ("school", "month"),
+            ("county", "3 months"),
+            ("city", "term"),
+            ("province", "year"),
+        ]
+        assert all(any("2024" in b for b in c.basis) for c in items)
+
+    def test_feicheng_cadence_names_the_report_day(self):
+        """FEICHENG's monthly item names the offices, city-direct schools and the 5th (FC-2.5)."""
+        from kongchuo.reports import reporting_cadence
+
+        school = reporting_cadence(FEICHENG, on=dt.date(2025, 3, 1))[0]
+        assert "每月5日前" in school.duty_zh
+        assert "市直学校" in school.duty_zh
+        assert "FC-2.5" in school.basis
+
+    def test_before_the_notice_only_what_was_in_force(self):
+        """Before the 2024 notice, FEICHENG has its monthly report and no quarterly review."""
+        from kongchuo.reports import reporting_cadence
+
+        items = reporting_cadence(FEICHENG, on=dt.date(2023, 3, 1))
+        assert [c.level for c in items] == ["school"]
+
+
+class TestCensus:
+    def census(self, **kwargs):
+        from kongchuo.reports import special_group_census
+
+        kwargs.setdefault("policy", FEICHENG)
+        return special_group_census(
+            COUNTY.children,
+            COUNTY.registrations,
+            term=COUNTY.calendar.terms[0],
+            care_plans=COUNTY.care_plans,
+            schools=COUNTY.schools,
+            **kwargs,
+        )
+
+    def test_window_is_two_weeks_under_feicheng(self):
+        """开学2周内: a term starting 1 September 2025 gives 15 September (FC-2.5)."""
+        c = self.census()
+        assert (c.opens, c.due) == (dt.date(2025, 9, 1), dt.date(2025, 9, 15))
+        assert "FC-2.5" in c.basis
+
+    def test_counts_match_children_and_plans(self):
+        """Each registered special-group child counts once per group; plans are matched."""
+        c = self.census()
+        registered = {r.student_number.resident_id for r in COUNTY.registrations}
+        in_groups = [k for k in COUNTY.children if k.special_groups and k.resident_id in registered]
+        assert c.students == len(in_groups)
+        assert sum(c.by_group().values()) == sum(len(k.special_groups) for k in in_groups)
+        planned = {p.student_number.resident_id for p in COUNTY.care_plans}
+        assert len(c.without_plan) == sum(k.resident_id not in planned for k in in_groups)
+        assert all(r.students == r.with_plan + r.without_plan for r in c.rows)
+
+    def test_students_without_plan_are_masked(self):
+        """The list of students without a care plan shows masked student numbers only."""
+        c = self.census()
+        full = {k.resident_id.value for k in COUNTY.children}
+        for u in c.without_plan:
+            assert "********" in u.student
+            assert not any(f in u.student for f in full)
+
+    def test_national_has_no_window(self):
+        """NATIONAL sets no census window: asking for one is refused with its code."""
+        with pytest.raises(ValidationError, match=r"report\.census_window"):
+            self.census(policy=NATIONAL)
+
+    def test_records_are_flat(self):
+        """The census flattens to rows with the same keys."""
+        rows = self.census().to_records()
+        assert rows
+        assert all(list(r) == list(rows[0]) for r in rows)

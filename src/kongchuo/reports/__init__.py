@@ -7,6 +7,10 @@ pandas or polars, CSV and one self-contained HTML page.
 * :func:`monthly_report` — the monthly dropout report (辍学月报告制度, FC-2.5) per
   reporting unit, by status, special group and grade, with due date and
   :func:`check_report_timeliness`;
+* :func:`county_review` — the county's periodic review (县级研判) rolled up from
+  monthly reports, and :func:`reporting_cadence` — who reports how often (四个一);
+* :func:`special_group_census` — the special-group census after each term starts
+  (FC-2.5), with the students still without a care plan;
 
 Example:
     >>> from kongchuo.reports import demo_report
@@ -18,6 +22,16 @@ References:
     FC-2.5, FC-3.3; law-and-policy §2.1, §2.4, §2.6.
 """
 
+from kongchuo.reports._cadence import (
+    CITY_TERM_VISIT,
+    PROVINCE_YEARLY_EVALUATION,
+    CadenceItem,
+    PeriodCounts,
+    PeriodReview,
+    county_review,
+    reporting_cadence,
+)
+from kongchuo.reports._census import CensusRow, SpecialGroupCensus, Uncared, special_group_census
 from kongchuo.reports._example import ExampleCounty, demo_report, example_county
 from kongchuo.reports._monthly import (
     COUNT_COLUMNS,
@@ -37,21 +51,32 @@ from kongchuo.reports._output import to_csv
 from kongchuo.reports._units import ReportingUnit
 
 __all__ = [
+    "CITY_TERM_VISIT",
     "COUNT_COLUMNS",
+    "PROVINCE_YEARLY_EVALUATION",
+    "CadenceItem",
     "CaseMonth",
+    "CensusRow",
     "Counts",
     "ExampleCounty",
     "MonthStatus",
     "MonthlyReport",
+    "PeriodCounts",
+    "PeriodReview",
     "ReportingUnit",
+    "SpecialGroupCensus",
     "Submission",
+    "Uncared",
     "UnitMonth",
     "check_report_timeliness",
     "classify_case",
+    "county_review",
     "demo_report",
     "example_county",
     "log_on",
     "month_end",
     "monthly_report",
+    "reporting_cadence",
+    "special_group_census",
     "to_csv",
 ]

@@ -5,23 +5,32 @@ import re
 from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kongchuo.cases
-from kongchuo import ChinaCalendar, Severity
+from kongchuo import Child, ChinaCalendar, ResidentId, Severity, Sex, SpecialGroup, StudentNumber
 from kongchuo.cases import (
+    HARDSHIP_GROUPS,
     LEDGER_FINDINGS,
+    AidRecord,
+    CarePlan,
     Case,
     CaseKind,
+    DeferralKind,
+    Deferred,
     IdentificationMethod,
     Identified,
     Verified,
+    check_care,
+    check_escalation,
     check_ledger,
+    deferral_in_force,
     ledger_of,
     ledgers,
 )
-from kongchuo.policy import FEICHENG, Ledger, Span, TimeUnit
+from kongchuo.policy import FEICHENG, EscalationStep, Ledger, Span, TimeUnit
 from kongchuo.testing import cases
 
 D = dt.date
@@ -210,3 +219,118 @@ class TestFindingTable:
         day = D(2025, 9, 8) + dt.timedelta(days=offset)
         for finding in check_ledger(case, as_of=day, policy=FEICHENG).findings:
             assert LEDGER_FINDINGS[finding.code] is finding.severity
+
+
+def deferred_case(until: dt.date | None) -> Case:
+    """A verified dropout whose suspension for physical reasons was approved on 10 Sept."""
+    case = verified(opened(CaseKind.DROPOUT), confirmed=True)
+    return case.append(
+        Deferred(
+            **stamp(D(2025, 9, 10)),
+            kind=DeferralKind.SUSPENSION,
+            approved_by="肥城市教育和体育局",
+            until=until,
+            materials=("休学审批表-0910",),
+        )
+    )
+
+
+class TestExpiredDeferral:
+    """义务教育法 第十一条第二款: 因身体状况需要延缓入学或者休学的 … 批准 (with a term)."""
+
+    def test_in_force_up_to_and_including_until(self):
+        """A deferral holds through its until and not a day longer."""
+        case = deferred_case(D(2025, 12, 31))
+        assert deferral_in_force(case, as_of=D(2025, 12, 31))
+        assert not deferral_in_force(case, as_of=D(2026, 1, 1))
+        assert deferral_in_force(deferred_case(None), as_of=D(2030, 1, 1))
+
+    def test_expired_deferral_without_return_needs_action(self):
+        """After until, without a return, check_ledger reports ledger.deferral.expired."""
+        case = deferred_case(D(2025, 12, 31))
+        before = check_ledger(case, as_of=D(2025, 12, 31), policy=FEICHENG)
+        assert "ledger.deferral.expired" not in before.codes()
+        after = check_ledger(case, as_of=D(2026, 1, 1), policy=FEICHENG)
+        (finding,) = [f for f in after.findings if f.code == "ledger.deferral.expired"]
+        assert finding.severity is Severity.ERROR
+        assert finding.path == "$.entries[2].event.until"
+        assert "义务教育法 第十一条" in finding.basis
+        assert not after.ok
+
+    def test_expired_deferral_is_no_just_cause(self):
+        """An approved deferral is a just cause (第五十八条 无正当理由) only while it holds."""
+        case = deferred_case(D(2025, 12, 31))
+        step = EscalationStep.CORRECTION_ORDER
+        calendar = ChinaCalendar()
+        held = check_escalation(
+            case, step, as_of=D(2025, 12, 31), policy=FEICHENG, calendar=calendar
+        )
+        ran_out = check_escalation(
+            case, step, as_of=D(2026, 1, 5), policy=FEICHENG, calendar=calendar
+        )
+        assert "escalation.just_cause.deferral" in held.codes()
+        assert "escalation.just_cause.deferral" not in ran_out.codes()
+
+
+def student(*groups: SpecialGroup) -> Child:
+    return Child(
+        resident_id=ResidentId.parse("370983201206150034"),
+        name="刘小红",
+        sex=Sex.MALE,
+        birth_date=D(2012, 6, 15),
+        household_region="370983",
+        residence_region="370983",
+        jurisdiction="370983003",
+        retain_until=D(2031, 8, 31),
+        special_groups=set(groups),
+    )
+
+
+def plan(*, one_life: bool, aid: bool) -> CarePlan:
+    return CarePlan(
+        student_number=StudentNumber.parse("G370983201206150034"),
+        mentor="李老师",
+        one_life_one_plan=one_life,
+        measures=("结对帮扶",),
+        consultations=(D(2025, 9, 20),),
+        aid=(AidRecord(on=D(2025, 9, 20), kind="生活补助", provider="学校"),) if aid else (),
+        started_on=D(2025, 9, 1),
+    )
+
+
+class TestOneLifeOnePlan:
+    """FC-1.5: 把建档立卡等家庭经济困难学生作为脱贫攻坚重点对象，“一生一案”制订落实关爱方案."""
+
+    @pytest.mark.parametrize("group", sorted(HARDSHIP_GROUPS))
+    def test_every_hardship_group_needs_one_life_one_plan(self, group):
+        """Every economically disadvantaged group, not only 脱贫, needs 一生一案 and aid."""
+        codes = check_care(
+            student(group), plan=plan(one_life=False, aid=False), as_of=D(2025, 10, 1)
+        ).codes()
+        assert codes == ("care.plan.not_one_life", "care.aid.missing")
+        assert check_care(
+            student(group), plan=plan(one_life=True, aid=True), as_of=D(2025, 10, 1)
+        ).ok
+
+    def test_hardship_groups_include_orphans_and_de_facto_unsupported(self):
+        """等 reaches orphans and children de facto without carers, as well as 脱贫."""
+        assert {
+            SpecialGroup.POVERTY_ALLEVIATED,
+            SpecialGroup.ORPHAN,
+            SpecialGroup.DE_FACTO_UNSUPPORTED,
+        } <= HARDSHIP_GROUPS
+
+    @pytest.mark.parametrize("group", sorted(set(SpecialGroup) - HARDSHIP_GROUPS))
+    def test_other_groups_need_a_care_plan_but_not_one_life(self, group):
+        """Groups whose membership does not say hardship need care, not 一生一案."""
+        decision = check_care(
+            student(group), plan=plan(one_life=False, aid=False), as_of=D(2025, 10, 1)
+        )
+        assert decision.ok
+
+    def test_message_names_the_group(self):
+        """The finding names the group that makes the student economically disadvantaged."""
+        decision = check_care(
+            student(SpecialGroup.ORPHAN), plan=plan(one_life=False, aid=True), as_of=D(2025, 10, 1)
+        )
+        assert "孤儿" in decision.findings[0].message_zh

@@ -15,7 +15,13 @@ References:
     FC-1.2, FC-1.3, FC-2.5; law-and-policy §2.4 (三本台账, 动态销号).
 """
 
-from kongchuo.cases._care import AidRecord, CarePlan, check_care, is_cared_for
+from kongchuo.cases._care import (
+    HARDSHIP_GROUPS,
+    AidRecord,
+    CarePlan,
+    check_care,
+    is_cared_for,
+)
 from kongchuo.cases._case import GENESIS, Case, Entry, entry_hash
 from kongchuo.cases._drafts import CHINA_STANDARD_TIME, Recorder, draft_notice
 from kongchuo.cases._escalation import (
@@ -76,6 +82,7 @@ from kongchuo.cases._rules import (
     Responsibility,
     check_closure,
     check_ledger,
+    deferral_in_force,
     is_closable,
     is_ledger_complete,
     responsible_parties,
@@ -85,6 +92,7 @@ __all__ = [
     "CHINA_STANDARD_TIME",
     "EVENT_TYPES",
     "GENESIS",
+    "HARDSHIP_GROUPS",
     "LEDGER_FINDINGS",
     "MACHINE",
     "AidRecord",
@@ -137,6 +145,7 @@ __all__ = [
     "check_closure",
     "check_escalation",
     "check_ledger",
+    "deferral_in_force",
     "derive_state",
     "draft_notice",
     "entry_hash",

@@ -2,8 +2,9 @@
 
 FC-1.5: every student has a mentor, with the head teacher (班主任) at the core; every
 special-group student has care measures by category, learning-situation
-consultations (学情会商) and targeted aid (精准资助救助); a student of a registered
-poor (now 脱贫) family has a care plan of their own (一生一案).
+consultations (学情会商) and targeted aid (精准资助救助); an economically
+disadvantaged student (建档立卡等家庭经济困难学生: :data:`HARDSHIP_GROUPS`) has a care
+plan of their own (一生一案).
 
 This module holds the :class:`CarePlan` model (models layer) and the
 :func:`check_care` rule (rules layer).
@@ -39,9 +40,33 @@ from kongchuo._models._base import (
 from kongchuo._models._children import Child, SpecialGroup
 from kongchuo.cases._events import Role
 
-__all__ = ["AidRecord", "CarePlan", "check_care", "is_cared_for"]
+__all__ = ["HARDSHIP_GROUPS", "AidRecord", "CarePlan", "check_care", "is_cared_for"]
 
 _NOTE: Final = Text(500)
+
+HARDSHIP_GROUPS: Final[frozenset[SpecialGroup]] = frozenset(
+    {
+        SpecialGroup.POVERTY_ALLEVIATED,
+        SpecialGroup.ORPHAN,
+        SpecialGroup.DE_FACTO_UNSUPPORTED,
+    }
+)
+"""The special groups whose students are 家庭经济困难 for 一生一案 (FC-1.5).
+
+The seed: "把建档立卡**等**家庭经济困难学生作为脱贫攻坚重点对象，'一生一案'制订落实关爱方案".
+等 is read as every group the models know whose membership itself rests on the
+family's economic hardship: 脱贫 (formerly 建档立卡) families; orphans (孤儿, who
+receive 民政's basic living allowance, 国办发〔2010〕54号); children de facto without
+carers (事实无人抚养儿童, who receive a basic living subsidy on the orphans' model,
+民发〔2019〕62号).
+
+Left out, with the reason: 困境儿童 and 重点困境儿童, whose membership may rest on
+disability or on neglect rather than hardship (国发〔2016〕36号 names three kinds);
+disabled children (残疾儿童), where disability says nothing of the family's means;
+留守儿童, 随迁子女 and 涉案未成年人. Families on 最低生活保障 (低保) or 特困供养 are
+economically disadvantaged too, but the models do not record them yet. A kongchuo
+reading of 等; it errs toward asking for a plan only where the group says hardship.
+"""
 
 
 @attrs.frozen(kw_only=True)
@@ -61,13 +86,14 @@ class AidRecord(Model):
 
 @attrs.frozen(kw_only=True)
 class CarePlan(Model):
-    """A student's care plan (关爱帮扶方案; 一生一案 for a 脱贫家庭 student).
+    """A student's care plan (关爱帮扶方案; 一生一案 for an economically disadvantaged student).
 
     Attributes:
         student_number: The student's number.
         mentor: The mentor's name (导师; by default the head teacher).
         mentor_role: The mentor's role.
-        one_life_one_plan: Whether this is a 一生一案 plan (for 脱贫家庭 students).
+        one_life_one_plan: Whether this is a 一生一案 plan (for the students of
+            :data:`HARDSHIP_GROUPS`).
         measures: Care measures by category.
         consultations: Days of learning-situation consultations (学情会商).
         aid: Aid granted (资助).
@@ -161,20 +187,24 @@ def _gaps(child: Child, plan: CarePlan | None, as_of: dt.date) -> Iterator[Findi
             "未记录学情会商",
             "$.plan.consultations",
         )
-    if SpecialGroup.POVERTY_ALLEVIATED not in child.special_groups:
+    hardship = sorted(child.special_groups & HARDSHIP_GROUPS)
+    if not hardship:
         return
+    names = "、".join(g.label_zh for g in hardship)
+    values = ", ".join(g.value for g in hardship)
     if not plan.one_life_one_plan:
         yield _f(
             "care.plan.not_one_life",
-            "a student of a 脱贫 family needs a plan of their own (一生一案)",
-            "脱贫家庭学生应实行“一生一案”",
+            f"an economically disadvantaged student ({values}) needs a plan of their "
+            "own (一生一案)",
+            f"家庭经济困难学生（{names}）应实行“一生一案”",
             "$.plan.one_life_one_plan",
         )
     if not any(a.on <= as_of for a in plan.aid):
         yield _f(
             "care.aid.missing",
-            "no aid (资助) is recorded for a student of a 脱贫 family",
-            "脱贫家庭学生未记录资助情况",
+            f"no aid (资助) is recorded for an economically disadvantaged student ({values})",
+            f"家庭经济困难学生（{names}）未记录资助情况",
             "$.plan.aid",
         )
 
@@ -187,8 +217,10 @@ def check_care(child: Child, *, plan: CarePlan | None, as_of: dt.date) -> Decisi
     * a special-group student has a care plan (``care.plan.missing``) with care
       measures (``care.measures.missing``) and at least one learning-situation
       consultation by ``as_of`` (``care.consultation.missing``);
-    * a student of a 脱贫家庭 (formerly 建档立卡) family has a 一生一案 plan
-      (``care.plan.not_one_life``) and aid recorded (``care.aid.missing``).
+    * an economically disadvantaged student — of every group in
+      :data:`HARDSHIP_GROUPS`: a 脱贫家庭 (formerly 建档立卡) family, an orphan, a
+      child de facto without carers (建档立卡**等**家庭经济困难学生) — has a 一生一案
+      plan (``care.plan.not_one_life``) and aid recorded (``care.aid.missing``).
 
     References:
         FC-1.5 (全员育人导师制, 学情会商, 精准资助救助, 一生一案).

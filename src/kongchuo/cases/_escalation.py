@@ -375,12 +375,17 @@ def _certified(materials: Iterable[str]) -> bool:
     return any(term in m for m in materials for term in MEDICAL_CERTIFICATE)
 
 
+def _unexpired(deferral: Deferred, as_of: dt.date) -> bool:
+    return deferral.until is None or as_of <= deferral.until
+
+
 def _just_causes(
     case: Case, child: Child | None, extra: tuple[JustCause, ...], as_of: dt.date
 ) -> list[Finding]:
     out: list[Finding] = []
     basis = ("义务教育法 第五十八条 (无正当理由)", "FC-2.4")
-    for seq, e in _of(case, Deferred, as_of):
+    # An expired deferral (after its until) is no just cause (see deferral_in_force).
+    for seq, e in [(s, e) for s, e in _of(case, Deferred, as_of) if _unexpired(e, as_of)]:
         out.append(
             _f(
                 "escalation.just_cause.deferral",

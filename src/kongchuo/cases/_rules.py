@@ -30,6 +30,7 @@ from kongchuo.cases._events import (
     AttemptResult,
     CaseKind,
     CauseAnalysed,
+    Deferred,
     Event,
     PersuasionAttempt,
     PersuasionMethod,
@@ -51,6 +52,7 @@ __all__ = [
     "Responsibility",
     "check_closure",
     "check_ledger",
+    "deferral_in_force",
     "is_closable",
     "is_ledger_complete",
     "responsible_parties",
@@ -91,6 +93,7 @@ _ERRORS: Final = frozenset(
         "ledger.materials.guardian_commitment",
         "ledger.platform.not_marked",
         "ledger.verification.overdue",
+        "ledger.deferral.expired",
         *(f"ledger.materials.{e.code}" for t in MACHINE for e in t.evidence),
     }
 )
@@ -318,6 +321,67 @@ def _verification_findings(case: Case, context: _Context) -> Iterator[Finding]:
         )
 
 
+def deferral_in_force(case: Case, *, as_of: dt.date) -> bool:
+    """Whether an approved deferral or suspension (延缓入学/休学) holds on ``as_of``.
+
+    The latest ``Deferred`` event on or before ``as_of`` holds up to and including
+    its ``until``; one without ``until`` holds until another event ends it. After
+    ``until`` it is neither a just cause (义务教育法 第五十八条: 无正当理由) nor a
+    ground for closing: the child is due back.
+
+    References:
+        义务教育法 第十一条第二款 (延缓入学 or 休学 for the child's physical condition,
+        with approval).
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo.cases import Case, CaseKind, Identified, IdentificationMethod
+        >>> cst = dt.timezone(dt.timedelta(hours=8))
+        >>> case = Case.open(
+        ...     case_id="c1",
+        ...     kind=CaseKind.DROPOUT,
+        ...     jurisdiction="370983003",
+        ...     school_code="3709830031",
+        ...     child_ref="local-7",
+        ...     identified=Identified(
+        ...         occurred_on=dt.date(2025, 9, 8),
+        ...         recorded_at=dt.datetime(2025, 9, 8, 9, tzinfo=cst),
+        ...         recorded_by="李老师",
+        ...         method=IdentificationMethod.SCHOOL_REPORT,
+        ...         found_by="班主任",
+        ...     ),
+        ... )
+        >>> deferral_in_force(case, as_of=dt.date(2025, 9, 9))
+        False
+    """
+    case = _need_case(case)
+    as_of = require_date(as_of, "as_of")
+    deferrals = [e for _, e in _of(case, Deferred) if e.occurred_on <= as_of]
+    if not deferrals:
+        return False
+    until: dt.date | None = deferrals[-1].until  # type: ignore[attr-defined]
+    return until is None or as_of <= until
+
+
+def _deferral_findings(case: Case, as_of: dt.date) -> Iterator[Finding]:
+    """A deferral that ran out without the child's return needs action."""
+    if case.state is not CaseState.DEFERRED:
+        return
+    seq, event = _of(case, Deferred)[-1]
+    until: dt.date | None = event.until  # type: ignore[attr-defined]
+    if until is None or as_of <= until:
+        return
+    yield _f(
+        "ledger.deferral.expired",
+        f"the {event.kind.value} ran out on {until.isoformat()} and the child has "  # type: ignore[attr-defined]
+        "not returned: persuade, record the return, or record a renewed approval",
+        f"{event.kind.label_zh}已于 {until.isoformat()} 到期，儿童尚未返校：应劝返、"  # type: ignore[attr-defined]
+        "登记复学或登记续批",
+        _where(seq, "until"),
+        basis=("FC-2.5", "义务教育法 第十一条"),
+    )
+
+
 def _data_findings(case: Case, child: Child | None) -> Iterator[Finding]:
     if case.child_id is None:
         yield _f(
@@ -478,6 +542,8 @@ def check_ledger(
     * not verified within the policy's ``verification_delay`` of identification
       (立即核实, FC-2.5): late (a warning: it cannot be undone) or still
       unverified after it (an error: verify now);
+    * a deferral or suspension that ran out (after its ``until``) without the
+      child's return (``ledger.deferral.expired``, :func:`deferral_in_force`);
     * missing identity, registration or guardian contact;
     * events dated after ``as_of`` or before the child's birth, or entered late;
     * missing materials for the stage reached (proof of return, the correction
@@ -529,6 +595,7 @@ def check_ledger(
     findings.extend(_data_findings(case, child))
     findings.extend(_date_findings(case, child, context))
     findings.extend(_verification_findings(case, context))
+    findings.extend(_deferral_findings(case, as_of))
     if _confirmed(case):
         findings.extend(_cause_findings(case, policy, as_of))
         if case.state is not CaseState.LEFT:

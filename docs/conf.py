@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import pathlib
+import sys
+
 import kongchuo
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import traceability
+
+# The traceability page is generated from the code on every build, never by hand.
+traceability.write()
 
 project = "kongchuo"
 author = "The kongchuo developers"

@@ -1,7 +1,7 @@
 """kongchuo: 控辍保学 — China's compulsory-education dropout-control work as typed models and rules.
 
 The public API is re-exported here; implementation lives in private modules whose
-names say what they hold. See ``DESIGN.md`` for the layers.
+names say what they hold. See the design (docs/design.md) for the layers.
 
 Example:
     >>> import kongchuo

@@ -12,7 +12,7 @@ Under that reading the age is plain integer arithmetic on (year, month, day):
 month-day. ``(2, 28) <= (2, 29)`` handles the 29 February case with no special
 branch. No :mod:`dateutil` on the hot path.
 
-Part of the time layer of ``DESIGN.md``.
+Part of the time layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

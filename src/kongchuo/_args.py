@@ -6,7 +6,7 @@ Every public function of kongchuo turns bad input into a
 policy layers share. The path of an argument is its name (``"birth"``); the path
 of a field in a document is rooted at ``$``.
 
-This module stands beside ``_errors`` below every layer of ``DESIGN.md``.
+This module stands beside ``_errors`` below every layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

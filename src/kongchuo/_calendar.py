@@ -10,7 +10,7 @@ deadline.
 
 :class:`SchoolCalendar` holds a school year's terms and breaks (寒假、暑假) as data.
 
-Part of the time layer of ``DESIGN.md``.
+Part of the time layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

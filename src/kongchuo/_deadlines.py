@@ -15,7 +15,7 @@ Three kinds of deadline, each handled its own way:
 - a deadline "before" an event (before a term starts) never moves forward, which
   would put it after the event.
 
-Part of the rules layer of ``DESIGN.md``.
+Part of the rules layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ decided (:attr:`Decision.ok` and a stable :attr:`Decision.outcome`), every
 :class:`Finding` behind it, and the basis it rests on (clause ids such as
 ``FC-2.4`` and law articles such as ``义务教育法 第五十八条``).
 
-This module belongs to the rules layer of ``DESIGN.md``; models and batch jobs
+This module belongs to the rules layer of the design (docs/design.md); models and batch jobs
 import it.
 """
 

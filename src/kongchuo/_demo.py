@@ -5,7 +5,7 @@ but belong to no one. :func:`demo_county` builds the data; :func:`run` is the ma
 that ``kongchuo demo`` prints: the census of school-age children, the ledgers, each
 case's ledger check, closure and responsible parties, and the year's deadlines.
 
-This is an edge of ``DESIGN.md``: it only calls the public library.
+This is an edge of the design (docs/design.md): it only calls the public library.
 """
 
 from __future__ import annotations

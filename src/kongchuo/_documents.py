@@ -7,7 +7,7 @@ file by its suffix and reading a date, each turning a problem into a
 (``policy.syntax``, ``calendar.read`` ...).
 
 Reading a file is I/O, so :func:`read_document` is an edge function; the rest is
-pure. This module stands beside ``_errors`` below every layer of ``DESIGN.md``.
+pure. This module stands beside ``_errors`` below every layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ No message ever holds a full ID number: every message that quotes input passes i
 through :func:`quote`, the one quoting function, which masks anything shaped like an
 ID number and truncates long input.
 
-This module stands below every layer of ``DESIGN.md``: everything may import it.
+This module stands below every layer of the design (docs/design.md): everything may import it.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Both definitions read the guardians' facts recorded on a :class:`kongchuo.Child`
 and return a :class:`kongchuo.Decision` with every finding and its basis. They
-never raise for a "no". This module is part of the rules layer of ``DESIGN.md``.
+never raise for a "no". This module is part of the rules layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

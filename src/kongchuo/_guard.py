@@ -9,7 +9,7 @@ missing, unexpected or positional argument becomes a :class:`~kongchuo.Problem` 
 the path ``$.<name>``. A ``TypeError`` raised for any other reason passes through
 unchanged.
 
-This module stands beside ``_errors`` below every layer of ``DESIGN.md``.
+This module stands beside ``_errors`` below every layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Identity numbers: resident ID numbers (居民身份证号码) and student numbers (学籍号).
 
 Both are value objects that hold the full number but show only a masked form in
-``str`` and ``repr``. They are part of the identity layer of ``DESIGN.md``.
+``str`` and ``repr``. They are part of the identity layer of the design (docs/design.md).
 
 Parsing is on the hot path of every county-wide batch, so the checks avoid the slow
 parts of python-stdnum: the check character uses stdnum's own formula, the region

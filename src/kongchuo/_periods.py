@@ -6,7 +6,7 @@ the corresponding day, or the month's last day where there is none), or in worki
 days. With a :class:`~kongchuo.WorkCalendar`, a last day that is a rest day moves
 to the next working day.
 
-Part of the time layer of ``DESIGN.md``.
+Part of the time layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ itself (cattrs alone reports a failed validator as ``invalid value @ $``, one pa
 at a time); the converter, owned by kongchuo and never cattrs' global one, dispatches
 and its errors (for containers such as ``list[Child]``) are translated into problems.
 
-This module is part of the edges layer of ``DESIGN.md``.
+This module is part of the edges layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

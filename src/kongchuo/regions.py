@@ -13,7 +13,7 @@ Two kinds of place matter to dropout control:
   statistical units at all, such as a mining area (矿区). A :class:`Jurisdiction`
   has a kind, a parent and says whether its code is an official statistical code.
 
-This module is part of the identity layer of ``DESIGN.md``.
+This module is part of the identity layer of the design (docs/design.md).
 
 References:
     GB/T 2260 (中华人民共和国行政区划代码); 国家统计局 统计用区划代码 (2022);

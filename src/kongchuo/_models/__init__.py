@@ -1,1 +1,1 @@
-"""The models layer of ``DESIGN.md``: children, guardians, schools and registrations."""
+"""The models layer (docs/design.md): children, guardians, schools and registrations."""

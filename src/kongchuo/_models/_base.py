@@ -7,7 +7,7 @@ and how to describe itself in JSON Schema. Because the checks live beside the fi
 rather than in attrs validators, a model reports every problem of an object in one
 pass, each with its path, instead of stopping at the first.
 
-This module is part of the models layer of ``DESIGN.md``; serialization builds on it.
+This module is part of the models layer of the design (docs/design.md); serialization builds on it.
 """
 
 # Kinds share one interface; not every kind needs every argument of it.

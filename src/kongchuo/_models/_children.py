@@ -1,6 +1,6 @@
 """Children, their guardians and their special-group memberships (适龄儿童、监护人与特殊群体).
 
-This module is part of the models layer of ``DESIGN.md``. Every model is a frozen,
+This module is part of the models layer of the design (docs/design.md). Every model is a frozen,
 keyword-only attrs class that checks all of its fields when built and reports every
 problem at once (see :class:`kongchuo.ValidationError`).
 """

@@ -1,7 +1,7 @@
 """Schools and the student registration that ties children to them (学校与学籍).
 
 Registrations (学籍), transfers (转学), daily attendance (考勤) and leave (请假).
-This module is part of the models layer of ``DESIGN.md``.
+This module is part of the models layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

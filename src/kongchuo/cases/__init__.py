@@ -12,7 +12,7 @@ Example:
     <CaseState.IN_PERSUASION: 'in_persuasion'>
 
 References:
-    FC-1.2, FC-1.3, FC-2.5; law-and-policy §2.4 (三本台账, 动态销号).
+    FC-1.2, FC-1.3, FC-2.5; 教育部办公厅 2024 常态化报告工作机制 (三本台账, 动态销号; docs/law.md).
 """
 
 from kongchuo.cases._care import (

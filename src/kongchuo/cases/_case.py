@@ -10,7 +10,7 @@ Nothing is edited in place: :meth:`Case.append` returns a new case, and a correc
 is a new event whose ``supersedes`` names the entry it corrects. The case's state is
 derived from the log by the machine in :mod:`kongchuo.cases._machine`.
 
-This module is part of the models layer of ``DESIGN.md``.
+This module is part of the models layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ liability is also its own track: with an evidenced finding that the case is
 serious or criminal (:class:`SeriousFinding`) it need not wait for the judicial
 step.
 
-This module is part of the rules layer of ``DESIGN.md``.
+This module is part of the rules layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ happened), ``recorded_at`` (when it was entered), ``recorded_by`` (who entered i
 ``supersedes`` (the sequence number of the event it corrects, if any). Each class
 has a stable :attr:`Event.tag`, the ``"type"`` of its JSON form; tags never change.
 
-This module is part of the models layer of ``DESIGN.md``.
+This module is part of the models layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ dropouts (疑似辍学学生台账) and of dropouts (辍学学生台账), and up
 continuously. Here they are views, computed from the children and cases given,
 with counts by jurisdiction and by special group; nothing is stored twice.
 
-This module is part of the batch layer of ``DESIGN.md``: it streams over its
+This module is part of the batch layer of the design (docs/design.md): it streams over its
 inputs once and keeps only the rows of the ledgers.
 """
 
@@ -128,7 +128,7 @@ def ledgers(
         ValidationError: For inputs of the wrong type, naming the index.
 
     References:
-        law-and-policy §2.4 (三本台账, 2024 notice); FC-1.1, FC-1.2, FC-2.5.
+        教育部办公厅 2024 常态化报告工作机制 (三本台账; docs/law.md); FC-1.1, FC-1.2, FC-2.5.
 
     Example:
         >>> import datetime as dt
@@ -244,7 +244,8 @@ def ledger_of(case: Case, *, as_of: dt.date) -> Ledger:
         ValidationError: For a case or day of the wrong type.
 
     References:
-        law-and-policy §2.4 (三本台账, 2024 notice); FC-1.2 (失学辍学儿童逐一建立工作台账),
+        教育部办公厅 2024 常态化报告工作机制 (三本台账; docs/law.md);
+        FC-1.2 (失学辍学儿童逐一建立工作台账),
         FC-2.5 (立即核实, 台账销号).
 
     Limitations:

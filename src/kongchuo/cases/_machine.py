@@ -6,7 +6,7 @@ and a county can read exactly what the library allows. The state of a case is ne
 stored: :func:`derive_state` folds the effective events of its log through the
 machine.
 
-This module is part of the rules layer of ``DESIGN.md``.
+This module is part of the rules layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

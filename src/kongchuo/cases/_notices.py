@@ -7,7 +7,7 @@ as a :class:`~kongchuo.cases.JudicialStep`, and every other notice as a
 :class:`~kongchuo.cases.NoticeIssued` with its 文号. The notice's number always
 heads the event's materials, so the ledger points at the document (材料齐全真实).
 
-This module is part of the models layer of ``DESIGN.md``.
+This module is part of the models layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

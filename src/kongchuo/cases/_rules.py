@@ -4,7 +4,7 @@ Every rule is pure: it takes the case, ``as_of`` and the policy, and returns a
 :class:`~kongchuo.Decision` whose findings say what is missing, where, and on what
 basis. None of them raises to say "no".
 
-This module is part of the rules layer of ``DESIGN.md``.
+This module is part of the rules layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ ISO strings; the child's ID number is written in full unless ``mask=True`` (then
 370983********0034, which does not load back: a masked document is for display and
 exchange, not for storage).
 
-This module is part of the edges layer of ``DESIGN.md``.
+This module is part of the edges layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

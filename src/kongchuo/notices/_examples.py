@@ -5,7 +5,7 @@ does not report, and a lower-secondary student who drops out and whose case goes
 the ladder. The docs and the golden-file tests render them; all names and numbers
 are invented, and the ID numbers are valid in form only.
 
-This module is part of the edges layer of ``DESIGN.md``.
+This module is part of the edges layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

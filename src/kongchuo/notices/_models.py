@@ -10,7 +10,7 @@ of employers of children and of illegal training institutions.
 A notice names a child by name and, optionally, by resident ID number; the number
 is masked in ``repr`` and in rendered text unless the caller asks for it in full.
 
-This module is part of the models layer of ``DESIGN.md``.
+This module is part of the models layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

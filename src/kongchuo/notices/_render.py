@@ -11,7 +11,7 @@ Values are formatted the Chinese official way: dates as ``2025年9月10日``, li
 with ``、``, a party by its Chinese name. A resident ID number is printed masked
 unless ``full_id=True``.
 
-This module is part of the edges layer of ``DESIGN.md``.
+This module is part of the edges layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

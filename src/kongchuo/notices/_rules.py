@@ -8,7 +8,7 @@ correction order names a deadline no shorter than the one :func:`correction_dead
 computes by 民法典 rules, cites 义务教育法 第五十八条 and comes from the township
 government or the county education authority; and so on for each kind.
 
-This module is part of the rules layer of ``DESIGN.md``.
+This module is part of the rules layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ Two profiles ship: :data:`NATIONAL` and :data:`FEICHENG`. A county evolves one
 with :func:`attrs.evolve` or loads its own from a JSON or TOML file with
 :func:`load_policy`.
 
-This is the first layer of ``DESIGN.md``: it imports nothing from the others.
+This is the first layer of the design (docs/design.md): it imports nothing from the others.
 
 Example:
     >>> from datetime import date

@@ -8,7 +8,7 @@ ladder. The length and counting rule of the 责令限期改正 deadline, the num
 failed persuasion attempts before the school reports in writing, the joint issuers
 of a return notice and the pattern of document numbers (文号) live here too.
 
-Part of the policy layer of ``DESIGN.md``: it imports nothing from the others.
+Part of the policy layer of the design (docs/design.md): it imports nothing from the others.
 """
 
 from __future__ import annotations

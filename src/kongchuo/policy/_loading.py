@@ -21,7 +21,7 @@ leave unset on purpose is written ``"none"`` (TOML has no null; JSON may also us
 
 Loading from a path is an edge function; the rest is pure.
 
-Part of the policy layer of ``DESIGN.md``.
+Part of the policy layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

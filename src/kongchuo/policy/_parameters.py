@@ -6,7 +6,7 @@ from which it applies, in the shape of OpenFisca's dated parameters. A
 value was in force on date D"; it raises :class:`ParameterNotInForceError` when none
 was, instead of falling back on a neighbour.
 
-Part of the policy layer of ``DESIGN.md``.
+Part of the policy layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

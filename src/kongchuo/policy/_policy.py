@@ -8,7 +8,7 @@ checks every field and reports all problems at once.
 Later issues add the escalation ladder and the closure criteria as further fields;
 a field is a name in :data:`SPECS` plus an attribute below, nothing more.
 
-Part of the policy layer of ``DESIGN.md``.
+Part of the policy layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -1,14 +1,14 @@
 """The shipped policy profiles: :data:`NATIONAL` and :data:`FEICHENG` (政策配置).
 
 ``NATIONAL`` holds the national rules (义务教育法; the 2024 notice on regular
-reporting, law-and-policy §2.4). ``FEICHENG`` holds the rules of the Feicheng
+reporting, 教育部办公厅 2024 常态化报告工作机制). ``FEICHENG`` holds the rules of the Feicheng
 bureau's account (the seed, clauses ``FC-x.y``) on top of the national ones.
 
 Where a text is ambiguous the reading is stated in the parameter's description;
 where no source gives a number, the description says the number is a default and
 which way it errs.
 
-Part of the policy layer of ``DESIGN.md``.
+Part of the policy layer of the design (docs/design.md).
 """
 
 from __future__ import annotations
@@ -273,7 +273,8 @@ def _case_rules(*, principal_visit: bool, feicheng: bool, effective_from: dt.dat
             description=(
                 "A returned child's case closes after this much attendance (about a "
                 "school month). No closure criteria are published nationally "
-                "(law-and-policy §2.4); the default errs toward keeping a case open."
+                "(教育部办公厅 2024 常态化报告工作机制); the default errs toward keeping a case "
+                "open."
             ),
             basis=("FC-2.5", _NOTICE, _KONGCHUO_DEFAULT),
             effective_from=effective_from,

@@ -7,7 +7,7 @@ along two lines, an administrative one (县长 → 乡镇长 → 村长) and an 
 (教育局长 → 校长 → 班主任), with the parents. Such a scheme is local, so it is data:
 :class:`ResponsibilityScheme`, one per policy, or ``None``.
 
-Part of the policy layer of ``DESIGN.md``.
+Part of the policy layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Month-days, age bands, spans of time, thresholds with an explicit "more than" or
 "at least", the parties who owe a duty and the ledgers a county keeps. They are
 small frozen value objects and enums, validated when built.
 
-Part of the policy layer of ``DESIGN.md``.
+Part of the policy layer of the design (docs/design.md).
 """
 
 from __future__ import annotations
@@ -265,9 +265,15 @@ _ENUM_FIELDS: Final[dict[str, type[enum.Enum]]] = {"unit": TimeUnit, "comparison
 class Party(enum.StrEnum):
     """Who owes a duty: a school, an office or a department (责任主体).
 
+    Each department of the joint control (联控联保) is a party that rules and
+    obligations name as the owner of a duty.
+
     Example:
         >>> Party.TOWN_EDUCATION_OFFICE.label_zh
         '镇街教育办公室'
+
+    References:
+        FC-2.1 (联控联保), FC-3.1 (部门职责).
     """
 
     SCHOOL = "school"

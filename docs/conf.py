@@ -44,3 +44,17 @@ nitpicky = False
 html_theme = "furo"
 html_title = "kongchuo 控辍保学"
 html_static_path: list[str] = []
+
+
+def _public_bases(*args: object) -> None:
+    """Show a public ancestor in place of a private base class (kongchuo._x.Y)."""
+    bases = args[-1]  # the hook's arguments: app, name, obj, options, bases
+    assert isinstance(bases, list)  # noqa: S101 - the hook's contract
+    for i, base in enumerate(bases):
+        if base.__module__.startswith("kongchuo._"):
+            bases[i] = next(b for b in base.__mro__ if not b.__module__.startswith("kongchuo._"))
+
+
+def setup(app: object) -> None:
+    """Register the hooks of this site."""
+    app.connect("autodoc-process-bases", _public_bases)  # type: ignore[attr-defined]

@@ -16,7 +16,6 @@ Part of the time layer of the design (docs/design.md).
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 import itertools
 import os
@@ -28,6 +27,7 @@ import chinese_calendar
 
 from kongchuo._args import require_date, require_int
 from kongchuo._documents import parse_document, read_date, read_document
+from kongchuo._enums import LabelledEnum
 from kongchuo._errors import CalendarHorizonError, Problem, ValidationError, quote, type_name
 from kongchuo._guard import friendly_init
 
@@ -551,7 +551,7 @@ def roll_forward(day: dt.date, *, calendar: WorkCalendar) -> dt.date:
     return day
 
 
-class TermKind(enum.StrEnum):
+class TermKind(LabelledEnum):
     """A term of the school year (学期).
 
     Example:
@@ -559,16 +559,11 @@ class TermKind(enum.StrEnum):
         '秋季学期'
     """
 
-    AUTUMN = "autumn"
-    SPRING = "spring"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label: 秋季学期 or 春季学期."""
-        return "秋季学期" if self is TermKind.AUTUMN else "春季学期"
+    AUTUMN = "autumn", "秋季学期"
+    SPRING = "spring", "春季学期"
 
 
-class BreakKind(enum.StrEnum):
+class BreakKind(LabelledEnum):
     """A school holiday (假期).
 
     Example:
@@ -576,13 +571,8 @@ class BreakKind(enum.StrEnum):
         '寒假'
     """
 
-    WINTER = "winter"
-    SUMMER = "summer"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label: 寒假 or 暑假."""
-        return "寒假" if self is BreakKind.WINTER else "暑假"
+    WINTER = "winter", "寒假"
+    SUMMER = "summer", "暑假"
 
 
 def _check_span(instance: Term | Break) -> None:

@@ -11,18 +11,18 @@ import it.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 
 import attrs
 
+from kongchuo._enums import LabelledEnum
 from kongchuo._errors import KongchuoError
 from kongchuo._guard import friendly_init
 
 __all__ = ["AmbiguousDecisionError", "Decision", "Finding", "Severity"]
 
 
-class Severity(enum.StrEnum):
+class Severity(LabelledEnum):
     """How much a finding matters (严重程度).
 
     Example:
@@ -30,14 +30,9 @@ class Severity(enum.StrEnum):
         '错误'
     """
 
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label: 提示, 警告 or 错误."""
-        return {"info": "提示", "warning": "警告", "error": "错误"}[self.value]
+    INFO = "info", "提示"
+    WARNING = "warning", "警告"
+    ERROR = "error", "错误"
 
 
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:

@@ -12,7 +12,6 @@ from a table built on first use instead of a fresh :class:`datetime.date` per nu
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import unicodedata
 from functools import cache, lru_cache
 from typing import Final, Self
@@ -20,13 +19,14 @@ from typing import Final, Self
 import attrs
 
 from kongchuo import regions as _regions
+from kongchuo._enums import LabelledEnum
 from kongchuo._errors import ValidationError, redact, type_name
 from kongchuo.regions import Region
 
 __all__ = ["Compacted", "ResidentId", "Sex", "StudentNumber", "StudentNumberKind"]
 
 
-class Sex(enum.StrEnum):
+class Sex(LabelledEnum):
     """Sex as recorded in the household register (性别).
 
     The values are stable strings for documents; :attr:`label_zh` is the Chinese
@@ -37,13 +37,8 @@ class Sex(enum.StrEnum):
         ('女', '2')
     """
 
-    MALE = "male"
-    FEMALE = "female"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label: ``"男"`` or ``"女"``."""
-        return "男" if self is Sex.MALE else "女"
+    MALE = "male", "男"
+    FEMALE = "female", "女"
 
     @property
     def gb_code(self) -> str:
@@ -484,7 +479,7 @@ _set_value = ResidentId.__dict__["value"].__set__
 resident_id_fast: Final = ResidentId.parse
 
 
-class StudentNumberKind(enum.StrEnum):
+class StudentNumberKind(LabelledEnum):
     """The kind of a national student number (学籍号类别), by its first letter.
 
     Example:
@@ -492,21 +487,9 @@ class StudentNumberKind(enum.StrEnum):
         '临时学籍号'
     """
 
-    G = "G"
-    L = "L"
-    J = "J"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label."""
-        return _KIND_ZH[self]
-
-
-_KIND_ZH: Final = {
-    StudentNumberKind.G: "正式学籍号",
-    StudentNumberKind.L: "临时学籍号",
-    StudentNumberKind.J: "无有效身份证件学生学籍号",
-}
+    G = "G", "正式学籍号"
+    L = "L", "临时学籍号"
+    J = "J", "无有效身份证件学生学籍号"
 
 
 def _student_fail(code: str, en: str, zh: str, path: str) -> ValidationError:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
-import enum
 from typing import Final
 
 from kongchuo._args import require_date, require_int
@@ -25,6 +24,7 @@ from kongchuo._calendar import (
     advance_workdays,
     roll_forward,
 )
+from kongchuo._enums import LabelledEnum
 from kongchuo._errors import ValidationError, type_name
 from kongchuo.policy._values import Span, TimeUnit
 
@@ -171,7 +171,7 @@ def period_end(
     return roll_forward(end, calendar=calendar)
 
 
-class SchoolDays(enum.StrEnum):
+class SchoolDays(LabelledEnum):
     """How a span in school days (在校日) is counted (在校日的计法).
 
     A rule that takes a :class:`~kongchuo.policy.Span` says which reading it uses;
@@ -182,28 +182,16 @@ class SchoolDays(enum.StrEnum):
         '校历学期内的工作日'
     """
 
-    WORKDAYS = "workdays"
+    WORKDAYS = "workdays", "按工作日计"
     """The calendar's working days: right for a window that lies inside one term
     (such as the census window after term start); across a holiday it counts the
     holiday's working days too, so it errs early."""
-    TERMS = "terms"
+    TERMS = "terms", "校历学期内的工作日"
     """Working days within the terms of a :class:`~kongchuo.SchoolCalendar`: the
     days school is actually held."""
-    REFUSED = "refused"
+    REFUSED = "refused", "不以在校日计"
     """Not counted: a legal period (a correction order's time limit) is not reckoned
     in school days, so such a span is bad input."""
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label."""
-        return _SCHOOL_DAYS_ZH[self]
-
-
-_SCHOOL_DAYS_ZH: Final = {
-    SchoolDays.WORKDAYS: "按工作日计",
-    SchoolDays.TERMS: "校历学期内的工作日",
-    SchoolDays.REFUSED: "不以在校日计",
-}
 
 
 _UNIT_TEXT: Final = {

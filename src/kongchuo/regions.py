@@ -38,13 +38,13 @@ Example:
 
 from __future__ import annotations
 
-import enum
 from functools import cache
 from importlib import resources
 from typing import Final
 
 import attrs
 
+from kongchuo._enums import LabelledEnum
 from kongchuo._errors import ValidationError, quote, type_name
 from kongchuo._guard import friendly_init
 
@@ -211,34 +211,17 @@ def is_known(code: str, *, year: int | None = None) -> bool:
     return lookup(code, year=year) is not None
 
 
-class JurisdictionKind(enum.StrEnum):
+class JurisdictionKind(LabelledEnum):
     """The kind of a jurisdiction (管辖单位类别)."""
 
-    PROVINCE = "province"
-    PREFECTURE = "prefecture"
-    COUNTY = "county"
-    STREET_OFFICE = "street_office"
-    TOWN = "town"
-    TOWNSHIP = "township"
-    MINING_AREA = "mining_area"
-    OTHER = "other"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, such as ``"街道"``."""
-        return _JURISDICTION_KIND_ZH[self]
-
-
-_JURISDICTION_KIND_ZH: Final = {
-    JurisdictionKind.PROVINCE: "省",
-    JurisdictionKind.PREFECTURE: "地级市",
-    JurisdictionKind.COUNTY: "县（市、区）",
-    JurisdictionKind.STREET_OFFICE: "街道",
-    JurisdictionKind.TOWN: "镇",
-    JurisdictionKind.TOWNSHIP: "乡",
-    JurisdictionKind.MINING_AREA: "矿区",
-    JurisdictionKind.OTHER: "其他",
-}
+    PROVINCE = "province", "省"
+    PREFECTURE = "prefecture", "地级市"
+    COUNTY = "county", "县（市、区）"
+    STREET_OFFICE = "street_office", "街道"
+    TOWN = "town", "镇"
+    TOWNSHIP = "township", "乡"
+    MINING_AREA = "mining_area", "矿区"
+    OTHER = "other", "其他"
 
 
 def _non_empty(_inst: object, attribute: attrs.Attribute[str], value: object) -> None:

@@ -16,7 +16,6 @@ This module is part of the models layer of the design (docs/design.md); serializ
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import hashlib
 import hmac
 import re
@@ -25,6 +24,7 @@ from typing import Any, ClassVar, Final, Literal
 
 import attrs
 
+from kongchuo._enums import LabelledEnum, type_problem, unknown_problem
 from kongchuo._errors import Problem, ValidationError, quote, type_name
 from kongchuo._guard import friendly_init
 from kongchuo._identity import ResidentId, StudentNumber
@@ -259,19 +259,14 @@ class EnumKind(Kind):
 
     __slots__ = ("by_value", "enum")
 
-    def __init__(self, enum_cls: type[enum.StrEnum]) -> None:
+    def __init__(self, enum_cls: type[LabelledEnum]) -> None:
         self.enum = enum_cls
-        self.by_value: dict[object, enum.StrEnum] = {m.value: m for m in enum_cls}
+        self.by_value: dict[object, LabelledEnum] = {m.value: m for m in enum_cls}
 
     def _unknown(self, raw: object) -> Problem:
-        allowed = ", ".join(self.by_value)  # type: ignore[arg-type]
         if raw.__class__ is not str:
-            return _type_problem(f"one of {allowed}", f"以下之一：{allowed}", raw)
-        return problem(
-            "enum.unknown",
-            f"{quote(raw)} is not one of {allowed}",
-            f"{quote(raw)} 不是以下之一：{allowed}",
-        )
+            return type_problem(self.enum, raw)
+        return unknown_problem(self.enum, raw)
 
     def check(self, value: object) -> list[Problem] | None:
         if value.__class__ is self.enum:
@@ -539,9 +534,9 @@ class EnumSetKind(Kind):
 
     __slots__ = ("_cache", "inner")
 
-    def __init__(self, enum_cls: type[enum.StrEnum]) -> None:
+    def __init__(self, enum_cls: type[LabelledEnum]) -> None:
         self.inner = EnumKind(enum_cls)
-        self._cache: dict[tuple[object, ...], frozenset[enum.StrEnum]] = {(): frozenset()}
+        self._cache: dict[tuple[object, ...], frozenset[LabelledEnum]] = {(): frozenset()}
 
     def check(self, value: object) -> list[Problem] | None:
         if value.__class__ is not frozenset:

@@ -8,12 +8,12 @@ problem at once (see :class:`kongchuo.ValidationError`).
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Mapping
 from typing import Any, ClassVar, Final
 
 import attrs
 
+from kongchuo._enums import LabelledEnum
 from kongchuo._errors import Problem
 from kongchuo._identity import ResidentId, Sex, StudentNumber, StudentNumberKind
 from kongchuo._identity import _dates as _id_dates
@@ -57,7 +57,7 @@ __all__ = [
 ]
 
 
-class SpecialGroup(enum.StrEnum):
+class SpecialGroup(LabelledEnum):
     """A special group of children that dropout control watches (特殊群体).
 
     Each member has a Chinese label (:attr:`label_zh`) and says where its definition
@@ -73,50 +73,36 @@ class SpecialGroup(enum.StrEnum):
         FC-1.1, FC-1.5; 教育部办公厅 2024 常态化报告工作机制 (key groups).
     """
 
-    POVERTY_ALLEVIATED = "poverty_alleviated"
-    DISABLED = "disabled"
-    ORPHAN = "orphan"
-    DE_FACTO_UNSUPPORTED = "de_facto_unsupported"
-    KEY_DIFFICULTY = "key_difficulty"
-    LEFT_BEHIND = "left_behind"
-    IN_DIFFICULTY = "in_difficulty"
-    MIGRANT = "migrant"
-    JUSTICE_INVOLVED = "justice_involved"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, such as ``"留守儿童"``."""
-        return _GROUP_INFO[self][0]
+    POVERTY_ALLEVIATED = "poverty_alleviated", "脱贫家庭（建档立卡）子女"
+    DISABLED = "disabled", "残疾儿童"
+    ORPHAN = "orphan", "孤儿"
+    DE_FACTO_UNSUPPORTED = "de_facto_unsupported", "事实无人抚养儿童"
+    KEY_DIFFICULTY = "key_difficulty", "重点困境儿童"
+    LEFT_BEHIND = "left_behind", "留守儿童"
+    IN_DIFFICULTY = "in_difficulty", "困境儿童"
+    MIGRANT = "migrant", "随迁子女"
+    JUSTICE_INVOLVED = "justice_involved", "涉案未成年人"
 
     @property
     def source(self) -> str:
         """Where the definition of the group comes from."""
-        return _GROUP_INFO[self][1]
+        return _GROUP_SOURCE[self]
 
 
-_GROUP_INFO: Final = {
-    SpecialGroup.POVERTY_ALLEVIATED: (
-        "脱贫家庭（建档立卡）子女",
-        "国务院扶贫办 建档立卡; 乡村振兴部门 防返贫监测 (FC-1.1)",
-    ),
-    SpecialGroup.DISABLED: ("残疾儿童", "残疾人教育条例 (国务院令674); 残联 残疾人证"),
-    SpecialGroup.ORPHAN: ("孤儿", "民政部 孤儿认定 (国办发〔2010〕54号)"),
-    SpecialGroup.DE_FACTO_UNSUPPORTED: ("事实无人抚养儿童", "民发〔2019〕62号"),
-    SpecialGroup.KEY_DIFFICULTY: (
-        "重点困境儿童",
-        "local definition (FC-1.1); no national definition",
-    ),
-    SpecialGroup.LEFT_BEHIND: ("留守儿童", "国发〔2016〕13号"),
-    SpecialGroup.IN_DIFFICULTY: ("困境儿童", "国发〔2016〕36号"),
-    SpecialGroup.MIGRANT: ("随迁子女", "义务教育法 第十二条第二款"),
-    SpecialGroup.JUSTICE_INVOLVED: (
-        "涉案未成年人",
-        "教育部办公厅 2024 常态化报告工作机制; 预防未成年人犯罪法",
-    ),
+_GROUP_SOURCE: Final = {
+    SpecialGroup.POVERTY_ALLEVIATED: "国务院扶贫办 建档立卡; 乡村振兴部门 防返贫监测 (FC-1.1)",
+    SpecialGroup.DISABLED: "残疾人教育条例 (国务院令674); 残联 残疾人证",
+    SpecialGroup.ORPHAN: "民政部 孤儿认定 (国办发〔2010〕54号)",
+    SpecialGroup.DE_FACTO_UNSUPPORTED: "民发〔2019〕62号",
+    SpecialGroup.KEY_DIFFICULTY: "local definition (FC-1.1); no national definition",
+    SpecialGroup.LEFT_BEHIND: "国发〔2016〕13号",
+    SpecialGroup.IN_DIFFICULTY: "国发〔2016〕36号",
+    SpecialGroup.MIGRANT: "义务教育法 第十二条第二款",
+    SpecialGroup.JUSTICE_INVOLVED: "教育部办公厅 2024 常态化报告工作机制; 预防未成年人犯罪法",
 }
 
 
-class Department(enum.StrEnum):
+class Department(LabelledEnum):
     """The department that reported a membership (报送部门).
 
     Example:
@@ -124,28 +110,14 @@ class Department(enum.StrEnum):
         '残联'
     """
 
-    PUBLIC_SECURITY = "public_security"
-    RURAL_REVITALIZATION = "rural_revitalization"
-    DISABLED_PERSONS_FEDERATION = "disabled_persons_federation"
-    CIVIL_AFFAIRS = "civil_affairs"
-    EDUCATION = "education"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, such as ``"公安"``."""
-        return _DEPARTMENT_ZH[self]
+    PUBLIC_SECURITY = "public_security", "公安"
+    RURAL_REVITALIZATION = "rural_revitalization", "乡村振兴（扶贫）"
+    DISABLED_PERSONS_FEDERATION = "disabled_persons_federation", "残联"
+    CIVIL_AFFAIRS = "civil_affairs", "民政"
+    EDUCATION = "education", "教育"
 
 
-_DEPARTMENT_ZH: Final = {
-    Department.PUBLIC_SECURITY: "公安",
-    Department.RURAL_REVITALIZATION: "乡村振兴（扶贫）",
-    Department.DISABLED_PERSONS_FEDERATION: "残联",
-    Department.CIVIL_AFFAIRS: "民政",
-    Department.EDUCATION: "教育",
-}
-
-
-class DisabilityKind(enum.StrEnum):
+class DisabilityKind(LabelledEnum):
     """The kind of a disability, as on the 残疾人证 (残疾类别, GB/T 26341).
 
     Example:
@@ -153,32 +125,16 @@ class DisabilityKind(enum.StrEnum):
         '智力残疾'
     """
 
-    VISUAL = "visual"
-    HEARING = "hearing"
-    SPEECH = "speech"
-    PHYSICAL = "physical"
-    INTELLECTUAL = "intellectual"
-    MENTAL = "mental"
-    MULTIPLE = "multiple"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, such as ``"肢体残疾"``."""
-        return _DISABILITY_ZH[self]
+    VISUAL = "visual", "视力残疾"
+    HEARING = "hearing", "听力残疾"
+    SPEECH = "speech", "言语残疾"
+    PHYSICAL = "physical", "肢体残疾"
+    INTELLECTUAL = "intellectual", "智力残疾"
+    MENTAL = "mental", "精神残疾"
+    MULTIPLE = "multiple", "多重残疾"
 
 
-_DISABILITY_ZH: Final = {
-    DisabilityKind.VISUAL: "视力残疾",
-    DisabilityKind.HEARING: "听力残疾",
-    DisabilityKind.SPEECH: "言语残疾",
-    DisabilityKind.PHYSICAL: "肢体残疾",
-    DisabilityKind.INTELLECTUAL: "智力残疾",
-    DisabilityKind.MENTAL: "精神残疾",
-    DisabilityKind.MULTIPLE: "多重残疾",
-}
-
-
-class AbilityAssessment(enum.StrEnum):
+class AbilityAssessment(LabelledEnum):
     """The county expert committee's advice on placement (学习能力鉴定结论).
 
     Example:
@@ -189,23 +145,10 @@ class AbilityAssessment(enum.StrEnum):
         残疾人教育条例 第十七条 (four placements), 第二十条 (assessment; private).
     """
 
-    REGULAR_CLASS = "regular_class"
-    SPECIAL_SCHOOL = "special_school"
-    HOME_TEACHING = "home_teaching"
-    NOT_ABLE_TO_STUDY = "not_able_to_study"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, such as ``"随班就读"``."""
-        return _ASSESSMENT_ZH[self]
-
-
-_ASSESSMENT_ZH: Final = {
-    AbilityAssessment.REGULAR_CLASS: "随班就读",
-    AbilityAssessment.SPECIAL_SCHOOL: "特殊教育学校就读",
-    AbilityAssessment.HOME_TEACHING: "送教上门",
-    AbilityAssessment.NOT_ABLE_TO_STUDY: "暂不具备学习条件",
-}
+    REGULAR_CLASS = "regular_class", "随班就读"
+    SPECIAL_SCHOOL = "special_school", "特殊教育学校就读"
+    HOME_TEACHING = "home_teaching", "送教上门"
+    NOT_ABLE_TO_STUDY = "not_able_to_study", "暂不具备学习条件"
 
 
 @attrs.frozen(kw_only=True)
@@ -322,7 +265,7 @@ class GroupMembership(Model):
         return out
 
 
-class GuardianRelationship(enum.StrEnum):
+class GuardianRelationship(LabelledEnum):
     """How a guardian is related to the child (与儿童关系).
 
     Example:
@@ -330,18 +273,13 @@ class GuardianRelationship(enum.StrEnum):
         '祖父母或外祖父母'
     """
 
-    FATHER = "father"
-    MOTHER = "mother"
-    GRANDPARENT = "grandparent"
-    SIBLING = "sibling"
-    OTHER_RELATIVE = "other_relative"
-    INSTITUTION = "institution"
-    OTHER = "other"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, such as ``"父亲"``."""
-        return _RELATIONSHIP_ZH[self]
+    FATHER = "father", "父亲"
+    MOTHER = "mother", "母亲"
+    GRANDPARENT = "grandparent", "祖父母或外祖父母"
+    SIBLING = "sibling", "兄、姐"
+    OTHER_RELATIVE = "other_relative", "其他近亲属"
+    INSTITUTION = "institution", "民政部门或儿童福利机构"
+    OTHER = "other", "其他"
 
     @property
     def is_parent(self) -> bool:
@@ -349,18 +287,7 @@ class GuardianRelationship(enum.StrEnum):
         return self in (GuardianRelationship.FATHER, GuardianRelationship.MOTHER)
 
 
-_RELATIONSHIP_ZH: Final = {
-    GuardianRelationship.FATHER: "父亲",
-    GuardianRelationship.MOTHER: "母亲",
-    GuardianRelationship.GRANDPARENT: "祖父母或外祖父母",
-    GuardianRelationship.SIBLING: "兄、姐",
-    GuardianRelationship.OTHER_RELATIVE: "其他近亲属",
-    GuardianRelationship.INSTITUTION: "民政部门或儿童福利机构",
-    GuardianRelationship.OTHER: "其他",
-}
-
-
-class GuardianStatus(enum.StrEnum):
+class GuardianStatus(LabelledEnum):
     """Whether a guardian can act, and if not why (监护状况).
 
     The statuses other than :attr:`ACTIVE` are those that the definition of 事实无人
@@ -372,37 +299,17 @@ class GuardianStatus(enum.StrEnum):
         '服刑在押'
     """
 
-    ACTIVE = "active"
-    DECEASED = "deceased"
-    MISSING = "missing"
-    SEVERELY_DISABLED = "severely_disabled"
-    SERIOUSLY_ILL = "seriously_ill"
-    IMPRISONED = "imprisoned"
-    COMPULSORY_REHAB = "compulsory_rehab"
-    OTHER_RESTRICTED = "other_restricted"
-    UNCONTACTABLE = "uncontactable"
-    GUARDIANSHIP_REVOKED = "guardianship_revoked"
-    DEPORTED = "deported"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, such as ``"失联"``."""
-        return _STATUS_ZH[self]
-
-
-_STATUS_ZH: Final = {
-    GuardianStatus.ACTIVE: "正常履行监护职责",
-    GuardianStatus.DECEASED: "死亡",
-    GuardianStatus.MISSING: "宣告失踪",
-    GuardianStatus.SEVERELY_DISABLED: "重残",
-    GuardianStatus.SERIOUSLY_ILL: "重病",
-    GuardianStatus.IMPRISONED: "服刑在押",
-    GuardianStatus.COMPULSORY_REHAB: "强制隔离戒毒",
-    GuardianStatus.OTHER_RESTRICTED: "被执行其他限制人身自由的措施",
-    GuardianStatus.UNCONTACTABLE: "失联",
-    GuardianStatus.GUARDIANSHIP_REVOKED: "被撤销监护资格",
-    GuardianStatus.DEPORTED: "被遣送（驱逐）出境",
-}
+    ACTIVE = "active", "正常履行监护职责"
+    DECEASED = "deceased", "死亡"
+    MISSING = "missing", "宣告失踪"
+    SEVERELY_DISABLED = "severely_disabled", "重残"
+    SERIOUSLY_ILL = "seriously_ill", "重病"
+    IMPRISONED = "imprisoned", "服刑在押"
+    COMPULSORY_REHAB = "compulsory_rehab", "强制隔离戒毒"
+    OTHER_RESTRICTED = "other_restricted", "被执行其他限制人身自由的措施"
+    UNCONTACTABLE = "uncontactable", "失联"
+    GUARDIANSHIP_REVOKED = "guardianship_revoked", "被撤销监护资格"
+    DEPORTED = "deported", "被遣送（驱逐）出境"
 
 
 @attrs.frozen(kw_only=True)
@@ -490,7 +397,7 @@ class Guardian(Model):
         )
 
 
-class LegalBasis(enum.StrEnum):
+class LegalBasis(LabelledEnum):
     """The legal basis for holding a child's record (处理个人信息的合法性基础).
 
     Example:
@@ -498,13 +405,8 @@ class LegalBasis(enum.StrEnum):
         '个人信息保护法 第十三条第一款第三项'
     """
 
-    STATUTORY_DUTY = "statutory_duty"
-    CONSENT = "consent"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label."""
-        return "履行法定职责" if self is LegalBasis.STATUTORY_DUTY else "取得个人（监护人）同意"
+    STATUTORY_DUTY = "statutory_duty", "履行法定职责"
+    CONSENT = "consent", "取得个人（监护人）同意"
 
     @property
     def article(self) -> str:

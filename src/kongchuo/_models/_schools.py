@@ -7,12 +7,12 @@ This module is part of the models layer of the design (docs/design.md).
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Mapping
 from typing import Any, ClassVar, Final
 
 import attrs
 
+from kongchuo._enums import LabelledEnum
 from kongchuo._errors import Problem
 from kongchuo._identity import StudentNumber
 from kongchuo._models._base import (
@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 
-class SchoolKind(enum.StrEnum):
+class SchoolKind(LabelledEnum):
     """The kind of a compulsory-education school (学校类别).
 
     Example:
@@ -59,15 +59,10 @@ class SchoolKind(enum.StrEnum):
         ('九年一贯制学校', range(1, 10))
     """
 
-    PRIMARY = "primary"
-    JUNIOR_SECONDARY = "junior_secondary"
-    NINE_YEAR = "nine_year"
-    SPECIAL_EDUCATION = "special_education"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, such as ``"小学"``."""
-        return _SCHOOL_KIND_ZH[self]
+    PRIMARY = "primary", "小学"
+    JUNIOR_SECONDARY = "junior_secondary", "初级中学"
+    NINE_YEAR = "nine_year", "九年一贯制学校"
+    SPECIAL_EDUCATION = "special_education", "特殊教育学校"
 
     @property
     def grades(self) -> range:
@@ -75,12 +70,6 @@ class SchoolKind(enum.StrEnum):
         return _SCHOOL_GRADES[self]
 
 
-_SCHOOL_KIND_ZH: Final = {
-    SchoolKind.PRIMARY: "小学",
-    SchoolKind.JUNIOR_SECONDARY: "初级中学",
-    SchoolKind.NINE_YEAR: "九年一贯制学校",
-    SchoolKind.SPECIAL_EDUCATION: "特殊教育学校",
-}
 _SCHOOL_GRADES: Final = {
     SchoolKind.PRIMARY: range(1, 7),
     SchoolKind.JUNIOR_SECONDARY: range(7, 10),
@@ -125,7 +114,7 @@ class School(Model):
     principal: str | None = attrs.field(default=None, metadata=meta(Optional(NAME)))
 
 
-class RegistrationStatus(enum.StrEnum):
+class RegistrationStatus(LabelledEnum):
     """The status of a registration in the 学籍 system (学籍状态).
 
     Example:
@@ -133,18 +122,13 @@ class RegistrationStatus(enum.StrEnum):
         '其他离校'
     """
 
-    ENROLLED = "enrolled"
-    SUSPENDED = "suspended"
-    TRANSFERRED_OUT = "transferred_out"
-    TRANSFERRED_IN = "transferred_in"
-    OTHER_LEAVE = "other_leave"
-    GRADUATED = "graduated"
-    DECEASED = "deceased"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, such as ``"在读"``."""
-        return _REGISTRATION_ZH[self]
+    ENROLLED = "enrolled", "在读"
+    SUSPENDED = "suspended", "休学"
+    TRANSFERRED_OUT = "transferred_out", "转出"
+    TRANSFERRED_IN = "transferred_in", "转入"
+    OTHER_LEAVE = "other_leave", "其他离校"
+    GRADUATED = "graduated", "毕业"
+    DECEASED = "deceased", "死亡"
 
     @property
     def on_roll(self) -> bool:
@@ -152,15 +136,6 @@ class RegistrationStatus(enum.StrEnum):
         return self in _ON_ROLL
 
 
-_REGISTRATION_ZH: Final = {
-    RegistrationStatus.ENROLLED: "在读",
-    RegistrationStatus.SUSPENDED: "休学",
-    RegistrationStatus.TRANSFERRED_OUT: "转出",
-    RegistrationStatus.TRANSFERRED_IN: "转入",
-    RegistrationStatus.OTHER_LEAVE: "其他离校",
-    RegistrationStatus.GRADUATED: "毕业",
-    RegistrationStatus.DECEASED: "死亡",
-}
 _ON_ROLL: Final = frozenset(
     {RegistrationStatus.ENROLLED, RegistrationStatus.SUSPENDED, RegistrationStatus.TRANSFERRED_IN}
 )
@@ -216,7 +191,7 @@ class Registration(Model):
         )
 
 
-class TransferSide(enum.StrEnum):
+class TransferSide(LabelledEnum):
     """Which school took a step of a transfer.
 
     Example:
@@ -224,16 +199,11 @@ class TransferSide(enum.StrEnum):
         '转入学校'
     """
 
-    RECEIVING = "receiving"
-    SENDING = "sending"
-
-    @property
-    def label_zh(self) -> str:
-        """``"转入学校"`` or ``"转出学校"``."""
-        return "转入学校" if self is TransferSide.RECEIVING else "转出学校"
+    RECEIVING = "receiving", "转入学校"
+    SENDING = "sending", "转出学校"
 
 
-class TransferAction(enum.StrEnum):
+class TransferAction(LabelledEnum):
     """What a school did at a step of a transfer (转学办理环节).
 
     Example:
@@ -241,23 +211,10 @@ class TransferAction(enum.StrEnum):
         '同意'
     """
 
-    RECEIVED_APPLICATION = "received_application"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-    COMPLETED = "completed"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label."""
-        return _ACTION_ZH[self]
-
-
-_ACTION_ZH: Final = {
-    TransferAction.RECEIVED_APPLICATION: "受理申请",
-    TransferAction.APPROVED: "同意",
-    TransferAction.REJECTED: "不同意",
-    TransferAction.COMPLETED: "办结",
-}
+    RECEIVED_APPLICATION = "received_application", "受理申请"
+    APPROVED = "approved", "同意"
+    REJECTED = "rejected", "不同意"
+    COMPLETED = "completed", "办结"
 
 
 @attrs.frozen(kw_only=True)
@@ -376,7 +333,7 @@ class Transfer(Model):
         return out
 
 
-class AttendanceStatus(enum.StrEnum):
+class AttendanceStatus(LabelledEnum):
     """A student's attendance on one school day (出勤状态).
 
     Example:
@@ -384,25 +341,11 @@ class AttendanceStatus(enum.StrEnum):
         '缺勤'
     """
 
-    PRESENT = "present"
-    LATE = "late"
-    LEFT_EARLY = "left_early"
-    ON_LEAVE = "on_leave"
-    ABSENT = "absent"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, such as ``"出勤"``."""
-        return _ATTENDANCE_ZH[self]
-
-
-_ATTENDANCE_ZH: Final = {
-    AttendanceStatus.PRESENT: "出勤",
-    AttendanceStatus.LATE: "迟到",
-    AttendanceStatus.LEFT_EARLY: "早退",
-    AttendanceStatus.ON_LEAVE: "请假",
-    AttendanceStatus.ABSENT: "缺勤",
-}
+    PRESENT = "present", "出勤"
+    LATE = "late", "迟到"
+    LEFT_EARLY = "left_early", "早退"
+    ON_LEAVE = "on_leave", "请假"
+    ABSENT = "absent", "缺勤"
 
 
 @attrs.frozen(kw_only=True)
@@ -438,7 +381,7 @@ class Attendance(Model):
     note: str | None = attrs.field(default=None, metadata=meta(Optional(Text(200))))
 
 
-class LeaveKind(enum.StrEnum):
+class LeaveKind(LabelledEnum):
     """The kind of a leave of absence (请假类别).
 
     Example:
@@ -446,17 +389,12 @@ class LeaveKind(enum.StrEnum):
         '病假'
     """
 
-    SICK = "sick"
-    PERSONAL = "personal"
-    OTHER = "other"
-
-    @property
-    def label_zh(self) -> str:
-        """``"病假"``, ``"事假"`` or ``"其他"``."""
-        return {"sick": "病假", "personal": "事假", "other": "其他"}[self.value]
+    SICK = "sick", "病假"
+    PERSONAL = "personal", "事假"
+    OTHER = "other", "其他"
 
 
-class Approval(enum.StrEnum):
+class Approval(LabelledEnum):
     """Where a request stands (审批状态).
 
     Example:
@@ -464,14 +402,9 @@ class Approval(enum.StrEnum):
         '已批准'
     """
 
-    PENDING = "pending"
-    APPROVED = "approved"
-    REJECTED = "rejected"
-
-    @property
-    def label_zh(self) -> str:
-        """``"待审批"``, ``"已批准"`` or ``"未批准"``."""
-        return {"pending": "待审批", "approved": "已批准", "rejected": "未批准"}[self.value]
+    PENDING = "pending", "待审批"
+    APPROVED = "approved", "已批准"
+    REJECTED = "rejected", "未批准"
 
 
 @attrs.frozen(kw_only=True)

@@ -29,7 +29,6 @@ This module is part of the rules layer of the design (docs/design.md).
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable
 from typing import Any, ClassVar, Final, TypeVar
 
@@ -38,6 +37,7 @@ import attrs
 from kongchuo._args import require_date, require_instance
 from kongchuo._calendar import WorkCalendar, _require_calendar, roll_forward
 from kongchuo._decision import Decision, Finding, Severity
+from kongchuo._enums import LabelledEnum
 from kongchuo._errors import ValidationError, type_name
 from kongchuo._models._base import DATE, EnumKind, Model, Optional, Text, TupleKind, as_tuple, meta
 from kongchuo._models._children import AbilityAssessment, Child
@@ -88,7 +88,7 @@ _PLACEMENTS: Final = frozenset(
 )
 
 
-class JustCauseKind(enum.StrEnum):
+class JustCauseKind(LabelledEnum):
     """A just cause (正当理由) for a child's absence, which routes the case elsewhere.
 
     Example:
@@ -96,45 +96,36 @@ class JustCauseKind(enum.StrEnum):
         '残疾儿童经评估另行安置'
     """
 
-    ILLNESS = "illness"
-    DEFERRAL = "deferral"
-    DISABILITY_PLACEMENT = "disability_placement"
-    OTHER = "other"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, such as ``"因病（有诊断证明）"``."""
-        return _CAUSE_INFO[self][0]
+    ILLNESS = "illness", "因病（有诊断证明）"
+    DEFERRAL = "deferral", "经批准延缓入学或休学"
+    DISABILITY_PLACEMENT = "disability_placement", "残疾儿童经评估另行安置"
+    OTHER = "other", "其他正当理由"
 
     @property
     def route_zh(self) -> str:
         """Where the case goes instead of up the ladder."""
-        return _CAUSE_INFO[self][1]
+        return _CAUSE_INFO[self][0]
 
     @property
     def evidence_zh(self) -> str:
         """The evidence the cause needs."""
-        return _CAUSE_INFO[self][2]
+        return _CAUSE_INFO[self][1]
 
 
 _CAUSE_INFO: Final = {
     JustCauseKind.ILLNESS: (
-        "因病（有诊断证明）",
         "治疗康复，病愈后复学，或依法申请休学（义务教育法 第十一条）",
         "医疗机构诊断证明",
     ),
     JustCauseKind.DEFERRAL: (
-        "经批准延缓入学或休学",
         "按批准的延缓入学或休学管理，到期复学",
         "乡镇人民政府或县级教育行政部门的批准材料",
     ),
     JustCauseKind.DISABILITY_PLACEMENT: (
-        "残疾儿童经评估另行安置",
         "按专家委员会评估意见安置：送教上门、特殊教育学校或其他方式（残疾人教育条例 第十七条）",
         "残疾人教育专家委员会的评估意见",
     ),
     JustCauseKind.OTHER: (
-        "其他正当理由",
         "核实后按一人一案另行处理",
         "证明材料",
     ),
@@ -172,7 +163,7 @@ class JustCause(Model):
     )
 
 
-class SeriousKind(enum.StrEnum):
+class SeriousKind(LabelledEnum):
     """What a finding of gravity says (情节严重或构成犯罪).
 
     Example:
@@ -180,13 +171,8 @@ class SeriousKind(enum.StrEnum):
         '构成犯罪'
     """
 
-    SERIOUS = "serious"
-    CRIME = "crime"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label: 情节严重 or 构成犯罪."""
-        return "情节严重" if self is SeriousKind.SERIOUS else "构成犯罪"
+    SERIOUS = "serious", "情节严重"
+    CRIME = "crime", "构成犯罪"
 
 
 @attrs.frozen(kw_only=True)

@@ -12,12 +12,12 @@ This module is part of the models layer of the design (docs/design.md).
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Mapping
 from typing import Any, ClassVar, Final
 
 import attrs
 
+from kongchuo._enums import LabelledEnum
 from kongchuo._errors import Problem, ValidationError, quote
 from kongchuo._models._base import (
     BOOL,
@@ -76,27 +76,7 @@ __all__ = [
 ]
 
 
-class _Labelled(enum.StrEnum):
-    """A string enum whose members carry a Chinese label in ``_ZH``."""
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label."""
-        return _LABELS[type(self).__name__][self.value]
-
-
-_LABELS: dict[str, dict[str, str]] = {}
-
-
-def _labels(cls: type[enum.StrEnum], labels: Mapping[str, str]) -> None:
-    missing = {m.value for m in cls} - set(labels)
-    if missing:  # pragma: no cover - a programming error caught at import
-        msg = f"{cls.__name__} lacks Chinese labels for {sorted(missing)}"
-        raise RuntimeError(msg)
-    _LABELS[cls.__name__] = dict(labels)
-
-
-class CaseKind(_Labelled):
+class CaseKind(LabelledEnum):
     """What a case is about (个案类别).
 
     Example:
@@ -104,176 +84,90 @@ class CaseKind(_Labelled):
         '疑似辍学'
     """
 
-    OUT_OF_SCHOOL = "out_of_school"
-    SUSPECTED_DROPOUT = "suspected_dropout"
-    DROPOUT = "dropout"
+    OUT_OF_SCHOOL = "out_of_school", "失学"
+    SUSPECTED_DROPOUT = "suspected_dropout", "疑似辍学"
+    DROPOUT = "dropout", "辍学"
 
 
-_labels(
-    CaseKind,
-    {"out_of_school": "失学", "suspected_dropout": "疑似辍学", "dropout": "辍学"},
-)
-
-
-class IdentificationMethod(_Labelled):
+class IdentificationMethod(LabelledEnum):
     """How a child was found (发现途径): FC-1.1 and the 2024 notice's 四查三比对."""
 
-    CENSUS_COMPARISON = "census_comparison"
-    SCHOOL_REPORT = "school_report"
-    DOOR_TO_DOOR = "door_to_door"
-    DEPARTMENT_REFERRAL = "department_referral"
-    OTHER = "other"
+    CENSUS_COMPARISON = "census_comparison", "数据比对"
+    SCHOOL_REPORT = "school_report", "学校报告"
+    DOOR_TO_DOOR = "door_to_door", "入户排查"
+    DEPARTMENT_REFERRAL = "department_referral", "部门转介"
+    OTHER = "other", "其他"
 
 
-_labels(
-    IdentificationMethod,
-    {
-        "census_comparison": "数据比对",
-        "school_report": "学校报告",
-        "door_to_door": "入户排查",
-        "department_referral": "部门转介",
-        "other": "其他",
-    },
-)
-
-
-class Cause(_Labelled):
+class Cause(LabelledEnum):
     """A coded cause of being out of school (失学辍学原因).
 
     Religion is a sensitive category (个人信息保护法 第二十八条): a cause analysis that
     names it is exported only in full mode.
     """
 
-    LEARNING_DIFFICULTY = "learning_difficulty"
-    FAMILY_FINANCES = "family_finances"
-    ILLNESS = "illness"
-    DISABILITY = "disability"
-    WORK = "work"
-    EARLY_MARRIAGE = "early_marriage"
-    RELIGION = "religion"
-    FAMILY_CRISIS = "family_crisis"
-    DISTANCE = "distance"
-    OTHER = "other"
+    LEARNING_DIFFICULTY = "learning_difficulty", "学习困难/厌学"
+    FAMILY_FINANCES = "family_finances", "家庭经济困难"
+    ILLNESS = "illness", "因病"
+    DISABILITY = "disability", "因残"
+    WORK = "work", "外出打工/童工"
+    EARLY_MARRIAGE = "early_marriage", "早婚早育"
+    RELIGION = "religion", "宗教"
+    FAMILY_CRISIS = "family_crisis", "家庭变故/监护缺失"
+    DISTANCE = "distance", "路远/交通不便"
+    OTHER = "other", "其他"
 
 
-_labels(
-    Cause,
-    {
-        "learning_difficulty": "学习困难/厌学",
-        "family_finances": "家庭经济困难",
-        "illness": "因病",
-        "disability": "因残",
-        "work": "外出打工/童工",
-        "early_marriage": "早婚早育",
-        "religion": "宗教",
-        "family_crisis": "家庭变故/监护缺失",
-        "distance": "路远/交通不便",
-        "other": "其他",
-    },
-)
-
-
-class Role(_Labelled):
+class Role(LabelledEnum):
     """The role of a person in the work (工作角色)."""
 
-    PRINCIPAL = "principal"
-    HEAD_TEACHER = "head_teacher"
-    TEACHER = "teacher"
-    EDUCATION_OFFICER = "education_officer"
-    TOWNSHIP_OFFICIAL = "township_official"
-    VILLAGE_CADRE = "village_cadre"
-    POLICE = "police"
-    JUDICIAL_OFFICER = "judicial_officer"
-    GUARDIAN = "guardian"
-    CHILD = "child"
-    OTHER = "other"
+    PRINCIPAL = "principal", "校长"
+    HEAD_TEACHER = "head_teacher", "班主任"
+    TEACHER = "teacher", "教师"
+    EDUCATION_OFFICER = "education_officer", "教育部门工作人员"
+    TOWNSHIP_OFFICIAL = "township_official", "镇街干部"
+    VILLAGE_CADRE = "village_cadre", "村（居）干部"
+    POLICE = "police", "公安民警"
+    JUDICIAL_OFFICER = "judicial_officer", "司法工作人员"
+    GUARDIAN = "guardian", "监护人"
+    CHILD = "child", "儿童本人"
+    OTHER = "other", "其他"
 
 
-_labels(
-    Role,
-    {
-        "principal": "校长",
-        "head_teacher": "班主任",
-        "teacher": "教师",
-        "education_officer": "教育部门工作人员",
-        "township_official": "镇街干部",
-        "village_cadre": "村（居）干部",
-        "police": "公安民警",
-        "judicial_officer": "司法工作人员",
-        "guardian": "监护人",
-        "child": "儿童本人",
-        "other": "其他",
-    },
-)
-
-
-class PersuasionMethod(_Labelled):
+class PersuasionMethod(LabelledEnum):
     """How a persuasion attempt was made (劝返方式)."""
 
-    HOME_VISIT = "home_visit"
-    PHONE = "phone"
-    INTERVIEW = "interview"
-    COLLECTIVE = "collective"
+    HOME_VISIT = "home_visit", "家访"
+    PHONE = "phone", "电话"
+    INTERVIEW = "interview", "约谈"
+    COLLECTIVE = "collective", "集中劝返"
 
 
-_labels(
-    PersuasionMethod,
-    {"home_visit": "家访", "phone": "电话", "interview": "约谈", "collective": "集中劝返"},
-)
-
-
-class AttemptResult(_Labelled):
+class AttemptResult(LabelledEnum):
     """What a persuasion attempt achieved (劝返结果)."""
 
-    AGREED_TO_RETURN = "agreed_to_return"
-    REFUSED = "refused"
-    UNDECIDED = "undecided"
-    NOT_MET = "not_met"
+    AGREED_TO_RETURN = "agreed_to_return", "同意返校"
+    REFUSED = "refused", "拒绝返校"
+    UNDECIDED = "undecided", "尚未决定"
+    NOT_MET = "not_met", "未见到人"
 
 
-_labels(
-    AttemptResult,
-    {
-        "agreed_to_return": "同意返校",
-        "refused": "拒绝返校",
-        "undecided": "尚未决定",
-        "not_met": "未见到人",
-    },
-)
-
-
-class Placement(_Labelled):
+class Placement(LabelledEnum):
     """Where a child is placed (安置方式): 残疾人教育条例 第十七条 and the 2020 opinions."""
 
-    REGULAR_CLASS = "regular_class"
-    SPECIAL_SCHOOL = "special_school"
-    HOME_DELIVERED = "home_delivered"
-    VOCATIONAL = "vocational"
-    JOIN_CLASS = "join_class"
-    SEPARATE_CLASS = "separate_class"
+    REGULAR_CLASS = "regular_class", "随班就读"
+    SPECIAL_SCHOOL = "special_school", "特殊教育学校"
+    HOME_DELIVERED = "home_delivered", "送教上门"
+    VOCATIONAL = "vocational", "职业教育/普职融合"
+    JOIN_CLASS = "join_class", "插班"
+    SEPARATE_CLASS = "separate_class", "单独编班"
 
 
-_labels(
-    Placement,
-    {
-        "regular_class": "随班就读",
-        "special_school": "特殊教育学校",
-        "home_delivered": "送教上门",
-        "vocational": "职业教育/普职融合",
-        "join_class": "插班",
-        "separate_class": "单独编班",
-    },
-)
-
-
-class DeferralKind(_Labelled):
+class DeferralKind(LabelledEnum):
     """An approved pause (经批准的延缓入学或休学): 义务教育法 第十一条."""
 
-    DEFERRED_ENTRY = "deferred_entry"
-    SUSPENSION = "suspension"
-
-
-_labels(DeferralKind, {"deferred_entry": "延缓入学", "suspension": "休学"})
+    DEFERRED_ENTRY = "deferred_entry", "延缓入学"
+    SUSPENSION = "suspension", "休学"
 
 
 @attrs.frozen(kw_only=True)

@@ -11,19 +11,19 @@ This module is part of the rules layer of the design (docs/design.md).
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Mapping
 from typing import Final
 
 import attrs
 
+from kongchuo._enums import LabelledEnum
 from kongchuo._errors import ValidationError, quote, type_name
 from kongchuo._guard import friendly_init
 
 __all__ = ["MACHINE", "CaseState", "Evidence", "Transition", "derive_state", "transition_for"]
 
 
-class CaseState(enum.StrEnum):
+class CaseState(LabelledEnum):
     """Where a case stands (个案状态).
 
     Example:
@@ -31,44 +31,24 @@ class CaseState(enum.StrEnum):
         '劝返中'
     """
 
-    NEW = "new"
-    IDENTIFIED = "identified"
-    VERIFIED = "verified"
-    NOT_CONFIRMED = "not_confirmed"
-    IN_PERSUASION = "in_persuasion"
-    ESCALATED = "escalated"
-    RETURNED = "returned"
-    PLACED = "placed"
-    DEFERRED = "deferred"
-    STUDYING_ELSEWHERE = "studying_elsewhere"
-    LEFT = "left"
-    CLOSED = "closed"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label."""
-        return _STATE_ZH[self]
+    NEW = "new", "新建"
+    IDENTIFIED = "identified", "已发现"
+    VERIFIED = "verified", "已核实"
+    NOT_CONFIRMED = "not_confirmed", "经核实排除"
+    IN_PERSUASION = "in_persuasion", "劝返中"
+    ESCALATED = "escalated", "强制入学程序中"
+    RETURNED = "returned", "已复学"
+    PLACED = "placed", "已安置"
+    DEFERRED = "deferred", "经批准延缓入学或休学"
+    STUDYING_ELSEWHERE = "studying_elsewhere", "外出就学"
+    LEFT = "left", "迁出或死亡"
+    CLOSED = "closed", "已销号"
 
     @property
     def is_open(self) -> bool:
         """Whether work on the case still goes on (not yet resolved or closed)."""
         return self in _OPEN
 
-
-_STATE_ZH: Final = {
-    CaseState.NEW: "新建",
-    CaseState.IDENTIFIED: "已发现",
-    CaseState.VERIFIED: "已核实",
-    CaseState.NOT_CONFIRMED: "经核实排除",
-    CaseState.IN_PERSUASION: "劝返中",
-    CaseState.ESCALATED: "强制入学程序中",
-    CaseState.RETURNED: "已复学",
-    CaseState.PLACED: "已安置",
-    CaseState.DEFERRED: "经批准延缓入学或休学",
-    CaseState.STUDYING_ELSEWHERE: "外出就学",
-    CaseState.LEFT: "迁出或死亡",
-    CaseState.CLOSED: "已销号",
-}
 
 _OPEN: Final = frozenset(
     {

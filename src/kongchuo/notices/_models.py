@@ -16,12 +16,12 @@ This module is part of the models layer of the design (docs/design.md).
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, Final
 
 import attrs
 
+from kongchuo._enums import LabelledEnum
 from kongchuo._errors import Problem, ValidationError
 from kongchuo._identity import ResidentId
 from kongchuo._models._base import (
@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 
-class NoticeKind(enum.StrEnum):
+class NoticeKind(LabelledEnum):
     """The kind of a notice (文书种类).
 
     Example:
@@ -73,41 +73,36 @@ class NoticeKind(enum.StrEnum):
         'FC-2.3'
     """
 
-    ENROLMENT = "enrolment"
-    RETURN = "return"
-    REMINDER = "reminder"
-    SCHOOL_REPORT = "school_report"
-    CORRECTION_ORDER = "correction_order"
-    JUDICIAL_REFERRAL = "judicial_referral"
-    LETTER_TO_PARENTS = "letter_to_parents"
-    LABOUR_REFERRAL = "labour_referral"
-    TRAINING_REFERRAL = "training_referral"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese name of the document, such as ``"入学通知书"``."""
-        return _KIND_INFO[self][0]
+    ENROLMENT = "enrolment", "入学通知书"
+    RETURN = "return", "复学通知书"
+    REMINDER = "reminder", "催告书"
+    SCHOOL_REPORT = "school_report", "学生辍学情况书面报告"
+    CORRECTION_ORDER = "correction_order", "批评教育、责令限期改正决定书"
+    JUDICIAL_REFERRAL = "judicial_referral", "提请发出司法文书函"
+    LETTER_TO_PARENTS = "letter_to_parents", "致家长一封信"
+    LABOUR_REFERRAL = "labour_referral", "使用童工线索移送函"
+    TRAINING_REFERRAL = "training_referral", "违规校外培训机构线索移送函"
 
     @property
     def clause(self) -> str:
         """The clause of the Feicheng policy the kind implements."""
-        return _KIND_INFO[self][1]
+        return _KIND_CLAUSE[self]
 
 
-_KIND_INFO: Final = {
-    NoticeKind.ENROLMENT: ("入学通知书", "FC-2.3"),
-    NoticeKind.RETURN: ("复学通知书", "FC-2.3"),
-    NoticeKind.REMINDER: ("催告书", "FC-2.3"),
-    NoticeKind.SCHOOL_REPORT: ("学生辍学情况书面报告", "FC-3.3"),
-    NoticeKind.CORRECTION_ORDER: ("批评教育、责令限期改正决定书", "FC-2.4"),
-    NoticeKind.JUDICIAL_REFERRAL: ("提请发出司法文书函", "FC-2.4"),
-    NoticeKind.LETTER_TO_PARENTS: ("致家长一封信", "FC-3.2"),
-    NoticeKind.LABOUR_REFERRAL: ("使用童工线索移送函", "FC-3.1"),
-    NoticeKind.TRAINING_REFERRAL: ("违规校外培训机构线索移送函", "FC-3.3"),
+_KIND_CLAUSE: Final = {
+    NoticeKind.ENROLMENT: "FC-2.3",
+    NoticeKind.RETURN: "FC-2.3",
+    NoticeKind.REMINDER: "FC-2.3",
+    NoticeKind.SCHOOL_REPORT: "FC-3.3",
+    NoticeKind.CORRECTION_ORDER: "FC-2.4",
+    NoticeKind.JUDICIAL_REFERRAL: "FC-2.4",
+    NoticeKind.LETTER_TO_PARENTS: "FC-3.2",
+    NoticeKind.LABOUR_REFERRAL: "FC-3.1",
+    NoticeKind.TRAINING_REFERRAL: "FC-3.3",
 }
 
 
-class ServiceMethod(enum.StrEnum):
+class ServiceMethod(LabelledEnum):
     """How a notice was served (送达方式), after the forms of 民事诉讼法 第七章第二节.
 
     Example:
@@ -115,27 +110,12 @@ class ServiceMethod(enum.StrEnum):
         '留置送达'
     """
 
-    IN_PERSON = "in_person"
-    LEFT_AT_RESIDENCE = "left_at_residence"
-    ENTRUSTED = "entrusted"
-    POST = "post"
-    ELECTRONIC = "electronic"
-    PUBLIC_ANNOUNCEMENT = "public_announcement"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, such as ``"直接送达"``."""
-        return _SERVICE_ZH[self]
-
-
-_SERVICE_ZH: Final = {
-    ServiceMethod.IN_PERSON: "直接送达",
-    ServiceMethod.LEFT_AT_RESIDENCE: "留置送达",
-    ServiceMethod.ENTRUSTED: "委托送达",
-    ServiceMethod.POST: "邮寄送达",
-    ServiceMethod.ELECTRONIC: "电子送达",
-    ServiceMethod.PUBLIC_ANNOUNCEMENT: "公告送达",
-}
+    IN_PERSON = "in_person", "直接送达"
+    LEFT_AT_RESIDENCE = "left_at_residence", "留置送达"
+    ENTRUSTED = "entrusted", "委托送达"
+    POST = "post", "邮寄送达"
+    ELECTRONIC = "electronic", "电子送达"
+    PUBLIC_ANNOUNCEMENT = "public_announcement", "公告送达"
 
 
 class UsccKind(Kind):

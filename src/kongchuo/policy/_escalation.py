@@ -14,7 +14,6 @@ Part of the policy layer of the design (docs/design.md): it imports nothing from
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 import string
 from collections.abc import Mapping
@@ -22,6 +21,7 @@ from typing import Any, Final, TypedDict
 
 import attrs
 
+from kongchuo._enums import LabelledEnum, parse_members
 from kongchuo._errors import ValidationError, type_name
 from kongchuo._guard import friendly_init
 from kongchuo.policy._parameters import Parameter, ParameterHistory
@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 
-class EscalationStep(enum.StrEnum):
+class EscalationStep(LabelledEnum):
     """One step of the ladder of compulsory-enrolment measures (强制入学程序步骤).
 
     The order of the members is the order of the measures' severity; a policy's
@@ -59,17 +59,12 @@ class EscalationStep(enum.StrEnum):
         ['人民法院', '公安', '人民检察院']
     """
 
-    PERSUASION = "persuasion"
-    WRITTEN_REPORT = "written_report"
-    CORRECTION_ORDER = "correction_order"
-    ADMINISTRATIVE_PENALTY = "administrative_penalty"
-    JUDICIAL = "judicial"
-    LEGAL_LIABILITY = "legal_liability"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, such as ``"学校书面报告"``."""
-        return _STEP_INFO[self][0]
+    PERSUASION = "persuasion", "劝返"
+    WRITTEN_REPORT = "written_report", "学校书面报告"
+    CORRECTION_ORDER = "correction_order", "批评教育、责令限期改正"
+    ADMINISTRATIVE_PENALTY = "administrative_penalty", "行政处罚"
+    JUDICIAL = "judicial", "提请司法部门发出司法文书"
+    LEGAL_LIABILITY = "legal_liability", "依法追究法律责任"
 
     @property
     def owners(self) -> tuple[Party, ...]:
@@ -78,7 +73,7 @@ class EscalationStep(enum.StrEnum):
         A policy's ``step_authorities`` says who acts in that county; this is the
         shipped default it is built from.
         """
-        return _STEP_INFO[self][1]
+        return _STEP_INFO[self][0]
 
     @property
     def coercive(self) -> bool:
@@ -93,7 +88,7 @@ class EscalationStep(enum.StrEnum):
     @property
     def basis(self) -> tuple[str, ...]:
         """The law articles the step rests on."""
-        return _STEP_INFO[self][2]
+        return _STEP_INFO[self][1]
 
     @property
     def rank(self) -> int:
@@ -101,29 +96,24 @@ class EscalationStep(enum.StrEnum):
         return _ORDER.index(self)
 
 
-_STEP_INFO: Final[dict[EscalationStep, tuple[str, tuple[Party, ...], tuple[str, ...]]]] = {
+_STEP_INFO: Final[dict[EscalationStep, tuple[tuple[Party, ...], tuple[str, ...]]]] = {
     EscalationStep.PERSUASION: (
-        "劝返",
         (Party.SCHOOL, Party.EDUCATION_BUREAU, Party.TOWN_GOVERNMENT),
         ("未成年人保护法 第二十八条第二款", "FC-1.3"),
     ),
     EscalationStep.WRITTEN_REPORT: (
-        "学校书面报告",
         (Party.SCHOOL,),
         ("未成年人保护法 第二十八条第二款", "FC-3.3"),
     ),
     EscalationStep.CORRECTION_ORDER: (
-        "批评教育、责令限期改正",
         (Party.TOWN_GOVERNMENT, Party.EDUCATION_BUREAU),
         ("义务教育法 第五十八条", "未成年人保护法 第八十三条第二款", "FC-2.4"),
     ),
     EscalationStep.ADMINISTRATIVE_PENALTY: (
-        "行政处罚",
         (Party.TOWN_GOVERNMENT, Party.EDUCATION_BUREAU),
         ("行政处罚法 第十二条 (only where a local regulation provides the penalty)",),
     ),
     EscalationStep.JUDICIAL: (
-        "提请司法部门发出司法文书",
         (Party.COURT, Party.PUBLIC_SECURITY, Party.PROCURATORATE),
         (
             "FC-2.4",
@@ -133,7 +123,6 @@ _STEP_INFO: Final[dict[EscalationStep, tuple[str, tuple[Party, ...], tuple[str, 
         ),
     ),
     EscalationStep.LEGAL_LIABILITY: (
-        "依法追究法律责任",
         (Party.PUBLIC_SECURITY, Party.PROCURATORATE, Party.COURT),
         ("FC-2.4", "义务教育法 第六十条"),
     ),
@@ -173,26 +162,8 @@ def is_ladder(value: object) -> bool:
 
 def parse_ladder(raw: object, path: str) -> object:
     """Read a ladder from a list of step names in a policy document."""
-    if not isinstance(raw, list):
-        raise ValidationError(
-            "policy.value",
-            f"expected a list of escalation steps, got {type_name(raw)}",
-            f"应为强制入学程序步骤的列表，实为 {type_name(raw)}",
-            path=path,
-        )
-    steps = []
-    for index, item in enumerate(raw):
-        try:
-            steps.append(EscalationStep(item))
-        except ValueError:
-            names = ", ".join(repr(m.value) for m in EscalationStep)
-            raise ValidationError(
-                "policy.value",
-                f"expected one of {names}",
-                f"应为 {names} 之一",
-                path=f"{path}[{index}]",
-            ) from None
-    ladder = tuple(steps)
+    what = ("escalation steps", "强制入学程序步骤")
+    ladder = tuple(parse_members(EscalationStep, raw, path, code="policy.value", what=what))
     problem = ladder_problem(ladder)
     if problem is not None:
         raise ValidationError("policy.ladder", problem, "强制入学程序步骤不合规范", path=path)
@@ -210,30 +181,12 @@ def is_parties(value: object) -> bool:
 
 
 def parse_parties(raw: object, path: str) -> object:
-    """Read a non-empty list of party names from a policy document."""
-    if not isinstance(raw, list) or not raw:
-        raise ValidationError(
-            "policy.value",
-            f"expected a non-empty list of parties, got {type_name(raw)}",
-            f"应为非空的责任主体列表，实为 {type_name(raw)}",
-            path=path,
-        )
-    found = []
-    for index, item in enumerate(raw):
-        try:
-            found.append(Party(item))
-        except ValueError:
-            names = ", ".join(repr(m.value) for m in Party)
-            raise ValidationError(
-                "policy.value",
-                f"expected one of {names}",
-                f"应为 {names} 之一",
-                path=f"{path}[{index}]",
-            ) from None
-    parties = tuple(found)
-    if not is_parties(parties):
-        raise ValidationError("policy.value", "a party is listed twice", "责任主体重复", path=path)
-    return parties
+    """Read a non-empty list of distinct party names from a policy document."""
+    what = ("parties", "责任主体")
+    found = parse_members(
+        Party, raw, path, code="policy.value", what=what, non_empty=True, unique=True
+    )
+    return tuple(found)
 
 
 def _bad_table(path: str, en: str, zh: str) -> ValidationError:

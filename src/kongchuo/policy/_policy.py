@@ -20,6 +20,7 @@ from typing import Any, Final
 import attrs
 
 from kongchuo._args import require_int
+from kongchuo._enums import from_value, parse_members
 from kongchuo._errors import Problem, ValidationError, quote, type_name
 from kongchuo._guard import friendly_init
 from kongchuo.policy._escalation import (
@@ -126,16 +127,7 @@ def _parse_age_band(raw: object, path: str) -> object:
 
 
 def _parse_enum(kind: type[TimeUnit | Comparison], raw: object, path: str) -> Any:  # noqa: ANN401
-    try:
-        return kind(raw)  # type: ignore[arg-type]
-    except ValueError:
-        names = ", ".join(repr(m.value) for m in kind)
-        raise ValidationError(
-            "policy.value",
-            f"expected one of {names}",
-            f"应为 {names} 之一",
-            path=path,
-        ) from None
+    return from_value(kind, raw, path)
 
 
 def _parse_span(raw: object, path: str) -> object:
@@ -152,21 +144,8 @@ def _parse_threshold(raw: object, path: str) -> object:
 
 
 def _parse_members(kind: type[Party | Ledger], raw: object, path: str) -> list[Any]:
-    if not isinstance(raw, list) or not raw:
-        raise _bad(path, f"a non-empty list of {kind.__name__} names", raw)
-    found: list[Any] = []
-    for index, item in enumerate(raw):
-        try:
-            found.append(kind(item))
-        except ValueError:
-            names = ", ".join(repr(m.value) for m in kind)
-            raise ValidationError(
-                "policy.value",
-                f"expected one of {names}",
-                f"应为 {names} 之一",
-                path=f"{path}[{index}]",
-            ) from None
-    return found
+    what = (f"{kind.__name__} names", "台账" if kind is Ledger else "责任主体")
+    return parse_members(kind, raw, path, code="policy.value", what=what, non_empty=True)
 
 
 def _is_int(value: object) -> bool:

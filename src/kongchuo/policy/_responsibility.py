@@ -12,12 +12,12 @@ Part of the policy layer of the design (docs/design.md).
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from typing import Final
 
 import attrs
 
+from kongchuo._enums import LabelledEnum
 from kongchuo._errors import Problem, ValidationError, type_name
 from kongchuo._guard import friendly_init
 from kongchuo.policy._values import Party
@@ -25,7 +25,7 @@ from kongchuo.policy._values import Party
 __all__ = ["SEVEN_HEADS", "ResponsibilityLine", "ResponsibilityScheme", "SchemeRole"]
 
 
-class ResponsibilityLine(enum.StrEnum):
+class ResponsibilityLine(LabelledEnum):
     """The line a role belongs to in a two-line scheme (双线责任).
 
     Example:
@@ -33,14 +33,9 @@ class ResponsibilityLine(enum.StrEnum):
         '教育线'
     """
 
-    ADMINISTRATIVE = "administrative"
-    EDUCATION = "education"
-    FAMILY = "family"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label."""
-        return {"administrative": "行政线", "education": "教育线", "family": "家庭"}[self.value]
+    ADMINISTRATIVE = "administrative", "行政线"
+    EDUCATION = "education", "教育线"
+    FAMILY = "family", "家庭"
 
 
 @friendly_init

@@ -16,6 +16,7 @@ from typing import Any, Final
 
 import attrs
 
+from kongchuo._enums import LabelledEnum
 from kongchuo._errors import ValidationError, quote
 from kongchuo._guard import friendly_init
 
@@ -150,7 +151,7 @@ class AgeBand:
         return f"{self.min_age}–{self.max_age}"
 
 
-class TimeUnit(enum.StrEnum):
+class TimeUnit(LabelledEnum):
     """The unit a span or a threshold counts in (计量单位).
 
     Example:
@@ -158,25 +159,11 @@ class TimeUnit(enum.StrEnum):
         '在校日'
     """
 
-    DAY = "day"
-    WORKDAY = "workday"
-    SCHOOL_DAY = "school_day"
-    WEEK = "week"
-    MONTH = "month"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label: 日, 工作日, 在校日, 周 or 月."""
-        return _TIME_UNIT_ZH[self]
-
-
-_TIME_UNIT_ZH: Final = {
-    TimeUnit.DAY: "日",
-    TimeUnit.WORKDAY: "工作日",
-    TimeUnit.SCHOOL_DAY: "在校日",
-    TimeUnit.WEEK: "周",
-    TimeUnit.MONTH: "月",
-}
+    DAY = "day", "日"
+    WORKDAY = "workday", "工作日"
+    SCHOOL_DAY = "school_day", "在校日"
+    WEEK = "week", "周"
+    MONTH = "month", "月"
 
 
 @friendly_init
@@ -201,7 +188,7 @@ class Span:
         return f"{self.count} {self.unit} ({self.count}{self.unit.label_zh})"
 
 
-class Comparison(enum.StrEnum):
+class Comparison(LabelledEnum):
     """Whether a threshold is passed by "more than" or by "at least" (比较方式).
 
     民法典 第一千二百五十九条: "以上、以下、以内、届满" include the number itself;
@@ -214,13 +201,8 @@ class Comparison(enum.StrEnum):
         '超过'
     """
 
-    MORE_THAN = "more_than"
-    AT_LEAST = "at_least"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label: 超过 (more than) or 不少于 (at least)."""
-        return "超过" if self is Comparison.MORE_THAN else "不少于"
+    MORE_THAN = "more_than", "超过"
+    AT_LEAST = "at_least", "不少于"
 
     def holds(self, count: int, threshold: int) -> bool:
         """Whether ``count`` passes ``threshold`` under this comparison."""
@@ -262,7 +244,7 @@ class Threshold:
 _ENUM_FIELDS: Final[dict[str, type[enum.Enum]]] = {"unit": TimeUnit, "comparison": Comparison}
 
 
-class Party(enum.StrEnum):
+class Party(LabelledEnum):
     """Who owes a duty: a school, an office or a department (责任主体).
 
     Each department of the joint control (联控联保) is a party that rules and
@@ -276,48 +258,24 @@ class Party(enum.StrEnum):
         FC-2.1 (联控联保), FC-3.1 (部门职责).
     """
 
-    SCHOOL = "school"
-    TOWN_EDUCATION_OFFICE = "town_education_office"
-    CITY_DIRECT_SCHOOL = "city_direct_school"
-    EDUCATION_BUREAU = "education_bureau"
-    TOWN_GOVERNMENT = "town_government"
-    PUBLIC_SECURITY = "public_security"
-    RURAL_REVITALIZATION = "rural_revitalization"
-    DISABLED_PERSONS_FEDERATION = "disabled_persons_federation"
-    CIVIL_AFFAIRS = "civil_affairs"
-    VILLAGE_COMMITTEE = "village_committee"
-    JUSTICE = "justice"
-    PROCURATORATE = "procuratorate"
-    COURT = "court"
-    HUMAN_RESOURCES = "human_resources"
-    MARKET_REGULATION = "market_regulation"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese name of the party."""
-        return _PARTY_ZH[self]
+    SCHOOL = "school", "学校"
+    TOWN_EDUCATION_OFFICE = "town_education_office", "镇街教育办公室"
+    CITY_DIRECT_SCHOOL = "city_direct_school", "市直学校"
+    EDUCATION_BUREAU = "education_bureau", "教育行政部门"
+    TOWN_GOVERNMENT = "town_government", "乡镇人民政府（街道办事处）"
+    PUBLIC_SECURITY = "public_security", "公安"
+    RURAL_REVITALIZATION = "rural_revitalization", "扶贫（乡村振兴）"
+    DISABLED_PERSONS_FEDERATION = "disabled_persons_federation", "残联"
+    CIVIL_AFFAIRS = "civil_affairs", "民政"
+    VILLAGE_COMMITTEE = "village_committee", "村（居）民委员会"
+    JUSTICE = "justice", "司法行政部门"
+    PROCURATORATE = "procuratorate", "人民检察院"
+    COURT = "court", "人民法院"
+    HUMAN_RESOURCES = "human_resources", "人力资源和社会保障部门"
+    MARKET_REGULATION = "market_regulation", "市场监督管理部门"
 
 
-_PARTY_ZH: Final = {
-    Party.SCHOOL: "学校",
-    Party.TOWN_EDUCATION_OFFICE: "镇街教育办公室",
-    Party.CITY_DIRECT_SCHOOL: "市直学校",
-    Party.EDUCATION_BUREAU: "教育行政部门",
-    Party.TOWN_GOVERNMENT: "乡镇人民政府（街道办事处）",
-    Party.PUBLIC_SECURITY: "公安",
-    Party.RURAL_REVITALIZATION: "扶贫（乡村振兴）",
-    Party.DISABLED_PERSONS_FEDERATION: "残联",
-    Party.CIVIL_AFFAIRS: "民政",
-    Party.VILLAGE_COMMITTEE: "村（居）民委员会",
-    Party.JUSTICE: "司法行政部门",
-    Party.PROCURATORATE: "人民检察院",
-    Party.COURT: "人民法院",
-    Party.HUMAN_RESOURCES: "人力资源和社会保障部门",
-    Party.MARKET_REGULATION: "市场监督管理部门",
-}
-
-
-class Ledger(enum.StrEnum):
+class Ledger(LabelledEnum):
     """The ledgers a county keeps (台账), "三本台账" of the 2024 national notice.
 
     Example:
@@ -325,18 +283,6 @@ class Ledger(enum.StrEnum):
         ['适龄儿童台账', '疑似辍学学生台账', '辍学学生台账']
     """
 
-    SCHOOL_AGE_CHILDREN = "school_age_children"
-    SUSPECTED_DROPOUTS = "suspected_dropouts"
-    DROPOUTS = "dropouts"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese name of the ledger."""
-        return _LEDGER_ZH[self]
-
-
-_LEDGER_ZH: Final = {
-    Ledger.SCHOOL_AGE_CHILDREN: "适龄儿童台账",
-    Ledger.SUSPECTED_DROPOUTS: "疑似辍学学生台账",
-    Ledger.DROPOUTS: "辍学学生台账",
-}
+    SCHOOL_AGE_CHILDREN = "school_age_children", "适龄儿童台账"
+    SUSPECTED_DROPOUTS = "suspected_dropouts", "疑似辍学学生台账"
+    DROPOUTS = "dropouts", "辍学学生台账"

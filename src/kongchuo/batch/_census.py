@@ -1,0 +1,408 @@
+"""The census of school-age children (适龄儿童台账), merged from every feed.
+
+:func:`build_census` merges the intakes by resident ID into one entry per child:
+公安's household rows make the children (with their clean-up status and its
+confirmation date), the poverty, disability and civil-affairs rows add memberships
+with the department that reported them, and registrations link a J or L student
+number to the child who has no ID number yet. A value that two rows give
+differently (name, birth date, sex) is kept as the first row gave it and recorded
+as a :class:`Conflict` naming both rows; nothing is silently overwritten. Every
+input row ends accepted, merged, in conflict or rejected.
+
+Part of the batch layer of ``DESIGN.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
+
+import attrs
+
+from kongchuo import (
+    Child,
+    Finding,
+    GroupMembership,
+    Registration,
+    ResidentId,
+    Severity,
+    StudentNumber,
+    ValidationError,
+)
+from kongchuo.batch._feeds import Feed, HouseholdStatus
+from kongchuo.batch._intake import Intake, Record, RowOutcome, RowResult
+
+__all__ = ["Census", "CensusEntry", "Conflict", "SourceRef", "build_census", "child_key"]
+
+
+class SourceRef(NamedTuple):
+    """A row of a table: where a value came from."""
+
+    source: str
+    row: int
+
+
+@attrs.frozen(kw_only=True)
+class Conflict:
+    """Two rows that give a child's field differently (数据冲突).
+
+    The values are kept for the person who resolves the conflict, but never shown in
+    the ``repr``: a birth date beside a masked ID number would unmask it.
+
+    Attributes:
+        child: The child's masked ID or student number.
+        field: ``name``, ``birth_date`` or ``sex``.
+        kept: The value kept (the first row's).
+        kept_from: The row it came from.
+        other: The differing value.
+        other_from: The row that gave it.
+    """
+
+    child: str
+    field: str
+    kept: Any = attrs.field(repr=False)
+    kept_from: SourceRef
+    other: Any = attrs.field(repr=False)
+    other_from: SourceRef
+
+    def finding(self) -> Finding:
+        """The conflict as a finding for the later row's result."""
+        a = self.kept_from
+        return Finding(
+            code=f"census.conflict.{self.field}",
+            message=f"{self.field} differs from {a.source} row {a.row}; "
+            "the first value is kept until the conflict is resolved",
+            message_zh=f"{self.field} 与 {a.source} 第 {a.row} 行不一致；在核实前保留先到的值",
+            path=f"$.{self.field}",
+            severity=Severity.WARNING,
+            basis=("FC-2.2",),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class CensusEntry:
+    """One child in the census, with where the record came from (台账条目).
+
+    Attributes:
+        child: The child, with every membership any feed reported.
+        status: 公安's clean-up status.
+        confirmed_on: When 公安 confirmed it (``None`` while active).
+        sources: The rows the entry was merged from.
+    """
+
+    child: Child
+    status: HouseholdStatus = HouseholdStatus.ACTIVE
+    confirmed_on: dt.date | None = None
+    sources: tuple[SourceRef, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The key the census files the child under (ID number, else student number)."""
+        return child_key(self.child)
+
+
+def child_key(child: Child) -> str:
+    """The census key of a child: the ID number, else the J or L student number.
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo import Sex, StudentNumber
+        >>> child = Child(
+        ...     student_number=StudentNumber.parse("J370983201509010012"),
+        ...     name="张小明",
+        ...     sex=Sex.MALE,
+        ...     birth_date=dt.date(2015, 9, 1),
+        ...     household_region="370983",
+        ...     residence_region="370983",
+        ...     jurisdiction="370983003",
+        ...     retain_until=dt.date(2034, 12, 31),
+        ... )
+        >>> child_key(child)
+        'J370983201509010012'
+    """
+    if child.resident_id is not None:
+        return child.resident_id.value
+    assert child.student_number is not None  # noqa: S101 - Child guarantees one or the other
+    return child.student_number.value
+
+
+def number_key(number: StudentNumber) -> str:
+    """The census key a student number points at: its ID number for a G number."""
+    rid = number.resident_id
+    return rid.value if rid is not None else number.value
+
+
+@attrs.frozen(kw_only=True)
+class Census:
+    """The census of school-age children: one entry per child (适龄儿童台账).
+
+    Attributes:
+        entries: The entries by key (ID number, else student number).
+        links: J or L student number → the key of the child it belongs to.
+        unmatched: Accepted membership and registration records whose child is not
+            in the census (a child not on 公安's register, such as a migrant child).
+        conflicts: Every conflict between rows.
+        rows: One result per input row of every intake, in input order.
+    """
+
+    entries: dict[str, CensusEntry] = attrs.field(repr=lambda e: f"<{len(e)} children>")
+    links: dict[str, str] = attrs.field(factory=dict, repr=False)
+    unmatched: tuple[Record, ...] = attrs.field(default=(), repr=False)
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), repr=False)
+    rows: tuple[RowResult, ...] = attrs.field(default=(), repr=False)
+
+    def __len__(self) -> int:
+        """The number of children."""
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[CensusEntry]:
+        """The entries, in key order."""
+        return iter(self.entries[k] for k in sorted(self.entries))
+
+    def get(self, key: str | ResidentId | StudentNumber) -> CensusEntry | None:
+        """The entry of a child by ID number, student number or key."""
+        if isinstance(key, ResidentId):
+            key = key.value
+        elif isinstance(key, StudentNumber):
+            key = self.links.get(key.value, number_key(key))
+        return self.entries.get(key)
+
+    def key_of(self, number: StudentNumber) -> str:
+        """The key of the child a student number belongs to (linked, or its own)."""
+        return self.links.get(number.value) or number_key(number)
+
+    def counts(self) -> dict[RowOutcome, int]:
+        """Rows per outcome; the total equals the rows of every intake."""
+        out = dict.fromkeys(RowOutcome, 0)
+        for r in self.rows:
+            out[r.outcome] += 1
+        return out
+
+
+_COMPARED = ("name", "birth_date", "sex")
+
+
+def _compare(
+    key_shown: str,
+    kept: Child,
+    kept_from: SourceRef,
+    other: Any,  # noqa: ANN401 - a Child or a mapping of its fields
+    other_from: SourceRef,
+) -> list[Conflict]:
+    found = []
+    for field in _COMPARED:
+        value = getattr(other, field, None) if not isinstance(other, dict) else other.get(field)
+        if value is not None and value != getattr(kept, field):
+            found.append(
+                Conflict(
+                    child=key_shown,
+                    field=field,
+                    kept=getattr(kept, field),
+                    kept_from=kept_from,
+                    other=value,
+                    other_from=other_from,
+                )
+            )
+    return found
+
+
+def build_census(*intakes: Intake) -> Census:  # noqa: C901, PLR0912, PLR0915
+    """Merge intakes into the census, one entry per child (合并为适龄儿童台账).
+
+    Household rows come first, whatever the order given; a later household row of
+    the same child is merged if it agrees and in conflict if it does not, and a
+    clean-up status in it is applied with its confirmation date (the latest
+    confirmation wins). Membership rows add to the child with their ID number;
+    a registration with a J or L number and an ID number links the number to the
+    child. Attendance and leave rows keep their intake outcome.
+
+    Raises:
+        ValidationError: For an argument that is not an :class:`Intake`.
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo.policy import FEICHENG
+        >>> from kongchuo.batch import Feed, intake, rows_from_mappings
+        >>> kid = {
+        ...     "身份证号": "370983201509010012",
+        ...     "姓名": "张小明",
+        ...     "户籍地代码": "370983",
+        ...     "镇街": "370983003",
+        ... }
+        >>> poor = {"身份证号": "370983201509010012", "姓名": "张晓明", "认定日期": "2024/3/1"}
+        >>> take = lambda feed, rows: intake(
+        ...     rows_from_mappings(rows),
+        ...     feed,
+        ...     source=feed.value,
+        ...     as_of=dt.date(2025, 7, 15),
+        ...     policy=FEICHENG,
+        ... )
+        >>> census = build_census(take(Feed.HOUSEHOLD, [kid, kid]), take(Feed.POVERTY, [poor]))
+        >>> [(r.source, r.row, r.outcome.value) for r in census.rows]
+        [('household', 1, 'accepted'), ('household', 2, 'merged'), ('poverty', 1, 'conflict')]
+        >>> entry = census.get(ResidentId.parse("370983201509010012"))
+        >>> sorted(g.value for g in entry.child.special_groups), census.conflicts[0].field
+        (['poverty_alleviated'], 'name')
+
+    References:
+        FC-1.1 (准确掌握底数), FC-2.2 (信息共享), FC-3.1 and seed 三(一) (公安户籍清理).
+
+    Limitations:
+        The first household row of a child wins a conflict until a person resolves
+        it; the census does not guess which department is right.
+    """
+    for i, item in enumerate(intakes):
+        if not isinstance(item, Intake):
+            raise ValidationError(
+                "batch.census.type",
+                f"argument {i} is a {type(item).__name__}, not an Intake",
+                f"第 {i + 1} 个参数为 {type(item).__name__}，应为 Intake",
+                path=f"$[{i}]",
+            )
+    entries: dict[str, CensusEntry] = {}
+    first: dict[str, SourceRef] = {}
+    links: dict[str, str] = {}
+    memberships: dict[str, list[GroupMembership]] = {}
+    unmatched: list[Record] = []
+    conflicts: list[Conflict] = []
+    changed: dict[SourceRef, tuple[RowOutcome, tuple[Finding, ...]]] = {}
+
+    def mark(ref: SourceRef, outcome: RowOutcome, *found: Finding) -> None:
+        changed[ref] = (outcome, found)
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        households = [i for i in intakes if i.feed is Feed.HOUSEHOLD]
+        for item in households:
+            for rec in item.records:
+                child: Child = rec.value
+                key = child_key(child)
+                ref = SourceRef(rec.source, rec.row)
+                entry = entries.get(key)
+                if entry is None:
+                    entries[key] = CensusEntry(
+                        child=child,
+                        status=rec.status,
+                        confirmed_on=rec.confirmed_on,
+                        sources=(ref,),
+                    )
+                    first[key] = ref
+                    if child.student_number is not None:
+                        links[child.student_number.value] = key
+                    continue
+                found = _compare(_shown(child), entry.child, first[key], child, ref)
+                status, confirmed = entry.status, entry.confirmed_on
+                if rec.status is not HouseholdStatus.ACTIVE and (
+                    confirmed is None or (rec.confirmed_on or dt.date.min) >= confirmed
+                ):
+                    status, confirmed = rec.status, rec.confirmed_on
+                entries[key] = attrs.evolve(
+                    entry, status=status, confirmed_on=confirmed, sources=(*entry.sources, ref)
+                )
+                conflicts.extend(found)
+                if found:
+                    mark(ref, RowOutcome.CONFLICT, *(c.finding() for c in found))
+                else:
+                    mark(ref, RowOutcome.MERGED)
+        for item in intakes:
+            if item.feed in (Feed.POVERTY, Feed.DISABILITY, Feed.CIVIL_AFFAIRS):
+                for rec in item.records:
+                    _merge_membership(rec, entries, first, memberships, unmatched, conflicts, mark)
+            elif item.feed is Feed.REGISTRATION:
+                for rec in item.records:
+                    reg: Registration = rec.value
+                    ref = SourceRef(rec.source, rec.row)
+                    number = reg.student_number
+                    if rec.resident_id is not None and rec.resident_id.value in entries:
+                        if number.resident_id is None:
+                            links[number.value] = rec.resident_id.value
+                        mark(ref, RowOutcome.MERGED)
+                    elif links.get(number.value) in entries:
+                        mark(ref, RowOutcome.MERGED)
+                    else:
+                        unmatched.append(rec)
+        for key, found_memberships in memberships.items():
+            entry = entries[key]
+            child = entry.child
+            merged = tuple(dict.fromkeys((*child.memberships, *found_memberships)))
+            entries[key] = attrs.evolve(
+                entry,
+                child=attrs.evolve(
+                    child,
+                    memberships=merged,
+                    special_groups=child.special_groups | {m.group for m in merged},
+                ),
+            )
+        rows: list[RowResult] = []
+        for item in intakes:
+            for r in item.rows:
+                hit = changed.get(SourceRef(r.source, r.row))
+                if hit is None or r.outcome is RowOutcome.REJECTED:
+                    rows.append(r)
+                else:
+                    rows.append(r._replace(outcome=hit[0], findings=(*r.findings, *hit[1])))
+    finally:
+        if enabled:
+            gc.enable()
+    return Census(
+        entries=entries,
+        links=links,
+        unmatched=tuple(unmatched),
+        conflicts=tuple(conflicts),
+        rows=tuple(rows),
+    )
+
+
+def _shown(child: Child) -> str:
+    if child.resident_id is not None:
+        return child.resident_id.masked()
+    assert child.student_number is not None  # noqa: S101 - Child guarantees it
+    return child.student_number.masked()
+
+
+def _merge_membership(  # noqa: PLR0917
+    rec: Record,
+    entries: dict[str, CensusEntry],
+    first: dict[str, SourceRef],
+    memberships: dict[str, list[GroupMembership]],
+    unmatched: list[Record],
+    conflicts: list[Conflict],
+    mark: Any,  # noqa: ANN401
+) -> None:
+    ref = SourceRef(rec.source, rec.row)
+    rid = rec.resident_id
+    entry = entries.get(rid.value) if rid is not None else None
+    if entry is None or rid is None:
+        unmatched.append(rec)
+        mark(
+            ref,
+            RowOutcome.ACCEPTED,
+            Finding(
+                code="census.child.unknown",
+                message="no household row has this ID number; the report is kept unmatched",
+                message_zh="户籍数据中没有该身份证号码，该条报送暂存为未匹配",
+                path="$.resident_id",
+                severity=Severity.WARNING,
+                basis=("FC-1.1",),
+            ),
+        )
+        return
+    found = _compare(rid.masked(), entry.child, first[rid.value], {"name": rec.name}, ref)
+    memberships.setdefault(rid.value, []).append(rec.value)
+    entries[rid.value] = attrs.evolve(entry, sources=(*entry.sources, ref))
+    conflicts.extend(found)
+    if found:
+        mark(ref, RowOutcome.CONFLICT, *(c.finding() for c in found))
+    else:
+        mark(ref, RowOutcome.MERGED)
+
+
+def iter_children(census: Census | Iterable[CensusEntry]) -> Iterator[CensusEntry]:
+    """The entries of a census or of an iterable of entries."""
+    if isinstance(census, Census):
+        yield from census.entries.values()
+    else:
+        yield from census

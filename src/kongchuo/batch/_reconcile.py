@@ -1,0 +1,990 @@
+"""Reconciliation (三比对): 户籍 vs 学籍 vs presence, and the early-warning bands.
+
+:func:`reconcile` compares the census with the registrations and the schools'
+attendance records as of a day and returns every :class:`Discrepancy` — 失学,
+疑似辍学, 辍学, 人籍不一致, 空挂学籍, 借读, duplicate registrations — each naming the
+child (masked), its evidence and its basis, plus an attendance :class:`StudentBand`
+per registered student. :func:`open_cases` opens a case (with its ``Identified``
+event) for each child found out of school, never twice for the same episode.
+
+The inputs are iterables, each read once; the work is grouped by child, so the
+inputs may be split by :func:`partition_of` and reconciled part by part (on Dask,
+see :mod:`kongchuo.batch.distributed`) with exactly the same result.
+
+Part of the batch layer of ``DESIGN.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import gc
+import zlib
+from collections.abc import Callable, Iterable, Mapping
+from typing import Final
+
+import attrs
+
+import kongchuo
+from kongchuo import (
+    Approval,
+    Attendance,
+    AttendanceStatus,
+    Finding,
+    Leave,
+    Registration,
+    ResidentId,
+    School,
+    SchoolCalendar,
+    Severity,
+    StudentNumber,
+    ValidationError,
+    WorkCalendar,
+)
+from kongchuo.batch._census import Census, CensusEntry, number_key
+from kongchuo.batch._feeds import HouseholdStatus
+from kongchuo.batch._intake import school_year_of
+from kongchuo.cases import Case, CaseKind, CaseState, IdentificationMethod, Identified
+from kongchuo.policy import Policy, Threshold, TimeUnit
+
+__all__ = [
+    "ED_FI_BANDS",
+    "Band",
+    "Discrepancy",
+    "DiscrepancyKind",
+    "Exemption",
+    "ExemptionKind",
+    "Openings",
+    "Reconciliation",
+    "StudentBand",
+    "WarningBands",
+    "open_cases",
+    "partition_of",
+    "reconcile",
+]
+
+_NOTICE: Final = "教育部办公厅 2024 常态化报告工作机制 (四查三比对)"
+
+
+class DiscrepancyKind(enum.StrEnum):
+    """What a comparison found (比对发现的问题类别).
+
+    Example:
+        >>> DiscrepancyKind.PHANTOM.label_zh
+        '空挂学籍'
+    """
+
+    OUT_OF_SCHOOL = "out_of_school"
+    SUSPECTED_DROPOUT = "suspected_dropout"
+    DROPOUT = "dropout"
+    MISMATCH = "mismatch"
+    PHANTOM = "phantom"
+    UNREGISTERED = "unregistered"
+    DUPLICATE = "duplicate_registration"
+
+    @property
+    def label_zh(self) -> str:
+        """失学, 疑似辍学, 辍学, 人籍不一致, 空挂学籍, 借读 or 重复学籍."""
+        return _KIND_ZH[self]
+
+    @property
+    def code(self) -> str:
+        """The stable finding code, such as ``"reconcile.dropout"``."""
+        return f"reconcile.{self.value}"
+
+
+_KIND_ZH: Final = {
+    DiscrepancyKind.OUT_OF_SCHOOL: "失学",
+    DiscrepancyKind.SUSPECTED_DROPOUT: "疑似辍学",
+    DiscrepancyKind.DROPOUT: "辍学",
+    DiscrepancyKind.MISMATCH: "人籍不一致",
+    DiscrepancyKind.PHANTOM: "空挂学籍",
+    DiscrepancyKind.UNREGISTERED: "借读",
+    DiscrepancyKind.DUPLICATE: "重复学籍",
+}
+_ORDER: Final = {kind: i for i, kind in enumerate(DiscrepancyKind)}
+_BASIS: Final[dict[DiscrepancyKind, tuple[str, ...]]] = {
+    DiscrepancyKind.OUT_OF_SCHOOL: ("FC-1.1", "义务教育法 第十一条", _NOTICE),
+    DiscrepancyKind.SUSPECTED_DROPOUT: ("FC-2.5", _NOTICE, "policy.suspected_dropout_threshold"),
+    DiscrepancyKind.DROPOUT: (
+        "FC-2.5",
+        _NOTICE,
+        "policy.dropout_threshold",
+        "未成年人保护法 第二十八条",
+    ),
+    DiscrepancyKind.MISMATCH: ("FC-1.4",),
+    DiscrepancyKind.PHANTOM: ("FC-1.4", "FC-3.1"),
+    DiscrepancyKind.UNREGISTERED: ("FC-1.4",),
+    DiscrepancyKind.DUPLICATE: ("FC-1.4", "教基〔2025〕1号"),
+}
+
+
+class ExemptionKind(enum.StrEnum):
+    """Why a school-age child without a registration here is not out of school (免于失学认定的情形).
+
+    Example:
+        >>> ExemptionKind.DEFERRED.label_zh
+        '延缓入学'
+    """
+
+    STUDYING_ELSEWHERE = "studying_elsewhere"
+    DEFERRED = "deferred"
+    SUSPENDED = "suspended"
+    NOT_ABLE_TO_STUDY = "not_able_to_study"
+
+    @property
+    def label_zh(self) -> str:
+        """异地就读（已核实）, 延缓入学, 休学 or 经鉴定暂不具备学习条件."""
+        return {
+            "studying_elsewhere": "异地就读（已核实）",
+            "deferred": "延缓入学",
+            "suspended": "休学",
+            "not_able_to_study": "经鉴定暂不具备学习条件",
+        }[self.value]
+
+
+@attrs.frozen(kw_only=True)
+class Exemption:
+    """A verified reason why a child has no registration here (免于失学认定).
+
+    Attributes:
+        resident_id: The child.
+        kind: Verified schooling elsewhere, deferred entry, suspension, or assessed
+            as not able to study (残疾人教育条例 第二十条).
+        until: The last day it holds, or ``None`` while it holds.
+
+    References:
+        义务教育法 第十一条第二款 (延缓入学、休学); 残疾人教育条例 第十七、二十条.
+    """
+
+    resident_id: ResidentId
+    kind: ExemptionKind
+    until: dt.date | None = None
+
+
+class Band(enum.StrEnum):
+    """A student's attendance band (出勤预警等级).
+
+    Example:
+        >>> Band.EARLY_WARNING.label_zh
+        '预警'
+    """
+
+    ON_TRACK = "on_track"
+    EARLY_WARNING = "early_warning"
+    AT_RISK = "at_risk"
+
+    @property
+    def label_zh(self) -> str:
+        """正常, 预警 or 高风险."""
+        return {"on_track": "正常", "early_warning": "预警", "at_risk": "高风险"}[self.value]
+
+
+@attrs.frozen(kw_only=True)
+class WarningBands:
+    """The attendance-rate bands of the early warning, in percent (出勤预警阈值).
+
+    A rate at or above ``on_track`` is on track; at or above ``early_warning`` an
+    early warning; below it, at risk. The rate counts every absence, leave
+    included: a child often away is at risk whatever the reason.
+
+    Attributes:
+        on_track: The lowest on-track rate.
+        early_warning: The lowest early-warning rate.
+        basis: Where the numbers come from.
+
+    Example:
+        >>> ED_FI_BANDS.band(87.5), ED_FI_BANDS.band(88.0), ED_FI_BANDS.band(79.9)
+        (<Band.EARLY_WARNING: 'early_warning'>, <Band.ON_TRACK: 'on_track'>,
+         <Band.AT_RISK: 'at_risk'>)
+    """
+
+    on_track: float
+    early_warning: float
+    basis: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        """Check 0 ≤ early_warning ≤ on_track ≤ 100."""
+        ok = all(isinstance(v, int | float) for v in (self.on_track, self.early_warning))
+        if not ok or not 0 <= self.early_warning <= self.on_track <= 100:
+            raise ValidationError(
+                "batch.bands.order",
+                "bands need 0 <= early_warning <= on_track <= 100 (percent)",
+                "预警阈值应满足 0 ≤ early_warning ≤ on_track ≤ 100（百分比）",
+            )
+
+    def band(self, rate: float) -> Band:
+        """The band of an attendance rate in percent."""
+        if rate >= self.on_track:
+            return Band.ON_TRACK
+        if rate >= self.early_warning:
+            return Band.EARLY_WARNING
+        return Band.AT_RISK
+
+
+ED_FI_BANDS: Final = WarningBands(
+    on_track=88.0,
+    early_warning=80.0,
+    basis=(
+        (
+            "Ed-Fi Alliance, chronic absenteeism early-warning bands (88% / 80%); "
+            "a documented example, not a Chinese rule: set your county's numbers"
+        ),
+    ),
+)
+"""The example bands: on track from 88%, early warning from 80%, at risk below."""
+
+
+@attrs.frozen(kw_only=True)
+class Discrepancy:
+    """One thing reconciliation found about one child (比对发现).
+
+    Attributes:
+        kind: What was found.
+        child: The child's masked ID or student number.
+        key: The census key (full number, for joins; never shown in the repr).
+        resident_id: The child's ID number, where known (masked in its repr).
+        student_number: The registration's student number, where one is involved.
+        school: The school involved, if any.
+        jurisdiction: The child's jurisdiction (from the census, else the school's).
+        since: When the episode began: the first school day of the absence, or
+            the reckoning day of the school year for 失学.
+        evidence: What the finding rests on, in words, without ID numbers.
+        finding: The finding: stable code, messages, severity and basis.
+    """
+
+    kind: DiscrepancyKind
+    child: str
+    key: str = attrs.field(repr=False)
+    resident_id: ResidentId | None = None
+    student_number: StudentNumber | None = None
+    school: str | None = None
+    jurisdiction: str | None = None
+    since: dt.date | None = None
+    evidence: tuple[str, ...] = ()
+    finding: Finding = attrs.field(repr=False)
+
+    @property
+    def sort_key(self) -> tuple[str, int, str, str]:
+        """The order results are given in: by child, kind, school and start date."""
+        return (self.key, _ORDER[self.kind], self.school or "", str(self.since or ""))
+
+
+@attrs.frozen(kw_only=True)
+class StudentBand:
+    """A registered student's attendance over the window (学生出勤情况).
+
+    Attributes:
+        child: The masked student number.
+        key: The census key (never shown in the repr).
+        school: The school of the registration.
+        school_days: School days in the window.
+        absent_days: Days absent or on leave.
+        unexplained_days: Days absent without approved leave.
+        rate: The attendance rate in percent, to one decimal.
+        band: The band.
+    """
+
+    child: str
+    key: str = attrs.field(repr=False)
+    school: str
+    school_days: int
+    absent_days: int
+    unexplained_days: int
+    rate: float
+    band: Band
+
+
+@attrs.frozen(kw_only=True)
+class Reconciliation:
+    """What :func:`reconcile` found (三比对结果).
+
+    Attributes:
+        as_of: The day reconciled.
+        since: The first day of the attendance window.
+        discrepancies: Every discrepancy, ordered by child, kind, school and start.
+        bands: One band per registered student, ordered by child and school.
+    """
+
+    as_of: dt.date
+    since: dt.date
+    discrepancies: tuple[Discrepancy, ...]
+    bands: tuple[StudentBand, ...]
+
+    def counts(self) -> dict[DiscrepancyKind, int]:
+        """Discrepancies per kind (every kind listed)."""
+        out = dict.fromkeys(DiscrepancyKind, 0)
+        for d in self.discrepancies:
+            out[d.kind] += 1
+        return out
+
+    def of_kind(self, kind: DiscrepancyKind) -> tuple[Discrepancy, ...]:
+        """The discrepancies of one kind."""
+        return tuple(d for d in self.discrepancies if d.kind is kind)
+
+    @classmethod
+    def combine(cls, parts: Iterable[Reconciliation]) -> Reconciliation:
+        """Join the results of partitions into the one result of the whole.
+
+        Raises:
+            ValidationError: ``batch.combine.dates`` if the parts were reconciled
+                over different windows, ``batch.combine.empty`` for no parts.
+        """
+        found = list(parts)
+        if not found:
+            raise ValidationError("batch.combine.empty", "no parts to combine", "没有可合并的部分")
+        if len({(p.as_of, p.since) for p in found}) != 1:
+            raise ValidationError(
+                "batch.combine.dates",
+                "parts were reconciled over different windows",
+                "各部分的比对日期或窗口不一致",
+            )
+        return cls(
+            as_of=found[0].as_of,
+            since=found[0].since,
+            discrepancies=tuple(
+                sorted((d for p in found for d in p.discrepancies), key=lambda d: d.sort_key)
+            ),
+            bands=tuple(
+                sorted((b for p in found for b in p.bands), key=lambda b: (b.key, b.school))
+            ),
+        )
+
+
+def partition_of(key: str | ResidentId | StudentNumber, parts: int) -> int:
+    """The partition (0 … parts-1) a child's records go to: a stable hash of its key.
+
+    A G student number goes with the ID number it holds, so a child's household,
+    registration and attendance rows meet in one partition.
+
+    Example:
+        >>> from kongchuo import ResidentId, StudentNumber
+        >>> rid = ResidentId.parse("370983201509010012")
+        >>> partition_of(rid, 4) == partition_of(StudentNumber.parse("G370983201509010012"), 4)
+        True
+    """
+    if isinstance(key, ResidentId):
+        key = key.value
+    elif isinstance(key, StudentNumber):
+        key = number_key(key)
+    return zlib.crc32(key.encode("ascii", "replace")) % parts
+
+
+def _school_days(
+    since: dt.date,
+    as_of: dt.date,
+    calendar: WorkCalendar,
+    school_calendar: SchoolCalendar | None,
+) -> list[dt.date]:
+    days = []
+    day = since
+    one = dt.timedelta(days=1)
+    while day <= as_of:
+        if (
+            school_calendar.is_school_day(day, calendar=calendar)
+            if school_calendar is not None
+            else calendar.is_workday(day)
+        ):
+            days.append(day)
+        day += one
+    return days
+
+
+def _run_length(threshold_unit: TimeUnit, run: list[dt.date]) -> int:
+    if threshold_unit is TimeUnit.DAY:
+        return (run[-1] - run[0]).days + 1
+    return len(run)
+
+
+def _longest_run(days: list[dt.date], index: dict[dt.date, int]) -> list[dt.date]:
+    """The longest run of consecutive school days in ``days`` (sorted); earliest on a tie."""
+    best: list[dt.date] = []
+    run: list[dt.date] = []
+    previous = -2
+    for day in days:
+        position = index[day]
+        if position == previous + 1:
+            run.append(day)
+        else:
+            run = [day]
+        previous = position
+        if len(run) > len(best):
+            best = list(run)
+    return best
+
+
+def _covered(day: dt.date, leaves: list[tuple[dt.date, dt.date]]) -> bool:
+    return any(start <= day <= end for start, end in leaves)
+
+
+def _finding(kind: DiscrepancyKind, child: str, en: str, zh: str, severity: Severity) -> Finding:
+    return Finding(
+        code=kind.code,
+        message=f"{child}: {en}",
+        message_zh=f"{child}：{zh}",
+        path=f"$.children[{child}]",
+        severity=severity,
+        basis=_BASIS[kind],
+    )
+
+
+def _check_threshold(value: object, name: str) -> Threshold:
+    if not isinstance(value, Threshold) or value.unit not in (
+        TimeUnit.SCHOOL_DAY,
+        TimeUnit.WORKDAY,
+        TimeUnit.DAY,
+    ):
+        raise ValidationError(
+            "batch.threshold.unit",
+            f"{name} must count school days, workdays or days to be read against attendance",
+            f"{name} 须以在校日、工作日或日计数，才能与考勤比对",
+            path=f"policy.{name}",
+        )
+    return value
+
+
+def _require_date(value: object, name: str) -> dt.date:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise ValidationError(
+            "batch.date.type", f"{name} must be a date", f"{name} 应为日期", path=name
+        )
+    return value
+
+
+class _Work:
+    """One reconciliation run's settings and outputs."""
+
+    def __init__(
+        self,
+        *,
+        as_of: dt.date,
+        since: dt.date,
+        policy: Policy,
+        school_days: list[dt.date],
+        bands: WarningBands,
+        schools: Mapping[str, School],
+    ) -> None:
+        self.as_of = as_of
+        self.since = since
+        self.policy = policy
+        self.school_year = school_year_of(as_of)
+        self.reckoning = kongchuo.school_year_day(self.school_year, policy=policy)
+        self.suspected = _check_threshold(
+            policy.suspected_dropout_threshold.value_at(as_of), "suspected_dropout_threshold"
+        )
+        self.dropout = _check_threshold(
+            policy.dropout_threshold.value_at(as_of), "dropout_threshold"
+        )
+        self.school_days = school_days
+        self.index = {d: i for i, d in enumerate(school_days)}
+        self.bands = bands
+        self.schools = schools
+        self.found: list[Discrepancy] = []
+        self.student_bands: list[StudentBand] = []
+        self.school_age: dict[dt.date, bool] = {}
+
+    def is_school_age(self, birth: dt.date) -> bool:
+        hit = self.school_age.get(birth)
+        if hit is None:
+            hit = kongchuo.is_school_age(birth, school_year=self.school_year, policy=self.policy)
+            self.school_age[birth] = hit
+        return hit
+
+    def on_roll(self, reg: Registration) -> bool:
+        return (
+            reg.status.on_roll
+            and reg.effective_from <= self.as_of
+            and (reg.effective_to is None or reg.effective_to >= self.as_of)
+        )
+
+    def add(
+        self,
+        kind: DiscrepancyKind,
+        key: str,
+        child: str,
+        *,
+        en: str,
+        zh: str,
+        evidence: tuple[str, ...],
+        entry: CensusEntry | None,
+        reg: Registration | None = None,
+        school: str | None = None,
+        since: dt.date | None = None,
+        severity: Severity = Severity.WARNING,
+    ) -> None:
+        school = school or (reg.school if reg is not None else None)
+        jurisdiction = entry.child.jurisdiction if entry is not None else None
+        if jurisdiction is None and school is not None and school in self.schools:
+            jurisdiction = self.schools[school].jurisdiction
+        self.found.append(
+            Discrepancy(
+                kind=kind,
+                child=child,
+                key=key,
+                resident_id=entry.child.resident_id if entry is not None else None,
+                student_number=reg.student_number if reg is not None else None,
+                school=school,
+                jurisdiction=jurisdiction,
+                since=since,
+                evidence=evidence,
+                finding=_finding(kind, child, en, zh, severity),
+            )
+        )
+
+
+def _masked(key: str) -> str:
+    return kongchuo.redact(key) if len(key) == 18 else key[:7] + "*" * 8 + key[-4:]
+
+
+def _child_alone(  # noqa: C901, PLR0917 - one child's records, passed apart
+    work: _Work,
+    key: str,
+    entry: CensusEntry | None,
+    regs: list[Registration],
+    marks: list[Attendance],
+    leaves: list[tuple[dt.date, dt.date]],
+    exempt: Exemption | None,
+) -> None:
+    child = _masked(key)
+    on_roll = sorted(
+        (r for r in regs if work.on_roll(r)),
+        key=lambda r: (r.school, r.student_number.value, r.effective_from, r.grade, r.status),
+    )
+    counted = entry is not None and entry.status.counts
+    # 户籍 vs 学籍 → 失学
+    if (
+        entry is not None
+        and counted
+        and not on_roll
+        and exempt is None
+        and work.is_school_age(entry.child.birth_date)
+    ):
+        lost = entry.status is HouseholdStatus.LOST_CONTACT
+        work.add(
+            DiscrepancyKind.OUT_OF_SCHOOL,
+            key,
+            child,
+            en="of school age and on the household register, but registered at no school"
+            + (" (公安: lost contact)" if lost else ""),
+            zh="适龄且在户籍中，但无在籍学籍" + ("（公安：失踪失联）" if lost else ""),
+            evidence=(
+                f"户籍: {entry.sources[0].source} 第 {entry.sources[0].row} 行",
+                f"在籍学籍: 无 ({work.as_of.isoformat()})",
+                *(("户籍状态: 失踪失联",) if lost else ()),
+            ),
+            entry=entry,
+            since=work.reckoning,
+            severity=Severity.ERROR,
+        )
+    # 空挂学籍: a registration with no child behind it.
+    if entry is not None and entry.status in (HouseholdStatus.DECEASED, HouseholdStatus.MOVED_OUT):
+        confirmed = entry.confirmed_on.isoformat() if entry.confirmed_on else "未注明"
+        for reg in on_roll:
+            work.add(
+                DiscrepancyKind.PHANTOM,
+                key,
+                child,
+                en=f"on the roll of {reg.school}, but 公安 confirmed {entry.status.value}",
+                zh=f"在 {reg.school} 在籍，但公安已确认{entry.status.label_zh}",
+                evidence=(f"户籍状态: {entry.status.label_zh}，确认日期 {confirmed}",),
+                entry=entry,
+                reg=reg,
+                since=entry.confirmed_on,
+            )
+    # Registered twice.
+    if len(on_roll) > 1:
+        schools = sorted({r.school for r in on_roll})
+        work.add(
+            DiscrepancyKind.DUPLICATE,
+            key,
+            child,
+            en=f"on the roll {len(on_roll)} times ({', '.join(schools)})",
+            zh=f"重复在籍 {len(on_roll)} 次（{'、'.join(schools)}）",
+            evidence=tuple(f"学籍: {r.school} {r.grade} 年级 {r.status.label_zh}" for r in on_roll),
+            entry=entry,
+            reg=on_roll[0],
+            since=max(r.effective_from for r in on_roll),
+        )
+    window = [m for m in marks if work.since <= m.on <= work.as_of]
+    attending = sorted({m.school for m in window})
+    roll_schools = {r.school for r in on_roll}
+    if window and not on_roll:
+        work.add(
+            DiscrepancyKind.UNREGISTERED,
+            key,
+            child,
+            en=f"on the attendance list of {', '.join(attending)} without a registration on roll",
+            zh=f"在 {'、'.join(attending)} 考勤名单上，但无在籍学籍（借读）",
+            evidence=(f"考勤记录 {len(window)} 条，{window[0].on.isoformat()} 起",),
+            entry=entry,
+            school=attending[0],
+            since=min(m.on for m in window),
+        )
+    elif window and not roll_schools.intersection(attending):
+        reg = on_roll[0]
+        work.add(
+            DiscrepancyKind.MISMATCH,
+            key,
+            child,
+            en=f"registered at {reg.school}, attending {', '.join(attending)}",
+            zh=f"学籍在 {reg.school}，实际在 {'、'.join(attending)} 就读（人籍不一致）",
+            evidence=(f"学籍: {reg.school}", f"考勤: {'、'.join(attending)}"),
+            entry=entry,
+            reg=reg,
+            since=min(m.on for m in window),
+        )
+    if not on_roll or not work.school_days:
+        return
+    index = work.index
+    excused = {m.on for m in window if m.status is AttendanceStatus.ON_LEAVE and m.on in index}
+    absent = sorted(
+        {
+            m.on
+            for m in window
+            if m.status is AttendanceStatus.ABSENT
+            and m.on in index
+            and m.on not in excused
+            and not (leaves and _covered(m.on, leaves))
+        }
+    )
+    away = len(
+        excused | {m.on for m in window if m.status is AttendanceStatus.ABSENT and m.on in index}
+    )
+    total = len(work.school_days)
+    rate = round((total - away) * 100 / total, 1)
+    reg = on_roll[0]
+    work.student_bands.append(
+        StudentBand(
+            child=child,
+            key=key,
+            school=reg.school,
+            school_days=total,
+            absent_days=away,
+            unexplained_days=len(absent),
+            rate=rate,
+            band=work.bands.band(rate),
+        )
+    )
+    if not absent:
+        return
+    run = _longest_run(absent, index)
+    for kind, threshold in (
+        (DiscrepancyKind.DROPOUT, work.dropout),
+        (DiscrepancyKind.SUSPECTED_DROPOUT, work.suspected),
+    ):
+        length = _run_length(threshold.unit, run)
+        if threshold.is_met(length):
+            work.add(
+                kind,
+                key,
+                child,
+                en=f"absent without leave {len(run)} school days running from "
+                f"{run[0].isoformat()} to {run[-1].isoformat()} ({threshold})",
+                zh=f"{run[0].isoformat()} 至 {run[-1].isoformat()} 连续无故缺勤 {len(run)} 个在校日"
+                f"（{threshold.comparison.label_zh}{threshold.count}{threshold.unit.label_zh}）",
+                evidence=(
+                    f"学籍: {reg.school}",
+                    f"无故缺勤 {len(absent)} 天，最长连续 {len(run)} 天",
+                    f"阈值: {threshold}",
+                ),
+                entry=entry,
+                reg=reg,
+                since=run[0],
+                severity=Severity.ERROR,
+            )
+            break
+    if len(absent) == total and work.suspected.is_met(total):
+        work.add(
+            DiscrepancyKind.PHANTOM,
+            key,
+            child,
+            en=f"on the roll of {reg.school} but absent every school day of the window "
+            "(名在人不在)",
+            zh=f"在 {reg.school} 在籍，但窗口内每个在校日均缺勤（名在人不在）",
+            evidence=(f"在校日 {total} 天，无故缺勤 {len(absent)} 天",),
+            entry=entry,
+            reg=reg,
+            since=absent[0],
+        )
+
+
+def reconcile(  # noqa: C901, PLR0912
+    census: Census | Iterable[CensusEntry],
+    registrations: Iterable[Registration],
+    attendance: Iterable[Attendance],
+    *,
+    as_of: dt.date,
+    policy: Policy,
+    calendar: WorkCalendar,
+    school_calendar: SchoolCalendar | None = None,
+    leaves: Iterable[Leave] = (),
+    exemptions: Iterable[Exemption] = (),
+    schools: Iterable[School] | Mapping[str, School] = (),
+    bands: WarningBands = ED_FI_BANDS,
+    since: dt.date | None = None,
+    links: Mapping[str, str] | None = None,
+) -> Reconciliation:
+    """Compare 户籍, 学籍 and presence as of a day (三比对).
+
+    * 户籍 vs 学籍: a school-age child in the census (active or lost contact) with
+      no registration on roll and no :class:`Exemption` → 失学;
+    * 学籍 vs presence: the longest run of consecutive school days absent without
+      approved leave (attendance marked 请假 and days covered by an approved
+      :class:`~kongchuo.Leave` are excused) against the policy's thresholds →
+      疑似辍学, or 辍学 past the higher one;
+    * attending a school other than the one holding the registration → 人籍不一致;
+      on roll while 公安 confirmed the child deceased or moved out, or absent every
+      school day of the window → 空挂学籍; on an attendance list with no
+      registration on roll → 借读; on roll twice → duplicate registration;
+    * an attendance band per registered student (:class:`WarningBands`).
+
+    Args:
+        census: The census, or an iterable of its entries (one partition).
+        registrations: The registrations (学籍), read once.
+        attendance: The schools' attendance records (absences, as schools log
+            them, or every day), read once.
+        as_of: The day reconciled: registrations on roll that day, attendance up
+            to it, parameters in force then.
+        policy: The thresholds and the age band.
+        calendar: The work calendar (statutory holidays and make-up days).
+        school_calendar: The school calendar; without it every working day of
+            the window is a school day.
+        leaves: Leave records; only approved ones excuse absence.
+        exemptions: Verified reasons for having no registration here.
+        schools: The school registry (gives a jurisdiction to children not in
+            the census).
+        bands: The early-warning bands.
+        since: The first day of the attendance window; by default the start of
+            the term holding ``as_of`` (with a school calendar), else the first
+            day of its month. It does not depend on the data, so partitions agree.
+        links: J or L student number → census key, when ``census`` is an iterable
+            of entries (a :class:`~kongchuo.batch.Census` carries its own).
+
+    Returns:
+        Every discrepancy and band, in a fixed order: the result does not depend
+        on the order of the inputs or on how they were partitioned.
+
+    Raises:
+        ValidationError: For a bad argument, or thresholds counted in weeks or
+            months (``batch.threshold.unit``).
+        kongchuo.CalendarHorizonError: If the calendar has no data for the window.
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo import ChinaCalendar
+        >>> from kongchuo.policy import FEICHENG
+        >>> result = reconcile(
+        ...     [], [], [], as_of=dt.date(2025, 10, 31), policy=FEICHENG, calendar=ChinaCalendar()
+        ... )
+        >>> result.since, result.discrepancies
+        (datetime.date(2025, 10, 1), ())
+
+    References:
+        FC-1.1, FC-1.4, FC-2.5; 教育部办公厅 2024 常态化报告工作机制 (四查三比对);
+        义务教育法 第十一条; 未成年人保护法 第二十八条.
+
+    Limitations:
+        The absence thresholds are screening defaults unless the county sets its
+        own (see the policy's descriptions). A run of absence is counted in school
+        days of the one calendar given, not per school. Attendance at a second
+        school is read as attending there; it errs towards flagging 人籍不一致 for
+        a person to check.
+    """
+    as_of = _require_date(as_of, "as_of")
+    if not isinstance(policy, Policy):
+        raise ValidationError(
+            "policy.type",
+            "policy must be a kongchuo.policy.Policy",
+            "policy 应为 Policy",
+            path="policy",
+        )
+    if not isinstance(bands, WarningBands):
+        raise ValidationError(
+            "batch.bands.type",
+            "bands must be WarningBands",
+            "bands 应为 WarningBands",
+            path="bands",
+        )
+    if since is None:
+        term = school_calendar.term_on(as_of) if school_calendar is not None else None
+        since = term.start if term is not None else as_of.replace(day=1)
+    since = _require_date(since, "since")
+    registry = dict(schools) if isinstance(schools, Mapping) else {s.code: s for s in schools}
+    days = _school_days(since, as_of, calendar, school_calendar)
+    work = _Work(
+        as_of=as_of, since=since, policy=policy, school_days=days, bands=bands, schools=registry
+    )
+    if isinstance(census, Census):
+        entries = census.entries
+        linked = census.links
+    else:
+        entries = {e.key: e for e in census}
+        linked = dict(links or {})
+
+    def key_of(number: StudentNumber) -> str:
+        return linked.get(number.value) or number_key(number)
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        regs: dict[str, list[Registration]] = {}
+        for reg in registrations:
+            regs.setdefault(key_of(reg.student_number), []).append(reg)
+        marks: dict[str, list[Attendance]] = {}
+        for mark in attendance:
+            marks.setdefault(key_of(mark.student_number), []).append(mark)
+        approved: dict[str, list[tuple[dt.date, dt.date]]] = {}
+        for leave in leaves:
+            if leave.approval is Approval.APPROVED:
+                approved.setdefault(key_of(leave.student_number), []).append(
+                    (leave.start, leave.end)
+                )
+        exempt: dict[str, Exemption] = {}
+        for item in exemptions:
+            if item.until is None or item.until >= as_of:
+                exempt[item.resident_id.value] = item
+        for key in sorted(entries.keys() | regs.keys() | marks.keys()):
+            _child_alone(
+                work,
+                key,
+                entries.get(key),
+                regs.get(key, []),
+                marks.get(key, []),
+                approved.get(key, []),
+                exempt.get(key),
+            )
+    finally:
+        if enabled:
+            gc.enable()
+    return Reconciliation(
+        as_of=as_of,
+        since=since,
+        discrepancies=tuple(sorted(work.found, key=lambda d: d.sort_key)),
+        bands=tuple(sorted(work.student_bands, key=lambda b: (b.key, b.school))),
+    )
+
+
+_CASE_KINDS: Final = {
+    DiscrepancyKind.DROPOUT: CaseKind.DROPOUT,
+    DiscrepancyKind.SUSPECTED_DROPOUT: CaseKind.SUSPECTED_DROPOUT,
+    DiscrepancyKind.OUT_OF_SCHOOL: CaseKind.OUT_OF_SCHOOL,
+}
+
+
+@attrs.frozen(kw_only=True)
+class Openings:
+    """What :func:`open_cases` did (立案结果).
+
+    Attributes:
+        opened: The new cases, each with its ``Identified`` event.
+        already_open: Discrepancies whose child already has an open case (the
+            same episode: no second case).
+        skipped: Discrepancies that could not open a case, with the reason (a
+            child with no jurisdiction known).
+    """
+
+    opened: tuple[Case, ...]
+    already_open: tuple[Discrepancy, ...] = ()
+    skipped: tuple[tuple[Discrepancy, str], ...] = ()
+
+
+def _case_child(case: Case) -> str | None:
+    if case.child_id is not None:
+        return case.child_id.value
+    return case.child_ref
+
+
+def open_cases(
+    discrepancies: Iterable[Discrepancy],
+    *,
+    existing: Iterable[Case] = (),
+    recorded_at: dt.datetime,
+    recorded_by: str,
+    found_by: str = "三比对（数据比对）",
+    case_id: Callable[[Discrepancy, int], str] | None = None,
+) -> Openings:
+    """Open one case per child found out of school, never twice for one episode (立案).
+
+    For each child, the most serious of 辍学, 疑似辍学 and 失学 opens a case whose
+    first event is ``Identified`` (method: data comparison), dated the start of
+    the episode or, for 失学, the reconciliation's reckoning day. A child who already
+    has a case that is not closed is left to that case: a suspected dropout who
+    becomes a dropout is one episode, escalated within its case.
+
+    Args:
+        discrepancies: The discrepancies, such as ``reconcile(...).discrepancies``;
+            kinds other than the three are ignored.
+        existing: The county's cases so far.
+        recorded_at: When the cases are entered (aware datetime).
+        recorded_by: Who enters them.
+        found_by: Who or what found the child.
+        case_id: Builds a case id from a discrepancy and a running number; by
+            default ``<jurisdiction>-<yyyymmdd>-<n>``.
+
+    Raises:
+        ValidationError: For bad arguments (checked by the event and case models).
+
+    Example:
+        >>> Openings(opened=()).opened
+        ()
+
+    References:
+        FC-1.2, FC-1.3 (一人一案), FC-2.5.
+    """
+    busy = {
+        child
+        for case in existing
+        if case.state is not CaseState.CLOSED
+        for child in (_case_child(case),)
+        if child is not None
+    }
+    best: dict[str, Discrepancy] = {}
+    for d in discrepancies:
+        if d.kind not in _CASE_KINDS:
+            continue
+        held = best.get(d.key)
+        if (
+            held is None
+            or _ORDER[d.kind] > _ORDER[held.kind]
+            or (_ORDER[d.kind] == _ORDER[held.kind] and d.sort_key < held.sort_key)
+        ):
+            best[d.key] = d
+    opened: list[Case] = []
+    already: list[Discrepancy] = []
+    skipped: list[tuple[Discrepancy, str]] = []
+    number = 0
+    for key in sorted(best):
+        d = best[key]
+        if key in busy:
+            already.append(d)
+            continue
+        if d.jurisdiction is None:
+            skipped.append((d, "no jurisdiction known for the child (无法确定管辖单位)"))
+            continue
+        number += 1
+        day = d.since or recorded_at.date()
+        cid = (
+            case_id(d, number)
+            if case_id is not None
+            else f"{d.jurisdiction}-{recorded_at.date():%Y%m%d}-{number:05d}"
+        )
+        opened.append(
+            Case.open(
+                case_id=cid,
+                kind=_CASE_KINDS[d.kind],
+                jurisdiction=d.jurisdiction,
+                school_code=d.school,
+                child_id=d.resident_id,
+                child_ref=None if d.resident_id is not None else d.key,
+                identified=Identified(
+                    occurred_on=min(day, recorded_at.date()),
+                    recorded_at=recorded_at,
+                    recorded_by=recorded_by,
+                    method=IdentificationMethod.CENSUS_COMPARISON,
+                    found_by=found_by,
+                    note=f"{d.kind.label_zh}：{'；'.join(d.evidence)}"[:200],
+                ),
+            )
+        )
+        busy.add(key)
+    return Openings(opened=tuple(opened), already_open=tuple(already), skipped=tuple(skipped))

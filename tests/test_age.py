@@ -157,7 +157,7 @@ class TestSchoolAge:
             description="x",
             basis=("x",),
         )
-        policy = attrs.evolve(FEICHENG, age_band=attrs.evolve(late, values=late.values[1:]))
+        policy = attrs.evolve(FEICHENG, age_band=attrs.evolve(late, values=late.values[-1:]))
         with pytest.raises(ParameterNotInForceError) as info:
             is_school_age(D(2019, 1, 1), school_year=2025, policy=policy)
         assert "age_band" in str(info.value)

@@ -25,7 +25,7 @@ from kongchuo._args import require_bool, require_date, require_int
 from kongchuo._decision import Decision, Finding, Severity
 from kongchuo._errors import ValidationError
 from kongchuo.policy import Policy
-from kongchuo.policy._policy import require_policy
+from kongchuo.policy._policy import own_basis, require_policy
 
 __all__ = ["age_on", "check_school_entry", "entry_year", "is_school_age", "school_year_day"]
 
@@ -287,6 +287,7 @@ def check_school_entry(
     require_int(school_year, "school_year")
     day = school_year_day(school_year, policy=policy)
     band = policy.age_band.value_at(Policy.reading_date(school_year))
+    base = own_basis(policy, Policy.reading_date(school_year), _BASIS)
     age = age_on(birth, day) if day > birth else -1
     facts = f"age {max(age, 0)} on {day.isoformat()}"
     facts_zh = f"{day.isoformat()} 时 {max(age, 0)} 周岁"
@@ -297,6 +298,7 @@ def check_school_entry(
             message=f"{facts}: under {band.min_age}",
             message_zh=f"{facts_zh}，未满 {band.min_age} 周岁",
             path="birth",
+            basis=base,
         )
     if deferral_approved:
         return _entry(
@@ -305,10 +307,10 @@ def check_school_entry(
             message=f"{facts}: entry deferred for physical reasons, with approval",
             message_zh=f"{facts_zh}，因身体状况经批准延缓入学",
             path="deferral_approved",
-            basis=(*_BASIS, "义务教育法 第十一条 第二款"),
+            basis=(*base, "义务教育法 第十一条 第二款"),
         )
     if age == band.min_age:
-        return Decision(rule="school_entry", ok=True, outcome="due", basis=_BASIS)
+        return Decision(rule="school_entry", ok=True, outcome="due", basis=base)
     if disabled:
         return _entry(
             ok=True,
@@ -316,7 +318,7 @@ def check_school_entry(
             message=f"{facts}: a disabled child may enter later or older",
             message_zh=f"{facts_zh}，残疾儿童入学年龄可以适当提高",
             path="disabled",
-            basis=(*_BASIS, "残疾人教育条例 第十四条"),
+            basis=(*base, "残疾人教育条例 第十四条"),
         )
     if age <= band.max_age:
         return _entry(
@@ -326,6 +328,7 @@ def check_school_entry(
             message_zh=f"{facts_zh}，已超过入学年龄 {band.min_age} 周岁，应立即入学",
             path="birth",
             severity=Severity.WARNING,
+            basis=base,
         )
     return _entry(
         ok=False,

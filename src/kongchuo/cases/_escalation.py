@@ -57,8 +57,8 @@ from kongchuo.cases._events import (
     WrittenReport,
 )
 from kongchuo.cases._machine import CaseState
-from kongchuo.notices._rules import correction_deadline, own_basis, served_on
-from kongchuo.policy import EscalationStep, Party, Policy
+from kongchuo.notices._rules import correction_deadline, served_on
+from kongchuo.policy import EscalationStep, Party, Policy, own_basis
 
 __all__ = [
     "JustCause",

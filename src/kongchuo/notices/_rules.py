@@ -48,13 +48,12 @@ from kongchuo.notices._render import (
 )
 from kongchuo.policy import EscalationStep, Party, Policy, Span
 from kongchuo.policy._escalation import number_regex
-from kongchuo.policy._policy import require_policy
+from kongchuo.policy._policy import own_basis, require_policy
 
 __all__ = [
     "check_notice",
     "correction_deadline",
     "is_notice_in_order",
-    "own_basis",
     "served_on",
     "span_end",
 ]
@@ -171,23 +170,6 @@ def correction_deadline(
     calendar = _require_calendar(calendar)
     start = issued_on if served is None else served_on(served, policy=policy, calendar=calendar)
     return span_end(start, policy.correction_deadline.value_at(issued_on), calendar=calendar)
-
-
-def own_basis(policy: Policy, on: dt.date, basis: Iterable[str]) -> tuple[str, ...]:
-    """``basis`` as the profile that decides may cite it: seed clauses only under the seed.
-
-    A decision's basis comes from the profile that made it. The seed's clauses
-    (``FC-x.y``) are kept only when the profile's ladder rests on them on ``on``
-    (FEICHENG and counties built on it); under NATIONAL they are dropped.
-
-    Example:
-        >>> import datetime as dt
-        >>> from kongchuo.policy import NATIONAL
-        >>> own_basis(NATIONAL, dt.date(2025, 1, 1), ("FC-2.4", "义务教育法 第五十八条"))
-        ('义务教育法 第五十八条',)
-    """
-    seeded = any(b.startswith("FC-") for b in policy.escalation_ladder.at(on).basis)
-    return tuple(b for b in basis if seeded or not b.startswith("FC-"))
 
 
 def _f(

@@ -19,6 +19,7 @@ Example:
     (5, 'FC-2.5')
 """
 
+from kongchuo.policy._describe import describe_parameters, marker
 from kongchuo.policy._escalation import (
     AppealRights,
     CaseKindLadders,
@@ -32,7 +33,7 @@ from kongchuo.policy._loading import (
     policy_from_toml,
 )
 from kongchuo.policy._parameters import Parameter, ParameterHistory, ParameterNotInForceError
-from kongchuo.policy._policy import Policy
+from kongchuo.policy._policy import Policy, own_basis
 from kongchuo.policy._profiles import FEICHENG, NATIONAL
 from kongchuo.policy._responsibility import (
     SEVEN_HEADS,
@@ -74,7 +75,10 @@ __all__ = [
     "StepAuthorities",
     "Threshold",
     "TimeUnit",
+    "describe_parameters",
     "load_policy",
+    "marker",
+    "own_basis",
     "policy_from_json",
     "policy_from_mapping",
     "policy_from_toml",

@@ -24,7 +24,8 @@ import attrs
 from kongchuo._enums import LabelledEnum, parse_members
 from kongchuo._errors import ValidationError, type_name
 from kongchuo._guard import friendly_init
-from kongchuo.policy._parameters import Parameter, ParameterHistory
+from kongchuo.policy._parameters import ParameterHistory
+from kongchuo.policy._sources import KONGCHUO_DEFAULT, KONGCHUO_READING, dated_rows
 from kongchuo.policy._values import Party, Span, TimeUnit
 
 __all__ = [
@@ -511,10 +512,6 @@ class EscalationValues(TypedDict):
     child_labour_age: ParameterHistory[int]
 
 
-#: The marker of a number no text sets; the description says which way it errs.
-KONGCHUO_DEFAULT: Final = "kongchuo default (no national or local text sets this number)"
-#: The marker of a reading of a text that is silent or ambiguous on the point.
-KONGCHUO_READING: Final = "kongchuo reading (the text is silent on this point)"
 _GB_9704: Final = "GB/T 9704-2012 党政机关公文格式 7.2.5 (发文字号)"
 #: 未成年人保护法 (2020 revision) in force: the school's report (第二十八条), the
 #: department's order to return (第八十三条), 训诫 and 家庭教育指导 (第一百一十八条).
@@ -538,14 +535,8 @@ _FAMILY_49: Final = "家庭教育促进法 第四十九条"
 
 
 def _history(name: str, unit: str, *values: tuple[dt.date, object, str, tuple[str, ...]]) -> Any:  # noqa: ANN401
-    """A history from ``(effective_from, value, description, basis)`` rows."""
-    return ParameterHistory(
-        name=name,
-        values=tuple(
-            Parameter(value=v, unit=unit, description=d, basis=b, effective_from=start)
-            for start, v, d, b in values
-        ),
-    )
+    """A history from ``(effective_from, value, description, basis)`` rows, dated honestly."""
+    return dated_rows(name, unit, *values)
 
 
 def _national_ladders(start: dt.date) -> tuple[Any, Any, Any]:
@@ -791,6 +782,37 @@ def _training(*, feicheng: bool, start: dt.date) -> Any:  # noqa: ANN401
     )
 
 
+#: 民事诉讼法 (2021 amendment) in force: 公告送达 after 30 days, not 60.
+CIVIL_PROCEDURE_2022: Final = dt.date(2022, 1, 1)
+
+
+def _announcement(start: dt.date, base: tuple[str, ...]) -> Any:  # noqa: ANN401
+    text = (
+        "公告送达: the order counts as served when this period from the announcement has "
+        "passed. No law fixes it for a 责令限期改正 decision; it is read from the civil "
+        "procedure law's rule by analogy — {rule}. Errs late: the family's time starts later."
+    )
+    rows: list[tuple[dt.date, object, str, tuple[str, ...]]] = []
+    if start < CIVIL_PROCEDURE_2022:
+        rows.append(
+            (
+                start,
+                Span(count=60, unit=TimeUnit.DAY),
+                text.format(rule="民事诉讼法 (2017) 第九十二条: 经过六十日，即视为送达"),
+                ("民事诉讼法(2017) 第九十二条", KONGCHUO_READING, *base),
+            )
+        )
+    rows.append(
+        (
+            max(start, CIVIL_PROCEDURE_2022),
+            Span(count=30, unit=TimeUnit.DAY),
+            text.format(rule="民事诉讼法 第九十五条: 自发出公告之日起，经过三十日，即视为送达"),
+            ("民事诉讼法 第九十五条", KONGCHUO_READING, *base),
+        )
+    )
+    return _history("announcement_service_period", "span from the day of the announcement", *rows)
+
+
 def escalation_values(*, feicheng: bool, effective_from: dt.date, seed: str) -> EscalationValues:
     """The escalation parameters of the FEICHENG (``feicheng=True``) or NATIONAL profile.
 
@@ -916,21 +938,7 @@ def escalation_values(*, feicheng: bool, effective_from: dt.date, seed: str) -> 
             ),
         ),
         correction_order_joint_issuers=joint,
-        announcement_service_period=_history(
-            "announcement_service_period",
-            "span from the day of the announcement",
-            (
-                effective_from,
-                Span(count=30, unit=TimeUnit.DAY),
-                (
-                    "公告送达: the order counts as served when this period from the "
-                    "announcement has passed. No law fixes it for a 责令限期改正 decision; 30 "
-                    "days is read from 民事诉讼法 第九十五条 (自发出公告之日起，经过三十日，即视为"
-                    "送达) by analogy. Errs late: the family's time starts later."
-                ),
-                ("民事诉讼法 第九十五条", KONGCHUO_READING, *base),
-            ),
-        ),
+        announcement_service_period=_announcement(effective_from, ()),
         penalty_regulation=_history(
             "penalty_regulation",
             "the local regulation that provides a penalty",

@@ -14,7 +14,7 @@ Part of the policy layer of the design (docs/design.md).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 import attrs
@@ -51,7 +51,7 @@ from kongchuo.policy._values import (
     TimeUnit,
 )
 
-__all__ = ["SPECS", "Policy", "Spec", "require_policy"]
+__all__ = ["SPECS", "Policy", "Spec", "own_basis", "require_policy"]
 
 
 @attrs.frozen(kw_only=True)
@@ -518,6 +518,27 @@ def require_policy(value: object, path: str = "policy") -> Policy:
             path=path,
         )
     return value
+
+
+def own_basis(policy: Policy, on: dt.date, basis: Iterable[str]) -> tuple[str, ...]:
+    """``basis`` as the profile deciding on ``on`` may cite it (依据以作出决定的配置为准).
+
+    A decision's basis comes from the profile that made it. The seed's clauses
+    (``FC-x.y``) are kept only when the profile rests on the seed on ``on`` — its
+    escalation ladder cites them, as FEICHENG's and a county's built on it do; under
+    NATIONAL they are dropped.
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo.policy import FEICHENG, NATIONAL
+        >>> own_basis(NATIONAL, dt.date(2025, 1, 1), ("FC-2.4", "义务教育法 第五十八条"))
+        ('义务教育法 第五十八条',)
+        >>> own_basis(FEICHENG, dt.date(2025, 1, 1), ("FC-2.4",))
+        ('FC-2.4',)
+    """
+    cited = tuple(basis)
+    seeded = any(b.startswith("FC-") for b in policy.escalation_ladder.at(on).basis)
+    return tuple(b for b in cited if seeded or not b.startswith("FC-"))
 
 
 Spec.__module__ = "kongchuo.policy"

@@ -17,10 +17,18 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Final, TypedDict, TypeVar
 
+import attrs
+
 from kongchuo.policy._escalation import escalation_values
 from kongchuo.policy._parameters import Parameter, ParameterHistory
 from kongchuo.policy._policy import Policy
 from kongchuo.policy._responsibility import ResponsibilityScheme
+from kongchuo.policy._sources import (
+    KONGCHUO_DEFAULT,
+    KONGCHUO_READING,
+    dated_history,
+    dated_rows,
+)
 from kongchuo.policy._values import (
     AgeBand,
     Comparison,
@@ -63,7 +71,7 @@ def _one(
     basis: Iterable[str],
     effective_from: dt.date,
 ) -> ParameterHistory[T]:
-    return ParameterHistory.single(
+    return dated_history(
         name,
         value,
         unit=unit,
@@ -85,24 +93,25 @@ def _p(
     )
 
 
-_AGE_BAND: Final = _one(
-    "age_band",
-    AgeBand(min_age=6, max_age=15),
-    unit="full years (周岁)",
-    description=(
-        "Children aged 6–15 周岁 are of compulsory-school age. The law sets the entry "
-        "age (年满六周岁) and nine years of schooling but no upper age; 15 is the "
-        "screening bound, and disabled children may be older (残疾人教育条例 第十四条)."
-    ),
-    basis=(
-        "FC-1.1",
-        "FC-2.2",
-        "义务教育法 第十一条",
-        "义务教育法 第二条",
-        "义务教育法(1986) 第五条",
-    ),
-    effective_from=LAW_1986,
+_AGE_TEXT: Final = (
+    "Children aged 6–15 周岁 are of compulsory-school age. The law sets the entry age "
+    "(年满六周岁) and nine years of schooling but no upper age; 15 is a kongchuo reading "
+    "(six years' entry plus nine years of schooling), the screening bound, and disabled "
+    "children may be older (残疾人教育条例 第十四条). Errs toward screening: a child "
+    "who entered late and is 16 is still followed by the case rules."
 )
+_AGE_BASIS: Final = ("义务教育法 第十一条", "义务教育法 第二条", KONGCHUO_READING)
+
+
+def _age_band(*, feicheng: bool) -> ParameterHistory[AgeBand]:
+    band = AgeBand(min_age=6, max_age=15)
+    rows: list[tuple[dt.date, object, str, tuple[str, ...]]] = [
+        (LAW_1986, band, _AGE_TEXT, _AGE_BASIS)
+    ]
+    if feicheng:
+        rows.append((FEICHENG_FROM, band, _AGE_TEXT, ("FC-1.1", "FC-2.2", *_AGE_BASIS)))
+    return dated_rows("age_band", "full years (周岁)", *rows)  # type: ignore[return-value]
+
 
 _ENTRY_CUTOFF: Final = _one(
     "entry_cutoff",
@@ -110,10 +119,13 @@ _ENTRY_CUTOFF: Final = _one(
     unit="month-day, inclusive",
     description=(
         "Born on or before 08-31 (inclusive): starts grade 1 that autumn, having reached "
-        "6 周岁 by 1 September. The law says only 年满六周岁; the cut-off is the usual "
-        "local rule."
+        "6 周岁 by 1 September, the start of the school year. This is local practice, "
+        "not national law: 义务教育法 第十一条 (and 1986 第五条) says only 年满六周岁, and "
+        "the provinces' and counties' enrolment rules (招生入学工作通知) fix 8月31日; the "
+        "seed is silent. A kongchuo reading; a county with another cut-off sets its own. "
+        "Errs toward the usual practice, neither earlier nor later entry."
     ),
-    basis=("义务教育法 第十一条", "义务教育法(1986) 第五条", "local enrolment practice"),
+    basis=("义务教育法 第十一条", "local enrolment practice (招生入学工作通知)", KONGCHUO_READING),
     effective_from=LAW_1986,
 )
 
@@ -124,9 +136,9 @@ _ROLL_NATIONAL: Final = _one(
     description=(
         "A deadline whose last day is a rest day moves to the next working day, by "
         "analogy with 民法典 第二百零三条; no national law fixes how administrative "
-        "deadlines are counted."
+        "deadlines are counted. A reading that errs toward giving time."
     ),
-    basis=("民法典 第二百零三条",),
+    basis=("民法典 第二百零三条", KONGCHUO_READING),
     effective_from=CIVIL_CODE,
 )
 
@@ -137,13 +149,22 @@ _DROPOUT_DEFAULT: Final = Threshold(
     count=20, unit=TimeUnit.SCHOOL_DAY, comparison=Comparison.MORE_THAN
 )
 _THRESHOLD_NOTE: Final = (
-    " No national or Feicheng text gives a number; this is a screening default after "
-    "common local rules (absent without reason more than a week: suspected; more than a "
-    "month: dropout), counted in school days. Set your county's number."
+    " No national or Feicheng text gives a number; this is a kongchuo screening default "
+    "after common local rules (absent without reason more than a week: suspected; more "
+    "than a month: dropout), counted in school days, 超过 read by 民法典 第一千二百五十九条 "
+    "(the number itself not included). Set your county's number."
+)
+_SUSPECTED_ERRS: Final = (
+    " It errs early: a short absence flags a suspected dropout for follow-up, which "
+    "costs a visit, not a measure against the family."
+)
+_DROPOUT_ERRS: Final = (
+    " It errs late: a month's absence is needed before a dropout is confirmed and the "
+    "coercive ladder can begin, which errs toward the family."
 )
 
 
-_KONGCHUO_DEFAULT: Final = "kongchuo default (no national or local text sets this number)"
+_KONGCHUO_DEFAULT: Final = KONGCHUO_DEFAULT
 
 
 class _CaseRules(TypedDict):
@@ -225,11 +246,13 @@ def _case_rules(*, principal_visit: bool, feicheng: bool, effective_from: dt.dat
             principal_visit,
             unit="bool",
             description=(
-                "校长是第一责任人 read as: a dropout's ledger shows a home visit by the principal."
+                "校长是劝返复学第一责任人 read as: a dropout's ledger shows a home visit by "
+                "the principal. The seed is silent on visits; a kongchuo reading that errs "
+                "toward asking more of the school."
                 if principal_visit
                 else "No national text asks for the principal's own home visit."
             ),
-            basis=("FC-1.3",) if principal_visit else (_NOTICE,),
+            basis=("FC-1.3", KONGCHUO_READING) if principal_visit else (_NOTICE,),
             effective_from=effective_from,
         ),
         persuasion_interval=_one(
@@ -283,103 +306,126 @@ def _case_rules(*, principal_visit: bool, feicheng: bool, effective_from: dt.dat
     )
 
 
-NATIONAL: Final = Policy(
-    name="national",
-    name_zh="全国",
-    age_band=_AGE_BAND,
-    entry_cutoff=_ENTRY_CUTOFF,
-    census_month=_one(
-        "census_month",
-        None,
-        unit="month",
-        description="No national census month: counties run 四查三比对 continuously.",
-        basis=(_NOTICE,),
-        effective_from=LAW_2006,
-    ),
-    data_sharing_deadline=_one(
-        "data_sharing_deadline",
-        None,
-        unit="month-day, inclusive",
-        description="No national deadline for departments' data.",
-        basis=(_NOTICE,),
-        effective_from=LAW_2006,
-    ),
-    special_group_census_window=_one(
-        "special_group_census_window",
-        None,
-        unit="span after term start",
-        description=(
-            "No national window; the county visits schools and homes at the start of each term."
+def _without_seed(policy: Policy) -> Policy:
+    """``policy`` with the seed's clauses (FC-x.y) taken out of every value's basis.
+
+    Shared helpers cite the seed where FEICHENG reads it; NATIONAL rests on national
+    texts alone, and a value left with nothing to cite is marked a kongchuo reading.
+    """
+    changes: dict[str, ParameterHistory[object]] = {}
+    for name, history in attrs.asdict(policy, recurse=False).items():
+        if not isinstance(history, ParameterHistory):
+            continue
+        values = tuple(
+            attrs.evolve(
+                p,
+                basis=tuple(b for b in p.basis if not b.startswith("FC-")) or (KONGCHUO_READING,),
+            )
+            for p in history.values
+        )
+        changes[name] = ParameterHistory(name=history.name, values=values)
+    return attrs.evolve(policy, **changes)  # type: ignore[arg-type]
+
+
+NATIONAL: Final = _without_seed(
+    Policy(
+        name="national",
+        name_zh="全国",
+        age_band=_age_band(feicheng=False),
+        entry_cutoff=_ENTRY_CUTOFF,
+        census_month=_one(
+            "census_month",
+            None,
+            unit="month",
+            description="No national census month: counties run 四查三比对 continuously.",
+            basis=(_NOTICE,),
+            effective_from=LAW_2006,
         ),
-        basis=(_NOTICE,),
-        effective_from=LAW_2006,
-    ),
-    monthly_report_day=_one(
-        "monthly_report_day",
-        None,
-        unit="day of the following month, inclusive",
-        description=(
-            "Schools report once a month with no fixed day. Read as due by the last day "
-            "of the following month, the latest day that still makes one report a month: "
-            "errs towards never calling a compliant school late."
+        data_sharing_deadline=_one(
+            "data_sharing_deadline",
+            None,
+            unit="month-day, inclusive",
+            description="No national deadline for departments' data.",
+            basis=(_NOTICE,),
+            effective_from=LAW_2006,
         ),
-        basis=(_NOTICE,),
-        effective_from=NOTICE_2024,
-    ),
-    monthly_report_owners=_one(
-        "monthly_report_owners",
-        (Party.SCHOOL,),
-        unit="parties",
-        description="Every school sends one report a month (四个一).",
-        basis=(_NOTICE,),
-        effective_from=NOTICE_2024,
-    ),
-    roll_fixed_day_deadlines=_ROLL_NATIONAL,
-    return_notice_delay=_one(
-        "return_notice_delay",
-        None,
-        unit="span after a dropout is confirmed",
-        description=(
-            "No national time limit: the school persuades, then reports in writing "
-            "(未成年人保护法 第二十八条); the department orders the return (第八十三条)."
+        special_group_census_window=_one(
+            "special_group_census_window",
+            None,
+            unit="span after term start",
+            description=(
+                "No national window; the county visits schools and homes at the start of each term."
+            ),
+            basis=(_NOTICE,),
+            effective_from=LAW_2006,
         ),
-        basis=("未成年人保护法 第二十八条", "未成年人保护法 第八十三条"),
-        effective_from=LAW_2006,
-    ),
-    suspected_dropout_threshold=_one(
-        "suspected_dropout_threshold",
-        _SUSPECTED_DEFAULT,
-        unit="school days of absence without leave",
-        description="Suspected dropout (疑似辍学)." + _THRESHOLD_NOTE,
-        basis=(_NOTICE, _RULE_1259),
-        effective_from=NOTICE_2024,
-    ),
-    dropout_threshold=_one(
-        "dropout_threshold",
-        _DROPOUT_DEFAULT,
-        unit="school days of absence without leave",
-        description="Dropout (辍学)." + _THRESHOLD_NOTE,
-        basis=(_NOTICE, _RULE_1259),
-        effective_from=NOTICE_2024,
-    ),
-    county_review_months=_one(
-        "county_review_months",
-        3,
-        unit="months",
-        description="The county reviews its ledgers every quarter (县级每季度研判).",
-        basis=(_NOTICE,),
-        effective_from=NOTICE_2024,
-    ),
-    ledgers=_one(
-        "ledgers",
-        frozenset(Ledger),
-        unit="ledgers",
-        description="三本台账: school-age children, suspected dropouts, dropouts.",
-        basis=(_NOTICE,),
-        effective_from=NOTICE_2024,
-    ),
-    **_case_rules(principal_visit=False, feicheng=False, effective_from=NOTICE_2024),
-    **escalation_values(feicheng=False, effective_from=LAW_2006, seed=_SEED),
+        monthly_report_day=_one(
+            "monthly_report_day",
+            None,
+            unit="day of the following month, inclusive",
+            description=(
+                "Schools report once a month with no fixed day. Read as due by the last day "
+                "of the following month, the latest day that still makes one report a month: "
+                "errs towards never calling a compliant school late."
+            ),
+            basis=(_NOTICE,),
+            effective_from=NOTICE_2024,
+        ),
+        monthly_report_owners=_one(
+            "monthly_report_owners",
+            (Party.SCHOOL,),
+            unit="parties",
+            description="Every school sends one report a month (四个一).",
+            basis=(_NOTICE,),
+            effective_from=NOTICE_2024,
+        ),
+        roll_fixed_day_deadlines=_ROLL_NATIONAL,
+        return_notice_delay=_one(
+            "return_notice_delay",
+            None,
+            unit="span after a dropout is confirmed",
+            description=(
+                "No national time limit: the school persuades, then reports in writing "
+                "(未成年人保护法 第二十八条); the department orders the return (第八十三条)."
+            ),
+            basis=("未成年人保护法 第二十八条", "未成年人保护法 第八十三条"),
+            effective_from=LAW_2006,
+        ),
+        suspected_dropout_threshold=_one(
+            "suspected_dropout_threshold",
+            _SUSPECTED_DEFAULT,
+            unit="school days of absence without leave",
+            description="Suspected dropout (疑似辍学)." + _THRESHOLD_NOTE + _SUSPECTED_ERRS,
+            basis=(_RULE_1259, _KONGCHUO_DEFAULT),
+            effective_from=NOTICE_2024,
+        ),
+        dropout_threshold=_one(
+            "dropout_threshold",
+            _DROPOUT_DEFAULT,
+            unit="school days of absence without leave",
+            description="Dropout (辍学)." + _THRESHOLD_NOTE + _DROPOUT_ERRS,
+            basis=(_RULE_1259, _KONGCHUO_DEFAULT),
+            effective_from=NOTICE_2024,
+        ),
+        county_review_months=_one(
+            "county_review_months",
+            3,
+            unit="months",
+            description="The county reviews its ledgers every quarter (县级每季度研判).",
+            basis=(_NOTICE,),
+            effective_from=NOTICE_2024,
+        ),
+        ledgers=_one(
+            "ledgers",
+            frozenset(Ledger),
+            unit="ledgers",
+            description="三本台账: school-age children, suspected dropouts, dropouts.",
+            basis=(_NOTICE,),
+            effective_from=NOTICE_2024,
+        ),
+        **_case_rules(principal_visit=False, feicheng=False, effective_from=NOTICE_2024),
+        **escalation_values(feicheng=False, effective_from=LAW_2006, seed=_SEED),
+    )
 )
 """The national rules (全国规则): 义务教育法 and the 2024 notice on regular reporting.
 
@@ -395,7 +441,7 @@ Example:
 FEICHENG: Final = Policy(
     name="feicheng",
     name_zh="肥城市",
-    age_band=_AGE_BAND,
+    age_band=_age_band(feicheng=True),
     entry_cutoff=_ENTRY_CUTOFF,
     census_month=_one(
         "census_month",
@@ -450,10 +496,11 @@ FEICHENG: Final = Policy(
         unit="yes/no",
         description=(
             "A fixed day of the month (每月5日前) stays put when it is a rest day: the "
-            "report is a routine internal duty, not a legal period. Errs early: an "
-            "office may have to report before a holiday."
+            "report is a routine internal duty, not a legal period. The seed is silent "
+            "on rest days; this is a kongchuo reading. Errs early: an office may have "
+            "to report before a holiday."
         ),
-        basis=("FC-2.5", _SEED),
+        basis=("FC-2.5", _SEED, KONGCHUO_READING),
         effective_from=FEICHENG_FROM,
     ),
     return_notice_delay=_one(
@@ -471,16 +518,16 @@ FEICHENG: Final = Policy(
         "suspected_dropout_threshold",
         _SUSPECTED_DEFAULT,
         unit="school days of absence without leave",
-        description="Suspected dropout (疑似辍学)." + _THRESHOLD_NOTE,
-        basis=("FC-2.5", _RULE_1259),
+        description="Suspected dropout (疑似辍学)." + _THRESHOLD_NOTE + _SUSPECTED_ERRS,
+        basis=("FC-2.5", _RULE_1259, _KONGCHUO_DEFAULT),
         effective_from=FEICHENG_FROM,
     ),
     dropout_threshold=_one(
         "dropout_threshold",
         _DROPOUT_DEFAULT,
         unit="school days of absence without leave",
-        description="Dropout (辍学)." + _THRESHOLD_NOTE,
-        basis=("FC-2.5", _RULE_1259),
+        description="Dropout (辍学)." + _THRESHOLD_NOTE + _DROPOUT_ERRS,
+        basis=("FC-2.5", _RULE_1259, _KONGCHUO_DEFAULT),
         effective_from=FEICHENG_FROM,
     ),
     county_review_months=ParameterHistory(

@@ -46,6 +46,8 @@ def files(tmp_path_factory):
     root = tmp_path_factory.mktemp("cli")
     case, child, school = sample_case()
     (root / "case.json").write_text(kongchuo.to_json(case), encoding="utf-8")
+    (root / "cases.json").write_text(kongchuo.to_json([case, case]), encoding="utf-8")
+    (root / "children.json").write_text(kongchuo.to_json([child]), encoding="utf-8")
     (root / "child.json").write_text(kongchuo.to_json(child), encoding="utf-8")
     (root / "school.json").write_text(kongchuo.to_json(school), encoding="utf-8")
     notice = examples()[NoticeKind.RETURN]
@@ -70,7 +72,7 @@ def test_version():
     assert done.stdout.strip() == f"kongchuo {kongchuo.__version__}"
 
 
-@pytest.mark.parametrize("command", ["demo", "check-id", "check", "calendar", "notice"])
+@pytest.mark.parametrize("command", ["demo", "check-id", "check", "calendar", "notice", "report"])
 def test_every_subcommand_has_help_with_exit_codes(command):
     """Each subcommand explains itself, offers --lang and documents its exit codes."""
     done = run(command, "--help")
@@ -229,6 +231,38 @@ def test_notice_draft_needs_its_inputs(files):
 def test_notice_rejects_a_case_as_a_notice(files):
     """A case file given as a notice is named, with the path of the problem (exit 3)."""
     assert_one_line_error(run("notice", files / "case.json"), 3, "case.json", "notice.kind")
+
+
+# -- report -------------------------------------------------------------------------
+
+
+def test_report_table_csv_json_and_html(files):
+    """`kongchuo report` compiles the monthly report from case files in four formats."""
+    table = run("report", files / "cases.json", "--month", "2025-09",
+                "--children", files / "children.json")  # fmt: skip
+    assert table.returncode == 0, table.stderr
+    assert "辍学月报告" in table.stdout
+    assert "王瓜店街道" in table.stdout
+    csv = run("report", files / "case.json", "--month", "2025-09", "--format", "csv")
+    assert csv.returncode == 0, csv.stderr
+    assert csv.stdout.startswith("year,month,unit_code")
+    doc = run("report", files / "cases.json", "--month", "2025-09", "--format", "json")
+    assert json.loads(doc.stdout)["year"] == 2025
+    html = run("report", files / "cases.json", "--month", "2025-09", "--format", "html")
+    assert html.stdout.startswith("<!doctype html>")
+    for done in (table, csv, doc, html):
+        assert FULL_ID.search(done.stdout) is None
+
+
+def test_report_bad_files(files):
+    """A broken case list is named with its path inside (exit 3); a bad month is usage (2)."""
+    assert_one_line_error(
+        run("report", files / "broken.json", "--month", "2025-09"), 3, "broken.json"
+    )
+    assert_one_line_error(
+        run("report", files / "notice.json", "--month", "2025-09"), 3, "notice.json"
+    )
+    assert run("report", files / "cases.json", "--month", "2025-13").returncode == 2
 
 
 # -- demo ---------------------------------------------------------------------------

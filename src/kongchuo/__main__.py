@@ -7,7 +7,8 @@ Subcommands for the common jobs on files; ``kongchuo --help`` lists them and
 * ``check-id`` — check resident ID and student numbers, printing only masked numbers;
 * ``check`` — a case file's log, ledger completeness (三细三实) and closure (销号);
 * ``calendar`` — a school year's obligations, as a table or an ``.ics`` file;
-* ``notice`` — render a notice file, or draft one from a case file and render it.
+* ``notice`` — render a notice file, or draft one from a case file and render it;
+* ``report`` — the monthly dropout report from case files, as a table, CSV, JSON or HTML.
 
 Exit codes: 0 all is well; 1 a check found problems; 2 a usage error (an unknown
 option, a missing argument); 3 a bad input file (unreadable, not JSON, not a valid
@@ -110,6 +111,20 @@ def _load(path: str, cls: type[Any]) -> Any:  # noqa: ANN401 - an instance of cl
     try:
         return kongchuo.from_json(text, cls)
     except ValidationError as exc:
+        raise _complaint(path, exc) from None
+
+
+def _load_many(path: str, cls: type[Any]) -> list[Any]:
+    """A JSON list of documents of ``cls``, or a single one."""
+    text = _read(path)
+    try:
+        return kongchuo.from_json(text, list[cls])  # type: ignore[valid-type]
+    except ValidationError as exc:
+        if text.lstrip().startswith("{"):
+            try:
+                return [kongchuo.from_json(text, cls)]
+            except ValidationError as single:
+                raise _complaint(path, single) from None
         raise _complaint(path, exc) from None
 
 
@@ -352,6 +367,77 @@ def _given(args: argparse.Namespace, name: str) -> bool:
     return getattr(args, name.replace("-", "_")) is not None
 
 
+# -- report -------------------------------------------------------------------------
+
+
+def _month(text: str) -> tuple[int, int]:
+    try:
+        year, month = (int(part) for part in text.split("-"))
+    except ValueError:
+        msg = f"not a month (YYYY-MM): {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not 1 <= month <= 12:
+        msg = f"not a month (YYYY-MM): {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return year, month
+
+
+def _html_table(records: list[dict[str, Any]], title: str) -> str:
+    import html  # noqa: PLC0415
+
+    head = "".join(f"<th>{html.escape(str(k))}</th>" for k in (records[0] if records else {}))
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in r.values()) + "</tr>"
+        for r in records
+    )
+    return (
+        f'<!doctype html><html lang="zh"><meta charset="utf-8"><title>{html.escape(title)}'
+        "</title><style>td,th{border:1px solid #ccc;padding:2px 6px}"
+        "table{border-collapse:collapse}</style>"
+        f"<h1>{html.escape(title)}</h1><table><tr>{head}</tr>{body}</table></html>\n"
+    )
+
+
+def _cmd_report(args: argparse.Namespace, out: _Out) -> int:
+    from kongchuo import reports  # noqa: PLC0415
+    from kongchuo.cases import Case  # noqa: PLC0415
+    from kongchuo.regions import FEICHENG_UNITS  # noqa: PLC0415
+
+    year, month = args.month
+    cases = _load_many(args.cases, Case)
+    children = _load_many(args.children, kongchuo.Child) if args.children else ()
+    schools = _load_many(args.schools, kongchuo.School) if args.schools else ()
+    policy = _policy(args.policy)
+    as_of = args.as_of or reports.month_end(year, month)
+    try:
+        report = reports.monthly_report(
+            cases,
+            year=year,
+            month=month,
+            as_of=as_of,
+            policy=policy,
+            children=children,
+            schools=schools,
+            jurisdictions=FEICHENG_UNITS if policy is FEICHENG else (),
+        )
+    except ValidationError as exc:
+        raise _complaint(args.cases, exc) from None
+    if args.format == "csv":
+        out.stream.write(reports.to_csv(report.to_records()))
+    elif args.format == "json":
+        out.stream.write(report.to_json() + "\n")
+    elif args.format == "html":
+        title = f"{year}年{month}月 辍学月报告"
+        out.stream.write(_html_table(report.to_records(), title))
+    else:
+        out.line(
+            f"{year}年{month}月 辍学月报告（{report.due} 前报送）",
+            f"monthly dropout report, {year}-{month:02d} (due {report.due})",
+        )
+        out.stream.write(report.to_markdown())
+    return OK
+
+
 # -- demo ---------------------------------------------------------------------------
 
 
@@ -438,6 +524,16 @@ def _parser() -> argparse.ArgumentParser:
         "--set", action="append", default=[], help="FIELD=VALUE of the notice (repeat)"
     )
     notice.set_defaults(run=_cmd_notice)
+
+    report = add("report", "the monthly dropout report from case files (辍学月报告)")
+    report.add_argument("cases", help="the cases, as a JSON list (or one case)")
+    report.add_argument("--month", type=_month, required=True, help="the month, as YYYY-MM")
+    report.add_argument("--as-of", type=_date, help="the day compiled (default: month's end)")
+    report.add_argument("--children", help="the children, as a JSON list (special groups)")
+    report.add_argument("--schools", help="the schools, as a JSON list (names, city-direct)")
+    report.add_argument("--policy", default="feicheng", help=policy_help)
+    report.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
+    report.set_defaults(run=_cmd_report)
     return parser
 
 

@@ -12,7 +12,7 @@ from kongchuo.__main__ import main
 from kongchuo.demo import sample_case
 from kongchuo.notices import NoticeKind, examples, notice_to_json
 
-FULL_ID = re.compile(r"(?<![0-9])[0-9]{17}[0-9X](?![0-9])")
+FULL_ID = re.compile(r"(?<![0-9A-Za-z])[0-9]{17}[0-9X](?![0-9A-Za-z])")
 SCRIPT = pathlib.Path(sys.executable).parent / "kongchuo"
 ENTRY = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "kongchuo"]
 
@@ -268,20 +268,52 @@ def test_report_bad_files(files):
 # -- demo ---------------------------------------------------------------------------
 
 
-def test_demo_runs_the_main_job_without_leaking_ids():
-    """`kongchuo demo` prints the census, ledgers, cases and deadlines, all masked."""
-    out = io.StringIO()
-    assert main(["demo"], out=out) == 0
-    text = out.getvalue()
-    for heading in ("适龄儿童摸底", "台账", "个案", "年度工作事项"):
-        assert heading in text
-    assert FULL_ID.search(text) is None
+def test_demo_runs_the_year_without_leaking_ids(tmp_path):
+    """`kongchuo demo` runs intake to the monthly report, prints a summary and writes files."""
+    done = run("demo", "--children", "2000", "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    for heading in (
+        "数据接收",
+        "适龄儿童台账",
+        "三比对",
+        "立案",
+        "强制入学",
+        "月报告",
+        "年度工作事项",
+    ):
+        assert heading in done.stdout
+    assert FULL_ID.search(done.stdout) is None
+    names = {p.name for p in (tmp_path / "out").iterdir()}
+    assert {"summary.json", "cases.json", "monthly_report.csv", "summary.html"} <= names
+    for path in (tmp_path / "out").iterdir():
+        assert FULL_ID.search(path.read_text(encoding="utf-8")) is None, path.name
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["cases"] > 0
+
+
+def test_demo_is_deterministic():
+    """The same seed gives the same year; the English summary reads in English."""
+    first = io.StringIO()
+    second = io.StringIO()
+    assert main(["demo", "--children", "1500", "--seed", "3", "--lang", "en"], out=first) == 0
+    assert main(["demo", "--children", "1500", "--seed", "3", "--lang", "en"], out=second) == 0
+    strip = lambda text: text.rsplit("took", 1)[0]  # noqa: E731 - the timings differ
+    assert strip(first.getvalue()) == strip(second.getvalue())
+    assert "Reconciliation" in first.getvalue()
+
+
+def test_demo_cannot_write_into_a_file(tmp_path):
+    """`--out` naming a file, not a directory, gives one line naming it (exit 3)."""
+    blocker = tmp_path / "taken"
+    blocker.write_text("x", encoding="utf-8")
+    done = run("demo", "--children", "500", "--out", blocker)
+    assert_one_line_error(done, 3, "taken")
 
 
 def test_closed_pipe_is_quiet():
     """`kongchuo demo | head` ends without a traceback."""
     done = subprocess.run(  # noqa: S602 - a fixed command, to close the pipe early
-        f"{sys.executable} -m kongchuo demo | head -n 1",
+        f"{sys.executable} -m kongchuo demo --children 500 | head -n 1",
         shell=True,
         capture_output=True,
         text=True,

@@ -441,10 +441,29 @@ def _cmd_report(args: argparse.Namespace, out: _Out) -> int:
 # -- demo ---------------------------------------------------------------------------
 
 
-def _cmd_demo(args: argparse.Namespace, out: _Out) -> int:  # noqa: ARG001 - one signature
-    from kongchuo import _demo  # noqa: PLC0415 - builds the demo county only when asked
+def _cmd_demo(args: argparse.Namespace, out: _Out) -> int:
+    from kongchuo import _year  # noqa: PLC0415 - builds the demo county only when asked
 
-    return _demo.run(out.stream)
+    tty = sys.stderr.isatty()
+
+    def progress(step: str) -> None:
+        if tty:  # quiet when not on a terminal
+            sys.stderr.write(f"\r\033[K  … {step}")
+            sys.stderr.flush()
+
+    result = _year.run_year(children=args.children, seed=args.seed, progress=progress)
+    if tty:
+        sys.stderr.write("\r\033[K")
+    out.stream.write(_year.summary(result, lang=out.lang))
+    if args.out:
+        try:
+            names = _year.write_outputs(result, args.out)
+        except OSError as exc:
+            raise _BadInputError(
+                args.out, f"cannot write ({exc.strerror})", f"无法写入（{exc.strerror}）"
+            ) from None
+        out.line(f"已写入 {args.out}：{'、'.join(names)}", f"wrote {args.out}: {', '.join(names)}")
+    return OK
 
 
 # -- the parser ---------------------------------------------------------------------
@@ -478,7 +497,12 @@ def _parser() -> argparse.ArgumentParser:
             parents=[common],
         )
 
-    demo = add("demo", "run the year on the made-up demo county (演示)")
+    demo = add("demo", "run the year on the made-up demo county shaped like 肥城市 (演示)")
+    demo.add_argument("--out", help="write JSON, CSV and HTML results into this directory")
+    demo.add_argument(
+        "--children", type=int, default=60_000, help="children in the county (default 60000)"
+    )
+    demo.add_argument("--seed", type=int, default=2025, help="the seed of the made-up data")
     demo.set_defaults(run=_cmd_demo)
 
     check_id = add("check-id", "check resident ID or student numbers (arguments or stdin)")

@@ -375,3 +375,162 @@ class TestCensus:
         rows = self.census().to_records()
         assert rows
         assert all(list(r) == list(rows[0]) for r in rows)
+
+
+class TestIndicators:
+    def cohort(self, **kwargs):
+        from kongchuo.reports import Cohort
+
+        fields = {
+            "entry_year": 2016,
+            "entrants": 1000,
+            "graduation_year": 2025,
+            "graduates": 955,
+            "transfers_in": 30,
+            "transfers_out": 50,
+            "deaths": 5,
+        }
+        return Cohort(**(fields | kwargs))
+
+    def rate(self, formula, cohort=None):
+        import attrs
+
+        from kongchuo.policy import ConsolidationFormula
+        from kongchuo.reports import consolidation_rate
+
+        policy = attrs.evolve(
+            NATIONAL,
+            consolidation_formula=NATIONAL.consolidation_formula.with_value(
+                ConsolidationFormula(formula),
+                effective_from=dt.date(2020, 1, 1),
+                description="test",
+                basis=("test",),
+            ),
+        )
+        return consolidation_rate(cohort or self.cohort(), policy=policy)
+
+    def test_formula_chosen_by_the_policy(self):
+        """Gross, net of transfers, and net of transfers and deaths give their denominators."""
+        from fractions import Fraction
+
+        assert self.rate("gross").value == Fraction(955, 1000)
+        assert self.rate("net_transfers").value == Fraction(955, 980)
+        assert self.rate("net_transfers_and_deaths").value == Fraction(955, 975)
+
+    def test_national_default_nets_transfers_and_cites_its_source(self):
+        """NATIONAL nets transfers (the county template, §2.6) and says it is a default."""
+        from kongchuo.reports import consolidation_rate
+
+        r = consolidation_rate(self.cohort(), policy=NATIONAL)
+        assert r.denominator == 980
+        assert r.percent() == "97.4%"
+        assert any("§2.6" in b for b in r.basis)
+        assert any("kongchuo default" in b for b in r.basis)
+        assert [name for name, _, _ in r.inputs] == [
+            "graduates",
+            "entrants",
+            "transfers_in",
+            "transfers_out",
+        ]
+
+    def test_gross_shows_only_its_inputs(self):
+        """The gross formula lists graduates and entrants only."""
+        r = self.rate("gross")
+        assert [name for name, _, _ in r.inputs] == ["graduates", "entrants"]
+        assert r.formula_zh == "毕业生数 ÷ 入学人数"
+
+    def test_cohorts_pair_entrants_with_graduates_nine_years_on(self):
+        """cohorts() pairs each graduation year with the entrants of nine years before."""
+        from kongchuo.reports import cohorts
+
+        found = cohorts(
+            {2014: 900, 2015: 950, 2016: 1000},
+            {2024: 930, 2025: 960, 2026: 1},
+            transfers_out={2016: 12},
+        )
+        assert [(c.entry_year, c.graduation_year) for c in found] == [(2015, 2024), (2016, 2025)]
+        assert found[1].transfers_out == 12
+
+    def test_bad_counts(self):
+        """A negative count is refused with indicator.count; years must be ordered."""
+        with pytest.raises(ValidationError, match=r"indicator\.count"):
+            self.cohort(entrants=-1)
+        with pytest.raises(ValidationError, match=r"indicator\.year"):
+            self.cohort(graduation_year=2010)
+
+    def test_zero_denominator_is_undefined(self):
+        """With no entrants the rate is undefined, not a division error."""
+        r = self.rate("gross", self.cohort(entrants=0, graduates=0))
+        assert (r.value, r.percent()) == (None, "—")
+
+    def test_dropout_rate_counts_confirmed_dropouts(self):
+        """The dropout rate counts confirmed dropout cases of the period, not 失学 children."""
+        from kongchuo.cases import CaseKind
+        from kongchuo.reports import dropout_rate
+
+        first, last = dt.date(2025, 9, 1), dt.date(2025, 12, 31)
+        r = dropout_rate(COUNTY.cases, enrolment=200, first=first, last=last)
+        expected = sum(
+            c.kind is not CaseKind.OUT_OF_SCHOOL
+            and any(e.event.tag == "verified" and e.event.confirmed for e in c.entries)
+            for c in COUNTY.cases
+        )
+        assert (r.numerator, r.denominator) == (expected, 200)
+        assert r.to_dict()["inputs"] == {"dropouts": expected, "enrolment": 200}
+
+    def test_dropout_rate_period_checked(self):
+        """A period that ends before it starts is refused with indicator.period."""
+        from kongchuo.reports import dropout_rate
+
+        with pytest.raises(ValidationError, match=r"indicator\.period"):
+            dropout_rate([], enrolment=1, first=dt.date(2025, 9, 2), last=dt.date(2025, 9, 1))
+
+
+class TestScorecards:
+    def cards(self, **kwargs):
+        from kongchuo.reports import scorecards
+
+        return scorecards(
+            COUNTY.cases,
+            as_of=dt.date(2025, 12, 31),
+            policy=FEICHENG,
+            reports=[report(COUNTY.cases, 2025, m) for m in (9, 10, 11)],
+            children=COUNTY.children,
+            schools=COUNTY.schools,
+            jurisdictions=COUNTY.jurisdictions,
+            **kwargs,
+        )
+
+    def test_every_unit_has_a_card(self):
+        """Every reporting unit gets a card; reports due are the months given."""
+        cards = self.cards().cards
+        assert len(cards) == 5
+        assert all(c.reports_due == 3 for c in cards)
+
+    def test_cards_add_up_to_the_cases(self):
+        """Cards count each case not closed by the day once; ledgers complete are a subset."""
+        from kongchuo.reports import log_on
+
+        cards = self.cards().cards
+        day = dt.date(2025, 12, 31)
+        live = [
+            c
+            for c in COUNTY.cases
+            if log_on(c, day).entries and log_on(c, day).state is not CaseState.CLOSED
+        ]
+        assert sum(c.cases for c in cards) == len(live)
+        assert all(0 <= c.ledgers_complete <= c.cases for c in cards)
+        assert sum(c.open for c in cards) == sum(log_on(c, day).state.is_open for c in live)
+
+    def test_escalated_counts_match_the_report(self):
+        """Escalated cases on the card match the month-end report's escalated count."""
+        cards = self.cards().cards
+        december = report(COUNTY.cases, 2025, 12)
+        assert sum(c.escalated for c in cards) == december.county.escalated
+
+    def test_records_are_flat(self):
+        """Scorecards flatten to rows with the same keys, shares in percent."""
+        rows = self.cards().to_records()
+        assert all(list(r) == list(rows[0]) for r in rows)
+        assert "on_time_pct" in rows[0]
+        assert "attempts_refused" in rows[0]

@@ -44,6 +44,7 @@ from kongchuo.policy._responsibility import (
 from kongchuo.policy._values import (
     AgeBand,
     Comparison,
+    ConsolidationFormula,
     Ledger,
     MonthDay,
     Party,
@@ -60,6 +61,7 @@ __all__ = [
     "AppealRights",
     "CaseKindLadders",
     "Comparison",
+    "ConsolidationFormula",
     "EscalationStep",
     "Ledger",
     "MonthDay",
@@ -89,6 +91,7 @@ for _name in (
     "AppealRights",
     "CaseKindLadders",
     "Comparison",
+    "ConsolidationFormula",
     "EscalationStep",
     "Ledger",
     "MonthDay",

@@ -43,6 +43,7 @@ from kongchuo.policy._responsibility import ResponsibilityScheme, parse_scheme
 from kongchuo.policy._values import (
     AgeBand,
     Comparison,
+    ConsolidationFormula,
     Ledger,
     MonthDay,
     Party,
@@ -126,7 +127,9 @@ def _parse_age_band(raw: object, path: str) -> object:
     return _wrap(lambda: AgeBand(min_age=data["min_age"], max_age=data["max_age"]), path)
 
 
-def _parse_enum(kind: type[TimeUnit | Comparison], raw: object, path: str) -> Any:  # noqa: ANN401
+def _parse_enum(
+    kind: type[TimeUnit | Comparison | ConsolidationFormula], raw: object, path: str
+) -> Any:  # noqa: ANN401
     return from_value(kind, raw, path)
 
 
@@ -261,6 +264,11 @@ SPECS: Final[dict[str, Spec]] = {
         kind="a tuple of distinct Party", accepts=is_parties, parse=parse_parties
     ),
     "child_labour_age": Spec(kind="a number of full years", accepts=_is_int, parse=_parse_int),
+    "consolidation_formula": Spec(
+        kind="a ConsolidationFormula",
+        accepts=_is(ConsolidationFormula),
+        parse=lambda raw, path: _parse_enum(ConsolidationFormula, raw, path),
+    ),
 }
 
 _RANGES: Final[dict[str, tuple[int, int]]] = {
@@ -425,6 +433,7 @@ class Policy:
         document_number_pattern: The pattern of document numbers (文号).
         training_referral_parties: Who a training-institution referral goes to.
         child_labour_age: Below this age in full years employment is child labour.
+        consolidation_formula: How 九年义务教育巩固率 nets its denominator.
 
     Example:
         >>> import attrs
@@ -484,6 +493,7 @@ class Policy:
     document_number_pattern: ParameterHistory[str]
     training_referral_parties: ParameterHistory[tuple[Party, ...]]
     child_labour_age: ParameterHistory[int]
+    consolidation_formula: ParameterHistory[ConsolidationFormula]
 
     def __attrs_post_init__(self) -> None:
         """Check every field, reporting all problems at once."""

@@ -32,6 +32,7 @@ from kongchuo.policy._sources import (
 from kongchuo.policy._values import (
     AgeBand,
     Comparison,
+    ConsolidationFormula,
     Ledger,
     MonthDay,
     Party,
@@ -327,6 +328,25 @@ def _without_seed(policy: Policy) -> Policy:
     return attrs.evolve(policy, **changes)  # type: ignore[arg-type]
 
 
+_CONSOLIDATION: Final = _one(
+    "consolidation_formula",
+    ConsolidationFormula.NET_TRANSFERS,
+    unit="formula",
+    description=(
+        "九年义务教育巩固率 = graduates this year ÷ (entrants nine years earlier + "
+        "transfers in − transfers out) × 100%, the formula of a county template "
+        "(secondary source). Sources differ on netting transfers and deaths; deaths are "
+        "not netted by default, which errs towards a lower rate, never overstating it."
+    ),
+    basis=(
+        "law-and-policy §2.6 (county template https://360docs.net/doc/3719094076.html)",
+        "国办发〔2017〕72号 (巩固率 target)",
+        _KONGCHUO_DEFAULT,
+    ),
+    effective_from=LAW_2006,
+)
+
+
 NATIONAL: Final = _without_seed(
     Policy(
         name="national",
@@ -423,6 +443,7 @@ NATIONAL: Final = _without_seed(
             basis=(_NOTICE,),
             effective_from=NOTICE_2024,
         ),
+        consolidation_formula=_CONSOLIDATION,
         **_case_rules(principal_visit=False, feicheng=False, effective_from=NOTICE_2024),
         **escalation_values(feicheng=False, effective_from=LAW_2006, seed=_SEED),
     )
@@ -571,6 +592,7 @@ FEICHENG: Final = Policy(
             ),
         ),
     ),
+    consolidation_formula=_CONSOLIDATION,
     **_case_rules(principal_visit=True, feicheng=True, effective_from=FEICHENG_FROM),
     **escalation_values(feicheng=True, effective_from=FEICHENG_FROM, seed=_SEED),
 )

@@ -23,6 +23,7 @@ from kongchuo._guard import friendly_init
 __all__ = [
     "AgeBand",
     "Comparison",
+    "ConsolidationFormula",
     "Ledger",
     "MonthDay",
     "Party",
@@ -286,3 +287,23 @@ class Ledger(LabelledEnum):
     SCHOOL_AGE_CHILDREN = "school_age_children", "适龄儿童台账"
     SUSPECTED_DROPOUTS = "suspected_dropouts", "疑似辍学学生台账"
     DROPOUTS = "dropouts", "辍学学生台账"
+
+
+class ConsolidationFormula(LabelledEnum):
+    """How 九年义务教育巩固率 nets its denominator (巩固率计算口径).
+
+    The rate is this year's graduates over the entrants of nine years earlier; the
+    sources differ on whether transfers in and out and deaths are netted out of the
+    entrants (law-and-policy §2.6).
+
+    Example:
+        >>> ConsolidationFormula.NET_TRANSFERS.label_zh
+        '毕业生数 ÷ (入学人数 + 转入 − 转出)'
+    """
+
+    GROSS = "gross", "毕业生数 ÷ 入学人数"
+    NET_TRANSFERS = "net_transfers", "毕业生数 ÷ (入学人数 + 转入 − 转出)"
+    NET_TRANSFERS_AND_DEATHS = (
+        "net_transfers_and_deaths",
+        "毕业生数 ÷ (入学人数 + 转入 − 转出 − 死亡)",
+    )

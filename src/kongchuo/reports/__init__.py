@@ -11,6 +11,9 @@ pandas or polars, CSV and one self-contained HTML page.
   monthly reports, and :func:`reporting_cadence` — who reports how often (四个一);
 * :func:`special_group_census` — the special-group census after each term starts
   (FC-2.5), with the students still without a care plan;
+* :func:`consolidation_rate` (九年义务教育巩固率, from :class:`Cohort` data) and
+  :func:`dropout_rate`, each an :class:`Indicator` with its inputs and formula;
+* :func:`scorecards` — a scorecard per unit for accountability (FC-3.3);
 
 Example:
     >>> from kongchuo.reports import demo_report
@@ -33,6 +36,13 @@ from kongchuo.reports._cadence import (
 )
 from kongchuo.reports._census import CensusRow, SpecialGroupCensus, Uncared, special_group_census
 from kongchuo.reports._example import ExampleCounty, demo_report, example_county
+from kongchuo.reports._indicators import (
+    Cohort,
+    Indicator,
+    cohorts,
+    consolidation_rate,
+    dropout_rate,
+)
 from kongchuo.reports._monthly import (
     COUNT_COLUMNS,
     CaseMonth,
@@ -48,35 +58,45 @@ from kongchuo.reports._monthly import (
     monthly_report,
 )
 from kongchuo.reports._output import to_csv
+from kongchuo.reports._scorecard import AGE_BANDS, Scorecard, Scorecards, scorecards
 from kongchuo.reports._units import ReportingUnit
 
 __all__ = [
+    "AGE_BANDS",
     "CITY_TERM_VISIT",
     "COUNT_COLUMNS",
     "PROVINCE_YEARLY_EVALUATION",
     "CadenceItem",
     "CaseMonth",
     "CensusRow",
+    "Cohort",
     "Counts",
     "ExampleCounty",
+    "Indicator",
     "MonthStatus",
     "MonthlyReport",
     "PeriodCounts",
     "PeriodReview",
     "ReportingUnit",
+    "Scorecard",
+    "Scorecards",
     "SpecialGroupCensus",
     "Submission",
     "Uncared",
     "UnitMonth",
     "check_report_timeliness",
     "classify_case",
+    "cohorts",
+    "consolidation_rate",
     "county_review",
     "demo_report",
+    "dropout_rate",
     "example_county",
     "log_on",
     "month_end",
     "monthly_report",
     "reporting_cadence",
+    "scorecards",
     "special_group_census",
     "to_csv",
 ]

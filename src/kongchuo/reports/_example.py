@@ -262,6 +262,7 @@ def _people(
                     Guardian(
                         relationship=GuardianRelationship.MOTHER,
                         name="母亲",
+                        phone="13800138000",
                         working_away=SpecialGroup.LEFT_BEHIND in groups,
                     ),
                 ),

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kongchuo import (
+    Severity,
     ValidationError,
     age_on,
     check_school_entry,
@@ -201,7 +202,12 @@ class TestCheckSchoolEntry:
             (D(2019, 8, 31), {"deferral_approved": True}, False, "deferred"),
             (D(2017, 5, 1), {}, True, "overdue"),
             (D(2017, 5, 1), {"disabled": True}, True, "late_entry_allowed"),
-            (D(2008, 1, 1), {"disabled": True}, True, "late_entry_allowed"),
+            (D(2016, 9, 1), {"disabled": True}, True, "late_entry_allowed"),
+            (D(2013, 1, 1), {"disabled": True}, True, "overdue"),
+            (D(2008, 1, 1), {"disabled": True}, False, "above_age_band"),
+            (D(2009, 3, 1), {"completed": False}, True, "owed_compulsory_education"),
+            (D(2009, 3, 1), {"completed": True}, False, "completed"),
+            (D(2005, 3, 1), {"completed": False}, False, "above_age_band"),
             (D(2008, 1, 1), {}, False, "above_age_band"),
             (D(2027, 1, 1), {}, False, "too_young"),
         ],
@@ -215,7 +221,7 @@ class TestCheckSchoolEntry:
     def test_disabled_cites_the_regulation(self):
         """Late entry of a disabled child cites 残疾人教育条例 第十四条."""
         decision = check_school_entry(
-            D(2008, 1, 1), school_year=2025, policy=FEICHENG, disabled=True
+            D(2017, 1, 1), school_year=2025, policy=FEICHENG, disabled=True
         )
         assert "残疾人教育条例 第十四条" in decision.basis
         assert decision.findings[0].code == "school_entry.late_entry_allowed"
@@ -235,3 +241,81 @@ class TestCheckSchoolEntry:
         with pytest.raises(ValidationError) as info:
             check_school_entry(D(2019, 1, 1), school_year=2025, policy=FEICHENG, **kwargs)
         assert info.value.path == path
+
+
+class TestDisabledLateEntryBounded:
+    """残疾人教育条例 第十四条: 必要时，其入学年龄和在校年龄可以适当提高 (bounded by policy)."""
+
+    def test_extension_is_a_dated_cited_kongchuo_default(self):
+        """适当 is a parameter: 3 years, citing 第十四条, a kongchuo default that errs late."""
+        param = FEICHENG.disabled_entry_extension.at(D(2025, 7, 1))
+        assert param.value == 3
+        assert "残疾人教育条例 第十四条" in param.basis
+        assert any("kongchuo default" in b for b in param.basis)
+        assert "errs late" in param.description
+        assert param.effective_from == D(2017, 5, 1)
+
+    def test_late_entry_allowed_up_to_the_extension_then_overdue(self):
+        """A disabled child may enter up to 3 years late (age 9); at 10 the child is overdue."""
+        at_nine = check_school_entry(
+            D(2016, 6, 1), school_year=2025, policy=FEICHENG, disabled=True
+        )
+        at_ten = check_school_entry(D(2015, 6, 1), school_year=2025, policy=FEICHENG, disabled=True)
+        assert at_nine.outcome == "late_entry_allowed"
+        assert at_ten.outcome == "overdue"
+        assert at_ten.findings[0].severity is Severity.WARNING
+        assert "残疾人教育条例 第十四条" in at_ten.basis
+
+    def test_a_disabled_adult_is_not_late_entry(self):
+        """A disabled person of 35 is not 'late entry allowed' (the bug this bound fixes)."""
+        decision = check_school_entry(
+            D(1990, 1, 1), school_year=2025, policy=FEICHENG, disabled=True
+        )
+        assert decision.outcome == "above_age_band"
+        assert not decision.ok
+
+    def test_extension_follows_the_policy(self):
+        """A county that sets 5 years allows entry at 11."""
+        history = FEICHENG.disabled_entry_extension.with_value(
+            5, effective_from=D(2020, 1, 1), description="本县", basis=("本县通知",)
+        )
+        mine = attrs.evolve(FEICHENG, disabled_entry_extension=history)
+        decision = check_school_entry(D(2014, 6, 1), school_year=2025, policy=mine, disabled=True)
+        assert decision.outcome == "late_entry_allowed"
+
+
+class TestStillOwedCompulsoryEducation:
+    """未成年人保护法 第八十三条第二款: 对尚未完成义务教育的辍学未成年学生 … 责令 … 送入学校."""
+
+    def test_sixteen_not_completed_is_owed_not_merely_above_the_band(self):
+        """A 16-year-old who has not completed is owed_compulsory_education, ok, a warning."""
+        decision = check_school_entry(
+            D(2009, 3, 1), school_year=2025, policy=FEICHENG, completed=False
+        )
+        assert decision.ok
+        assert decision.outcome == "owed_compulsory_education"
+        (finding,) = decision.findings
+        assert finding.severity is Severity.WARNING
+        assert "未成年人保护法 第八十三条第二款" in decision.basis
+        assert "未成年人保护法 第二十八条第二款" in decision.basis
+        assert "尚未完成义务教育" in finding.message_zh
+
+    def test_completion_unknown_says_to_find_out(self):
+        """Above the band with completion not given: above_age_band, with a warning to check."""
+        decision = check_school_entry(D(2009, 3, 1), school_year=2025, policy=FEICHENG)
+        assert decision.outcome == "above_age_band"
+        assert decision.findings[0].severity is Severity.WARNING
+        assert decision.findings[0].path == "completed"
+
+    def test_an_adult_is_outside_the_band(self):
+        """At 18 the 未成年人保护法 articles no longer apply: above_age_band."""
+        decision = check_school_entry(
+            D(2006, 3, 1), school_year=2025, policy=FEICHENG, completed=False
+        )
+        assert decision.outcome == "above_age_band"
+
+    def test_completed_must_be_a_bool(self):
+        """completed='no' is refused, naming the argument."""
+        with pytest.raises(ValidationError) as exc_info:
+            check_school_entry(D(2009, 3, 1), school_year=2025, policy=FEICHENG, completed="no")
+        assert exc_info.value.path == "completed"

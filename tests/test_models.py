@@ -341,8 +341,8 @@ def test_de_facto_unsupported_both_parents():
         guardians=[
             parent(
                 status=GuardianStatus.IMPRISONED,
-                status_since=dt.date(2023, 1, 1),
-                status_until=dt.date(2023, 7, 1),
+                status_since=dt.date(2024, 3, 1),
+                status_until=dt.date(2024, 9, 1),
             ),
             parent(GuardianRelationship.MOTHER, status=GuardianStatus.SERIOUSLY_ILL),
         ]

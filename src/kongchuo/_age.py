@@ -24,7 +24,7 @@ from typing import Final
 from kongchuo._args import require_bool, require_date, require_int
 from kongchuo._decision import Decision, Finding, Severity
 from kongchuo._errors import ValidationError
-from kongchuo.policy import Policy
+from kongchuo.policy import AgeBand, Policy
 from kongchuo.policy._policy import own_basis, require_policy
 
 __all__ = ["age_on", "check_school_entry", "entry_year", "is_school_age", "school_year_day"]
@@ -230,6 +230,7 @@ def check_school_entry(
     policy: Policy,
     disabled: bool = False,
     deferral_approved: bool = False,
+    completed: bool | None = None,
 ) -> Decision:
     """Whether a child is to be enrolled in a school year (入学资格).
 
@@ -240,11 +241,19 @@ def check_school_entry(
     - ``deferred``: entry deferred (延缓入学) for the child's physical condition,
       approved by the township government or the county education department.
     - ``due``: reaches the entry age this year: starts grade 1.
-    - ``overdue``: older than the entry age and still to be enrolled (a warning).
-    - ``late_entry_allowed``: a disabled child entering later or older than
-      others, which the regulation allows.
-    - ``above_age_band``: older than the band and not disabled: outside the
-      compulsory-school screening band.
+    - ``late_entry_allowed``: a disabled child entering later than others, within
+      the policy's ``disabled_entry_extension`` years past the entry age (残疾人
+      教育条例 第十四条: 必要时 … 入学年龄 … 可以适当提高).
+    - ``overdue``: older than the entry age (a disabled child: older than the
+      extension allows), within the band, and still to be enrolled (a warning).
+    - ``owed_compulsory_education``: above the band, under 18 and known not to
+      have completed compulsory education (``completed=False``): still owed it
+      (未成年人保护法 第二十八条第二款, 第八十三条第二款 speak of 尚未完成义务教育的
+      辍学未成年学生 with no age limit; a warning).
+    - ``completed``: above the band and known to have completed it.
+    - ``above_age_band``: above the band with completion not given, or 18 or
+      older: outside the compulsory-school screening band. For a minor the finding
+      says to establish whether the child completed compulsory education.
 
     Args:
         birth: The date of birth.
@@ -252,11 +261,14 @@ def check_school_entry(
         policy: The policy whose cut-off and age band apply.
         disabled: Whether the child is disabled (残疾儿童).
         deferral_approved: Whether a deferral for physical reasons has been approved.
+        completed: Whether the child has completed compulsory education; ``None``
+            when not known.
 
     References:
-        FC-1.1, FC-2.3; 义务教育法 第十一条 (entry at 6; 延缓入学 for physical
-        reasons with approval); 残疾人教育条例 第十四条 (entry and in-school age may
-        be raised for disabled children).
+        FC-1.1, FC-2.3; 义务教育法 第五条第二款, 第十一条 (entry at 6; 延缓入学 for
+        physical reasons with approval); 残疾人教育条例 第十四条 (entry and in-school
+        age may be raised for disabled children); 未成年人保护法 第二十八条第二款,
+        第八十三条第二款.
 
     Limitations:
         The law also lets entry wait until 7 where conditions are lacking (条件不具备的
@@ -276,14 +288,20 @@ def check_school_entry(
         >>> d.ok, d.outcome, d.basis[-1]
         (False, 'deferred', '义务教育法 第十一条 第二款')
         >>> check_school_entry(
-        ...     date(2008, 1, 1), school_year=2025, policy=FEICHENG, disabled=True
+        ...     date(2017, 1, 1), school_year=2025, policy=FEICHENG, disabled=True
         ... ).outcome
         'late_entry_allowed'
+        >>> check_school_entry(
+        ...     date(2009, 3, 1), school_year=2025, policy=FEICHENG, completed=False
+        ... ).outcome
+        'owed_compulsory_education'
     """
     birth = require_date(birth, "birth")
     policy = require_policy(policy)
     disabled = require_bool(disabled, "disabled")
     deferral_approved = require_bool(deferral_approved, "deferral_approved")
+    if completed is not None:
+        completed = require_bool(completed, "completed")
     require_int(school_year, "school_year")
     day = school_year_day(school_year, policy=policy)
     band = policy.age_band.value_at(Policy.reading_date(school_year))
@@ -311,24 +329,84 @@ def check_school_entry(
         )
     if age == band.min_age:
         return Decision(rule="school_entry", ok=True, outcome="due", basis=base)
-    if disabled:
+    extension = policy.disabled_entry_extension.value_at(Policy.reading_date(school_year))
+    if disabled and age <= band.min_age + extension:
         return _entry(
             ok=True,
             outcome="late_entry_allowed",
-            message=f"{facts}: a disabled child may enter later or older",
-            message_zh=f"{facts_zh}，残疾儿童入学年龄可以适当提高",
+            message=f"{facts}: a disabled child may enter up to {extension} years late",
+            message_zh=f"{facts_zh}，残疾儿童入学年龄可以适当提高（至多 {extension} 年）",
             path="disabled",
             basis=(*base, "残疾人教育条例 第十四条"),
         )
     if age <= band.max_age:
+        late = f"older than the entry age {band.min_age}"
+        late_zh = f"已超过入学年龄 {band.min_age} 周岁"
+        if disabled:
+            late += f" by more than the {extension} years allowed a disabled child"
+            late_zh += f"，且超过残疾儿童可提高的 {extension} 年"
         return _entry(
             ok=True,
             outcome="overdue",
-            message=f"{facts}: older than the entry age {band.min_age}; enrol now",
-            message_zh=f"{facts_zh}，已超过入学年龄 {band.min_age} 周岁，应立即入学",
+            message=f"{facts}: {late}; enrol now",
+            message_zh=f"{facts_zh}，{late_zh}，应立即入学",
             path="birth",
             severity=Severity.WARNING,
+            basis=(*base, "残疾人教育条例 第十四条") if disabled else base,
+        )
+    return _above_band(age, band, facts=facts, facts_zh=facts_zh, completed=completed, base=base)
+
+
+_ADULT: Final = 18
+_OWED_BASIS: Final = (
+    "义务教育法 第五条第二款",
+    "未成年人保护法 第二十八条第二款",
+    "未成年人保护法 第八十三条第二款",
+)
+
+
+def _above_band(
+    age: int,
+    band: AgeBand,
+    *,
+    facts: str,
+    facts_zh: str,
+    completed: bool | None,
+    base: tuple[str, ...],
+) -> Decision:
+    """A child older than the band: completed, still owed, or outside the band."""
+    if completed:
+        return _entry(
+            ok=False,
+            outcome="completed",
+            message=f"{facts}: has completed compulsory education",
+            message_zh=f"{facts_zh}，已完成义务教育",
+            path="completed",
             basis=base,
+        )
+    if age < _ADULT and completed is False:
+        return _entry(
+            ok=True,
+            outcome="owed_compulsory_education",
+            message=f"{facts}: above the age band {band} but has not completed "
+            "compulsory education: still owed it; persuade back and order the guardians",
+            message_zh=f"{facts_zh}，超出适龄范围 {band} 周岁但尚未完成义务教育："
+            "仍应劝返复学，并责令父母或者其他监护人送其入学",
+            path="completed",
+            severity=Severity.WARNING,
+            basis=(*base, *_OWED_BASIS),
+        )
+    if age < _ADULT:
+        return _entry(
+            ok=False,
+            outcome="above_age_band",
+            message=f"{facts}: above the age band {band}; whether the child completed "
+            "compulsory education is not given: a minor who has not is still owed it",
+            message_zh=f"{facts_zh}，超出适龄范围 {band} 周岁；未说明是否已完成义务教育："
+            "尚未完成的未成年人仍应接受义务教育",
+            path="completed",
+            severity=Severity.WARNING,
+            basis=(*base, *_OWED_BASIS),
         )
     return _entry(
         ok=False,
@@ -336,6 +414,7 @@ def check_school_entry(
         message=f"{facts}: above the age band {band}",
         message_zh=f"{facts_zh}，超出适龄范围 {band} 周岁",
         path="birth",
+        basis=base,
     )
 
 

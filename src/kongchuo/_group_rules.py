@@ -3,6 +3,20 @@
 Both definitions read the guardians' facts recorded on a :class:`kongchuo.Child`
 and return a :class:`kongchuo.Decision` with every finding and its basis. They
 never raise for a "no". This module is part of the rules layer of the design (docs/design.md).
+
+困境儿童 and 重点困境儿童 have no rule function, on purpose:
+
+* 困境儿童 (国发〔2016〕36号) names three kinds — children in difficulty with living,
+  medical care or schooling because of family poverty; children with difficulty in
+  rehabilitation, care or social inclusion because of their own disability; and
+  children whose safety is threatened or harmed by absent or improper guardianship
+  (abuse, abandonment, injury). Each is a judgement about consequences that 民政
+  makes from facts the models do not record (whether poverty causes a difficulty,
+  what a disability demands, abuse or abandonment). A rule would guess; the group
+  is taken as 民政 reports it (:class:`kongchuo.GroupMembership`).
+* 重点困境儿童 has no national definition (law-and-policy §2.7: a local category,
+  FC-1.1); there is nothing national to encode, and a county's definition is the
+  county's to supply as a membership.
 """
 
 from __future__ import annotations
@@ -15,6 +29,8 @@ from kongchuo._decision import Decision, Finding, Severity
 from kongchuo._errors import ValidationError, type_name
 from kongchuo._models._children import Child, Guardian, GuardianStatus
 from kongchuo._periods import add_months
+from kongchuo.policy import NATIONAL, Policy
+from kongchuo.policy._policy import require_policy
 
 __all__ = [
     "check_de_facto_unsupported",
@@ -23,16 +39,17 @@ __all__ = [
     "is_rural_left_behind",
 ]
 
-_DE_FACTO_BASIS: Final = ("民发〔2019〕62号", "FC-1.1", "FC-1.5")
+_DE_FACTO_BASIS: Final = ("民发〔2019〕62号", "民发〔2020〕125号", "FC-1.1", "FC-1.5")
 _LEFT_BEHIND_BASIS: Final = ("国发〔2016〕13号", "未成年人保护法 第二十二条", "FC-1.1", "FC-1.5")
 
 _ABSENT: Final = frozenset({GuardianStatus.DECEASED, GuardianStatus.MISSING})
-_TERM: Final = frozenset({GuardianStatus.IMPRISONED, GuardianStatus.COMPULSORY_REHAB})
+_TERM: Final = frozenset(
+    {GuardianStatus.IMPRISONED, GuardianStatus.COMPULSORY_REHAB, GuardianStatus.OTHER_RESTRICTED}
+)
 _AT_ONCE: Final = frozenset(
     {
         GuardianStatus.SEVERELY_DISABLED,
         GuardianStatus.SERIOUSLY_ILL,
-        GuardianStatus.OTHER_RESTRICTED,
         GuardianStatus.GUARDIANSHIP_REVOKED,
         GuardianStatus.DEPORTED,
     }
@@ -57,46 +74,100 @@ def _check_args(child: object, as_of: object) -> None:
 
 
 def _parent_state(  # noqa: PLR0911 - one return per case of the definition
-    guardian: Guardian, as_of: dt.date
+    guardian: Guardian, as_of: dt.date, *, term_months: int, uncontactable_months: int
 ) -> tuple[str, str, str]:
-    """``(state, en, zh)`` where state is absent, qualifying, unmet or unknown."""
+    """``(state, en, zh)`` where state is absent, qualifying, unmet or unknown.
+
+    Each condition counts only while it is in effect on ``as_of``: not before its
+    ``status_since`` nor after its ``status_until`` (a prison term that ended no
+    longer qualifies). Death and a declaration of disappearance do not end.
+    """
     status = guardian.status
+    since, until = guardian.status_since, guardian.status_until
+    if status is GuardianStatus.ACTIVE:
+        return "unmet", "acts as guardian", "正常履行监护职责"
+    if since is not None and as_of < since:
+        return (
+            "unmet",
+            f"{status.value} only from {since.isoformat()}",
+            f"{since.isoformat()}起{status.label_zh}，核查日尚未发生",
+        )
     if status in _ABSENT:
         return "absent", f"{status.value}", status.label_zh
+    if until is not None and as_of > until:
+        return (
+            "unmet",
+            f"{status.value} ended on {until.isoformat()}",
+            f"{status.label_zh}已于{until.isoformat()}结束",
+        )
     if status in _AT_ONCE:
         return "qualifying", status.value, status.label_zh
     if status in _TERM:
-        if guardian.status_since is None or guardian.status_until is None:
-            return (
-                "unknown",
-                f"{status.value}, but the length of the term is not recorded",
-                f"{status.label_zh}，但未记录期限",
-            )
-        if guardian.status_until >= add_months(guardian.status_since, 6):
-            return (
-                "qualifying",
-                f"{status.value} for 6 months or more",
-                f"{status.label_zh}六个月以上",
-            )
-        return "unmet", f"{status.value} for less than 6 months", f"{status.label_zh}不足六个月"
-    if status is GuardianStatus.UNCONTACTABLE:
-        if guardian.status_since is None:
-            return "unknown", "uncontactable since an unrecorded date", "失联，但未记录起始日期"
-        if as_of >= add_months(guardian.status_since, 6):
-            return "qualifying", "uncontactable for 6 months or more", "失联六个月以上"
-        return "unmet", "uncontactable for less than 6 months", "失联不足六个月"
-    return "unmet", "acts as guardian", "正常履行监护职责"
+        return _term_state(status, since, until, term_months)
+    return _uncontactable_state(since, as_of, uncontactable_months)
 
 
-def check_de_facto_unsupported(child: Child, *, as_of: dt.date) -> Decision:
+def _term_state(
+    status: GuardianStatus, since: dt.date | None, until: dt.date | None, months: int
+) -> tuple[str, str, str]:
+    """服刑在押, 强制隔离戒毒, other restriction of liberty: a term of ``months`` or more."""
+    if since is None or until is None:
+        return (
+            "unknown",
+            f"{status.value}, but the length of the term is not recorded",
+            f"{status.label_zh}，但未记录期限",
+        )
+    if until >= add_months(since, months):
+        return (
+            "qualifying",
+            f"{status.value} for a term of {months} months or more, in effect",
+            f"{status.label_zh}期限{months}个月以上，核查日仍在执行",
+        )
+    return (
+        "unmet",
+        f"{status.value} for a term of less than {months} months",
+        f"{status.label_zh}期限不足{months}个月",
+    )
+
+
+def _uncontactable_state(
+    since: dt.date | None, as_of: dt.date, months: int
+) -> tuple[str, str, str]:
+    """失联: out of contact for ``months`` or more by ``as_of``."""
+    if since is None:
+        return "unknown", "uncontactable since an unrecorded date", "失联，但未记录起始日期"
+    if as_of >= add_months(since, months):
+        return (
+            "qualifying",
+            f"uncontactable for {months} months or more",
+            f"失联{months}个月以上",
+        )
+    return "unmet", f"uncontactable for less than {months} months", f"失联不足{months}个月"
+
+
+def check_de_facto_unsupported(
+    child: Child, *, as_of: dt.date, policy: Policy | None = None
+) -> Decision:
     """Whether a child is de facto without carers (事实无人抚养儿童) on ``as_of``.
 
     A child under 18 qualifies when both parents are each severely disabled, seriously
-    ill, imprisoned or in compulsory drug rehabilitation for 6 months or more, under
-    another restriction of liberty, uncontactable for 6 months or more, stripped of
+    ill, imprisoned, in compulsory drug rehabilitation or under another restriction
+    of liberty for a term of ``de_facto_restriction_months`` (6) or more,
+    uncontactable for ``de_facto_uncontactable_months`` (6) or more, stripped of
     guardianship or deported; or when one parent is dead or declared missing and the
-    other is in one of those situations. Parents are the guardians whose relationship
-    is father or mother. Two dead parents make an orphan, not this group.
+    other is in one of those situations. Each condition counts only while it is in
+    effect on ``as_of``: from its ``status_since``, and not after its
+    ``status_until`` (a parent whose prison term ended no longer qualifies the
+    child). Parents are the guardians whose relationship is father or mother. Two
+    dead parents make an orphan, not this group.
+
+    The durations are dated, cited policy parameters; ``policy`` defaults to
+    :data:`kongchuo.policy.NATIONAL`.
+
+    Raises:
+        ValidationError: For a child, day or policy of the wrong type.
+        kongchuo.policy.ParameterNotInForceError: For a day before the policy's
+            reading of 62号 applies (18 June 2019 in the shipped profiles).
 
     Outcomes: ``qualifies``, ``not_qualified``, ``orphan``, ``adult`` and
     ``insufficient_facts`` (a parent is not recorded, or a term's length or the start
@@ -131,9 +202,13 @@ def check_de_facto_unsupported(child: Child, *, as_of: dt.date) -> Decision:
         >>> d = check_de_facto_unsupported(child, as_of=dt.date(2024, 9, 1))
         >>> d.ok, d.outcome, d.basis[0]
         (True, 'qualifies', '民发〔2019〕62号')
+        >>> check_de_facto_unsupported(child, as_of=dt.date(2028, 1, 2)).outcome
+        'not_qualified'
 
     References:
-        民发〔2019〕62号 (民政部等十二部门《关于进一步加强事实无人抚养儿童保障工作的意见》);
+        民发〔2019〕62号 (民政部等十二部门《关于进一步加强事实无人抚养儿童保障工作的意见》:
+        服刑在押、强制隔离戒毒或被执行其他限制人身自由的措施 期限在6个月以上; 失联 失去
+        联系且未履行监护抚养责任6个月以上); 民发〔2020〕125号 (撤销监护资格, 遣送出境);
         FC-1.1, FC-1.5.
 
     Limitations:
@@ -142,6 +217,9 @@ def check_de_facto_unsupported(child: Child, *, as_of: dt.date) -> Decision:
         it says ``insufficient_facts`` rather than guess either way.
     """
     _check_args(child, as_of)
+    policy = NATIONAL if policy is None else require_policy(policy)
+    term_months = policy.de_facto_restriction_months.value_at(as_of)
+    uncontactable_months = policy.de_facto_uncontactable_months.value_at(as_of)
     if age_on(child.birth_date, as_of) >= 18:
         return Decision(
             rule="de_facto_unsupported",
@@ -163,7 +241,9 @@ def check_de_facto_unsupported(child: Child, *, as_of: dt.date) -> Decision:
     for i, guardian in enumerate(child.guardians):
         if not guardian.relationship.is_parent:
             continue
-        state, en, zh = _parent_state(guardian, as_of)
+        state, en, zh = _parent_state(
+            guardian, as_of, term_months=term_months, uncontactable_months=uncontactable_months
+        )
         states.append(state)
         findings.append(
             Finding(
@@ -206,7 +286,7 @@ def check_de_facto_unsupported(child: Child, *, as_of: dt.date) -> Decision:
     )
 
 
-def is_de_facto_unsupported(child: Child, *, as_of: dt.date) -> bool:
+def is_de_facto_unsupported(child: Child, *, as_of: dt.date, policy: Policy | None = None) -> bool:
     """Whether :func:`check_de_facto_unsupported` says ``qualifies``.
 
     Example:
@@ -224,7 +304,7 @@ def is_de_facto_unsupported(child: Child, *, as_of: dt.date) -> bool:
         >>> is_de_facto_unsupported(child, as_of=dt.date(2024, 9, 1))
         False
     """
-    return check_de_facto_unsupported(child, as_of=as_of).ok
+    return check_de_facto_unsupported(child, as_of=as_of, policy=policy).ok
 
 
 def check_rural_left_behind(  # noqa: C901 - the definition has that many cases

@@ -220,6 +220,13 @@ SPECS: Final[dict[str, Spec]] = {
     ),
     "closure_attendance": Spec(kind="a span", accepts=_is(Span), parse=_parse_span, optional=True),
     "verification_delay": Spec(kind="a span", accepts=_is(Span), parse=_parse_span, optional=True),
+    "disabled_entry_extension": Spec(kind="a number of years", accepts=_is_int, parse=_parse_int),
+    "de_facto_restriction_months": Spec(
+        kind="a number of months", accepts=_is_int, parse=_parse_int
+    ),
+    "de_facto_uncontactable_months": Spec(
+        kind="a number of months", accepts=_is_int, parse=_parse_int
+    ),
     "escalation_ladder": Spec(
         kind="a ladder of EscalationStep (persuasion first, in order)",
         accepts=is_ladder,
@@ -276,6 +283,9 @@ _RANGES: Final[dict[str, tuple[int, int]]] = {
     "monthly_report_day": (1, 31),
     "county_review_months": (1, 12),
     "cause_narrative_min_chars": (0, 2000),
+    "disabled_entry_extension": (0, 12),
+    "de_facto_restriction_months": (1, 60),
+    "de_facto_uncontactable_months": (1, 60),
     "persuasion_attempts_before_report": (1, 20),
     "child_labour_age": (10, 18),
 }
@@ -412,6 +422,13 @@ class Policy:
             may close (销号).
         verification_delay: How soon after identification a suspected dropout or
             dropout must be verified (立即核实, FC-2.5); ``None``: not checked.
+        disabled_entry_extension: How many years past the usual entry age a disabled
+            child may still enter (残疾人教育条例 第十四条: 适当提高).
+        de_facto_restriction_months: The shortest term of imprisonment, compulsory
+            rehabilitation or other restriction of liberty that counts for
+            事实无人抚养儿童 (民发〔2019〕62号).
+        de_facto_uncontactable_months: How long a parent must have been out of
+            contact (失联) to count for 事实无人抚养儿童.
         escalation_ladder: The steps of compulsory enrolment, in order (强制入学程序).
         case_kind_ladders: The ladders that replace ``escalation_ladder`` for some kinds
             of case (失学: no school report).
@@ -480,6 +497,9 @@ class Policy:
     platform_marking_delay: ParameterHistory[Span | None]
     closure_attendance: ParameterHistory[Span | None]
     verification_delay: ParameterHistory[Span | None]
+    disabled_entry_extension: ParameterHistory[int]
+    de_facto_restriction_months: ParameterHistory[int]
+    de_facto_uncontactable_months: ParameterHistory[int]
     escalation_ladder: ParameterHistory[tuple[EscalationStep, ...]]
     case_kind_ladders: ParameterHistory[CaseKindLadders]
     step_authorities: ParameterHistory[StepAuthorities]

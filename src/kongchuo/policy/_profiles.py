@@ -307,6 +307,67 @@ def _case_rules(*, principal_visit: bool, feicheng: bool, effective_from: dt.dat
     )
 
 
+class _ChildRules(TypedDict):
+    disabled_entry_extension: ParameterHistory[int]
+    de_facto_restriction_months: ParameterHistory[int]
+    de_facto_uncontactable_months: ParameterHistory[int]
+
+
+_REGULATION_2017: Final = dt.date(2017, 5, 1)
+"""残疾人教育条例 (国务院令第674号), revised, in force from 1 May 2017."""
+_DE_FACTO_2019: Final = dt.date(2019, 6, 18)
+"""民发〔2019〕62号, dated by its issue day as commonly reported (not checked against the text)."""
+_DE_FACTO: Final = "民发〔2019〕62号"
+
+
+def _child_rules() -> _ChildRules:
+    """School entry and special-group parameters (残疾儿童入学, 事实无人抚养儿童).
+
+    The same in both profiles: they read national texts, not local ones.
+    """
+    return _ChildRules(
+        disabled_entry_extension=_one(
+            "disabled_entry_extension",
+            3,
+            unit="years beyond the usual entry age",
+            description=(
+                "残疾人教育条例 第十四条: 必要时，其入学年龄和在校年龄可以适当提高. 适当 "
+                "names no number: read as up to 3 years past the entry age (entry by 9 "
+                "周岁 with a band from 6); a disabled child older than that and not yet "
+                "enrolled is overdue. A kongchuo default; it errs late (lenient to "
+                "families): a larger number calls fewer children overdue."
+            ),
+            basis=("残疾人教育条例 第十四条", _KONGCHUO_DEFAULT),
+            effective_from=_REGULATION_2017,
+        ),
+        de_facto_restriction_months=_one(
+            "de_facto_restriction_months",
+            6,
+            unit="months, at least",
+            description=(
+                "事实无人抚养儿童: 服刑在押、强制隔离戒毒或者被执行其他限制人身自由的措施 "
+                "count when the term is 6 months or more (期限在6个月以上), and only "
+                "while it runs. Dated from 18 June 2019, the issue day as commonly "
+                "reported (not checked against the text)."
+            ),
+            basis=(_DE_FACTO,),
+            effective_from=_DE_FACTO_2019,
+        ),
+        de_facto_uncontactable_months=_one(
+            "de_facto_uncontactable_months",
+            6,
+            unit="months, at least",
+            description=(
+                "事实无人抚养儿童: 失联 is 失去联系且未履行监护抚养责任6个月以上, counted "
+                "from the recorded start of 失联 (locally: the day 公安 accepted the report). "
+                "Dated as de_facto_restriction_months."
+            ),
+            basis=(_DE_FACTO,),
+            effective_from=_DE_FACTO_2019,
+        ),
+    )
+
+
 def _without_seed(policy: Policy) -> Policy:
     """``policy`` with the seed's clauses (FC-x.y) taken out of every value's basis.
 
@@ -446,6 +507,7 @@ NATIONAL: Final = _without_seed(
         consolidation_formula=_CONSOLIDATION,
         **_case_rules(principal_visit=False, feicheng=False, effective_from=NOTICE_2024),
         **escalation_values(feicheng=False, effective_from=LAW_2006, seed=_SEED),
+        **_child_rules(),
     )
 )
 """The national rules (全国规则): 义务教育法 and the 2024 notice on regular reporting.
@@ -595,6 +657,7 @@ FEICHENG: Final = Policy(
     consolidation_formula=_CONSOLIDATION,
     **_case_rules(principal_visit=True, feicheng=True, effective_from=FEICHENG_FROM),
     **escalation_values(feicheng=True, effective_from=FEICHENG_FROM, seed=_SEED),
+    **_child_rules(),
 )
 """The Feicheng rules (肥城市规则): the seed's clauses on top of the national rules.
 

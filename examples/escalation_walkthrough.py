@@ -32,7 +32,7 @@ from kongchuo.cases import (
     notice_event,
 )
 from kongchuo.demo import sample_child, sample_school
-from kongchuo.notices import NoticeKind, check_notice, render_text
+from kongchuo.notices import NoticeKind, Service, ServiceMethod, check_notice, render_text
 from kongchuo.policy import FEICHENG, Party
 
 calendar = ChinaCalendar()
@@ -116,6 +116,7 @@ issue(
     NoticeKind.SCHOOL_REPORT,
     dt.date(2025, 9, 19),
     5,
+    number="王中报〔2025〕5号",  # the school's own 发文字号, not the bureau's
     summary="校长、班主任三次家访，监护人称家中需要劳力，拒绝送其返校。",
 )
 step(dt.date(2025, 9, 22))
@@ -124,13 +125,20 @@ issue(
     dt.date(2025, 9, 22),
     2,
     facts="李明自2025年9月1日起无正当理由未到校上课，学校三次上门劝返，监护人仍未送其返校。",
+    # The order binds once served; its time limit runs from the day after service.
+    service=Service(
+        method=ServiceMethod.LEFT_AT_RESIDENCE,
+        served_on=dt.date(2025, 9, 22),
+        recipient="李强",
+        note="拒绝签收，村委会主任见证，文书留置其住所",
+    ),
 )
 step(dt.date(2025, 10, 13))
 issue(
     NoticeKind.JUDICIAL_REFERRAL,
     dt.date(2025, 10, 13),
     8,
-    addressee="肥城市司法局",
+    addressee="肥城市人民法院",
     facts="改正期限届满后经再次家访，监护人仍拒绝送子女返校。",
     requested="向监护人发出督促其履行送子女接受义务教育职责的司法文书",
 )

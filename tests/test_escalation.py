@@ -650,6 +650,13 @@ class TestOutOfSchoolLadder:
         )
         assert report_step.outcome == "not_in_ladder"
 
+    def test_out_of_school_case_records_the_order_and_climbs_article_58(self):
+        """The log takes a 失学 order straight after persuasion; the judicial step follows it."""
+        case = self._case(*ATTEMPTS, order(D(2025, 9, 16), D(2025, 10, 9)))
+        assert case.state.value == "escalated"
+        assert esc(case, S.JUDICIAL, D(2025, 10, 9)).outcome == "deadline_not_passed"
+        assert esc(case, S.JUDICIAL, D(2025, 10, 10)).ok
+
     def test_ladder_per_case_kind_is_policy_data(self):
         """The 失学 ladder is a dated, cited parameter keyed by the case kind."""
         ladders = FEICHENG.case_kind_ladders.at(D(2025, 9, 1))

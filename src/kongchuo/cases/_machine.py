@@ -197,8 +197,10 @@ MACHINE: Final[tuple[Transition, ...]] = (
     ),
     Transition(
         event="correction_order",
-        sources=frozenset({CaseState.ESCALATED}),
-        target=None,
+        # From persuasion too: a 失学 child has no school to report, and the township
+        # or the bureau orders correction directly (义务教育法 第五十八条).
+        sources=frozenset({CaseState.IN_PERSUASION, CaseState.ESCALATED}),
+        target=CaseState.ESCALATED,
         evidence=(_ORDER_COPY,),
         basis=("义务教育法 第五十八条", "未成年人保护法 第八十三条", "FC-2.4"),
     ),

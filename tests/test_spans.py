@@ -29,8 +29,10 @@ from kongchuo.cases import (
     PersuasionAttempt,
     PersuasionMethod,
     PlanMade,
+    Returned,
     Role,
     Verified,
+    check_closure,
     check_ledger,
 )
 from kongchuo.notices import correction_deadline
@@ -323,3 +325,38 @@ class TestEveryRuleHonoursTheUnit:
         with pytest.raises(ValidationError) as exc_info:
             check_ledger(case_with_attempts(D(2025, 9, 10)), as_of=D(2025, 9, 20), policy=policy)
         assert exc_info.value.code == "span.calendar"
+
+
+class TestClosureAttendance:
+    """closure_attendance counts school days attended since the return."""
+
+    @pytest.mark.parametrize("unit", [u for u in TimeUnit if u is not TimeUnit.SCHOOL_DAY])
+    def test_other_units_are_refused_not_misread(self, unit):
+        """A closure_attendance of one month is refused (span.unit), never read as one day."""
+        policy = with_span("closure_attendance", Span(count=1, unit=unit))
+        case = case_with_attempts(D(2025, 9, 10)).append(
+            Returned(
+                **stamp(D(2025, 9, 15)),
+                school_code="3709830031",
+                grade=7,
+                materials=("复学登记表",),
+            )
+        )
+        with pytest.raises(ValidationError) as exc_info:
+            check_closure(case, as_of=D(2025, 10, 20), policy=policy)
+        assert exc_info.value.code == "span.unit"
+        assert exc_info.value.path == "policy.closure_attendance"
+
+    def test_school_days_are_counted(self):
+        """In school days the count of attended days is compared with the span."""
+        policy = with_span("closure_attendance", Span(count=2, unit=TimeUnit.SCHOOL_DAY))
+        case = case_with_attempts(D(2025, 9, 10)).append(
+            Returned(
+                **stamp(D(2025, 9, 15)),
+                school_code="3709830031",
+                grade=7,
+                materials=("复学登记表",),
+            )
+        )
+        decision = check_closure(case, as_of=D(2025, 10, 20), policy=policy)
+        assert decision.outcome == "attendance_short"

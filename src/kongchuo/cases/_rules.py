@@ -41,7 +41,7 @@ from kongchuo.cases._events import (
     Verified,
 )
 from kongchuo.cases._machine import MACHINE, RESOLVED, CaseState
-from kongchuo.policy import Party, ResponsibilityLine, Span
+from kongchuo.policy import Party, ResponsibilityLine, Span, TimeUnit
 from kongchuo.policy._policy import require_policy
 
 if TYPE_CHECKING:
@@ -703,7 +703,7 @@ def check_closure(
             )
         )
     elif state is CaseState.RETURNED:
-        needed = policy.closure_attendance.value_at(as_of)
+        needed = _closure_attendance(policy, as_of)
         returned = _of(case, Returned)[-1][1]
         attended = _attended_days(case, returned.occurred_on, attendance, as_of)
         if needed is not None and attended < needed.count:
@@ -727,6 +727,25 @@ def check_closure(
     return Decision(
         rule="closure", ok=outcome == "closable", outcome=outcome, findings=findings, basis=basis
     )
+
+
+def _closure_attendance(policy: Policy, as_of: dt.date) -> Span | None:
+    """The school days a returned child must attend before closing, in school days.
+
+    ``closure_attendance`` counts school days attended since the return; a span in
+    another unit is refused rather than misread (one month is not one day).
+    """
+    needed = policy.closure_attendance.value_at(as_of)
+    if needed is not None and needed.unit is not TimeUnit.SCHOOL_DAY:
+        raise ValidationError(
+            "span.unit",
+            f"closure_attendance counts school days attended since the return; {needed} "
+            "cannot be counted in attendance: give it in school days",
+            f"closure_attendance 以复学后到校的在校日计；{needed.count}{needed.unit.label_zh}"
+            "无法按到校记录计算，请以在校日给出",
+            path="policy.closure_attendance",
+        )
+    return needed
 
 
 def _aged_out(case: Case, child: Child | None, policy: Policy, as_of: dt.date) -> bool:

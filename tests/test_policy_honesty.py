@@ -84,3 +84,36 @@ def test_feicheng_readings_where_the_seed_is_silent(name):
 def test_every_parameter_is_cited_or_marked(policy):
     """Every value has a basis: a citation, or the default or reading marker."""
     assert all(value.basis for _, value in _values(policy))
+
+
+def test_school_entry_under_national_cites_no_seed_clause():
+    """A school-entry decision's basis comes from the profile: no FC-1.1 under NATIONAL."""
+    from kongchuo import check_school_entry
+
+    national = check_school_entry(D(2019, 8, 31), school_year=2025, policy=NATIONAL)
+    cited = [*national.basis, *(b for f in national.findings for b in f.basis)]
+    assert not [b for b in cited if b.startswith("FC-")]
+    assert "FC-1.1" in check_school_entry(D(2019, 8, 31), school_year=2025, policy=FEICHENG).basis
+
+
+def test_child_labour_age_is_a_dated_cited_parameter():
+    """禁止使用童工规定 第二条 "不满16周岁": the age is policy data the labour rule reads."""
+    from kongchuo import ChinaCalendar
+    from kongchuo.notices import NoticeKind, check_notice, examples
+
+    value = NATIONAL.child_labour_age.at(D(2025, 1, 1))
+    assert value.value == 16
+    assert value.basis == ("禁止使用童工规定 第二条",)
+    referral = attrs.evolve(examples()[NoticeKind.LABOUR_REFERRAL], child_birth_date=D(2010, 3, 2))
+    lower = attrs.evolve(
+        FEICHENG,
+        child_labour_age=FEICHENG.child_labour_age.with_value(
+            15, effective_from=D(2025, 1, 1), description="试验", basis=("试验",)
+        ),
+    )
+    calendar = ChinaCalendar()
+    as_of = D(2025, 12, 1)
+    shipped = check_notice(referral, as_of=as_of, policy=FEICHENG, calendar=calendar)
+    assert "notice.labour.not_a_child" not in shipped.codes()
+    changed = check_notice(referral, as_of=as_of, policy=lower, calendar=calendar)
+    assert "notice.labour.not_a_child" in changed.codes()

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from kongchuo import ChinaCalendar, KongchuoError
 from kongchuo.cases import (
+    ApprovingAuthority,
     AttemptResult,
     Case,
     CaseKind,
@@ -231,6 +232,10 @@ class TestJustCause:
             **at(D(2025, 9, 20)),
             kind=DeferralKind.SUSPENSION,
             approved_by="肥城市教育和体育局",
+            authority=ApprovingAuthority.COUNTY_EDUCATION_BUREAU,
+            applicant=Person(role=Role.GUARDIAN, name="王芳"),
+            condition="骨折术后需卧床休养",
+            condition_evidence=("诊断证明",),
             materials=DOCS,
         )
         d = esc(build(*ATTEMPTS, deferral), S.WRITTEN_REPORT, D(2025, 9, 21))

@@ -645,6 +645,8 @@ def fields_of(cls: type) -> tuple[_Field, ...]:
     if found is None:
         out = []
         for a in attrs.fields(cls):
+            if META not in a.metadata:  # a private cache, such as a case's folded log
+                continue
             info = a.metadata[META]
             required = a.default is attrs.NOTHING
             out.append(

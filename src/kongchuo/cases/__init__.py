@@ -23,6 +23,7 @@ from kongchuo.cases._care import (
     is_cared_for,
 )
 from kongchuo.cases._case import GENESIS, Case, Entry, entry_hash
+from kongchuo.cases._closure import CLOSURE_GROUNDS, ClosureGround, Requirement
 from kongchuo.cases._drafts import CHINA_STANDARD_TIME, Recorder, draft_notice
 from kongchuo.cases._escalation import (
     JustCause,
@@ -36,7 +37,9 @@ from kongchuo.cases._escalation import (
 )
 from kongchuo.cases._events import (
     EVENT_TYPES,
+    ApprovingAuthority,
     AttemptResult,
+    AttendanceRecorded,
     CaseKind,
     Cause,
     CauseAnalysed,
@@ -82,21 +85,26 @@ from kongchuo.cases._rules import (
     Responsibility,
     check_closure,
     check_ledger,
+    close_case,
     deferral_in_force,
     is_closable,
     is_ledger_complete,
+    record_attendance,
     responsible_parties,
 )
 
 __all__ = [
     "CHINA_STANDARD_TIME",
+    "CLOSURE_GROUNDS",
     "EVENT_TYPES",
     "GENESIS",
     "HARDSHIP_GROUPS",
     "LEDGER_FINDINGS",
     "MACHINE",
     "AidRecord",
+    "ApprovingAuthority",
     "AttemptResult",
+    "AttendanceRecorded",
     "CarePlan",
     "Case",
     "CaseKind",
@@ -104,6 +112,7 @@ __all__ = [
     "Cause",
     "CauseAnalysed",
     "Closed",
+    "ClosureGround",
     "CorrectionOrdered",
     "Deceased",
     "DeferralKind",
@@ -132,6 +141,7 @@ __all__ = [
     "ProgressMarked",
     "Recorder",
     "Reopened",
+    "Requirement",
     "Responsibility",
     "Returned",
     "Role",
@@ -145,6 +155,7 @@ __all__ = [
     "check_closure",
     "check_escalation",
     "check_ledger",
+    "close_case",
     "deferral_in_force",
     "derive_state",
     "draft_notice",
@@ -157,6 +168,7 @@ __all__ = [
     "ledgers",
     "next_escalation",
     "notice_event",
+    "record_attendance",
     "responsible_parties",
     "transition_for",
 ]

@@ -43,7 +43,9 @@ from kongchuo._models._base import (
 from kongchuo.notices._models import Service
 
 __all__ = [
+    "ApprovingAuthority",
     "AttemptResult",
+    "AttendanceRecorded",
     "CaseKind",
     "Cause",
     "CauseAnalysed",
@@ -170,6 +172,31 @@ class DeferralKind(LabelledEnum):
     SUSPENSION = "suspension", "休学"
 
 
+class ApprovingAuthority(_Labelled):
+    """Who may approve a deferral or suspension (审批机关): 义务教育法 第十一条第二款.
+
+    "适龄儿童、少年因身体状况需要延缓入学或者休学的，其父母或者其他法定监护人应当提出
+    申请，由当地乡镇人民政府或者县级人民政府教育行政部门批准。" No other body (a school,
+    a town education office) may approve; the type has no member for one.
+
+    Example:
+        >>> ApprovingAuthority.TOWNSHIP_GOVERNMENT.label_zh
+        '乡镇人民政府'
+    """
+
+    TOWNSHIP_GOVERNMENT = "township_government"
+    COUNTY_EDUCATION_BUREAU = "county_education_bureau"
+
+
+_labels(
+    ApprovingAuthority,
+    {
+        "township_government": "乡镇人民政府",
+        "county_education_bureau": "县级人民政府教育行政部门",
+    },
+)
+
+
 @attrs.frozen(kw_only=True)
 class Person(Model):
     """A person who took part in a step of the work (参与人员).
@@ -277,8 +304,18 @@ class Event(Model):
     recorded_by: str = attrs.field(metadata=meta(NAME))
     materials: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, metadata=meta(_REFS))
     supersedes: int | None = attrs.field(default=None, metadata=meta(Optional(SEQUENCE)))
+    _text: str | None = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)
+    """The event's canonical text, kept once written (see ``kongchuo.cases.entry_hash``)."""
 
     cross_fields: ClassVar[tuple[str, ...]] = ("occurred_on", "recorded_at")
+
+    def transition_condition(self) -> str | None:
+        """The condition that picks among the machine's transitions for this event type.
+
+        ``None`` for most events; a :class:`Verified` event that did not confirm the
+        case says ``"not_confirmed"`` (see :data:`kongchuo.cases.MACHINE`).
+        """
+        return None
 
     @classmethod
     def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
@@ -319,7 +356,8 @@ class Verified(Event):
     """The facts were checked (核实); ``confirmed`` says whether the case stands.
 
     A suspected dropout found to be on approved leave is verified with
-    ``confirmed=False`` and can then be closed.
+    ``confirmed=False``: the case moves to ``NOT_CONFIRMED`` (经核实排除) and may then
+    be closed on the verification's finding.
 
     References:
         FC-2.5 (立即核实情况).
@@ -330,6 +368,10 @@ class Verified(Event):
 
     confirmed: bool = attrs.field(metadata=meta(BOOL))
     finding: str = attrs.field(metadata=meta(_NOTE))
+
+    def transition_condition(self) -> str | None:
+        """``"not_confirmed"`` when the verification found no case."""
+        return None if self.confirmed else "not_confirmed"
 
 
 @attrs.frozen(kw_only=True)
@@ -562,6 +604,13 @@ class Returned(Event):
 class Placed(Event):
     """The child was placed (安置): 随班就读, a special school, 送教上门 and others.
 
+    Attributes:
+        placement: How.
+        school_code: The school that holds the child's registration, where named.
+        registered: Whether the placement is entered in the 学籍 (student registration):
+            送教上门 is compulsory education only "并纳入学籍管理" (残疾人教育条例
+            第十七条第四款), so a case closes on it only once this is true.
+
     References:
         FC-3.1; 残疾人教育条例 第十七条.
     """
@@ -571,11 +620,46 @@ class Placed(Event):
 
     placement: Placement = attrs.field(metadata=meta(EnumKind(Placement)))
     school_code: str | None = attrs.field(default=None, metadata=meta(Optional(UNIT_CODE)))
+    registered: bool = attrs.field(default=False, metadata=meta(BOOL))
 
 
 @attrs.frozen(kw_only=True)
 class Deferred(Event):
     """An approved deferral of entry or suspension for physical reasons (延缓入学/休学).
+
+    义务教育法 第十一条第二款: "适龄儿童、少年因身体状况需要延缓入学或者休学的，其父母或者
+    其他法定监护人应当提出申请，由当地乡镇人民政府或者县级人民政府教育行政部门批准。"
+    So the event records the reason (the child's physical condition) and its evidence,
+    the applicant (a guardian), and the approving authority (one of the two the
+    article names); anything else is refused when the event is built.
+
+    Attributes:
+        kind: 延缓入学 or 休学.
+        approved_by: The name of the approving body, such as ``"肥城市教育和体育局"``.
+        authority: Which of the two bodies of 第十一条第二款 it is.
+        applicant: Who applied: a parent or other guardian (role ``GUARDIAN``).
+        condition: The physical condition that needs the deferral (身体状况).
+        condition_evidence: References to its evidence (诊断证明, 病历), at least one.
+        until: The last day of the deferral; after it the deferral is neither a just
+            cause nor a ground for closing (:meth:`in_force_on`). ``None``: no end set.
+
+    Example:
+        >>> import datetime as dt
+        >>> cst = dt.timezone(dt.timedelta(hours=8))
+        >>> d = Deferred(
+        ...     occurred_on=dt.date(2025, 9, 1),
+        ...     recorded_at=dt.datetime(2025, 9, 1, 17, tzinfo=cst),
+        ...     recorded_by="李老师",
+        ...     kind=DeferralKind.SUSPENSION,
+        ...     approved_by="肥城市教育和体育局",
+        ...     authority=ApprovingAuthority.COUNTY_EDUCATION_BUREAU,
+        ...     applicant=Person(role=Role.GUARDIAN, name="王芳"),
+        ...     condition="骨折术后需卧床休养",
+        ...     condition_evidence=("诊断证明-0830",),
+        ...     until=dt.date(2026, 1, 31),
+        ... )
+        >>> d.in_force_on(dt.date(2026, 1, 31)), d.in_force_on(dt.date(2026, 2, 1))
+        (True, False)
 
     References:
         义务教育法 第十一条第二款.
@@ -586,12 +670,73 @@ class Deferred(Event):
 
     kind: DeferralKind = attrs.field(metadata=meta(EnumKind(DeferralKind)))
     approved_by: str = attrs.field(metadata=meta(_SHORT))
+    authority: ApprovingAuthority = attrs.field(metadata=meta(EnumKind(ApprovingAuthority)))
+    applicant: Person = attrs.field(metadata=meta(_PERSON))
+    condition: str = attrs.field(metadata=meta(_NOTE, sensitive="private"))
+    condition_evidence: tuple[str, ...] = attrs.field(
+        converter=as_tuple, metadata=meta(_REFS, sensitive="private")
+    )
     until: dt.date | None = attrs.field(default=None, metadata=meta(Optional(DATE)))
+
+    cross_fields: ClassVar[tuple[str, ...]] = (
+        *Event.cross_fields,
+        "applicant",
+        "condition_evidence",
+        "until",
+    )
+
+    @classmethod
+    def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
+        """A guardian applied, the condition has evidence, and ``until`` follows the start."""
+        found = super().cross_check(values)
+        applicant = values.get("applicant")
+        if applicant is not None and applicant.role is not Role.GUARDIAN:
+            found.append(
+                problem(
+                    "deferred.applicant",
+                    f"the applicant is a {applicant.role.value}: 义务教育法 第十一条第二款 has "
+                    "the parents or other guardians apply",
+                    f"申请人为{applicant.role.label_zh}：义务教育法第十一条第二款规定由父母或者"
+                    "其他法定监护人提出申请",
+                    "$.applicant.role",
+                )
+            )
+        evidence = values.get("condition_evidence")
+        if evidence is not None and not evidence:
+            found.append(
+                problem(
+                    "deferred.condition_evidence",
+                    "the physical condition needs its evidence (a diagnosis, a record)",
+                    "延缓入学或休学须附身体状况证明材料（诊断证明等）",
+                    "$.condition_evidence",
+                )
+            )
+        occurred, until = values.get("occurred_on"), values.get("until")
+        if occurred is not None and until is not None and until < occurred:
+            found.append(
+                problem(
+                    "deferred.until",
+                    f"until ({until.isoformat()}) is before the approval ({occurred.isoformat()})",
+                    f"截止日期（{until.isoformat()}）早于批准日期（{occurred.isoformat()}）",
+                    "$.until",
+                )
+            )
+        return found
+
+    def in_force_on(self, day: dt.date) -> bool:
+        """Whether the deferral runs on ``day``: from its approval to ``until`` inclusive."""
+        return self.occurred_on <= day and (self.until is None or day <= self.until)
 
 
 @attrs.frozen(kw_only=True)
 class StudyingElsewhere(Event):
     """The child studies elsewhere, verified (外出就学): the actual school is known.
+
+    Attributes:
+        school_name: The school the child attends.
+        verified_by: Who verified it.
+        confirmation: The reference of that school's confirmation (就读证明 or its
+            学籍 record); a case closes on this ground only with it.
 
     References:
         FC-2.3 (外出就学的要摸清实际就读学校).
@@ -602,6 +747,7 @@ class StudyingElsewhere(Event):
 
     school_name: str = attrs.field(metadata=meta(_SHORT))
     verified_by: str = attrs.field(metadata=meta(_SHORT))
+    confirmation: str | None = attrs.field(default=None, metadata=meta(Optional(_SHORT)))
 
 
 @attrs.frozen(kw_only=True)
@@ -644,6 +790,64 @@ class ProgressMarked(Event):
     label_zh: ClassVar[str] = "平台标注"
 
     platform: str = attrs.field(metadata=meta(_SHORT))
+
+
+_DAYS: Final = TupleKind(DATE)
+
+
+@attrs.frozen(kw_only=True)
+class AttendanceRecorded(Event):
+    """The school days a returned child attended since the return (复学后到校情况).
+
+    The evidence a return's closure rests on, in the log itself, so that closing and
+    :meth:`~kongchuo.cases.Case.verify` read the same facts. Build one from the
+    attendance records with :func:`kongchuo.cases.record_attendance`.
+
+    Attributes:
+        school_code: The school that kept the attendance.
+        since: The day of the return the count starts from.
+        days: The distinct school days attended, in order, from ``since`` to the day
+            of the event.
+        digest: The SHA-256 of the attendance records they were read from, so that
+            the school's own records can be matched later.
+
+    References:
+        FC-2.5 (台账销号制度); FC-1.3.
+    """
+
+    tag: ClassVar[str] = "attendance_recorded"
+    label_zh: ClassVar[str] = "复学后到校情况"
+
+    school_code: str = attrs.field(metadata=meta(UNIT_CODE))
+    since: dt.date = attrs.field(metadata=meta(DATE))
+    days: tuple[dt.date, ...] = attrs.field(converter=as_tuple, metadata=meta(_DAYS))
+    digest: str | None = attrs.field(default=None, metadata=meta(Optional(Text(64))))
+
+    cross_fields: ClassVar[tuple[str, ...]] = (*Event.cross_fields, "since", "days")
+
+    @classmethod
+    def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
+        """The days are distinct, in order, and between ``since`` and the event's day."""
+        found = super().cross_check(values)
+        since, days, occurred = values.get("since"), values.get("days"), values.get("occurred_on")
+        if days is None:
+            return found
+        for i, day in enumerate(days):
+            early = since is not None and day < since
+            late = occurred is not None and day > occurred
+            unordered = i > 0 and day <= days[i - 1]
+            if early or late or unordered:
+                found.append(
+                    problem(
+                        "attendance_recorded.days",
+                        f"{day.isoformat()} is out of order or outside the return "
+                        "and the day of the record",
+                        f"{day.isoformat()} 顺序错误，或不在复学日与记录日之间",
+                        f"$.days[{i}]",
+                    )
+                )
+                break
+        return found
 
 
 @attrs.frozen(kw_only=True)
@@ -695,6 +899,7 @@ EVENT_TYPES: Final[Mapping[str, type[Event]]] = {
         MovedAway,
         Deceased,
         ProgressMarked,
+        AttendanceRecorded,
         Closed,
         Reopened,
     )

@@ -115,6 +115,12 @@ _APPROVAL: Final = Evidence(
     name_zh="延缓入学或休学审批材料",
     basis=("FC-1.2", "义务教育法 第十一条"),
 )
+_POLICE_CONFIRMATION: Final = Evidence(
+    code="police_confirmation",
+    name="the public security confirmation",
+    name_zh="公安机关户籍迁出或死亡证明",
+    basis=("FC-1.2", "FC-3.1"),
+)
 _PENALTY_DECISION: Final = Evidence(
     code="penalty_decision",
     name="the penalty decision",
@@ -134,8 +140,12 @@ class Transition:
         target: The state it leads to, or ``None`` to stay where the case is.
         evidence: The documents the event must carry among its materials; the ledger
             check (三细三实, 材料齐全真实) reports each one missing.
-        guard: A named condition checked elsewhere, such as ``"closure_criteria"``
-            (checked by ``check_closure``); ``None`` if there is none.
+        guard: A named condition on the log, such as ``"closure_grounds"`` (the
+            requirements of :data:`kongchuo.cases.CLOSURE_GROUNDS`, checked when the
+            event is appended and again by ``Case.verify``); ``None`` if there is none.
+        condition: Which events of the type make this move, by
+            :meth:`~kongchuo.cases.Event.transition_condition` (``None``: the usual
+            case; ``"not_confirmed"``: a verification that found no case).
         basis: Clause ids and law articles.
     """
 
@@ -144,6 +154,7 @@ class Transition:
     target: CaseState | None
     evidence: tuple[Evidence, ...] = ()
     guard: str | None = None
+    condition: str | None = None
     basis: tuple[str, ...] = ()
 
 
@@ -161,6 +172,13 @@ MACHINE: Final[tuple[Transition, ...]] = (
         event="verified",
         sources=frozenset({CaseState.IDENTIFIED}),
         target=CaseState.VERIFIED,
+        basis=("FC-2.5",),
+    ),
+    Transition(
+        event="verified",
+        sources=frozenset({CaseState.IDENTIFIED}),
+        target=CaseState.NOT_CONFIRMED,
+        condition="not_confirmed",
         basis=("FC-2.5",),
     ),
     Transition(
@@ -253,20 +271,28 @@ MACHINE: Final[tuple[Transition, ...]] = (
         event="moved_away",
         sources=_NOT_CLOSED - {CaseState.LEFT},
         target=CaseState.LEFT,
+        evidence=(_POLICE_CONFIRMATION,),
         basis=("FC-3.1",),
     ),
     Transition(
         event="deceased",
         sources=_NOT_CLOSED - {CaseState.LEFT},
         target=CaseState.LEFT,
+        evidence=(_POLICE_CONFIRMATION,),
         basis=("FC-3.1",),
     ),
     Transition(event="progress_marked", sources=_NOT_CLOSED, target=None, basis=("FC-1.2",)),
     Transition(
+        event="attendance_recorded",
+        sources=frozenset({CaseState.RETURNED}),
+        target=None,
+        basis=("FC-2.5", "FC-1.3"),
+    ),
+    Transition(
         event="closed",
         sources=frozenset(RESOLVED | _OPEN),
         target=CaseState.CLOSED,
-        guard="closure_criteria",
+        guard="closure_grounds",
         basis=("FC-2.5",),
     ),
     Transition(
@@ -279,19 +305,23 @@ MACHINE: Final[tuple[Transition, ...]] = (
 """Every allowed transition. An event type may appear in several, from different states."""
 
 
-def _index(machine: Iterable[Transition]) -> Mapping[tuple[str, CaseState], Transition]:
-    table: dict[tuple[str, CaseState], Transition] = {}
+def _index(
+    machine: Iterable[Transition],
+) -> Mapping[tuple[str, str | None, CaseState], Transition]:
+    table: dict[tuple[str, str | None, CaseState], Transition] = {}
     for t in machine:
         for source in t.sources:
-            table[t.event, source] = t
+            table[t.event, t.condition, source] = t
     return table
 
 
 _TABLE: Final = _index(MACHINE)
 
 
-def transition_for(tag: str, state: CaseState, *, path: str = "$") -> Transition:
-    """The transition an event of type ``tag`` makes from ``state``.
+def transition_for(
+    tag: str, state: CaseState, *, condition: str | None = None, path: str = "$"
+) -> Transition:
+    """The transition an event of type ``tag`` (and ``condition``) makes from ``state``.
 
     Raises:
         ValidationError: ``case.transition`` naming the event, the state and the
@@ -300,6 +330,8 @@ def transition_for(tag: str, state: CaseState, *, path: str = "$") -> Transition
     Example:
         >>> transition_for("verified", CaseState.IDENTIFIED).target
         <CaseState.VERIFIED: 'verified'>
+        >>> transition_for("verified", CaseState.IDENTIFIED, condition="not_confirmed").target
+        <CaseState.NOT_CONFIRMED: 'not_confirmed'>
         >>> transition_for("returned", CaseState.NEW)
         Traceback (most recent call last):
         ...
@@ -313,10 +345,10 @@ def transition_for(tag: str, state: CaseState, *, path: str = "$") -> Transition
             f"应为事件类型（字符串）和 CaseState，实为 {type_name(tag)} 和 {type_name(state)}",
             path=path,
         )
-    found = _TABLE.get((tag, state))
+    found = _TABLE.get((tag, condition, state))
     if found is not None:
         return found
-    allowed = sorted({s.value for (event, s) in _TABLE if event == tag})
+    allowed = sorted({s.value for (event, _, s) in _TABLE if event == tag})
     allowed_zh = "、".join(CaseState(s).label_zh for s in allowed)
     raise ValidationError(
         "case.transition",
@@ -328,8 +360,12 @@ def transition_for(tag: str, state: CaseState, *, path: str = "$") -> Transition
     )
 
 
-def derive_state(tags: Iterable[str]) -> CaseState:
-    """Fold event tags through the machine and return the resulting state.
+def derive_state(tags: Iterable[object]) -> CaseState:
+    """Fold event tags (or events) through the machine and return the resulting state.
+
+    A tag stands for the usual transition of its event type; pass the events
+    themselves for those that pick a transition by their content (a verification
+    with ``confirmed=False``).
 
     Raises:
         ValidationError: ``case.transition`` at ``$.events[i]`` for the first event
@@ -340,8 +376,12 @@ def derive_state(tags: Iterable[str]) -> CaseState:
         <CaseState.RETURNED: 'returned'>
     """
     state = CaseState.NEW
-    for i, tag in enumerate(tags):
-        t = transition_for(tag, state, path=f"$.events[{i}]")
+    for i, item in enumerate(tags):
+        if isinstance(item, str):
+            tag, condition = item, None
+        else:
+            tag, condition = item.tag, item.transition_condition()  # type: ignore[attr-defined]
+        t = transition_for(tag, state, condition=condition, path=f"$.events[{i}]")
         if t.target is not None:
             state = t.target
     return state

@@ -20,16 +20,19 @@ import attrs
 from kongchuo._args import require_date, require_instance
 from kongchuo._calendar import SchoolCalendar, WorkCalendar, _require_calendar
 from kongchuo._decision import Decision, Finding, Severity
-from kongchuo._errors import ValidationError, type_name
+from kongchuo._errors import Problem, ValidationError, type_name
 from kongchuo._guard import friendly_init
 from kongchuo._models._children import Child
 from kongchuo._models._schools import Attendance, AttendanceStatus, School
 from kongchuo._periods import SchoolDays, span_end, span_text
 from kongchuo.cases._case import Case
+from kongchuo.cases._closure import closure_attendance, closure_problems, ground_for
 from kongchuo.cases._events import (
     AttemptResult,
+    AttendanceRecorded,
     CaseKind,
     CauseAnalysed,
+    Closed,
     Deferred,
     Event,
     PersuasionAttempt,
@@ -40,8 +43,8 @@ from kongchuo.cases._events import (
     Role,
     Verified,
 )
-from kongchuo.cases._machine import MACHINE, RESOLVED, CaseState
-from kongchuo.policy import Party, ResponsibilityLine, Span, TimeUnit
+from kongchuo.cases._machine import MACHINE, CaseState
+from kongchuo.policy import Party, ResponsibilityLine, Span
 from kongchuo.policy._policy import require_policy
 
 if TYPE_CHECKING:
@@ -52,9 +55,11 @@ __all__ = [
     "Responsibility",
     "check_closure",
     "check_ledger",
+    "close_case",
     "deferral_in_force",
     "is_closable",
     "is_ledger_complete",
+    "record_attendance",
     "responsible_parties",
 ]
 
@@ -138,7 +143,7 @@ def _f(
 
 
 def _of(case: Case, cls: type[Event]) -> list[tuple[int, Event]]:
-    return [(seq, e) for seq, e in case.effective() if isinstance(e, cls)]
+    return list(case.effective_of(cls))
 
 
 def _confirmed(case: Case) -> bool:
@@ -630,26 +635,90 @@ def is_ledger_complete(
 
 # -- 销号 -------------------------------------------------------------------------------
 
+_PRESENT: Final = frozenset(
+    {AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY}
+)
+_WORK_CODES: Final = ("ledger.cause.", "ledger.plan.", "ledger.attempt.")
 
-def _attended_days(
+
+def _attended(
     case: Case, returned_on: dt.date, attendance: Iterable[Attendance], as_of: dt.date
-) -> int:
-    days = set()
-    present = {AttendanceStatus.PRESENT, AttendanceStatus.LATE, AttendanceStatus.LEFT_EARLY}
-    for record in attendance:
+) -> list[Attendance]:
+    """The child's records of presence from the return to ``as_of``, one per day."""
+    by_day: dict[dt.date, Attendance] = {}
+    for i, record in enumerate(attendance):
         if not isinstance(record, Attendance):
             raise ValidationError(
                 "attendance.type",
                 f"expected Attendance records, got {type_name(record)}",
                 f"应为 Attendance 出勤记录，实为 {type_name(record)}",
-                path="attendance",
+                path=f"attendance[{i}]",
             )
         holder = record.student_number.resident_id
         if case.child_id is not None and holder is not None and holder != case.child_id:
             continue
-        if returned_on <= record.on <= as_of and record.status in present:
-            days.add(record.on)
-    return len(days)
+        if returned_on <= record.on <= as_of and record.status in _PRESENT:
+            by_day.setdefault(record.on, record)
+    return [by_day[d] for d in sorted(by_day)]
+
+
+def _digest(records: Sequence[Attendance]) -> str:
+    import hashlib  # noqa: PLC0415 - only here
+    import json  # noqa: PLC0415 - only here
+
+    from kongchuo._models._base import unstructure  # noqa: PLC0415 - only here
+
+    text = json.dumps(
+        [unstructure(r) for r in records], sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def record_attendance(
+    case: Case,
+    attendance: Iterable[Attendance],
+    *,
+    as_of: dt.date,
+    recorded_at: dt.datetime,
+    recorded_by: str,
+) -> AttendanceRecorded:
+    """The event that puts a returned child's attendance into the case log (复学后到校情况).
+
+    It lists the distinct school days the child was present (present, late or left
+    early) from the return to ``as_of``, with the SHA-256 of the records it read, so
+    that closing (:meth:`~kongchuo.cases.Case.append`, :func:`close_case`) and
+    :meth:`~kongchuo.cases.Case.verify` judge the same facts. Records of another
+    child (by ID number) are skipped.
+
+    Raises:
+        ValidationError: ``closure.not_returned`` if the case is not in the returned
+            state, ``attendance.type`` for a record that is not an ``Attendance``,
+            and the event's own problems.
+
+    References:
+        FC-2.5 (台账销号制度); FC-1.3.
+    """
+    case = _need_case(case)
+    as_of = require_date(as_of, "as_of")
+    found = case.resolving_event()
+    if case.state is not CaseState.RETURNED or found is None:
+        raise ValidationError(
+            "closure.not_returned",
+            f"the case is {case.state.value}: attendance since a return needs a returned case",
+            f"个案处于“{case.state.label_zh}”状态：复学后到校情况只适用于已复学的个案",
+            path="case",
+        )
+    returned: Returned = found[1]  # type: ignore[assignment]
+    records = _attended(case, returned.occurred_on, attendance, as_of)
+    return AttendanceRecorded(
+        occurred_on=as_of,
+        recorded_at=recorded_at,
+        recorded_by=recorded_by,
+        school_code=returned.school_code,
+        since=returned.occurred_on,
+        days=tuple(r.on for r in records),
+        digest=_digest(records),
+    )
 
 
 def check_closure(
@@ -660,25 +729,42 @@ def check_closure(
     attendance: Iterable[Attendance] = (),
     child: Child | None = None,
 ) -> Decision:
-    """Whether a case may be closed (销号), and if not, why.
+    """Whether a case may be closed (销号) on ``as_of``, and if not, why.
 
-    A case may close when the child's situation is resolved — returned and attended
-    for the policy's number of school days since the return; placed; verified as
-    studying elsewhere; deferred or suspended with approval; moved away or died as
-    confirmed by public security; or verified as not a case at all — or when the
-    child has aged out of the policy's band; and its ledger is complete
-    (:func:`check_ledger` finds no error).
+    A case closes on the ground its state names, when that ground's requirements
+    (:data:`~kongchuo.cases.CLOSURE_GROUNDS`) hold on the day — read from the log,
+    exactly as :meth:`~kongchuo.cases.Case.append` and
+    :meth:`~kongchuo.cases.Case.verify` read them — and the ledger has no error
+    (:func:`check_ledger`; for a ground without persuasion work, such as studying
+    elsewhere or moving away, its findings on cause analysis, plan and attempts do
+    not count).
+
+    A returned child's attendance is evidence in the log
+    (:func:`record_attendance`). Given ``attendance`` records that are not yet in
+    the log, the decision says whether they would suffice
+    (``closure.attendance_not_recorded``) or not.
+
+    No case closes on age alone unless the policy's ``closure_age`` says so with its
+    basis, and never for an unresolved refusal: 未成年人保护法 第二十八条第二款 and
+    第八十三条第二款 speak of "尚未完成义务教育的辍学未成年学生" with no age limit.
 
     Returns:
         Outcome ``"closable"``, ``"already_closed"``, ``"not_resolved"``,
-        ``"attendance_short"`` or ``"ledger_incomplete"``, with findings.
+        ``"attendance_short"``, ``"requirements_unmet"`` or
+        ``"ledger_incomplete"``, with findings.
+
+    Example:
+        >>> from kongchuo.cases import CLOSURE_GROUNDS
+        >>> [g.ground for g in CLOSURE_GROUNDS][:3]
+        ['returned', 'placed', 'studying_elsewhere']
 
     References:
-        FC-2.5 (台账销号制度); FC-1.2.
+        FC-2.5 (台账销号制度); FC-1.2; 未成年人保护法 第二十八条第二款, 第八十三条第二款;
+        义务教育法 第十一条第二款; 残疾人教育条例 第十七条.
 
     Limitations:
-        No national closure criteria are published; the criteria are policy
-        parameters. Errs toward keeping a case open.
+        No national closure criteria are published; the attendance needed and any
+        closure age are policy parameters. Errs toward keeping a case open.
     """
     case = _need_case(case)
     policy = require_policy(policy)
@@ -687,76 +773,90 @@ def check_closure(
     basis = ("FC-2.5", "FC-1.2")
     if state is CaseState.CLOSED:
         return Decision(rule="closure", ok=False, outcome="already_closed", basis=basis)
-    findings: list[Finding] = []
+    fold = case._folded()  # noqa: SLF001 - the case's own fold, read once
+    birth = case.child_id.birth_date if case.child_id is not None else None
+    problems = closure_problems(
+        fold.pairs, state, fold.resolved, birth=birth, closed_on=as_of, policy=policy
+    )
+    ground = ground_for(state)
+    findings = [
+        _f(p.code, p.message, p.message_zh, p.path, basis=ground.basis if ground else basis)
+        for p in problems
+    ]
+    codes = {p.code for p in problems}
     outcome = "closable"
-    aged_out = _aged_out(case, child, policy, as_of)
-    if state not in RESOLVED and not aged_out:
+    if "closure.not_resolved" in codes or "closure.unresolved_refusal" in codes:
         outcome = "not_resolved"
-        findings.append(
-            _f(
-                "closure.not_resolved",
-                f"the case is {state.value}: the child has not returned, been placed or "
-                "otherwise been accounted for",
-                f"个案处于“{state.label_zh}”状态：儿童尚未复学、安置或以其他方式落实",
-                "$.entries",
-                basis=basis,
-            )
+    elif "closure.attendance_short" in codes:
+        outcome = "attendance_short"
+        outcome = _attendance_given(
+            case,
+            attendance=attendance,
+            as_of=as_of,
+            policy=policy,
+            findings=findings,
+            outcome=outcome,
         )
-    elif state is CaseState.RETURNED:
-        needed = _closure_attendance(policy, as_of)
-        returned = _of(case, Returned)[-1][1]
-        attended = _attended_days(case, returned.occurred_on, attendance, as_of)
-        if needed is not None and attended < needed.count:
-            outcome = "attendance_short"
-            findings.append(
-                _f(
-                    "closure.attendance_short",
-                    f"the child attended {attended} school days since returning on "
-                    f"{returned.occurred_on.isoformat()}; the policy asks for {needed.count}",
-                    f"儿童自 {returned.occurred_on.isoformat()} 复学以来到校 {attended} 天，"
-                    f"政策要求 {needed.count} 天",
-                    "$.attendance",
-                    basis=basis,
-                )
-            )
+    elif codes:
+        outcome = "requirements_unmet"
     ledger = check_ledger(case, as_of=as_of, policy=policy, child=child)
-    if not ledger.ok:
+    errors = [
+        f
+        for f in ledger.errors
+        if ground is None or ground.work_record or not f.code.startswith(_WORK_CODES)
+    ]
+    if errors:
         if outcome == "closable":
             outcome = "ledger_incomplete"
-        findings.extend(ledger.errors)
+        findings.extend(errors)
     return Decision(
         rule="closure", ok=outcome == "closable", outcome=outcome, findings=findings, basis=basis
     )
 
 
-def _closure_attendance(policy: Policy, as_of: dt.date) -> Span | None:
-    """The school days a returned child must attend before closing, in school days.
-
-    ``closure_attendance`` counts school days attended since the return; a span in
-    another unit is refused rather than misread (one month is not one day).
-    """
-    needed = policy.closure_attendance.value_at(as_of)
-    if needed is not None and needed.unit is not TimeUnit.SCHOOL_DAY:
-        raise ValidationError(
-            "span.unit",
-            f"closure_attendance counts school days attended since the return; {needed} "
-            "cannot be counted in attendance: give it in school days",
-            f"closure_attendance 以复学后到校的在校日计；{needed.count}{needed.unit.label_zh}"
-            "无法按到校记录计算，请以在校日给出",
-            path="policy.closure_attendance",
+def _attendance_given(
+    case: Case,
+    *,
+    attendance: Iterable[Attendance],
+    as_of: dt.date,
+    policy: Policy,
+    findings: list[Finding],
+    outcome: str,
+) -> str:
+    """With records given but not yet logged: say whether logging them would do."""
+    records = list(attendance)
+    if not records:
+        return outcome
+    found = case.resolving_event()
+    needed = closure_attendance(policy, as_of)
+    if found is None or needed is None:
+        return outcome
+    days = len(_attended(case, found[1].occurred_on, records, as_of))
+    if days < needed.count:
+        findings.append(
+            _f(
+                "closure.attendance_short",
+                f"the records given show {days} school days since the return; the policy "
+                f"asks for {needed.count}",
+                f"所给考勤记录显示复学以来到校 {days} 天，政策要求 {needed.count} 天",
+                "$.attendance",
+                basis=("FC-2.5",),
+            )
         )
-    return needed
-
-
-def _aged_out(case: Case, child: Child | None, policy: Policy, as_of: dt.date) -> bool:
-    from kongchuo import age_on  # noqa: PLC0415 - the time layer, imported lazily
-
-    birth = child.birth_date if child is not None else None
-    if birth is None and case.child_id is not None:
-        birth = case.child_id.birth_date
-    if birth is None or as_of < birth:
-        return False
-    return age_on(birth, as_of) > policy.age_band.value_at(as_of).max_age
+        return outcome
+    findings[:] = [f for f in findings if f.code != "closure.attendance_short"]
+    findings.append(
+        _f(
+            "closure.attendance_not_recorded",
+            f"the records given show {days} school days since the return, enough, but the "
+            "log does not hold them yet: append record_attendance(...) first",
+            f"所给考勤记录显示复学以来到校 {days} 天，已达要求，但尚未记入台账："
+            "请先追加 record_attendance(...) 事件",
+            "$.attendance",
+            basis=("FC-2.5",),
+        )
+    )
+    return "attendance_not_recorded"
 
 
 def is_closable(
@@ -769,6 +869,39 @@ def is_closable(
 ) -> bool:
     """Whether :func:`check_closure` allows closing."""
     return check_closure(case, as_of=as_of, policy=policy, attendance=attendance, child=child).ok
+
+
+def close_case(case: Case, closed: Closed, *, policy: Policy, child: Child | None = None) -> Case:
+    """Close a case (销号): check it with :func:`check_closure`, then append ``closed``.
+
+    This is where closing is gated. The log itself
+    (:meth:`~kongchuo.cases.Case.append`) refuses a closing whose ground's
+    requirements do not hold, and :meth:`~kongchuo.cases.Case.verify` reports a
+    stored one; the ledger's completeness on the day is a judgement of the ledger
+    rules, checked here.
+
+    Raises:
+        ValidationError: ``closure.refused`` with the decision's findings, or the
+            append's own problems.
+
+    References:
+        FC-2.5 (台账销号制度).
+    """
+    case = _need_case(case)
+    policy = require_policy(policy)
+    require_instance(closed, Closed, "closed", code="closure.type", name_zh="销号事件")
+    decision = check_closure(case, as_of=closed.occurred_on, policy=policy, child=child)
+    if not decision.ok:
+        raise ValidationError.of(
+            Problem(
+                code="closure.refused",
+                path=f.path,
+                message=f"cannot close: {f.message} [{f.code}]",
+                message_zh=f"不能销号：{f.message_zh}",
+            )
+            for f in decision.errors or decision.findings
+        )
+    return case.append(closed, policy=policy)
 
 
 # -- responsibility -----------------------------------------------------------------------

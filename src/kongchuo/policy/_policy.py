@@ -227,6 +227,8 @@ SPECS: Final[dict[str, Spec]] = {
     "de_facto_uncontactable_months": Spec(
         kind="a number of months", accepts=_is_int, parse=_parse_int
     ),
+    "closure_age": Spec(kind="an age in years", accepts=_is_int, parse=_parse_int, optional=True),
+    "backdating_limit": Spec(kind="a span", accepts=_is(Span), parse=_parse_span, optional=True),
     "escalation_ladder": Spec(
         kind="a ladder of EscalationStep (persuasion first, in order)",
         accepts=is_ladder,
@@ -288,6 +290,7 @@ _RANGES: Final[dict[str, tuple[int, int]]] = {
     "de_facto_uncontactable_months": (1, 60),
     "persuasion_attempts_before_report": (1, 20),
     "child_labour_age": (10, 18),
+    "closure_age": (6, 30),
 }
 
 
@@ -429,6 +432,11 @@ class Policy:
             事实无人抚养儿童 (民发〔2019〕62号).
         de_facto_uncontactable_months: How long a parent must have been out of
             contact (失联) to count for 事实无人抚养儿童.
+        closure_age: The age (周岁) past which an unresolved case may close on age
+            alone, never for an unresolved refusal; ``None``: never (the law sets no
+            age limit on 尚未完成义务教育的辍学未成年学生).
+        backdating_limit: How long after an event happened it may still be appended
+            to a case log; older events are refused (过程记录真实).
         escalation_ladder: The steps of compulsory enrolment, in order (强制入学程序).
         case_kind_ladders: The ladders that replace ``escalation_ladder`` for some kinds
             of case (失学: no school report).
@@ -500,6 +508,8 @@ class Policy:
     disabled_entry_extension: ParameterHistory[int]
     de_facto_restriction_months: ParameterHistory[int]
     de_facto_uncontactable_months: ParameterHistory[int]
+    closure_age: ParameterHistory[int | None]
+    backdating_limit: ParameterHistory[Span | None]
     escalation_ladder: ParameterHistory[tuple[EscalationStep, ...]]
     case_kind_ladders: ParameterHistory[CaseKindLadders]
     step_authorities: ParameterHistory[StepAuthorities]

@@ -177,6 +177,8 @@ class _CaseRules(TypedDict):
     platform_marking_delay: ParameterHistory[Span | None]
     closure_attendance: ParameterHistory[Span | None]
     verification_delay: ParameterHistory[Span | None]
+    closure_age: ParameterHistory[int | None]
+    backdating_limit: ParameterHistory[Span | None]
 
 
 def _verification_delay(
@@ -304,6 +306,33 @@ def _case_rules(*, principal_visit: bool, feicheng: bool, effective_from: dt.dat
             effective_from=effective_from,
         ),
         verification_delay=_verification_delay(feicheng=feicheng, effective_from=effective_from),
+        closure_age=_one(
+            "closure_age",
+            None,
+            unit="years (周岁)",
+            description=(
+                "No closure on age alone: 未成年人保护法 第二十八条第二款 and 第八十三条第二款 "
+                "speak of 尚未完成义务教育的辍学未成年学生 with no age limit, so a child who "
+                "has not completed compulsory education stays in scope. A county whose "
+                "own text lets a case close past an age sets it, citing that text; an "
+                "unresolved refusal never closes on age."
+            ),
+            basis=("未成年人保护法 第二十八条第二款", "未成年人保护法 第八十三条第二款"),
+            effective_from=effective_from,
+        ),
+        backdating_limit=_one(
+            "backdating_limit",
+            Span(count=365, unit=TimeUnit.DAY),
+            unit="calendar days",
+            description=(
+                "过程记录真实: an event entered more than a year after it happened is "
+                "refused by Case.append (entries within it but later than late_entry_limit "
+                "are only flagged). A kongchuo default; it errs toward accepting late "
+                "records."
+            ),
+            basis=("FC-1.2", _KONGCHUO_DEFAULT),
+            effective_from=effective_from,
+        ),
     )
 
 

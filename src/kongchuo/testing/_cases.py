@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from kongchuo._errors import ValidationError, quote, type_name
 from kongchuo.cases import (
     MACHINE,
+    ApprovingAuthority,
     AttemptResult,
+    AttendanceRecorded,
     Case,
     CaseKind,
     CaseState,
@@ -98,6 +100,9 @@ def _builders(day: dt.date) -> dict[str, Callable[[st.DrawFn], Event]]:
 
     return {
         "verified": lambda d: Verified(**common(d), confirmed=True, finding="核实属实"),
+        "verified:not_confirmed": lambda d: Verified(
+            **common(d), confirmed=False, finding="经核实在外地就读，非辍学"
+        ),
         "cause_analysis": causes,
         "plan": lambda d: PlanMade(
             **common(d),
@@ -129,18 +134,40 @@ def _builders(day: dt.date) -> dict[str, Callable[[st.DrawFn], Event]]:
             grade=d(st.integers(min_value=1, max_value=9)),
             materials=_MATERIALS,
         ),
-        "placed": lambda d: Placed(**common(d), placement=d(st.sampled_from(Placement))),
+        "placed": lambda d: Placed(
+            **common(d), placement=d(st.sampled_from(Placement)), registered=d(st.booleans())
+        ),
         "deferred": lambda d: Deferred(
             **common(d),
             kind=d(st.sampled_from(DeferralKind)),
             approved_by="县教育行政部门",
+            authority=d(st.sampled_from(ApprovingAuthority)),
+            applicant=d(_people(Role.GUARDIAN)),
+            condition="术后需卧床休养",
+            condition_evidence=("诊断证明-001",),
+            until=d(st.none() | st.just(day + dt.timedelta(days=90))),
             materials=_MATERIALS,
         ),
         "studying_elsewhere": lambda d: StudyingElsewhere(
-            **common(d), school_name="外地某学校", verified_by="班主任"
+            **common(d),
+            school_name="外地某学校",
+            verified_by="班主任",
+            confirmation=d(st.none() | st.just("就读证明-001")),
         ),
-        "moved_away": lambda d: MovedAway(**common(d), confirmed_by="公安机关"),
-        "deceased": lambda d: Deceased(**common(d), confirmed_by="公安机关"),
+        "moved_away": lambda d: MovedAway(
+            **common(d), confirmed_by="公安机关", materials=d(st.sampled_from(((), _MATERIALS)))
+        ),
+        "deceased": lambda d: Deceased(
+            **common(d), confirmed_by="公安机关", materials=d(st.sampled_from(((), _MATERIALS)))
+        ),
+        "attendance_recorded": lambda d: AttendanceRecorded(
+            **common(d),
+            school_code="3709830031",
+            since=day,
+            days=tuple(
+                day + dt.timedelta(days=i) for i in range(d(st.integers(min_value=0, max_value=1)))
+            ),
+        ),
         "progress_marked": lambda d: ProgressMarked(**common(d), platform="控辍保学台账系统"),
         "closed": lambda d: Closed(**common(d), approved_by="教育办公室"),
         "reopened": lambda d: Reopened(**common(d), reason="再次连续缺课"),
@@ -180,6 +207,27 @@ def events(tag: str, *, on: dt.date) -> st.SearchStrategy[Event]:
         return build(draw)
 
     return one()
+
+
+def _attendance(case: Case, day: dt.date, draw: st.DrawFn) -> Event:
+    """Attendance since the case's return, on some of the weekdays up to ``day``."""
+    found = case.resolving_event()
+    since = found[1].occurred_on if found is not None else day
+    weekdays = [
+        since + dt.timedelta(days=i)
+        for i in range((day - since).days + 1)
+        if (since + dt.timedelta(days=i)).weekday() < 5
+    ]
+    chosen = draw(st.lists(st.sampled_from(weekdays), unique=True)) if weekdays else []
+    hour = draw(st.integers(min_value=8, max_value=20))
+    return AttendanceRecorded(
+        occurred_on=day,
+        recorded_at=dt.datetime(day.year, day.month, day.day, hour, tzinfo=_CST),
+        recorded_by=draw(st.sampled_from(_NAMES)),
+        school_code="3709830031",
+        since=since,
+        days=tuple(sorted(chosen)),
+    )
 
 
 def _allowed() -> dict[CaseState, list[Transition]]:
@@ -247,13 +295,20 @@ def cases(
             if not choices:
                 break
             transition = draw(st.sampled_from(choices))
-            day += dt.timedelta(days=draw(st.integers(min_value=0, max_value=10)))
+            day += dt.timedelta(days=draw(st.integers(min_value=0, max_value=30)))
             if (
                 transition.event == "closed"
                 and not check_closure(case, as_of=day, policy=FEICHENG).ok
             ):
                 continue
-            case = case.append(draw(events(transition.event, on=day)), policy=FEICHENG)
+            if transition.event == "attendance_recorded":
+                event = _attendance(case, day, draw)
+            else:
+                tag = transition.event
+                if transition.condition is not None:
+                    tag = f"{tag}:{transition.condition}"
+                event = draw(events(tag, on=day))
+            case = case.append(event, policy=FEICHENG)
         return case
 
     return build()

@@ -3,10 +3,12 @@
 Four measurements, each beside a baseline over the same data in the same run:
 
 * ``append``: grow one case to N events (default 10,000) with ``Case.append``,
-  beside a plain loop that appends the same events to a Python list;
+  beside a plain loop that appends the same events to a Python list and one that
+  writes each event as JSON and chains SHA-256 hashes (the least a hashed log does);
 * ``verify``: ``Case.verify`` on that N-event log (chain, machine and date replay),
   and with the policy (closure grounds too), beside a plain SHA-256 hash chain over
-  the already-serialised text of the same events;
+  the already-serialised text of the same events; "warm" is the log as appended
+  (each event keeps its canonical text), "cold" the same log loaded from JSON;
 * ``check_ledger``: on M typical cases (default 100,000: ten events each, built from
   a few templates with distinct case ids), beside a plain loop that reads each
   case's events once;
@@ -31,6 +33,7 @@ from collections.abc import Callable
 
 import attrs
 
+from kongchuo import from_json, to_json
 from kongchuo.cases import (
     AttemptResult,
     Case,
@@ -51,7 +54,7 @@ from kongchuo.cases import (
     check_ledger,
     ledgers,
 )
-from kongchuo.cases._case import _canonical  # the canonical text the chain hashes
+from kongchuo.cases._case import _canonical, _reference_canonical  # the chain's text
 from kongchuo.policy import FEICHENG
 
 CST = dt.timezone(dt.timedelta(hours=8))
@@ -170,12 +173,11 @@ def timed(fn: Callable[[], object], repeats: int = 3) -> float:
 
 def row(name: str, count: int, seconds: float, base: float) -> None:
     """One line: records per second and the ratio to the baseline."""
-    print(
-        f"  {name:<44} {count / seconds:>12,.0f} /s  {seconds * 1e3:>9.1f} ms  {seconds / base:>6.2f}x"
-    )
+    rate = count / seconds
+    print(f"  {name:<52} {rate:>12,.0f} /s  {seconds * 1e3:>9.1f} ms  {seconds / base:>6.2f}x")
 
 
-def main(n: int = 10_000, m: int = 100_000) -> None:
+def main(n: int = 10_000, m: int = 100_000) -> None:  # noqa: C901, PLR0915 - four measurements
     """Run the four measurements and print the table."""
     events = long_events(n)
     first = opened()
@@ -192,10 +194,20 @@ def main(n: int = 10_000, m: int = 100_000) -> None:
             out.append(event)  # noqa: PERF402 - the baseline is the plain loop
         return out
 
-    print(f"append {n:,} events")
-    base = timed(list_all)
-    row("plain list append (baseline)", n, base, base)
-    row("Case.append", n, timed(append_all, repeats=1), base)
+    def json_chain_all() -> list[str]:
+        out: list[str] = []
+        prev = "0" * 64
+        for i, event in enumerate(events):
+            text = _reference_canonical(event)
+            prev = hashlib.sha256(f"{prev}\n{i}\n{text}".encode()).hexdigest()
+            out.append(prev)
+        return out
+
+    print(f"append {n:,} events (ratios to the JSON + SHA-256 chain)")
+    chain = timed(json_chain_all)
+    row("plain list append", n, timed(list_all), chain)
+    row("plain loop: json.dumps + SHA-256 chain (baseline)", n, chain, chain)
+    row("Case.append", n, timed(append_all, repeats=1), chain)
 
     case = append_all()
     texts = [_canonical(e.event) for e in case.entries]
@@ -206,16 +218,25 @@ def main(n: int = 10_000, m: int = 100_000) -> None:
             prev = hashlib.sha256(f"{prev}\n{i}\n{text}".encode()).hexdigest()
         return prev
 
+    def verify_with_policy() -> object:
+        return case.verify(policy=FEICHENG)
+
+    doc = to_json(case)
+    from_json(doc, Case)  # warm-up: the loaders are compiled and the date table built once
+
+    def load() -> Case:
+        return from_json(doc, Case)
+
+    def load_and_verify() -> object:
+        return from_json(doc, Case).verify()
+
     print(f"verify a {len(case.entries):,}-event log")
     base = timed(plain_chain)
-    row("plain SHA-256 chain over serialised text", len(texts), base, base)
-    row("Case.verify()", len(texts), timed(case.verify), base)
-    row(
-        "Case.verify(policy=FEICHENG)",
-        len(texts),
-        timed(lambda: case.verify(policy=FEICHENG)),
-        base,
-    )
+    row("plain SHA-256 chain over serialised text (baseline)", len(texts), base, base)
+    row("Case.verify() (warm: as appended)", len(texts), timed(case.verify), base)
+    row("Case.verify(policy=FEICHENG) (warm)", len(texts), timed(verify_with_policy), base)
+    row("from_json alone", len(texts), timed(load), base)
+    row("from_json + Case.verify() (cold)", len(texts), timed(load_and_verify), base)
 
     cases = many_cases(m)
     as_of = START + dt.timedelta(days=20)

@@ -475,7 +475,7 @@ def _backdating_limit(policy: Policy, event: Event) -> dt.date | None:
     try:
         return span_end(event.occurred_on, span, school_days=SchoolDays.REFUSED)
     except ValidationError as exc:
-        if exc.code == "span.calendar" or exc.code == "span.unit":
+        if exc.code in {"span.calendar", "span.unit"}:
             raise
         return None  # past 9999-12-31: no day is too late
 

@@ -12,6 +12,7 @@ inputs once and keeps only the rows of the ledgers.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING

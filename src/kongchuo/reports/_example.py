@@ -200,7 +200,7 @@ def _script(rng: random.Random, kind: CaseKind, school: str | None, grade: int) 
             _cause(Cause.DISABILITY),
             _plan,
             _attempt(AttemptResult.AGREED_TO_RETURN),
-            lambda day: Placed(**_on(day), placement=Placement.HOME_DELIVERED),
+            lambda day: Placed(**_on(day), placement=Placement.HOME_DELIVERED, registered=True),
             lambda day: Closed(**_on(day), approved_by="教育办主任"),
         ]
     path = rng.choice(("open", "return", "escalate", "false_alarm", "new"))

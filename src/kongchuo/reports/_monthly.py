@@ -707,7 +707,7 @@ def monthly_report(
         >>> from kongchuo.reports import demo_report
         >>> r = demo_report()
         >>> r.county.cases, r.county.escalated, r.county.closed
-        (8, 1, 2)
+        (8, 1, 3)
         >>> [u.unit.name for u in r.units]
         ['肥城市实验学校', '王瓜店街道', '潮泉镇', '湖屯镇', '石横镇']
     """

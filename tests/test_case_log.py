@@ -462,7 +462,7 @@ class TestDeferral:
         case = walk(["verified"]).append(_deferral(OPENED + dt.timedelta(days=2), until=until))
         assert check_closure(case, as_of=until, policy=FEICHENG).ok
         late = check_closure(case, as_of=until + dt.timedelta(days=1), policy=FEICHENG)
-        assert late.codes() == ("closure.deferral_expired",)
+        assert late.codes() == ("closure.deferral_expired", "ledger.deferral.expired")
         assert not case.resolving_event()[1].in_force_on(until + dt.timedelta(days=1))
 
 

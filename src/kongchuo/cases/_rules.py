@@ -364,8 +364,7 @@ def deferral_in_force(case: Case, *, as_of: dt.date) -> bool:
     deferrals = [e for _, e in _of(case, Deferred) if e.occurred_on <= as_of]
     if not deferrals:
         return False
-    until: dt.date | None = deferrals[-1].until  # type: ignore[attr-defined]
-    return until is None or as_of <= until
+    return deferrals[-1].in_force_on(as_of)  # type: ignore[attr-defined, no-any-return]
 
 
 def _deferral_findings(case: Case, as_of: dt.date) -> Iterator[Finding]:

@@ -172,7 +172,7 @@ class DeferralKind(LabelledEnum):
     SUSPENSION = "suspension", "休学"
 
 
-class ApprovingAuthority(_Labelled):
+class ApprovingAuthority(LabelledEnum):
     """Who may approve a deferral or suspension (审批机关): 义务教育法 第十一条第二款.
 
     "适龄儿童、少年因身体状况需要延缓入学或者休学的，其父母或者其他法定监护人应当提出
@@ -184,17 +184,8 @@ class ApprovingAuthority(_Labelled):
         '乡镇人民政府'
     """
 
-    TOWNSHIP_GOVERNMENT = "township_government"
-    COUNTY_EDUCATION_BUREAU = "county_education_bureau"
-
-
-_labels(
-    ApprovingAuthority,
-    {
-        "township_government": "乡镇人民政府",
-        "county_education_bureau": "县级人民政府教育行政部门",
-    },
-)
+    TOWNSHIP_GOVERNMENT = "township_government", "乡镇人民政府"
+    COUNTY_EDUCATION_BUREAU = "county_education_bureau", "县级人民政府教育行政部门"
 
 
 @attrs.frozen(kw_only=True)

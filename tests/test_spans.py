@@ -35,7 +35,7 @@ from kongchuo.cases import (
     check_closure,
     check_ledger,
 )
-from kongchuo.notices import correction_deadline
+from kongchuo.notices import ReturnNotice, check_notice, correction_deadline, examples
 from kongchuo.policy import FEICHENG, Span, TimeUnit
 
 D = dt.date
@@ -360,3 +360,33 @@ class TestClosureAttendance:
         )
         decision = check_closure(case, as_of=D(2025, 10, 20), policy=policy)
         assert decision.outcome == "attendance_short"
+
+
+class TestReturnNoticeDelay:
+    @settings(max_examples=40, deadline=None)
+    @given(span=spans(), gap=st.integers(min_value=0, max_value=120))
+    def test_return_notice_delay(self, span, gap):
+        """notice.return.late fires exactly when the notice is issued past span_end."""
+        (example,) = [n for n in examples().values() if isinstance(n, ReturnNotice)]
+        confirmed = example.issued_on
+        issued = confirmed + dt.timedelta(days=gap)
+        shift = dt.timedelta(days=gap)
+        service = example.service and attrs.evolve(
+            example.service, served_on=example.service.served_on + shift
+        )
+        notice = attrs.evolve(
+            example, issued_on=issued, service=service, return_by=example.return_by + shift
+        )
+        policy = with_span("return_notice_delay", span)
+        if span.unit is TimeUnit.SCHOOL_DAY:
+            with pytest.raises(ValidationError) as exc_info:
+                check_notice(
+                    notice, as_of=issued, policy=policy, calendar=CAL, confirmed_on=confirmed
+                )
+            assert exc_info.value.code == "span.unit"
+            return
+        codes = check_notice(
+            notice, as_of=issued, policy=policy, calendar=CAL, confirmed_on=confirmed
+        ).codes()
+        due = span_end(confirmed, span, school_days=SchoolDays.REFUSED, calendar=CAL)
+        assert ("notice.return.late" in codes) == (issued > due)

@@ -23,11 +23,13 @@ from kongchuo._calendar import (
 )
 from kongchuo._deadlines import Obligation, monthly_report_due, obligations, to_ics
 from kongchuo._decision import AmbiguousDecisionError, Decision, Finding, Severity
+from kongchuo._enums import LabelledEnum
 from kongchuo._errors import (
     CalendarHorizonError,
     KongchuoError,
     Problem,
     ValidationError,
+    quote,
     redact,
 )
 from kongchuo._group_rules import (
@@ -103,6 +105,7 @@ __all__ = [
     "GuardianRelationship",
     "GuardianStatus",
     "KongchuoError",
+    "LabelledEnum",
     "Leave",
     "LeaveKind",
     "LegalBasis",
@@ -145,6 +148,7 @@ __all__ = [
     "monthly_report_due",
     "obligations",
     "period_end",
+    "quote",
     "redact",
     "roll_forward",
     "school_year_day",

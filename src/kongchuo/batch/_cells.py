@@ -14,14 +14,12 @@ Part of the batch layer of ``DESIGN.md``.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 import unicodedata
-from collections.abc import Callable
 from typing import Any, Final
 
 import kongchuo
-from kongchuo import Finding, Severity, ValidationError
+from kongchuo import Finding, LabelledEnum, Severity, ValidationError
 
 __all__ = [
     "CellError",
@@ -66,16 +64,13 @@ class CellError(Exception):
 
 
 def quoted(value: object) -> str:
-    """A cell's value as a message may show it: anything with digits is masked.
+    """A cell's value as a message may show it, through :func:`kongchuo.quote`.
 
     Example:
         >>> quoted("370983201509010012"), quoted("男孩")
         ('370983********0012', '男孩')
     """
-    text = str(value)
-    if len(text) > 40 or any(c.isdigit() for c in text):
-        return kongchuo.redact(text)
-    return text
+    return kongchuo.quote(value, bare=True)
 
 
 def _fail(code: str, field: str, header: str, en: str, zh: str) -> CellError:
@@ -287,18 +282,7 @@ def read_bool(raw: object, field: str, header: str, notes: list[Finding]) -> boo
     )
 
 
-def _lookup(kind: type[enum.Enum], text: str) -> enum.Enum:
-    """``kind.from_label(text)``: the member named by its value or its Chinese label."""
-    from_label: Callable[[str], enum.Enum] | None = getattr(kind, "from_label", None)
-    if from_label is not None:
-        return from_label(text)
-    for member in kind:  # until every enum has from_label
-        if text in (member.value, getattr(member, "label_zh", None)):
-            return member
-    raise ValidationError("enum.unknown", f"{text} is not a {kind.__name__}", "未知取值")
-
-
-_ENUM_MEMO: Final[dict[tuple[type[enum.Enum], str], enum.Enum | None]] = {}
+_ENUM_MEMO: Final[dict[tuple[type[LabelledEnum], str], LabelledEnum | None]] = {}
 
 
 def read_enum(
@@ -307,7 +291,7 @@ def read_enum(
     header: str,
     notes: list[Finding],
     *,
-    kind: type[enum.Enum],
+    kind: type[LabelledEnum],
     aliases: dict[str, str] | None = None,
 ) -> Any:  # noqa: ANN401 - a member of ``kind``
     """A member of ``kind`` written as its value or its Chinese label (or a mapping's alias).
@@ -334,13 +318,13 @@ def read_enum(
     member = _ENUM_MEMO.get(key, _ENUM_MEMO)
     if member is _ENUM_MEMO:
         try:
-            member = _lookup(kind, text)
+            member = kind.from_label(text)
         except ValidationError:
             member = None
         if len(_ENUM_MEMO) < 1 << 14:
             _ENUM_MEMO[key] = member
     if member is None:
-        known = "、".join(getattr(m, "label_zh", m.value) for m in kind)
+        known = "、".join(m.label_zh for m in kind)
         raise _fail(
             "batch.enum.unknown",
             field,

@@ -12,7 +12,6 @@ Part of the batch layer of ``DESIGN.md``.
 
 from __future__ import annotations
 
-import enum
 import json
 import os
 import tomllib
@@ -26,6 +25,7 @@ from kongchuo import (
     Approval,
     AttendanceStatus,
     DisabilityKind,
+    LabelledEnum,
     LeaveKind,
     Problem,
     RegistrationStatus,
@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 
-class Feed(enum.StrEnum):
+class Feed(LabelledEnum):
     """A kind of table a county takes in (数据来源).
 
     Example:
@@ -52,32 +52,16 @@ class Feed(enum.StrEnum):
         ('公安（户籍）', '残联')
     """
 
-    HOUSEHOLD = "household"
-    POVERTY = "poverty"
-    DISABILITY = "disability"
-    CIVIL_AFFAIRS = "civil_affairs"
-    REGISTRATION = "registration"
-    ATTENDANCE = "attendance"
-    LEAVE = "leave"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, such as ``"民政"``."""
-        return _FEED_ZH[self]
+    HOUSEHOLD = "household", "公安（户籍）"
+    POVERTY = "poverty", "乡村振兴（扶贫）"
+    DISABILITY = "disability", "残联"
+    CIVIL_AFFAIRS = "civil_affairs", "民政"
+    REGISTRATION = "registration", "教育（学籍）"
+    ATTENDANCE = "attendance", "学校考勤"
+    LEAVE = "leave", "学校请假"
 
 
-_FEED_ZH: Final = {
-    Feed.HOUSEHOLD: "公安（户籍）",
-    Feed.POVERTY: "乡村振兴（扶贫）",
-    Feed.DISABILITY: "残联",
-    Feed.CIVIL_AFFAIRS: "民政",
-    Feed.REGISTRATION: "教育（学籍）",
-    Feed.ATTENDANCE: "学校考勤",
-    Feed.LEAVE: "学校请假",
-}
-
-
-class HouseholdStatus(enum.StrEnum):
+class HouseholdStatus(LabelledEnum):
     """A household record's status after 公安's clean-up (户籍清理状态).
 
     Example:
@@ -88,16 +72,11 @@ class HouseholdStatus(enum.StrEnum):
         Seed 三(一) (FC-3.1): 户籍重复、死亡、迁出注销、失踪失联, confirmed by 公安.
     """
 
-    ACTIVE = "active"
-    DUPLICATE = "duplicate"
-    DECEASED = "deceased"
-    MOVED_OUT = "moved_out"
-    LOST_CONTACT = "lost_contact"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label, such as ``"户籍重复"``."""
-        return _STATUS_ZH[self]
+    ACTIVE = "active", "正常"
+    DUPLICATE = "duplicate", "户籍重复"
+    DECEASED = "deceased", "死亡"
+    MOVED_OUT = "moved_out", "迁出注销"
+    LOST_CONTACT = "lost_contact", "失踪失联"
 
     @property
     def counts(self) -> bool:
@@ -105,18 +84,10 @@ class HouseholdStatus(enum.StrEnum):
         return self in (HouseholdStatus.ACTIVE, HouseholdStatus.LOST_CONTACT)
 
 
-_STATUS_ZH: Final = {
-    HouseholdStatus.ACTIVE: "正常",
-    HouseholdStatus.DUPLICATE: "户籍重复",
-    HouseholdStatus.DECEASED: "死亡",
-    HouseholdStatus.MOVED_OUT: "迁出注销",
-    HouseholdStatus.LOST_CONTACT: "失踪失联",
-}
-
 # field -> (reader kind, enum class or None, required)
 _R = True
 _O = False
-FIELDS: Final[dict[Feed, dict[str, tuple[str, type[enum.Enum] | None, bool]]]] = {
+FIELDS: Final[dict[Feed, dict[str, tuple[str, type[LabelledEnum] | None, bool]]]] = {
     Feed.HOUSEHOLD: {
         "resident_id": ("resident_id", None, _O),
         "student_number": ("student_number", None, _O),

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import enum
 import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -35,6 +34,7 @@ from kongchuo import (
     Department,
     Finding,
     GroupMembership,
+    LabelledEnum,
     Leave,
     Registration,
     ResidentId,
@@ -72,7 +72,7 @@ __all__ = [
 ]
 
 
-class RowOutcome(enum.StrEnum):
+class RowOutcome(LabelledEnum):
     """What became of a row (行处理结果).
 
     Example:
@@ -80,17 +80,10 @@ class RowOutcome(enum.StrEnum):
         '冲突'
     """
 
-    ACCEPTED = "accepted"
-    MERGED = "merged"
-    CONFLICT = "conflict"
-    REJECTED = "rejected"
-
-    @property
-    def label_zh(self) -> str:
-        """接收, 合并, 冲突 or 拒收."""
-        return {"accepted": "接收", "merged": "合并", "conflict": "冲突", "rejected": "拒收"}[
-            self.value
-        ]
+    ACCEPTED = "accepted", "接收"
+    MERGED = "merged", "合并"
+    CONFLICT = "conflict", "冲突"
+    REJECTED = "rejected", "拒收"
 
 
 class RowResult(NamedTuple):
@@ -323,7 +316,7 @@ class _Context:
         return self.headers.get(field, field)
 
     def _reader(  # noqa: C901, PLR0911 - one branch per kind of field
-        self, field: str, kind: str, enum_kind: type[enum.Enum] | None
+        self, field: str, kind: str, enum_kind: type[LabelledEnum] | None
     ) -> Reader:
         aliases = dict(self.mapping.aliases.get(field, {}))
 

@@ -17,7 +17,6 @@ Part of the batch layer of ``DESIGN.md``.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import gc
 import zlib
 from collections.abc import Callable, Iterable, Mapping
@@ -31,6 +30,7 @@ from kongchuo import (
     Attendance,
     AttendanceStatus,
     Finding,
+    LabelledEnum,
     Leave,
     Registration,
     ResidentId,
@@ -66,7 +66,7 @@ __all__ = [
 _NOTICE: Final = "教育部办公厅 2024 常态化报告工作机制 (四查三比对)"
 
 
-class DiscrepancyKind(enum.StrEnum):
+class DiscrepancyKind(LabelledEnum):
     """What a comparison found (比对发现的问题类别).
 
     Example:
@@ -74,18 +74,13 @@ class DiscrepancyKind(enum.StrEnum):
         '空挂学籍'
     """
 
-    OUT_OF_SCHOOL = "out_of_school"
-    SUSPECTED_DROPOUT = "suspected_dropout"
-    DROPOUT = "dropout"
-    MISMATCH = "mismatch"
-    PHANTOM = "phantom"
-    UNREGISTERED = "unregistered"
-    DUPLICATE = "duplicate_registration"
-
-    @property
-    def label_zh(self) -> str:
-        """失学, 疑似辍学, 辍学, 人籍不一致, 空挂学籍, 借读 or 重复学籍."""
-        return _KIND_ZH[self]
+    OUT_OF_SCHOOL = "out_of_school", "失学"
+    SUSPECTED_DROPOUT = "suspected_dropout", "疑似辍学"
+    DROPOUT = "dropout", "辍学"
+    MISMATCH = "mismatch", "人籍不一致"
+    PHANTOM = "phantom", "空挂学籍"
+    UNREGISTERED = "unregistered", "借读"
+    DUPLICATE = "duplicate_registration", "重复学籍"
 
     @property
     def code(self) -> str:
@@ -93,15 +88,6 @@ class DiscrepancyKind(enum.StrEnum):
         return f"reconcile.{self.value}"
 
 
-_KIND_ZH: Final = {
-    DiscrepancyKind.OUT_OF_SCHOOL: "失学",
-    DiscrepancyKind.SUSPECTED_DROPOUT: "疑似辍学",
-    DiscrepancyKind.DROPOUT: "辍学",
-    DiscrepancyKind.MISMATCH: "人籍不一致",
-    DiscrepancyKind.PHANTOM: "空挂学籍",
-    DiscrepancyKind.UNREGISTERED: "借读",
-    DiscrepancyKind.DUPLICATE: "重复学籍",
-}
 _ORDER: Final = {kind: i for i, kind in enumerate(DiscrepancyKind)}
 _BASIS: Final[dict[DiscrepancyKind, tuple[str, ...]]] = {
     DiscrepancyKind.OUT_OF_SCHOOL: ("FC-1.1", "义务教育法 第十一条", _NOTICE),
@@ -119,7 +105,7 @@ _BASIS: Final[dict[DiscrepancyKind, tuple[str, ...]]] = {
 }
 
 
-class ExemptionKind(enum.StrEnum):
+class ExemptionKind(LabelledEnum):
     """Why a school-age child without a registration here is not out of school (免于失学认定的情形).
 
     Example:
@@ -127,20 +113,10 @@ class ExemptionKind(enum.StrEnum):
         '延缓入学'
     """
 
-    STUDYING_ELSEWHERE = "studying_elsewhere"
-    DEFERRED = "deferred"
-    SUSPENDED = "suspended"
-    NOT_ABLE_TO_STUDY = "not_able_to_study"
-
-    @property
-    def label_zh(self) -> str:
-        """异地就读（已核实）, 延缓入学, 休学 or 经鉴定暂不具备学习条件."""
-        return {
-            "studying_elsewhere": "异地就读（已核实）",
-            "deferred": "延缓入学",
-            "suspended": "休学",
-            "not_able_to_study": "经鉴定暂不具备学习条件",
-        }[self.value]
+    STUDYING_ELSEWHERE = "studying_elsewhere", "异地就读（已核实）"
+    DEFERRED = "deferred", "延缓入学"
+    SUSPENDED = "suspended", "休学"
+    NOT_ABLE_TO_STUDY = "not_able_to_study", "经鉴定暂不具备学习条件"
 
 
 @attrs.frozen(kw_only=True)
@@ -162,7 +138,7 @@ class Exemption:
     until: dt.date | None = None
 
 
-class Band(enum.StrEnum):
+class Band(LabelledEnum):
     """A student's attendance band (出勤预警等级).
 
     Example:
@@ -170,14 +146,9 @@ class Band(enum.StrEnum):
         '预警'
     """
 
-    ON_TRACK = "on_track"
-    EARLY_WARNING = "early_warning"
-    AT_RISK = "at_risk"
-
-    @property
-    def label_zh(self) -> str:
-        """正常, 预警 or 高风险."""
-        return {"on_track": "正常", "early_warning": "预警", "at_risk": "高风险"}[self.value]
+    ON_TRACK = "on_track", "正常"
+    EARLY_WARNING = "early_warning", "预警"
+    AT_RISK = "at_risk", "高风险"
 
 
 @attrs.frozen(kw_only=True)

@@ -1,0 +1,80 @@
+import datetime as dt
+
+import pytest
+
+import kongchuo
+from kongchuo import ChinaCalendar, regions
+from kongchuo.batch import (
+    Feed,
+    build_census,
+    intake,
+    reconcile,
+    rows_from_mappings,
+    synthetic_feeds,
+)
+from kongchuo.batch.distributed import partition, reconcile_distributed
+from kongchuo.policy import FEICHENG
+
+
+def _county():
+    county = synthetic_feeds(400, seed=9)
+    taken = {
+        feed: intake(
+            rows_from_mappings(rows),
+            feed,
+            source=feed.value,
+            as_of=county.as_of,
+            policy=FEICHENG,
+            jurisdictions=regions.FEICHENG_UNITS,
+            schools=county.schools,
+        )
+        for feed, rows in county.rows.items()
+    }
+    census = build_census(*taken.values())
+    regs = [r.value for r in taken[Feed.REGISTRATION].records]
+    marks = [r.value for r in taken[Feed.ATTENDANCE].records]
+    return county, census, regs, marks
+
+
+def test_partition_keeps_every_record():
+    """Partitioning puts every entry and record in exactly one part."""
+    _, census, regs, marks = _county()
+    parts = partition(census, regs, marks, parts=3)
+    assert sum(len(p[0]) for p in parts) == len(census)
+    assert sum(len(p[1]) for p in parts) == len(regs)
+    assert sum(len(p[2]) for p in parts) == len(marks)
+    with pytest.raises(kongchuo.ValidationError) as err:
+        partition(census, regs, marks, parts=0)
+    assert err.value.code == "batch.parts"
+
+
+def test_not_a_client():
+    """Something that is not a Dask client is refused with a code."""
+    _, census, regs, marks = _county()
+    with pytest.raises(kongchuo.ValidationError) as err:
+        reconcile_distributed(object(), census, regs, marks, as_of=dt.date(2025, 10, 31), parts=2)
+    assert err.value.code == "batch.dask"
+
+
+def test_local_cluster_gives_the_single_process_result():
+    """On a local Dask cluster of 2 workers the result is exactly the single-process one."""
+    distributed = pytest.importorskip("dask.distributed")
+    county, census, regs, marks = _county()
+    options = {
+        "policy": FEICHENG,
+        "calendar": ChinaCalendar(),
+        "since": county.since,
+        "schools": county.schools,
+    }
+    whole = reconcile(census, regs, marks, as_of=county.as_of, **options)
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        spread = reconcile_distributed(
+            client, census, regs, marks, as_of=county.as_of, parts=4, **options
+        )
+    assert spread == whole
+    assert spread.discrepancies

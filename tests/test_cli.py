@@ -233,6 +233,72 @@ def test_notice_rejects_a_case_as_a_notice(files):
     assert_one_line_error(run("notice", files / "case.json"), 3, "case.json", "notice.kind")
 
 
+# -- intake and reconcile -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def feeds(tmp_path_factory):
+    """The feeds of a small made-up county as CSV files, with spoilt rows."""
+    import csv
+
+    from kongchuo.batch import synthetic_feeds
+
+    root = tmp_path_factory.mktemp("feeds")
+    county = synthetic_feeds(300, seed=1, bad_rows=3)
+    for feed, rows in county.rows.items():
+        if rows:
+            with (root / f"{feed.value}.csv").open("w", newline="", encoding="utf-8") as f:
+                writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+                writer.writeheader()
+                writer.writerows(rows)
+    (root / "binary.csv").write_bytes(b"\xff\xfe\x00\x81\x82")
+    return root
+
+
+def test_intake_reports_rows_and_writes_the_census(feeds, tmp_path):
+    """`kongchuo intake` takes in each feed, lists rejected rows with reasons, builds the census."""
+    done = run("intake", "--household", feeds / "household.csv",
+               "--poverty", feeds / "poverty.csv", "--as-of", "2025-10-31",
+               "--out", tmp_path)  # fmt: skip
+    assert done.returncode == 1, done.stderr  # the spoilt rows were rejected
+    assert "拒收" in done.stdout
+    assert "batch.id.number" in done.stdout
+    assert "适龄儿童台账" in done.stdout
+    assert FULL_ID.search(done.stdout) is None
+    assert (tmp_path / "rows.csv").read_text(encoding="utf-8").startswith("source,row,outcome")
+    children = kongchuo.from_json(
+        (tmp_path / "census.json").read_text(encoding="utf-8"), list[kongchuo.Child]
+    )
+    assert len(children) > 250
+
+
+def test_reconcile_lists_discrepancies(feeds):
+    """`kongchuo reconcile` compares 户籍, 学籍 and attendance, as a table or CSV."""
+    args = ("--household", feeds / "household.csv", "--registration",
+            feeds / "registration.csv", "--attendance", feeds / "attendance.csv",
+            "--as-of", "2025-10-31")  # fmt: skip
+    done = run("reconcile", *args)
+    assert done.returncode == 1, done.stderr
+    assert "失学" in done.stdout
+    assert FULL_ID.search(done.stdout) is None
+    csv = run("reconcile", *args, "--format", "csv", "--lang", "en")
+    assert "kind,child,school" in csv.stdout
+    assert "out_of_school" in csv.stdout
+
+
+def test_intake_bad_files(feeds):
+    """A missing or undecodable feed file is named in one line (exit 3); no feed is usage (2)."""
+    assert_one_line_error(
+        run("intake", "--household", feeds / "nope.csv", "--as-of", "2025-10-31"), 3, "nope.csv"
+    )
+    assert_one_line_error(
+        run("intake", "--household", feeds / "binary.csv", "--as-of", "2025-10-31"),
+        3,
+        "binary.csv",
+    )
+    assert_one_line_error(run("reconcile", "--as-of", "2025-10-31"), 2, "--household")
+
+
 # -- report -------------------------------------------------------------------------
 
 

@@ -8,6 +8,8 @@ Subcommands for the common jobs on files; ``kongchuo --help`` lists them and
 * ``check`` — a case file's log, ledger completeness (三细三实) and closure (销号);
 * ``calendar`` — a school year's obligations, as a table or an ``.ics`` file;
 * ``notice`` — render a notice file, or draft one from a case file and render it;
+* ``intake`` — take in the departments' feeds (CSV or XLSX), row by row, into the census;
+* ``reconcile`` — compare 户籍, 学籍 and attendance (三比对) and list what it finds;
 * ``report`` — the monthly dropout report from case files, as a table, CSV, JSON or HTML.
 
 Exit codes: 0 all is well; 1 a check found problems; 2 a usage error (an unknown
@@ -367,6 +369,157 @@ def _given(args: argparse.Namespace, name: str) -> bool:
     return getattr(args, name.replace("-", "_")) is not None
 
 
+# -- intake and reconcile -----------------------------------------------------------
+
+
+def _intakes(args: argparse.Namespace) -> dict[Any, Any]:
+    """Each feed file given, taken in row by row (rejects kept with their reasons)."""
+    from kongchuo import batch  # noqa: PLC0415
+    from kongchuo.regions import FEICHENG_UNITS  # noqa: PLC0415
+
+    policy = _policy(args.policy)
+    found: dict[Any, Any] = {}
+    for feed in batch.Feed:
+        path = getattr(args, feed.value)
+        if path is None:
+            continue
+        try:
+            rows = (
+                batch.read_xlsx(path)
+                if str(path).lower().endswith((".xlsx", ".xlsm"))
+                else batch.read_csv(path)
+            )
+            found[feed] = batch.intake(
+                rows,
+                feed,
+                source=pathlib.Path(path).name,
+                as_of=args.as_of,
+                policy=policy,
+                jurisdictions=FEICHENG_UNITS if policy is FEICHENG else None,
+            )
+        except ValidationError as exc:
+            raise _complaint(path, exc) from None
+    if not found:
+        msg = "give at least one feed file, such as --household 户籍.csv"
+        raise argparse.ArgumentTypeError(msg)
+    return found
+
+
+def _print_intake(intakes: dict[Any, Any], out: _Out, *, rejects: int) -> int:
+    rejected = 0
+    for feed, take in intakes.items():
+        counts = {k.value: v for k, v in take.counts().items()}
+        rejected += counts.get("rejected", 0)
+        out.line(
+            f"{feed.label_zh} {take.source}：{len(take.rows)} 行，"
+            f"接收 {counts.get('accepted', 0)}，合并 {counts.get('merged', 0)}，"
+            f"冲突 {counts.get('conflict', 0)}，拒收 {counts.get('rejected', 0)}",
+            f"{feed.value} {take.source}: {len(take.rows)} rows, accepted "
+            f"{counts.get('accepted', 0)}, merged {counts.get('merged', 0)}, conflict "
+            f"{counts.get('conflict', 0)}, rejected {counts.get('rejected', 0)}",
+        )
+        shown = [r for r in take.rows if r.outcome.value == "rejected"][:rejects]
+        for row in shown:
+            first = row.findings[0] if row.findings else None
+            if first is not None:
+                message = first.message_zh if out.lang == "zh" else first.message
+                where = out.t(f"第 {row.row} 行", f"row {row.row}")
+                out.stream.write(f"    {where}: {message} [{first.code}]\n")
+    return rejected
+
+
+def _cmd_intake(args: argparse.Namespace, out: _Out) -> int:
+    from kongchuo import batch  # noqa: PLC0415
+
+    intakes = _intakes(args)
+    rejected = _print_intake(intakes, out, rejects=args.show)
+    census = batch.build_census(*intakes.values())
+    out.line(
+        f"适龄儿童台账：{len(census)} 名儿童，信息冲突 {len(census.conflicts)} 条",
+        f"census: {len(census)} children, {len(census.conflicts)} conflicts",
+    )
+    if args.out:
+        rows = [
+            {"source": r.source, "row": r.row, "outcome": r.outcome.value,
+             "code": r.findings[0].code if r.findings else "",
+             "message_zh": r.findings[0].message_zh if r.findings else ""}
+            for take in intakes.values()
+            for r in take.rows
+        ]  # fmt: skip
+        children = [e.child for e in census.entries.values()]
+        _write(args.out, "rows.csv", _csv(rows))
+        _write(args.out, "census.json", kongchuo.to_json(children))
+        out.line(f"已写入 {args.out}", f"wrote {args.out}")
+    return FOUND if rejected or census.conflicts else OK
+
+
+def _cmd_reconcile(args: argparse.Namespace, out: _Out) -> int:
+    from kongchuo import ChinaCalendar, batch  # noqa: PLC0415
+
+    intakes = _intakes(args)
+    _print_intake(intakes, out, rejects=0)
+    census = batch.build_census(*intakes.values())
+
+    def values(feed: Any) -> list[Any]:  # noqa: ANN401 - a Feed
+        take = intakes.get(feed)
+        return [r.value for r in take.records] if take else []
+
+    found = batch.reconcile(
+        census,
+        values(batch.Feed.REGISTRATION),
+        values(batch.Feed.ATTENDANCE),
+        leaves=values(batch.Feed.LEAVE),
+        as_of=args.as_of,
+        policy=_policy(args.policy),
+        calendar=ChinaCalendar(),
+    )
+    out.line(
+        f"三比对（截至 {found.as_of}，考勤自 {found.since}）：",
+        f"reconciliation (as of {found.as_of}, attendance since {found.since}):",
+    )
+    for kind, n in found.counts().items():
+        out.stream.write(f"  {out.t(kind.label_zh, kind.value)}: {n}\n")
+    rows = [
+        {"kind": d.kind.value, "child": d.child, "school": d.school or "",
+         "jurisdiction": d.jurisdiction or "", "since": d.since.isoformat() if d.since else "",
+         "code": d.finding.code,
+         "message": d.finding.message_zh if out.lang == "zh" else d.finding.message}
+        for d in found.discrepancies
+    ]  # fmt: skip
+    if args.format == "csv":
+        out.stream.write(_csv(rows))
+    else:
+        for row in rows[: args.show]:
+            out.stream.write(
+                f"  - {row['child']} {row['kind']} {row['school']} {row['since']}: "
+                f"{row['message']} [{row['code']}]\n"
+            )
+    return FOUND if found.discrepancies else OK
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    import csv  # noqa: PLC0415
+    import io  # noqa: PLC0415
+
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _write(directory: str, name: str, text: str) -> None:
+    try:
+        root = pathlib.Path(directory)
+        root.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise _BadInputError(
+            directory, f"cannot write ({exc.strerror})", f"无法写入（{exc.strerror}）"
+        ) from None
+
+
 # -- report -------------------------------------------------------------------------
 
 
@@ -469,7 +622,7 @@ def _cmd_demo(args: argparse.Namespace, out: _Out) -> int:
 # -- the parser ---------------------------------------------------------------------
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one parser, every command
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--lang",
@@ -548,6 +701,32 @@ def _parser() -> argparse.ArgumentParser:
         "--set", action="append", default=[], help="FIELD=VALUE of the notice (repeat)"
     )
     notice.set_defaults(run=_cmd_notice)
+
+    def feeds(command: argparse.ArgumentParser) -> None:
+        from kongchuo.batch import Feed  # noqa: PLC0415
+
+        for feed in Feed:
+            command.add_argument(
+                f"--{feed.value.replace('_', '-')}",
+                dest=feed.value,
+                metavar="FILE",
+                help=f"the {feed.value} feed ({feed.label_zh}), as .csv or .xlsx",
+            )
+        command.add_argument("--as-of", type=_date, required=True, help="the day of the data")
+        command.add_argument("--policy", default="feicheng", help=policy_help)
+        command.add_argument(
+            "--show", type=int, default=10, help="how many problems to list (default 10)"
+        )
+
+    intake = add("intake", "take in the departments' feeds and build the census (数据接收)")
+    feeds(intake)
+    intake.add_argument("--out", help="write rows.csv (every row's result) and census.json")
+    intake.set_defaults(run=_cmd_intake)
+
+    reconcile = add("reconcile", "compare 户籍, 学籍 and attendance (三比对)")
+    feeds(reconcile)
+    reconcile.add_argument("--format", choices=("table", "csv"), default="table")
+    reconcile.set_defaults(run=_cmd_reconcile)
 
     report = add("report", "the monthly dropout report from case files (辍学月报告)")
     report.add_argument("cases", help="the cases, as a JSON list (or one case)")

@@ -7,7 +7,7 @@ documents; :attr:`~LabelledEnum.label_zh` is the label shown to people;
 spreadsheets. :func:`parse_members` reads a list of member values (a policy
 document's ladder, parties or ledgers) with one set of messages.
 
-This module stands below every layer of ``DESIGN.md``: everything may import it.
+This module stands below every layer of the design (docs/design.md): everything may import it.
 """
 
 from __future__ import annotations

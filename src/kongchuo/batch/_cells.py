@@ -8,7 +8,7 @@ takes one raw cell and returns the value a model field takes plus the warnings
 an error finding. Raw input is quoted only through :func:`kongchuo.redact`-based
 :func:`quoted`, so no message shows a full ID number.
 
-Part of the batch layer of ``DESIGN.md``.
+Part of the batch layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ differently (name, birth date, sex) is kept as the first row gave it and recorde
 as a :class:`Conflict` naming both rows; nothing is silently overwritten. Every
 input row ends accepted, merged, in conflict or rejected.
 
-Part of the batch layer of ``DESIGN.md``.
+Part of the batch layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ leave. A :class:`ColumnMapping` says which column holds which field; the shipped
 mappings (:data:`MAPPINGS`) read the Chinese headers those tables usually carry,
 and a county loads its own from TOML or JSON with :func:`load_mapping`.
 
-Part of the batch layer of ``DESIGN.md``.
+Part of the batch layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

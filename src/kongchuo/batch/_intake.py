@@ -13,7 +13,7 @@ Records are built in chunks through :func:`kongchuo.from_dicts`, with the garbag
 collector paused (see ``notes/performance.md``); a chunk with a bad row is rebuilt
 without it, so one bad row costs one more pass over its chunk, not the batch.
 
-Part of the batch layer of ``DESIGN.md``.
+Part of the batch layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ The inputs are iterables, each read once; the work is grouped by child, so the
 inputs may be split by :func:`partition_of` and reconciled part by part (on Dask,
 see :mod:`kongchuo.batch.distributed`) with exactly the same result.
 
-Part of the batch layer of ``DESIGN.md``.
+Part of the batch layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ children never registered, registered twice, attending another school, deceased
 but on a roll, absent for a week or for months. Every name and number is invented;
 the ID numbers have valid check characters but belong to no one.
 
-Part of the batch layer of ``DESIGN.md``.
+Part of the batch layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

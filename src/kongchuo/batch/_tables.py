@@ -4,7 +4,7 @@ Every reader yields :class:`Row` records — the spreadsheet row number (the hea
 is row 1) and the cells by header — so that a result can always point at the row a
 person would look at. Reading is the one place in the batch layer that does I/O.
 
-Part of the batch layer of ``DESIGN.md`` (its edge).
+Part of the batch layer of the design (docs/design.md) (its edge).
 """
 
 from __future__ import annotations

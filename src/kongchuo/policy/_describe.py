@@ -5,7 +5,7 @@
 the values. Each row says from when a value applies, the value, whether it is cited,
 a kongchuo reading or a kongchuo default, and its basis.
 
-Part of the policy layer of ``DESIGN.md``.
+Part of the policy layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

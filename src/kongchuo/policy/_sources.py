@@ -6,7 +6,7 @@ text came into force cites the text it replaced (民法通则 for 民法典, the
 from one value and its present-day basis, splitting it where a cited text came into
 force.
 
-Part of the policy layer of ``DESIGN.md``.
+Part of the policy layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ Example:
     True
 
 References:
-    FC-2.5, FC-3.3; law-and-policy §2.1, §2.4, §2.6.
+    FC-2.5, FC-3.3; docs/law.md.
 """
 
 from kongchuo.reports._cadence import (

@@ -7,9 +7,9 @@ escalated) from its last month, and how many monthly reports came in on time.
 
 :func:`reporting_cadence` lists who reports how often — the school's monthly report,
 the county's quarterly review, the city's visit each term and the province's yearly
-evaluation (四个一, law-and-policy §2.4) — as dated, cited parameters.
+evaluation (四个一, docs/law.md) — as dated, cited parameters.
 
-This module belongs to the batch layer of ``DESIGN.md``.
+This module belongs to the batch layer of the design (docs/design.md).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ __all__ = [
 _NOTICE: Final = "教育部办公厅 常态化报告工作机制通知（2024年4月）"
 _NOTICE_FROM: Final = dt.date(2024, 4, 30)
 _SOURCE: Final = (
-    "law-and-policy §2.4 四个一 (secondary: 人民日报 via jyb.cn 2024-04-30; xiydc.com; zzsj.com.cn)"
+    "四个一 (docs/law.md) (secondary: 人民日报 via jyb.cn 2024-04-30; xiydc.com; zzsj.com.cn)"
 )
 
 CITY_TERM_VISIT: Final[ParameterHistory[str]] = ParameterHistory.single(
@@ -107,11 +107,11 @@ def reporting_cadence(policy: Policy, *, on: dt.date) -> tuple[CadenceItem, ...]
     A level whose value is not in force on ``on`` (or is set to none) is left out.
 
     References:
-        law-and-policy §2.4 (教育部办公厅 2024 常态化报告工作机制, "四个一"); FC-2.5.
+        docs/law.md (教育部办公厅 2024 常态化报告工作机制, "四个一"); FC-2.5.
 
     Limitations:
         The notice's number was not found; its content is known from secondary
-        sources (law-and-policy §2.4). The city and province values apply to every
+        sources (docs/law.md). The city and province values apply to every
         policy from the notice's date.
 
     Example:
@@ -280,7 +280,7 @@ def county_review(reports: Iterable[MonthlyReport]) -> PeriodReview:
             each other or reports under different policies.
 
     References:
-        law-and-policy §2.4 (县级每季度研判); FC-2.5; FC-3.3.
+        docs/law.md (县级每季度研判); FC-2.5; FC-3.3.
 
     Example:
         >>> from kongchuo.reports import demo_report

@@ -7,7 +7,7 @@ roll at the window's end by school and special group, and lists those still with
 a care plan (关爱帮扶方案, FC-1.5) and those whose care has gaps
 (:func:`kongchuo.cases.check_care`).
 
-This module belongs to the batch layer of ``DESIGN.md``.
+This module belongs to the batch layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

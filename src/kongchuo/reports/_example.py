@@ -7,7 +7,7 @@ the units' report submissions. Every name and number is invented; ID numbers hav
 valid check characters but belong to no one. The same seed always gives the same
 county.
 
-This module belongs to the batch layer of ``DESIGN.md`` and uses only the public
+This module belongs to the batch layer of the design (docs/design.md) and uses only the public
 library.
 """
 

@@ -4,7 +4,7 @@ Reports take iterables of models and cases; a wrong item is reported with the na
 of the argument and its index, all wrong items of one argument in one pass, as a
 :class:`kongchuo.ValidationError`. Nothing here reads the clock.
 
-This module belongs to the batch layer of ``DESIGN.md`` and imports kongchuo only
+This module belongs to the batch layer of the design (docs/design.md) and imports kongchuo only
 through its public modules.
 """
 

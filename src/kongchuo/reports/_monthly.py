@@ -9,7 +9,7 @@ county's total are sums of those classifications, so a report for a past month i
 reproduced exactly from the same logs: events dated after the month's end never
 count (the log is read up to its first entry dated after the month's end).
 
-This module belongs to the batch layer of ``DESIGN.md``; it reads kongchuo only
+This module belongs to the batch layer of the design (docs/design.md); it reads kongchuo only
 through its public modules.
 """
 
@@ -695,7 +695,7 @@ def monthly_report(
             (``report.input``); ``report.as_of`` for a day before the month's end.
 
     References:
-        FC-2.5 (辍学月报告制度, 每月5日前, 台账销号); law-and-policy §2.4 (四个一).
+        FC-2.5 (辍学月报告制度, 每月5日前, 台账销号); docs/law.md (四个一).
 
     Limitations:
         An event recorded late but dated inside the month counts only if no event

@@ -6,7 +6,7 @@ text, with an optional byte-order mark so that Excel opens Chinese text in UTF-8
 correctly. Nothing here writes files: the caller writes the text with
 ``open(path, "w", encoding="utf-8", newline="")``.
 
-This module belongs to the edges layer of ``DESIGN.md``.
+This module belongs to the edges layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ Under NATIONAL (the 2024 notice, 四个一) every school reports: a case belongs
 school, and a child with no school (失学) to the office of the jurisdiction. Which
 applies is read from the policy's ``monthly_report_owners`` in force in the month.
 
-This module belongs to the batch layer of ``DESIGN.md``.
+This module belongs to the batch layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -8,10 +8,12 @@ import sys
 import kongchuo
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import rules_reference
 import traceability
 
-# The traceability page is generated from the code on every build, never by hand.
+# The traceability and rules pages are generated from the code on every build.
 traceability.write()
+rules_reference.write()
 
 project = "kongchuo"
 author = "The kongchuo developers"

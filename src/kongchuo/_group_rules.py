@@ -14,7 +14,7 @@ never raise for a "no". This module is part of the rules layer of the design (do
   makes from facts the models do not record (whether poverty causes a difficulty,
   what a disability demands, abuse or abandonment). A rule would guess; the group
   is taken as 民政 reports it (:class:`kongchuo.GroupMembership`).
-* 重点困境儿童 has no national definition (law-and-policy §2.7: a local category,
+* 重点困境儿童 has no national definition (docs/law.md: a local category,
   FC-1.1); there is nothing national to encode, and a county's definition is the
   county's to supply as a membership.
 """

@@ -429,7 +429,7 @@ _CONSOLIDATION: Final = _one(
         "not netted by default, which errs towards a lower rate, never overstating it."
     ),
     basis=(
-        "law-and-policy §2.6 (county template https://360docs.net/doc/3719094076.html)",
+        "docs/law.md (county template https://360docs.net/doc/3719094076.html)",
         "国办发〔2017〕72号 (巩固率 target)",
         _KONGCHUO_DEFAULT,
     ),

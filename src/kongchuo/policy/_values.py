@@ -294,7 +294,7 @@ class ConsolidationFormula(LabelledEnum):
 
     The rate is this year's graduates over the entrants of nine years earlier; the
     sources differ on whether transfers in and out and deaths are netted out of the
-    entrants (law-and-policy §2.6).
+    entrants (docs/law.md).
 
     Example:
         >>> ConsolidationFormula.NET_TRANSFERS.label_zh

@@ -11,7 +11,7 @@ sources it rests on, so that a published figure can be checked by hand.
 * :func:`dropout_rate` — the confirmed dropouts of a period over the enrolment at its
   start, from the case logs.
 
-This module belongs to the batch layer of ``DESIGN.md``.
+This module belongs to the batch layer of the design (docs/design.md).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from kongchuo.reports._monthly import log_on
 
 __all__ = ["Cohort", "Indicator", "cohorts", "consolidation_rate", "dropout_rate"]
 
-_SECTION: Final = "law-and-policy §2.6"
+_SECTION: Final = "docs/law.md"
 _TEMPLATE: Final = "county template https://360docs.net/doc/3719094076.html (secondary)"
 _TARGET: Final = "国办发〔2017〕72号 (95% by 2020)"
 
@@ -225,7 +225,7 @@ def consolidation_rate(cohort: Cohort, *, policy: Policy) -> Indicator:
             makes the denominator negative.
 
     References:
-        law-and-policy §2.1 (95% target), §2.6 (formula in common use, county
+        docs/law.md (95% target), §2.6 (formula in common use, county
         template; "毕业班学生数 ÷ 该年级入学时学生数").
 
     Limitations:
@@ -317,7 +317,7 @@ def dropout_rate(
             ``report.date``, ``indicator.period``).
 
     References:
-        国办发〔2017〕72号 (控辍 as an assessed indicator; 控制线); law-and-policy §2.1.
+        国办发〔2017〕72号 (控辍 as an assessed indicator; 控制线); docs/law.md.
 
     Limitations:
         No national formula is among the sources: this is the common statistical

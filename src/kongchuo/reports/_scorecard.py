@@ -6,7 +6,7 @@ on: monthly reports on time, the share of complete ledgers (三细三实,
 :func:`kongchuo.cases.check_ledger`), open cases by age, persuasion outcomes and
 escalations pending or due.
 
-This module belongs to the batch layer of ``DESIGN.md``.
+This module belongs to the batch layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

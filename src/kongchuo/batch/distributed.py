@@ -8,7 +8,7 @@ the same partition, reconciles each partition on a worker with
 :func:`~kongchuo.batch.reconcile` and joins the parts with
 :meth:`~kongchuo.batch.Reconciliation.combine`: exactly the single-process result.
 
-Part of the batch layer of ``DESIGN.md``; the only module of kongchuo that
+Part of the batch layer of the design (docs/design.md); the only module of kongchuo that
 imports Dask, and only when called.
 """
 

@@ -9,7 +9,7 @@ refuses a closure that lacks it and :meth:`kongchuo.cases.Case.verify` reports a
 stored one. Nothing here reads a ledger rule: the log stays a log, and the ledger
 check at closing is :func:`kongchuo.cases.close_case`'s.
 
-This module is part of the models layer of ``DESIGN.md``.
+This module is part of the models layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

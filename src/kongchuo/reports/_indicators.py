@@ -31,7 +31,7 @@ from kongchuo.reports._monthly import log_on
 
 __all__ = ["Cohort", "Indicator", "cohorts", "consolidation_rate", "dropout_rate"]
 
-_SECTION: Final = "docs/law.md"
+_SECTION: Final = "docs/law.md, 指标 Indicators"
 _TEMPLATE: Final = "county template https://360docs.net/doc/3719094076.html (secondary)"
 _TARGET: Final = "国办发〔2017〕72号 (95% by 2020)"
 

@@ -42,6 +42,7 @@ from kongchuo.batch._intake import (
     intake,
     school_year_of,
 )
+from kongchuo.batch._jsonl import read_jsonl, write_jsonl
 from kongchuo.batch._reconcile import (
     ED_FI_BANDS,
     Band,
@@ -95,9 +96,11 @@ __all__ = [
     "open_cases",
     "partition_of",
     "read_csv",
+    "read_jsonl",
     "read_xlsx",
     "reconcile",
     "rows_from_mappings",
     "school_year_of",
     "synthetic_feeds",
+    "write_jsonl",
 ]

@@ -130,8 +130,8 @@ def child_key(child: Child) -> str:
 
 def number_key(number: StudentNumber) -> str:
     """The census key a student number points at: its ID number for a G number."""
-    rid = number.resident_id
-    return rid.value if rid is not None else number.value
+    value = number.value
+    return value[1:] if value[0] == "G" else value  # a G number is "G" + the ID number
 
 
 @attrs.frozen(kw_only=True)

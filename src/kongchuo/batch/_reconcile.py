@@ -507,7 +507,7 @@ def _masked(key: str) -> str:
     return kongchuo.redact(key) if len(key) == 18 else key[:7] + "*" * 8 + key[-4:]
 
 
-def _child_alone(  # noqa: C901, PLR0917 - one child's records, passed apart
+def _child_alone(  # noqa: PLR0917 - one child's records, passed apart
     work: _Work,
     key: str,
     entry: CensusEntry | None,
@@ -517,10 +517,29 @@ def _child_alone(  # noqa: C901, PLR0917 - one child's records, passed apart
     exempt: Exemption | None,
 ) -> None:
     child = _masked(key)
-    on_roll = sorted(
-        (r for r in regs if work.on_roll(r)),
-        key=lambda r: (r.school, r.student_number.value, r.effective_from, r.grade, r.status),
-    )
+    first = len(work.found)
+    on_roll = [r for r in regs if work.on_roll(r)]
+    if len(on_roll) > 1:
+        on_roll.sort(
+            key=lambda r: (r.school, r.student_number.value, r.effective_from, r.grade, r.status)
+        )
+    try:
+        _compare(work, key, child, entry, on_roll, marks, leaves, exempt)
+    finally:
+        if len(work.found) - first > 1:
+            work.found[first:] = sorted(work.found[first:], key=lambda d: d.sort_key)
+
+
+def _compare(  # noqa: C901, PLR0917 - one child's comparisons, in order
+    work: _Work,
+    key: str,
+    child: str,
+    entry: CensusEntry | None,
+    on_roll: list[Registration],
+    marks: list[Attendance],
+    leaves: list[tuple[dt.date, dt.date]],
+    exempt: Exemption | None,
+) -> None:
     counted = entry is not None and entry.status.counts
     # 户籍 vs 学籍 → 失学
     if (
@@ -830,8 +849,9 @@ def reconcile(  # noqa: C901, PLR0912
     return Reconciliation(
         as_of=as_of,
         since=since,
-        discrepancies=tuple(sorted(work.found, key=lambda d: d.sort_key)),
-        bands=tuple(sorted(work.student_bands, key=lambda b: (b.key, b.school))),
+        # Children are visited in key order and each child's findings sorted: no global sort.
+        discrepancies=tuple(work.found),
+        bands=tuple(work.student_bands),
     )
 
 

@@ -1,0 +1,296 @@
+"""Benchmark the batch layer on a generated county: intake, census, 三比对, JSON Lines.
+
+Run: ``python benchmarks/bench_batch.py --children 100000`` (a county) or
+``--children 1000000`` (a province slice: minutes and a few GB). Every figure
+is printed beside a baseline measured in the same process:
+
+* intake (row by row, normalising, row results) beside ``kongchuo.from_dicts`` on
+  the same rows already clean (the library's all-or-nothing bulk loader);
+* reconcile (every comparison, absence runs, bands) beside a plain-dict join and
+  a polars join of the registration comparison (polars: the ``bench`` extra), the
+  latter with and without the build of its frames;
+* JSON Lines of the children beside msgspec with the same ID checks, with the time
+  split into encoding and unstructuring.
+
+Peak memory is the process's maximum resident set size after each phase.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import io
+import json
+import resource
+import time
+from collections.abc import Callable
+from typing import Any
+
+import kongchuo
+from kongchuo import Attendance, ChinaCalendar, Registration, ResidentId, regions
+from kongchuo.batch import (
+    Census,
+    Feed,
+    build_census,
+    intake,
+    read_jsonl,
+    reconcile,
+    rows_from_mappings,
+    synthetic_feeds,
+    write_jsonl,
+)
+from kongchuo.policy import FEICHENG
+
+
+def peak_mib() -> float:
+    """The process's peak resident set size so far, in MiB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    """Run ``fn`` once; return its wall time and result."""
+    start = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - start, out
+
+
+def line(label: str, seconds: float, rows: int, baseline: float | None = None) -> None:
+    """Print one figure: time, rows per second, ratio to the baseline, peak memory."""
+    ratio = f"  {seconds / baseline:5.2f}x baseline" if baseline else ""
+    print(
+        f"  {label:<44} {seconds:8.2f} s {rows / seconds if seconds else 0:12,.0f} rows/s"
+        f"{ratio}  peak {peak_mib():7,.0f} MiB"
+    )
+
+
+def plain_join(
+    census: Census, regs: list[Registration], marks: list[Attendance], as_of: dt.date
+) -> dict[str, int]:
+    """The registration comparison as a plain dict/set join on the built objects."""
+    active = {k for k, e in census.entries.items() if e.status.counts}
+    gone = {k for k, e in census.entries.items() if not e.status.counts}
+    schools: dict[str, list[str]] = {}
+    for r in regs:
+        if r.status.on_roll and r.effective_from <= as_of:
+            schools.setdefault(census.key_of(r.student_number), []).append(r.school)
+    attending: dict[str, set[str]] = {}
+    for m in marks:
+        attending.setdefault(census.key_of(m.student_number), set()).add(m.school)
+    return {
+        "never_enrolled": len(active - schools.keys()),
+        "duplicate": sum(1 for v in schools.values() if len(v) > 1),
+        "phantom": len(gone & schools.keys()),
+        "mismatch": sum(
+            1 for k, s in attending.items() if k in schools and not s & set(schools[k])
+        ),
+        "unregistered": len(attending.keys() - schools.keys()),
+    }
+
+
+def polars_join(
+    census: Census, regs: list[Registration], marks: list[Attendance], as_of: dt.date
+) -> tuple[float, float]:
+    """The same comparison in polars: (seconds with frame build, seconds on ready frames)."""
+    import polars as pl
+
+    start = time.perf_counter()
+    people = pl.DataFrame(
+        {
+            "key": list(census.entries),
+            "counts": [e.status.counts for e in census.entries.values()],
+        }
+    )
+    roll = pl.DataFrame(
+        {
+            "key": [census.key_of(r.student_number) for r in regs],
+            "school": [r.school for r in regs],
+            "on_roll": [r.status.on_roll and r.effective_from <= as_of for r in regs],
+        }
+    )
+    seen = pl.DataFrame(
+        {
+            "key": [census.key_of(m.student_number) for m in marks],
+            "school": [m.school for m in marks],
+        }
+    )
+    built = time.perf_counter()
+    roll = roll.filter(pl.col("on_roll"))
+    active = people.filter(pl.col("counts"))
+    never = active.join(roll, on="key", how="anti").height
+    dup = roll.group_by("key").len().filter(pl.col("len") > 1).height
+    phantom = people.filter(~pl.col("counts")).join(roll, on="key", how="semi").height
+    both = seen.unique().join(roll.select("key", "school"), on="key", how="left", suffix="_reg")
+    per = both.group_by("key").agg(
+        (pl.col("school") == pl.col("school_reg")).any().alias("match"),
+        pl.col("school_reg").is_null().all().alias("unreg"),
+    )
+    mismatch = per.filter(~pl.col("match") & ~pl.col("unreg")).height
+    unregistered = per.filter(pl.col("unreg")).height
+    _ = (never, dup, phantom, mismatch, unregistered)
+    done = time.perf_counter()
+    return done - start, done - built
+
+
+def main() -> None:  # noqa: PLR0915 - one benchmark run, phase by phase
+    """Run every phase and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--children", type=int, default=20_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    n = args.children
+    print(f"kongchuo batch benchmark: {n:,} children (CPython, {time.strftime('%Y-%m-%d')})")
+
+    seconds, county = timed(lambda: synthetic_feeds(n, seed=args.seed))
+    line("generate the feeds (not a goal)", seconds, n)
+    common = {
+        "as_of": county.as_of,
+        "policy": FEICHENG,
+        "jurisdictions": regions.FEICHENG_UNITS,
+        "schools": county.schools,
+    }
+    # Warm the tables built on first use (ID dates, regions) outside the timings.
+    intake(
+        rows_from_mappings(county.rows[Feed.HOUSEHOLD][:50]), Feed.HOUSEHOLD, source="w", **common
+    )
+
+    print("intake, row by row (GC paused inside), beside from_dicts on clean rows:")
+    taken = {}
+    total_rows, total_seconds = 0, 0.0
+    for feed in (Feed.HOUSEHOLD, Feed.REGISTRATION, Feed.ATTENDANCE, Feed.POVERTY):
+        rows = county.rows[feed]
+        seconds, result = timed(
+            lambda rows=rows, feed=feed: intake(
+                rows_from_mappings(rows), feed, source=feed.value, **common
+            )
+        )
+        taken[feed] = result
+        docs = kongchuo.to_dicts([r.value for r in result.records])
+        model = type(result.records[0].value)
+        gc.collect()
+        base, _ = timed(lambda docs=docs, model=model: kongchuo.from_dicts(docs, model))
+        line(f"intake {feed.value} ({len(rows):,} rows)", seconds, len(rows), base)
+        line(f"  baseline from_dicts ({len(docs):,} docs)", base, len(docs))
+        total_rows += len(rows)
+        total_seconds += seconds
+        del docs
+    for feed in (Feed.DISABILITY, Feed.CIVIL_AFFAIRS):
+        taken[feed] = intake(
+            rows_from_mappings(county.rows[feed]), feed, source=feed.value, **common
+        )
+    line("intake, the four feeds together", total_seconds, total_rows)
+
+    seconds, census = timed(lambda: build_census(*taken.values()))
+    line(f"build_census ({len(census):,} children)", seconds, len(census.rows))
+
+    regs = [r.value for r in taken[Feed.REGISTRATION].records]
+    marks = [r.value for r in taken[Feed.ATTENDANCE].records]
+    calendar = ChinaCalendar()
+    print("reconcile beside the registration comparison as a join:")
+    gc.collect()
+    seconds, result = timed(
+        lambda: reconcile(
+            census,
+            regs,
+            marks,
+            as_of=county.as_of,
+            since=county.since,
+            policy=FEICHENG,
+            calendar=calendar,
+            schools=county.schools,
+        )
+    )
+    gc.collect()
+    plain, _ = timed(lambda: plain_join(census, regs, marks, county.as_of))
+    try:
+        gc.collect()
+        with_build, ready = polars_join(census, regs, marks, county.as_of)
+    except ImportError:
+        with_build = ready = None
+    reference = with_build or plain
+    line(f"reconcile ({len(result.discrepancies):,} found)", seconds, len(census), reference)
+    line("  baseline plain dict/set join", plain, len(census))
+    if with_build is not None and ready is not None:
+        line("  baseline polars join incl. frame build", with_build, len(census))
+        line("  baseline polars join on ready frames", ready, len(census))
+    else:
+        print("  (polars not installed: pip install 'kongchuo[bench]')")
+    print("  found:", {k.value: v for k, v in result.counts().items()})
+
+    children = [e.child for e in census.entries.values()]
+    print(f"JSON Lines of {len(children):,} children beside msgspec with the same ID checks:")
+    buf = io.StringIO()
+    write_s, _ = timed(lambda: write_jsonl(children, buf))
+    text = buf.getvalue()
+    read_s, loaded = timed(lambda: read_jsonl(io.StringIO(text), kongchuo.Child))
+    assert loaded == children  # noqa: S101 - a benchmark checks its own round trip
+    unstructure_s, docs = timed(lambda: kongchuo.to_dicts(children))
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    encode_s, lines = timed(lambda: [encoder(d) for d in docs])
+    decode_s, parsed = timed(lambda: [json.loads(x) for x in lines])
+    structure_s, _ = timed(lambda: kongchuo.from_dicts(parsed, kongchuo.Child))
+    line("write_jsonl", write_s, len(children))
+    line("  of which to_dicts (unstructure + version stamp)", unstructure_s, len(children))
+    line("  of which json encode", encode_s, len(children))
+    line("read_jsonl", read_s, len(children))
+    line("  of which json decode", decode_s, len(children))
+    line("  of which from_dicts (checks incl. ID)", structure_s, len(children))
+    try:
+        import msgspec
+    except ImportError:
+        print("  (msgspec not installed)")
+        return
+
+    class Kid(msgspec.Struct):
+        resident_id: str | None
+        name: str
+        sex: str
+        birth_date: str
+        household_region: str
+        residence_region: str
+        jurisdiction: str
+        retain_until: str
+        special_groups: list[str] = []
+
+    kids = [
+        Kid(
+            resident_id=c.resident_id.value if c.resident_id else None,
+            name=c.name,
+            sex=c.sex.value,
+            birth_date=c.birth_date.isoformat(),
+            household_region=c.household_region,
+            residence_region=c.residence_region,
+            jurisdiction=c.jurisdiction,
+            retain_until=c.retain_until.isoformat(),
+            special_groups=sorted(g.value for g in c.special_groups),
+        )
+        for c in children
+    ]
+    enc = msgspec.json.Encoder()
+    dec = msgspec.json.Decoder(Kid)
+
+    def ms_write() -> bytes:
+        return b"\n".join(enc.encode(k) for k in kids)
+
+    def ms_read(data: bytes) -> list[Kid]:
+        out = [dec.decode(x) for x in data.split(b"\n")]
+        for k in out:
+            if k.resident_id is not None:
+                ResidentId.parse(k.resident_id)
+        return out
+
+    ms_write_s, data = timed(ms_write)
+    ms_read_s, _ = timed(lambda: ms_read(data))
+    line("  msgspec write", ms_write_s, len(kids))
+    line("  msgspec read + ResidentId.parse", ms_read_s, len(kids))
+    per = (write_s + read_s) / len(children) * 1e6
+    ms_per = (ms_write_s + ms_read_s) / len(kids) * 1e6
+    print(
+        f"  round trip: kongchuo {per:.1f} µs/record, msgspec {ms_per:.1f} µs/record, "
+        f"ratio {per / ms_per:.2f}x"
+    )
+    print(f"peak memory: {peak_mib():,.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -31,6 +31,7 @@ from kongchuo.policy._values import Span, TimeUnit
 __all__ = ["SchoolDays", "add_months", "period_end", "span_end"]
 
 _ONE_DAY: Final = dt.timedelta(days=1)
+_WORKING_UNITS: Final = frozenset({TimeUnit.WORKDAY, TimeUnit.SCHOOL_DAY})
 _MAX_COUNT: Final = 100_000
 
 
@@ -145,14 +146,24 @@ def period_end(
             "日不能与月、年混用：计算顺序不明确",
             path="days",
         )
+    if workdays and calendar is None:
+        raise ValidationError(
+            "period.calendar",
+            "a period in working days needs a calendar",
+            "以工作日计算的期间需要工作日历",
+            path="calendar",
+        )
+    return _period_end(
+        start, days=days, months=months + 12 * years, workdays=workdays, calendar=calendar
+    )
+
+
+def _period_end(
+    start: dt.date, *, days: int, months: int, workdays: int, calendar: WorkCalendar | None
+) -> dt.date:
+    """:func:`period_end` on checked arguments (one of them non-zero; a calendar for workdays)."""
     if workdays:
-        if calendar is None:
-            raise ValidationError(
-                "period.calendar",
-                "a period in working days needs a calendar",
-                "以工作日计算的期间需要工作日历",
-                path="calendar",
-            )
+        assert calendar is not None  # noqa: S101 - checked by the callers
         return advance_workdays(calendar, start, workdays)
     if days:
         try:
@@ -165,7 +176,7 @@ def period_end(
                 path="days",
             ) from None
     else:
-        end = add_months(start, years * 12 + months)
+        end = add_months(start, months)
     if calendar is None:
         return end
     return roll_forward(end, calendar=calendar)
@@ -346,7 +357,7 @@ def span_end(  # noqa: C901 - one branch per unit and reading
             "此期限不以在校日计算",
             "span.unit",
         )
-    if unit in {TimeUnit.WORKDAY, TimeUnit.SCHOOL_DAY} and calendar is None:
+    if unit in _WORKING_UNITS and calendar is None:
         raise _span_error(
             "span.calendar",
             f"a span of {span} needs a working-day calendar",
@@ -367,9 +378,12 @@ def span_end(  # noqa: C901 - one branch per unit and reading
         assert terms is not None  # noqa: S101 - checked above
         assert calendar is not None  # noqa: S101 - checked above
         return _school_days_after(start, count, terms=terms, calendar=calendar)
-    if unit in {TimeUnit.WORKDAY, TimeUnit.SCHOOL_DAY}:
-        return period_end(start, workdays=count, calendar=calendar)
+    # The span's count is already bounded (Span checks it), so the checked
+    # arguments go straight to the one computation behind period_end.
+    if unit in _WORKING_UNITS:
+        return _period_end(start, days=0, months=0, workdays=count, calendar=calendar)
     rolling = calendar if roll else None
     if unit is TimeUnit.MONTH:
-        return period_end(start, months=count, calendar=rolling)
-    return period_end(start, days=count * (7 if unit is TimeUnit.WEEK else 1), calendar=rolling)
+        return _period_end(start, days=0, months=count, workdays=0, calendar=rolling)
+    days = count * (7 if unit is TimeUnit.WEEK else 1)
+    return _period_end(start, days=days, months=0, workdays=0, calendar=rolling)

@@ -508,20 +508,27 @@ class _Context:
     policy: Policy
     calendar: WorkCalendar | None = None
     terms: SchoolCalendar | None = None
+    # Keyed by the span's identity: the spans are the policy's values, alive for the check.
+    _ends: dict[tuple[dt.date, int], dt.date] = attrs.field(factory=dict, eq=False)
 
     def end(self, start: dt.date, span: Span) -> dt.date:
         """The last day of ``span`` from ``start``, by the one span arithmetic.
 
         School days are the working days within ``terms`` when a school calendar is
-        given, else the calendar's working days (errs early across a holiday).
+        given, else the calendar's working days (errs early across a holiday). Each
+        (start, span) is counted once per check.
         """
-        return span_end(
-            start,
-            span,
-            school_days=SchoolDays.WORKDAYS if self.terms is None else SchoolDays.TERMS,
-            calendar=self.calendar,
-            terms=self.terms,
-        )
+        key = (start, id(span))
+        found = self._ends.get(key)
+        if found is None:
+            found = self._ends[key] = span_end(
+                start,
+                span,
+                school_days=SchoolDays.WORKDAYS if self.terms is None else SchoolDays.TERMS,
+                calendar=self.calendar,
+                terms=self.terms,
+            )
+        return found
 
 
 def check_ledger(

@@ -256,6 +256,32 @@ def _persuade(
     return case
 
 
+_VARIANTS: Final = str.maketrans("明华伟芳静丽军杰涛英强敏", "铭桦玮方婧莉君洁滔瑛蔷民")
+
+
+def _spoil_names(
+    rows: dict[Any, list[dict[str, Any]]],
+    feed: Any,  # noqa: ANN401 - the Feed enum
+    rng: random.Random,
+) -> None:
+    """Spoil names as departments do: conflicts that the census leaves to a person.
+
+    A name written differently by another department (2% of group rows), and a child
+    registered twice in 户籍 (0.2%), half of them under a variant of the name.
+    """
+    for group in (feed.POVERTY, feed.DISABILITY, feed.CIVIL_AFFAIRS):
+        for row in rows.get(group, []):
+            if rng.random() < 0.02 and isinstance(row.get("姓名"), str):
+                row["姓名"] = row["姓名"].translate(_VARIANTS)
+    household = rows.get(feed.HOUSEHOLD, [])
+    for row in list(household):
+        if rng.random() < 0.002:
+            twin = dict(row)
+            if rng.random() < 0.5 and isinstance(twin.get("姓名"), str):
+                twin["姓名"] = twin["姓名"].translate(_VARIANTS)
+            household.append(twin)
+
+
 def _rejected_sample(results: Iterable[Any], limit: int = 3) -> list[dict[str, Any]]:
     out = []
     for row in results:
@@ -291,6 +317,7 @@ def run_year(  # noqa: PLR0915 - the year's steps, in order
         ) from None
     clock = _Clock(progress)
     county = batch.synthetic_feeds(children, seed=seed, as_of=RECONCILED_ON, bad_rows=25)
+    _spoil_names(county.rows, batch.Feed, random.Random(seed + 1))  # noqa: S311 - made up
     clock.lap("generate")
 
     schools = county.schools
@@ -504,9 +531,11 @@ def summary(result: YearResult, *, lang: str = "zh") -> str:
         label = _FEED_ZH.get(feed, feed) if zh else feed
         out.append(
             f"  {label:<12} {info['rows']:>7,} 行  接收 {info.get('accepted', 0):,}  "
+            f"合并 {info.get('merged', 0):,}  冲突 {info.get('conflict', 0):,}  "
             f"拒收 {info.get('rejected', 0):,}"
             if zh
             else f"  {label:<14} {info['rows']:>7,} rows  accepted {info.get('accepted', 0):,}  "
+            f"merged {info.get('merged', 0):,}  conflict {info.get('conflict', 0):,}  "
             f"rejected {info.get('rejected', 0):,}"
         )
     examples = result.intake.get("household", {}).get("examples", [])

@@ -7,7 +7,7 @@ compiled loaders do the checks (ID numbers included). The standard library's
 :mod:`json` encodes and decodes: see ``benchmarks/bench_batch.py`` for where the
 time goes.
 
-Part of the batch layer of ``DESIGN.md`` (its edge: it writes and reads text).
+Part of the batch layer of the design (docs/design.md) (its edge: it writes and reads text).
 """
 
 from __future__ import annotations

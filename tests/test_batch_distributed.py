@@ -69,7 +69,7 @@ def test_local_cluster_gives_the_single_process_result():
     whole = reconcile(census, regs, marks, as_of=county.as_of, **options)
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=":0"
         ) as cluster,
         distributed.Client(cluster) as client,
     ):

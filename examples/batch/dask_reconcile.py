@@ -53,7 +53,7 @@ def main() -> None:
     options = {"policy": FEICHENG, "calendar": ChinaCalendar(), "since": county.since}
     whole = reconcile(census, regs, marks, as_of=county.as_of, **options)
     with (
-        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster,
         Client(cluster) as client,
     ):
         spread = reconcile_distributed(

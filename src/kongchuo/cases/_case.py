@@ -383,12 +383,30 @@ class _Fold:
             self._by_type = {k: tuple(v) for k, v in groups.items()}
         return self._by_type.get(cls, ())
 
-    def step(self, seq: int, event: Event, path: str) -> _Fold:
-        """The fold after one more event that is not a correction (O(1) in the log)."""
+    def step(self, seq: int, event: Event, path: str, *, owned: bool = False) -> _Fold:
+        """The fold after one more event that is not a correction (O(1) in the log).
+
+        An ``owned`` fold (one that no case holds, as in :meth:`Case.verify`) is
+        advanced in place instead of copied.
+        """
         t = transition_for(event.tag, self.state, condition=event.transition_condition(), path=path)
-        position = len(self.pairs)
+        position = self.pairs._n  # noqa: SLF001 - the fold's own view
         day = event.occurred_on
         latest = self.latest_on
+        if owned:
+            self.pairs._items.append((seq, event))  # noqa: SLF001
+            self.pairs._n += 1  # noqa: SLF001
+            self.steps._items.append(t)  # noqa: SLF001
+            self.steps._n += 1  # noqa: SLF001
+            if t.target is not None:
+                self.state = t.target
+                self.resolved = position
+            if self.opened_on is None:
+                self.opened_on = day
+            if latest is None or day > latest:
+                self.latest_on = day
+            self._effective = self._by_type = None
+            return self
         return _Fold(
             self.pairs.grown((seq, event)),
             self.steps.grown(t),
@@ -861,15 +879,19 @@ class Case(Model):
 
     def _replay_findings(self, policy: Policy | None) -> list[Finding]:
         findings: list[Finding] = []
-        fold = _EMPTY
+        fold = _Fold(_View([], 0), _View([], 0), CaseState.NEW, None, frozenset(), None, None)
+        check = _Check()
         for entry in self.entries:
-            check = _Check()
             grown = _check_entry(self, fold, entry.seq, entry.event, policy, check, strict=False)
-            findings.extend(_finding(p.code, p.message, p.message_zh, p.path) for p in check.errors)
-            findings.extend(
-                _finding(p.code, p.message, p.message_zh, p.path, Severity.WARNING)
-                for p in check.warnings
-            )
+            if check.errors or check.warnings:
+                findings.extend(
+                    _finding(p.code, p.message, p.message_zh, p.path) for p in check.errors
+                )
+                findings.extend(
+                    _finding(p.code, p.message, p.message_zh, p.path, Severity.WARNING)
+                    for p in check.warnings
+                )
+                check = _Check()
             if grown is None:
                 break
             fold = grown
@@ -964,7 +986,7 @@ def _check_entry(  # noqa: C901, PLR0912, PLR0917 - the checks of one entry, in 
     target = event.supersedes
     if target is None:
         try:
-            grown = fold.step(seq, event, path)
+            grown = fold.step(seq, event, path, owned=not strict)
         except ValidationError as exc:
             check.errors.extend(exc.errors)
             return None

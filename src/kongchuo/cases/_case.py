@@ -984,6 +984,13 @@ def _check_entry(  # noqa: C901, PLR0912, PLR0917 - the checks of one entry, in 
     """
     path = f"$.entries[{seq}].event"
     target = event.supersedes
+    # What the checks below read of the log before this entry (an owned fold moves).
+    state, resolved, opened_on, latest_on = (
+        fold.state,
+        fold.resolved,
+        fold.opened_on,
+        fold.latest_on,
+    )
     if target is None:
         try:
             grown = fold.step(seq, event, path, owned=not strict)
@@ -1026,23 +1033,23 @@ def _check_entry(  # noqa: C901, PLR0912, PLR0917 - the checks of one entry, in 
             check.errors.extend(exc.errors)
             return None
     day = event.occurred_on
-    if fold.opened_on is not None and day < fold.opened_on:
+    if opened_on is not None and day < opened_on:
         check.errors.append(
             problem(
                 "case.date.before_opened",
                 f"the event is dated {day.isoformat()}, before the case opened on "
-                f"{fold.opened_on.isoformat()}",
-                f"事件日期 {day.isoformat()} 早于立案日期 {fold.opened_on.isoformat()}",
+                f"{opened_on.isoformat()}",
+                f"事件日期 {day.isoformat()} 早于立案日期 {opened_on.isoformat()}",
                 f"{path}.occurred_on",
             )
         )
-    elif target is None and fold.latest_on is not None and day < fold.latest_on:
+    elif target is None and latest_on is not None and day < latest_on:
         check.warnings.append(
             problem(
                 "log.date.out_of_order",
                 f"the event is dated {day.isoformat()}, before an event logged earlier "
-                f"({fold.latest_on.isoformat()})",
-                f"事件日期 {day.isoformat()} 早于之前记录的事件（{fold.latest_on.isoformat()}）",
+                f"({latest_on.isoformat()})",
+                f"事件日期 {day.isoformat()} 早于之前记录的事件（{latest_on.isoformat()}）",
                 f"{path}.occurred_on",
             )
         )
@@ -1081,9 +1088,9 @@ def _check_entry(  # noqa: C901, PLR0912, PLR0917 - the checks of one entry, in 
             birth = case.child_id.birth_date if case.child_id is not None else None
             check.errors.extend(
                 closure_problems(
-                    fold.pairs,
-                    fold.state,
-                    fold.resolved,
+                    fold.pairs[: len(fold.pairs) - (grown is fold)],
+                    state,
+                    resolved,
                     birth=birth,
                     closed_on=day,
                     policy=policy,

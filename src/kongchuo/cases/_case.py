@@ -24,6 +24,7 @@ This module is part of the models layer of the design (docs/design.md).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import json
@@ -479,7 +480,13 @@ def _replay(pairs: Iterable[tuple[int, Event]]) -> _Fold:
 
 
 def _backdating_limit(policy: Policy, event: Event) -> dt.date | None:
-    """The last day ``event`` may be entered on, by the policy's ``backdating_limit``.
+    """The last day ``event`` may be entered on, by the policy's ``backdating_limit``."""
+    return _last_entry_day(policy, event.occurred_on)
+
+
+@functools.lru_cache(maxsize=4096)
+def _last_entry_day(policy: Policy, day: dt.date) -> dt.date | None:
+    """The last day an event of ``day`` may be entered on (kept per policy and day).
 
     Counted by the one span arithmetic, :func:`kongchuo.span_end`, with no calendar:
     the limit is set in calendar days, weeks or months (a limit in working or school
@@ -487,11 +494,11 @@ def _backdating_limit(policy: Policy, event: Event) -> dt.date | None:
     """
     from kongchuo._periods import SchoolDays, span_end  # noqa: PLC0415 - the time layer
 
-    span = policy.backdating_limit.value_at(event.occurred_on)
+    span = policy.backdating_limit.value_at(day)
     if span is None or span.count == 0:
         return None
     try:
-        return span_end(event.occurred_on, span, school_days=SchoolDays.REFUSED)
+        return span_end(day, span, school_days=SchoolDays.REFUSED)
     except ValidationError as exc:
         if exc.code in {"span.calendar", "span.unit"}:
             raise

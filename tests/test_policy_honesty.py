@@ -117,3 +117,34 @@ def test_child_labour_age_is_a_dated_cited_parameter():
     assert "notice.labour.not_a_child" not in shipped.codes()
     changed = check_notice(referral, as_of=as_of, policy=lower, calendar=calendar)
     assert "notice.labour.not_a_child" in changed.codes()
+
+
+def test_left_behind_age_is_a_dated_cited_parameter():
+    """国发〔2016〕13号 "不满十六周岁": the left-behind age limit is policy data the rule reads."""
+    from kongchuo import Child, Guardian, GuardianRelationship, Sex, check_rural_left_behind
+
+    parents = [
+        Guardian(relationship=r, name=n, working_away=True)
+        for r, n in [(GuardianRelationship.FATHER, "张强"), (GuardianRelationship.MOTHER, "李梅")]
+    ]
+    child = Child(
+        name="张小明",
+        sex=Sex.MALE,
+        birth_date=D(2010, 3, 1),
+        household_region="370983",
+        residence_region="370983",
+        rural_household=True,
+        jurisdiction="370983003",
+        retain_until=D(2034, 8, 31),
+        guardians=parents,
+    )
+    as_of = D(2025, 9, 1)  # 15 周岁
+    assert NATIONAL.left_behind_age_limit.at(as_of).basis == ("国发〔2016〕13号",)
+    assert check_rural_left_behind(child, as_of=as_of).outcome == "left_behind"
+    lower = attrs.evolve(
+        NATIONAL,
+        left_behind_age_limit=NATIONAL.left_behind_age_limit.with_value(
+            15, effective_from=D(2025, 1, 1), description="试验", basis=("试验",)
+        ),
+    )
+    assert check_rural_left_behind(child, as_of=as_of, policy=lower).outcome == "too_old"

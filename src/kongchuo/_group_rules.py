@@ -308,11 +308,13 @@ def is_de_facto_unsupported(child: Child, *, as_of: dt.date, policy: Policy | No
 
 
 def check_rural_left_behind(  # noqa: C901 - the definition has that many cases
-    child: Child, *, as_of: dt.date
+    child: Child, *, as_of: dt.date, policy: Policy | None = None
 ) -> Decision:
     """Whether a child is a rural left-behind child (农村留守儿童) on ``as_of``.
 
-    A child under 16 with a rural household register is left behind when both
+    A child under the policy's ``left_behind_age_limit`` (16, 国发〔2016〕13号;
+    ``policy`` defaults to :data:`kongchuo.policy.NATIONAL`) with a rural household
+    register is left behind when both
     parents work away from home, or one works away and the other cannot act as
     guardian (any status other than active). A parent who works away without
     entrusting the child to a carer is reported as a warning (未成年人保护法 第二十二条).
@@ -355,8 +357,9 @@ def check_rural_left_behind(  # noqa: C901 - the definition has that many cases
         distance or duration. Where facts are missing it says ``insufficient_facts``.
     """
     _check_args(child, as_of)
+    policy = NATIONAL if policy is None else require_policy(policy)
     basis = _LEFT_BEHIND_BASIS
-    if age_on(child.birth_date, as_of) >= 16:
+    if age_on(child.birth_date, as_of) >= policy.left_behind_age_limit.value_at(as_of):
         return Decision(rule="rural_left_behind", ok=False, outcome="too_old", basis=basis)
     if child.rural_household is None:
         finding = Finding(
@@ -425,6 +428,6 @@ def check_rural_left_behind(  # noqa: C901 - the definition has that many cases
     )
 
 
-def is_rural_left_behind(child: Child, *, as_of: dt.date) -> bool:
+def is_rural_left_behind(child: Child, *, as_of: dt.date, policy: Policy | None = None) -> bool:
     """Whether :func:`check_rural_left_behind` says ``left_behind``."""
-    return check_rural_left_behind(child, as_of=as_of).ok
+    return check_rural_left_behind(child, as_of=as_of, policy=policy).ok

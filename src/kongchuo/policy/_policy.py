@@ -229,6 +229,7 @@ SPECS: Final[dict[str, Spec]] = {
     ),
     "closure_age": Spec(kind="an age in years", accepts=_is_int, parse=_parse_int, optional=True),
     "backdating_limit": Spec(kind="a span", accepts=_is(Span), parse=_parse_span, optional=True),
+    "left_behind_age_limit": Spec(kind="an age in years", accepts=_is_int, parse=_parse_int),
     "escalation_ladder": Spec(
         kind="a ladder of EscalationStep (persuasion first, in order)",
         accepts=is_ladder,
@@ -288,6 +289,7 @@ _RANGES: Final[dict[str, tuple[int, int]]] = {
     "disabled_entry_extension": (0, 12),
     "de_facto_restriction_months": (1, 60),
     "de_facto_uncontactable_months": (1, 60),
+    "left_behind_age_limit": (1, 18),
     "persuasion_attempts_before_report": (1, 20),
     "child_labour_age": (10, 18),
     "closure_age": (6, 30),
@@ -437,6 +439,7 @@ class Policy:
             age limit on 尚未完成义务教育的辍学未成年学生).
         backdating_limit: How long after an event happened it may still be appended
             to a case log; older events are refused (过程记录真实).
+        left_behind_age_limit: 农村留守儿童 are under this age in full years.
         escalation_ladder: The steps of compulsory enrolment, in order (强制入学程序).
         case_kind_ladders: The ladders that replace ``escalation_ladder`` for some kinds
             of case (失学: no school report).
@@ -510,6 +513,7 @@ class Policy:
     de_facto_uncontactable_months: ParameterHistory[int]
     closure_age: ParameterHistory[int | None]
     backdating_limit: ParameterHistory[Span | None]
+    left_behind_age_limit: ParameterHistory[int]
     escalation_ladder: ParameterHistory[tuple[EscalationStep, ...]]
     case_kind_ladders: ParameterHistory[CaseKindLadders]
     step_authorities: ParameterHistory[StepAuthorities]

@@ -340,7 +340,11 @@ class _ChildRules(TypedDict):
     disabled_entry_extension: ParameterHistory[int]
     de_facto_restriction_months: ParameterHistory[int]
     de_facto_uncontactable_months: ParameterHistory[int]
+    left_behind_age_limit: ParameterHistory[int]
 
+
+_LEFT_BEHIND_2016: Final = dt.date(2016, 2, 4)
+"""国发〔2016〕13号, dated by its issue day as commonly reported (not checked against the text)."""
 
 _REGULATION_2017: Final = dt.date(2017, 5, 1)
 """残疾人教育条例 (国务院令第674号), revised, in force from 1 May 2017."""
@@ -393,6 +397,18 @@ def _child_rules() -> _ChildRules:
             ),
             basis=(_DE_FACTO,),
             effective_from=_DE_FACTO_2019,
+        ),
+        left_behind_age_limit=_one(
+            "left_behind_age_limit",
+            16,
+            unit="full years (周岁); a child under it",
+            description=(
+                "农村留守儿童 are 不满十六周岁 (国发〔2016〕13号, read through secondary "
+                "sources: the text is not in the collection). A child of 16 or more is not "
+                "counted. Dated by the opinion's issue day as commonly reported."
+            ),
+            basis=("国发〔2016〕13号",),
+            effective_from=_LEFT_BEHIND_2016,
         ),
     )
 

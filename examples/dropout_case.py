@@ -2,7 +2,7 @@
 
 Shows: opening a case (一人一案), entering events in one line each with a
 `Recorder`, the ledger check (三细三实), the child's return, the attendance that
-proves it and the closure check (销号), and the case log's tamper check.
+proves it recorded in the log, the closure check and 销号, and the tamper check.
 
 Run: python examples/dropout_case.py
 """
@@ -16,6 +16,7 @@ from kongchuo.cases import (
     CaseKind,
     Cause,
     CauseAnalysed,
+    Closed,
     IdentificationMethod,
     Identified,
     Person,
@@ -29,6 +30,8 @@ from kongchuo.cases import (
     Verified,
     check_closure,
     check_ledger,
+    close_case,
+    record_attendance,
 )
 from kongchuo.demo import sample_child, sample_school
 from kongchuo.policy import FEICHENG
@@ -95,14 +98,26 @@ attendance = [
     for day in (dt.date(2025, 9, 15) + dt.timedelta(days=d) for d in range(45))
     if day.weekday() < 5
 ]
+# The attendance goes into the log, so that closing and verifying judge the same facts;
+# then the closure check passes, the bureau records 销号, and close_case re-checks.
+case = case.append(
+    record_attendance(
+        case,
+        attendance,
+        as_of=dt.date(2025, 10, 31),
+        recorded_at=rec.on(dt.date(2025, 10, 31))["recorded_at"],
+        recorded_by=rec.by,
+    )
+)
 closure = check_closure(
     case, as_of=dt.date(2025, 10, 31), policy=FEICHENG, child=child, attendance=attendance
 )
 print(f"\nclosure check on 2025-10-31: {closure.outcome}")
 for finding in closure.findings:
     print(f"  - {finding.message_zh} [{finding.code}]")
-# The bureau records 销号 as a Closed event once the closure check passes; appending
-# it re-checks the closure criteria against the log itself.
+closed = Closed(**rec.on(dt.date(2025, 10, 31)), approved_by="王瓜店街道教育办公室")
+case = close_case(case, closed, policy=FEICHENG, child=child)
+print(f"closed (销号): {case.state.label_zh}")
 
 # The log is hash-chained: replaying it checks every link, header included.
 print("\nlog verified:", case.verify().ok, f"({len(case.entries)} entries, head {case.head[:12]}…)")

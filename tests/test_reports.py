@@ -534,3 +534,121 @@ class TestScorecards:
         assert all(list(r) == list(rows[0]) for r in rows)
         assert "on_time_pct" in rows[0]
         assert "attempts_refused" in rows[0]
+
+
+class TestHtml:
+    def page(self, **kwargs):
+        from kongchuo.reports import (
+            county_review,
+            dropout_rate,
+            html_report,
+            scorecards,
+            special_group_census,
+        )
+
+        months = [
+            report(COUNTY.cases, 2025, m, as_of=dt.date(2026, 1, 15)) for m in (9, 10, 11, 12)
+        ]
+        return html_report(
+            months,
+            cases=COUNTY.cases,
+            review=county_review(months[1:]),
+            census=special_group_census(
+                COUNTY.children,
+                COUNTY.registrations,
+                term=COUNTY.calendar.terms[0],
+                policy=FEICHENG,
+                care_plans=COUNTY.care_plans,
+                schools=COUNTY.schools,
+            ),
+            indicators=[
+                dropout_rate(
+                    COUNTY.cases,
+                    enrolment=1200,
+                    first=dt.date(2025, 9, 1),
+                    last=dt.date(2025, 12, 31),
+                )
+            ],
+            scorecards=scorecards(
+                COUNTY.cases,
+                as_of=dt.date(2025, 12, 31),
+                policy=FEICHENG,
+                reports=months,
+                schools=COUNTY.schools,
+                jurisdictions=COUNTY.jurisdictions,
+            ),
+            **kwargs,
+        )
+
+    def test_structure(self):
+        """The page has its sections, tables and one inline SVG chart per figure."""
+        pytest.importorskip("matplotlib")
+        page = self.page()
+        assert page.startswith("<!DOCTYPE html>")
+        assert page.rstrip().endswith("</html>")
+        for heading in (
+            "2025年12月控辍保学月报告",
+            "未结个案月度趋势",
+            "按原因",
+            "按特殊群体",
+            "县级研判",
+            "特殊群体学生普查",
+            "指标",
+            "考核记分卡",
+        ):
+            assert f"<h2>{heading}" in page
+        assert page.count("<svg") == 3
+        assert page.count("<table>") >= 8
+
+    def test_self_contained(self):
+        """The page opens offline: no script, no external stylesheet, image or font."""
+        import re
+
+        page = self.page()
+        assert "<script" not in page
+        assert "<link" not in page
+        assert not re.search(r"""(src|href)\s*=\s*["']?https?:""", page)
+        assert "@import" not in page
+
+    def test_no_full_id(self):
+        """No child's full ID number or student number appears anywhere on the page."""
+        import re
+
+        page = self.page()
+        for child in COUNTY.children:
+            assert child.resident_id.value not in page
+        assert not re.search(r"\d{17}[\dX]", page)
+        assert "********" in page  # the census lists masked student numbers
+
+    def test_tables_without_matplotlib(self, monkeypatch):
+        """Without matplotlib the page still renders every table and says charts need it."""
+        import sys
+
+        monkeypatch.setitem(sys.modules, "matplotlib", None)
+        page = self.page()
+        assert "<svg" not in page
+        assert "matplotlib" in page
+        assert "<h2>未结个案月度趋势" in page
+        assert self.page(charts=False).count("<svg") == 0
+
+    def test_same_inputs_same_page(self):
+        """The page is a pure function of its inputs (stable SVG ids, no timestamp)."""
+        assert self.page() == self.page()
+
+    def test_religion_is_not_shown_as_a_cause(self):
+        """Religion, a sensitive category, is counted under 其他 in the cause chart."""
+        from kongchuo.cases import Cause
+        from kongchuo.reports import cases_by_cause
+
+        counts = cases_by_cause(COUNTY.cases, as_of=dt.date(2025, 12, 31))
+        assert Cause.RELIGION.label_zh not in counts
+        assert sum(counts.values()) == sum(
+            bool(log_on(c, dt.date(2025, 12, 31)).entries) for c in COUNTY.cases
+        )
+
+    def test_needs_a_report(self):
+        """An HTML report without a monthly report is refused with report.html."""
+        from kongchuo.reports import html_report
+
+        with pytest.raises(ValidationError, match=r"report\.html"):
+            html_report([])

@@ -14,6 +14,8 @@ pandas or polars, CSV and one self-contained HTML page.
 * :func:`consolidation_rate` (九年义务教育巩固率, from :class:`Cohort` data) and
   :func:`dropout_rate`, each an :class:`Indicator` with its inputs and formula;
 * :func:`scorecards` — a scorecard per unit for accountability (FC-3.3);
+* :func:`html_report` — one self-contained HTML page with charts (matplotlib, an
+  optional extra) and :func:`to_csv` for flat rows.
 
 Example:
     >>> from kongchuo.reports import demo_report
@@ -36,6 +38,7 @@ from kongchuo.reports._cadence import (
 )
 from kongchuo.reports._census import CensusRow, SpecialGroupCensus, Uncared, special_group_census
 from kongchuo.reports._example import ExampleCounty, demo_report, example_county
+from kongchuo.reports._html import cases_by_cause, html_report
 from kongchuo.reports._indicators import (
     Cohort,
     Indicator,
@@ -84,6 +87,7 @@ __all__ = [
     "Submission",
     "Uncared",
     "UnitMonth",
+    "cases_by_cause",
     "check_report_timeliness",
     "classify_case",
     "cohorts",
@@ -92,6 +96,7 @@ __all__ = [
     "demo_report",
     "dropout_rate",
     "example_county",
+    "html_report",
     "log_on",
     "month_end",
     "monthly_report",

@@ -9,7 +9,7 @@ drawn; without it the page carries the same figures as tables and says so.
 Nothing on the page identifies a child: units, counts, case counts by cause and
 group, and (from the census) masked student numbers only.
 
-This module belongs to the edges layer of ``DESIGN.md``.
+This module belongs to the edges layer of the design (docs/design.md).
 """
 
 from __future__ import annotations

@@ -339,6 +339,7 @@ class _Fold:
     __slots__ = (
         "_by_type",
         "_effective",
+        "_transitions",
         "corrected",
         "latest_on",
         "opened_on",
@@ -367,6 +368,16 @@ class _Fold:
         self.latest_on = latest_on
         self._effective: tuple[tuple[int, Event], ...] | None = None
         self._by_type: dict[type[Event], tuple[tuple[int, Event], ...]] | None = None
+        self._transitions: tuple[tuple[int, Transition], ...] | None = None
+
+    @property
+    def transitions(self) -> tuple[tuple[int, Transition], ...]:
+        """``(seq, transition)`` for each effective event, made once."""
+        if self._transitions is None:
+            self._transitions = tuple(
+                (seq, t) for (seq, _), t in zip(self.pairs, self.steps, strict=True)
+            )
+        return self._transitions
 
     @property
     def effective(self) -> tuple[tuple[int, Event], ...]:
@@ -406,7 +417,7 @@ class _Fold:
                 self.opened_on = day
             if latest is None or day > latest:
                 self.latest_on = day
-            self._effective = self._by_type = None
+            self._effective = self._by_type = self._transitions = None
             return self
         return _Fold(
             self.pairs.grown((seq, event)),
@@ -714,8 +725,7 @@ class Case(Model):
 
     def transitions(self) -> tuple[tuple[int, Transition], ...]:
         """The transition each effective event made, as ``(seq, transition)``."""
-        fold = self._folded()
-        return tuple((seq, t) for (seq, _), t in zip(fold.pairs, fold.steps, strict=True))
+        return self._folded().transitions
 
     def resolving_event(self) -> tuple[int, Event] | None:
         """The event that led to the current state, as ``(seq, event)`` (``None`` if new)."""

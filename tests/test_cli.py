@@ -315,7 +315,7 @@ def test_report_table_csv_json_and_html(files):
     doc = run("report", files / "cases.json", "--month", "2025-09", "--format", "json")
     assert json.loads(doc.stdout)["year"] == 2025
     html = run("report", files / "cases.json", "--month", "2025-09", "--format", "html")
-    assert html.stdout.startswith("<!doctype html>")
+    assert html.stdout.lower().startswith("<!doctype html>")
     for done in (table, csv, doc, html):
         assert FULL_ID.search(done.stdout) is None
 
@@ -350,7 +350,13 @@ def test_demo_runs_the_year_without_leaking_ids(tmp_path):
         assert heading in done.stdout
     assert FULL_ID.search(done.stdout) is None
     names = {p.name for p in (tmp_path / "out").iterdir()}
-    assert {"summary.json", "cases.json", "monthly_report.csv", "summary.html"} <= names
+    assert {
+        "summary.json",
+        "cases.json",
+        "monthly_report.csv",
+        "monthly_report.html",
+        "summary.html",
+    } <= names
     for path in (tmp_path / "out").iterdir():
         assert FULL_ID.search(path.read_text(encoding="utf-8")) is None, path.name
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))

@@ -535,22 +535,6 @@ def _month(text: str) -> tuple[int, int]:
     return year, month
 
 
-def _html_table(records: list[dict[str, Any]], title: str) -> str:
-    import html  # noqa: PLC0415
-
-    head = "".join(f"<th>{html.escape(str(k))}</th>" for k in (records[0] if records else {}))
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in r.values()) + "</tr>"
-        for r in records
-    )
-    return (
-        f'<!doctype html><html lang="zh"><meta charset="utf-8"><title>{html.escape(title)}'
-        "</title><style>td,th{border:1px solid #ccc;padding:2px 6px}"
-        "table{border-collapse:collapse}</style>"
-        f"<h1>{html.escape(title)}</h1><table><tr>{head}</tr>{body}</table></html>\n"
-    )
-
-
 def _cmd_report(args: argparse.Namespace, out: _Out) -> int:
     from kongchuo import reports  # noqa: PLC0415
     from kongchuo.cases import Case  # noqa: PLC0415
@@ -581,7 +565,7 @@ def _cmd_report(args: argparse.Namespace, out: _Out) -> int:
         out.stream.write(report.to_json() + "\n")
     elif args.format == "html":
         title = f"{year}年{month}月 辍学月报告"
-        out.stream.write(_html_table(report.to_records(), title))
+        out.stream.write(reports.html_report([report], title=title, cases=cases))
     else:
         out.line(
             f"{year}年{month}月 辍学月报告（{report.due} 前报送）",

@@ -653,27 +653,25 @@ def write_outputs(result: YearResult, directory: str) -> list[str]:
     put("cases.json", json.dumps(to_dicts(result.cases, mask=True), ensure_ascii=False))
     put("intake_rejects.csv", table(result.rows.get("intake_rejects", [])))
     put("discrepancies.csv", table(result.rows.get("discrepancies", [])))
-    report_rows = ""
     if result.report is not None:
+        from kongchuo import reports  # noqa: PLC0415
+
         put("monthly_report.json", result.report.to_json())
         put("monthly_report.csv", table(result.report.to_records()))
-        cells = "".join(
-            f"<tr><td>{html.escape(u.unit.name)}</td>"
-            + "".join(f"<td>{v}</td>" for v in u.counts.as_dict().values())
-            + "</tr>"
-            for u in result.report.units
-        )
-        head = "".join(f"<th>{html.escape(k)}</th>" for k in result.report.county.as_dict())
-        report_rows = (
-            f"<h2>{MONTH_END:%Y年%m月} 辍学月报告</h2><table><tr><th>单位</th>{head}</tr>"
-            f"{cells}</table>"
+        put(
+            "monthly_report.html",
+            reports.html_report(
+                [result.report],
+                title=f"演示县 {MONTH_END:%Y年%m月} 辍学月报告",
+                cases=result.cases,
+            ),
         )
     page = (
         '<!doctype html><html lang="zh"><meta charset="utf-8">'
         "<title>kongchuo 演示县</title>"
-        "<style>body{font-family:sans-serif;margin:2em}td,th{border:1px solid #ccc;"
-        "padding:2px 6px}table{border-collapse:collapse}</style>"
-        f"<pre>{html.escape(summary(result))}</pre>{report_rows}</html>\n"
+        "<style>body{font-family:sans-serif;margin:2em}</style>"
+        f"<pre>{html.escape(summary(result))}</pre>"
+        '<p><a href="monthly_report.html">辍学月报告 monthly report</a></p></html>\n'
     )
     put("summary.html", page)
     return written

@@ -37,7 +37,7 @@ from kongchuo import (
     WorkCalendar,
     monthly_report_due,
 )
-from kongchuo.cases import Case, CaseKind, CaseState
+from kongchuo.cases import Case, CaseKind, CaseState, transition_for
 from kongchuo.policy import Policy
 from kongchuo.regions import Jurisdiction
 from kongchuo.reports._inputs import items_of, month_of, require_day
@@ -191,7 +191,9 @@ def classify_case(
     log = log_on(case, end)
     if not log.entries:
         return None
-    if log_on(log, first - dt.timedelta(days=1)).state is CaseState.CLOSED:
+    # Only a log with a closing dated before the month can have been closed then.
+    closed_before = any(e.event.tag == "closed" for e in log.entries if e.event.occurred_on < first)
+    if closed_before and log_on(log, first - dt.timedelta(days=1)).state is CaseState.CLOSED:
         return None
     state = CaseState.NEW
     returned = False
@@ -215,8 +217,6 @@ def classify_case(
 
 
 def _transition(tag: str, state: CaseState, seq: int) -> CaseState | None:
-    from kongchuo.cases import transition_for  # noqa: PLC0415 - keeps the names above short
-
     return transition_for(tag, state, path=f"$.entries[{seq}].event").target
 
 

@@ -3,7 +3,9 @@
 Needs the ``testing`` extra (``pip install 'kongchuo[testing]'``). Strategies are
 plural nouns with keyword-only bounds, in Hypothesis's API style. Every value they
 produce is valid: ID numbers carry a region code that existed in the birth year,
-a real birth date and a correct check character.
+a real birth date and a correct check character. The ``invalid_*`` strategies give
+near misses for negative tests, each carrying what is wrong with it
+(:class:`Invalid`).
 
 Importing Hypothesis also registers these strategies for ``st.from_type`` through
 the ``hypothesis`` entry point, so ``st.from_type(kongchuo.ResidentId)`` works.
@@ -19,6 +21,12 @@ Example:
 """
 
 from kongchuo.testing._cases import cases, events
+from kongchuo.testing._invalid import (
+    Invalid,
+    invalid_child_documents,
+    invalid_resident_ids,
+    invalid_student_numbers,
+)
 from kongchuo.testing._models import (
     attendances,
     carers,
@@ -35,6 +43,7 @@ from kongchuo.testing._models import (
 from kongchuo.testing._strategies import resident_ids, student_numbers
 
 __all__ = [
+    "Invalid",
     "attendances",
     "carers",
     "cases",
@@ -42,6 +51,9 @@ __all__ = [
     "disabilities",
     "events",
     "guardians",
+    "invalid_child_documents",
+    "invalid_resident_ids",
+    "invalid_student_numbers",
     "leaves",
     "memberships",
     "registrations",

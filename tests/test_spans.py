@@ -34,6 +34,7 @@ from kongchuo.cases import (
     Verified,
     check_closure,
     check_ledger,
+    is_closable,
 )
 from kongchuo.notices import ReturnNotice, check_notice, correction_deadline, examples
 from kongchuo.policy import FEICHENG, Span, TimeUnit
@@ -390,3 +391,18 @@ class TestReturnNoticeDelay:
         ).codes()
         due = span_end(confirmed, span, school_days=SchoolDays.REFUSED, calendar=CAL)
         assert ("notice.return.late" in codes) == (issued > due)
+
+
+class TestClosureReadsLedgerSpans:
+    """check_closure hands its calendar to the ledger check it runs."""
+
+    def test_workday_spans_need_and_take_the_calendar(self):
+        """With ledger spans in working days, closing asks for the calendar and uses it."""
+        policy = with_span("persuasion_interval", Span(count=10, unit=TimeUnit.WORKDAY))
+        case = case_with_attempts(D(2025, 9, 10))
+        with pytest.raises(ValidationError) as info:
+            check_closure(case, as_of=D(2025, 9, 12), policy=policy)
+        assert "span.calendar" in [p.code for p in info.value]
+        decision = check_closure(case, as_of=D(2025, 9, 12), policy=policy, calendar=CAL)
+        assert decision.outcome == "not_resolved"
+        assert is_closable(case, as_of=D(2025, 9, 12), policy=policy, calendar=CAL) is False

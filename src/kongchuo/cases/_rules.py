@@ -734,6 +734,8 @@ def check_closure(
     policy: Policy,
     attendance: Iterable[Attendance] = (),
     child: Child | None = None,
+    calendar: WorkCalendar | None = None,
+    terms: SchoolCalendar | None = None,
 ) -> Decision:
     """Whether a case may be closed (销号) on ``as_of``, and if not, why.
 
@@ -744,6 +746,9 @@ def check_closure(
     (:func:`check_ledger`; for a ground without persuasion work, such as studying
     elsewhere or moving away, its findings on cause analysis, plan and attempts do
     not count).
+
+    ``calendar`` and ``terms`` are passed to :func:`check_ledger`, which needs them
+    for a policy whose ledger spans are in working or school days.
 
     A returned child's attendance is evidence in the log
     (:func:`record_attendance`). Given ``attendance`` records that are not yet in
@@ -805,7 +810,9 @@ def check_closure(
         )
     elif codes:
         outcome = "requirements_unmet"
-    ledger = check_ledger(case, as_of=as_of, policy=policy, child=child)
+    ledger = check_ledger(
+        case, as_of=as_of, policy=policy, child=child, calendar=calendar, terms=terms
+    )
     errors = [
         f
         for f in ledger.errors
@@ -872,12 +879,30 @@ def is_closable(
     policy: Policy,
     attendance: Iterable[Attendance] = (),
     child: Child | None = None,
+    calendar: WorkCalendar | None = None,
+    terms: SchoolCalendar | None = None,
 ) -> bool:
     """Whether :func:`check_closure` allows closing."""
-    return check_closure(case, as_of=as_of, policy=policy, attendance=attendance, child=child).ok
+    return check_closure(
+        case,
+        as_of=as_of,
+        policy=policy,
+        attendance=attendance,
+        child=child,
+        calendar=calendar,
+        terms=terms,
+    ).ok
 
 
-def close_case(case: Case, closed: Closed, *, policy: Policy, child: Child | None = None) -> Case:
+def close_case(
+    case: Case,
+    closed: Closed,
+    *,
+    policy: Policy,
+    child: Child | None = None,
+    calendar: WorkCalendar | None = None,
+    terms: SchoolCalendar | None = None,
+) -> Case:
     """Close a case (销号): check it with :func:`check_closure`, then append ``closed``.
 
     This is where closing is gated. The log itself
@@ -896,7 +921,14 @@ def close_case(case: Case, closed: Closed, *, policy: Policy, child: Child | Non
     case = _need_case(case)
     policy = require_policy(policy)
     require_instance(closed, Closed, "closed", code="closure.type", name_zh="销号事件")
-    decision = check_closure(case, as_of=closed.occurred_on, policy=policy, child=child)
+    decision = check_closure(
+        case,
+        as_of=closed.occurred_on,
+        policy=policy,
+        child=child,
+        calendar=calendar,
+        terms=terms,
+    )
     if not decision.ok:
         raise ValidationError.of(
             Problem(

@@ -652,3 +652,14 @@ class TestHtml:
 
         with pytest.raises(ValidationError, match=r"report\.html"):
             html_report([])
+
+
+class TestDataFrames:
+    @pytest.mark.parametrize("library", ["polars", "pandas"])
+    def test_records_load_into_a_data_frame(self, library):
+        """Flat rows load straight into polars or pandas, one row per record (skips if absent)."""
+        lib = pytest.importorskip(library)
+        rows = demo_report().to_records()
+        frame = lib.DataFrame(rows)
+        assert frame.shape == (len(rows), len(rows[0]))
+        assert list(frame.columns) == list(rows[0])

@@ -66,6 +66,7 @@ SCHOOL_YEAR: Final = 2025
 RECONCILED_ON: Final = dt.date(2025, 10, 31)
 MONTH_END: Final = dt.date(2025, 11, 30)
 REPORTED_ON: Final = dt.date(2025, 12, 5)
+DEMO_SCHOOLS: Final = 40  # about as many as a county of 60,000 school-age children runs
 
 _UNITS: Final = {
     Party.EDUCATION_BUREAU: "肥城市教育和体育局",
@@ -316,7 +317,9 @@ def run_year(  # noqa: PLR0915 - the year's steps, in order
             "demo.batch", "the batch layer is not installed", "未安装批处理模块"
         ) from None
     clock = _Clock(progress)
-    county = batch.synthetic_feeds(children, seed=seed, as_of=RECONCILED_ON, bad_rows=25)
+    county = batch.synthetic_feeds(
+        children, seed=seed, as_of=RECONCILED_ON, bad_rows=25, school_count=DEMO_SCHOOLS
+    )
     _spoil_names(county.rows, batch.Feed, random.Random(seed + 1))  # noqa: S311 - made up
     clock.lap("generate")
 

@@ -62,6 +62,7 @@ def synthetic_feeds(  # noqa: C901, PLR0912, PLR0915 - one pass plants every sit
     as_of: dt.date = dt.date(2025, 10, 31),
     since: dt.date = dt.date(2025, 9, 1),
     bad_rows: int = 0,
+    school_count: int | None = None,
 ) -> SyntheticCounty:
     """The feeds of a made-up county of ``children`` school-age children.
 
@@ -71,7 +72,8 @@ def synthetic_feeds(  # noqa: C901, PLR0912, PLR0915 - one pass plants every sit
     from a date on; memberships for 3% (poverty), 1% (disability), 2% (civil
     affairs). ``bad_rows`` rows of each feed are spoilt the ways people spoil them
     (an ID number turned into ``3.70983E+17``, a date that does not exist, an
-    unknown town, full-width digits).
+    unknown town, full-width digits). ``school_count`` sets the number of schools
+    (at least 2; by default one per 500 children).
 
     Example:
         >>> county = synthetic_feeds(200, seed=1)
@@ -81,7 +83,7 @@ def synthetic_feeds(  # noqa: C901, PLR0912, PLR0915 - one pass plants every sit
         ['学校标识码', '学籍号', '学籍状态']
     """
     rng = random.Random(seed)  # noqa: S311 - made-up data, reproducible from the seed
-    n_schools = max(2, children // 500)
+    n_schools = max(2, children // 500 if school_count is None else school_count)
     schools = tuple(
         School(
             code=f"21{370983:06d}{i:02d}" if i < 100 else f"2{370983:06d}{i:03d}",

@@ -12,8 +12,6 @@ from kongchuo.policy import (
     FEICHENG,
     NATIONAL,
     AgeBand,
-    AppealRights,
-    CaseKindLadders,
     Comparison,
     Ledger,
     MonthDay,
@@ -23,13 +21,14 @@ from kongchuo.policy import (
     Party,
     Policy,
     Span,
-    StepAuthorities,
     Threshold,
     TimeUnit,
     load_policy,
     policy_from_json,
     policy_from_mapping,
     policy_from_toml,
+    policy_to_json,
+    policy_to_mapping,
 )
 from kongchuo.policy._policy import SPECS
 
@@ -257,19 +256,22 @@ basis = ["宁阳县通知"]
 
     def test_json_without_base_round_trips_a_profile(self):
         """A full JSON document without a base builds a policy equal to NATIONAL."""
-        doc = {"name": NATIONAL.name, "name_zh": NATIONAL.name_zh, "parameters": {}}
-        for name in SPECS:
-            doc["parameters"][name] = [
-                {
-                    "value": _dump(p.value),
-                    "effective_from": p.effective_from.isoformat(),
-                    "description": p.description,
-                    "basis": list(p.basis),
-                    "unit": p.unit,
-                }
-                for p in getattr(NATIONAL, name).values
-            ]
+        doc = policy_to_mapping(NATIONAL)
+        assert "base" not in doc
+        assert set(doc["parameters"]) == set(SPECS)
         assert policy_from_json(json.dumps(doc, ensure_ascii=False)) == NATIONAL
+
+    @pytest.mark.parametrize("policy", [FEICHENG, NATIONAL], ids=["feicheng", "national"])
+    def test_export_round_trips_every_value(self, policy):
+        """policy_to_json writes every dated value so that loading gives the same policy."""
+        assert policy_from_json(policy_to_json(policy)) == policy
+        assert policy_from_mapping(policy_to_mapping(policy)) == policy
+
+    def test_export_checks_its_argument(self):
+        """Exporting something that is not a Policy names the argument."""
+        with pytest.raises(ValidationError) as info:
+            policy_to_mapping({"name": "x"})  # type: ignore[arg-type]
+        assert info.value.code == "policy.type"
 
     def test_all_problems_in_one_pass(self):
         """Every problem of a document is reported at once, each with its path."""
@@ -335,6 +337,53 @@ basis = ["宁阳县通知"]
             )
         assert info.value.code == "policy.duplicate_date"
 
+    def test_every_repeated_date_is_reported(self):
+        """Each value repeating an earlier value's day is reported, naming the first."""
+        with pytest.raises(ValidationError) as info:
+            policy_from_mapping(
+                {
+                    "name": "x",
+                    "name_zh": "x",
+                    "base": "national",
+                    "parameters": {
+                        "census_month": [entry(6), entry(7), entry(8, "2028-01-01"), entry(9)]
+                    },
+                }
+            )
+        assert [p.path for p in info.value] == [
+            "$.parameters.census_month[1].effective_from",
+            "$.parameters.census_month[3].effective_from",
+        ]
+        assert all("census_month[0]" in p.message for p in info.value)
+
+    @given(
+        days=st.lists(
+            st.dates(min_value=D(2000, 1, 1), max_value=D(2040, 12, 31)), unique=True, max_size=30
+        )
+    )
+    def test_values_on_a_base_merge_as_with_value_does(self, days):
+        """Listed values on a base give the history that with_value one by one gives."""
+        days.append(FEICHENG.monthly_report_day.values[0].effective_from)  # replaces the base's
+        days = list(dict.fromkeys(days))
+        loaded = policy_from_mapping(
+            {
+                "name": "x",
+                "name_zh": "x",
+                "base": "feicheng",
+                "parameters": {
+                    "monthly_report_day": [
+                        entry(1 + i % 28, day.isoformat()) for i, day in enumerate(days)
+                    ]
+                },
+            }
+        )
+        expected = FEICHENG.monthly_report_day
+        for i, day in enumerate(days):
+            expected = expected.with_value(
+                1 + i % 28, effective_from=day, description="d", basis=("b",)
+            )
+        assert loaded.monthly_report_day == expected
+
     @pytest.mark.parametrize(
         ("call", "code"),
         [
@@ -375,33 +424,6 @@ basis = ["宁阳县通知"]
         with pytest.raises(ValidationError) as info:
             load_policy(None)  # type: ignore[arg-type]
         assert info.value.path == "path"
-
-
-def _dump(value):  # noqa: PLR0911 - one return per kind of value
-    if isinstance(value, MonthDay):
-        return str(value)
-    if isinstance(value, AgeBand):
-        return {"min_age": value.min_age, "max_age": value.max_age}
-    if isinstance(value, Threshold):
-        return {"count": value.count, "unit": str(value.unit), "comparison": str(value.comparison)}
-    if isinstance(value, Span):
-        return {"count": value.count, "unit": str(value.unit)}
-    if isinstance(value, StepAuthorities | CaseKindLadders):
-        return {str(key): _dump(parties) for key, parties in value.entries}
-    if isinstance(value, AppealRights):
-        return {
-            "review_body": value.review_body,
-            "review_period": _dump(value.review_period),
-            "court": value.court,
-            "litigation_period": _dump(value.litigation_period),
-        }
-    if isinstance(value, tuple | frozenset):
-        return (
-            sorted(str(v) for v in value)
-            if isinstance(value, frozenset)
-            else [str(v) for v in value]
-        )
-    return value
 
 
 class TestValues:

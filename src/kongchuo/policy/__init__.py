@@ -26,6 +26,7 @@ from kongchuo.policy._escalation import (
     EscalationStep,
     StepAuthorities,
 )
+from kongchuo.policy._export import policy_to_json, policy_to_mapping
 from kongchuo.policy._loading import (
     load_policy,
     policy_from_json,
@@ -84,6 +85,8 @@ __all__ = [
     "policy_from_json",
     "policy_from_mapping",
     "policy_from_toml",
+    "policy_to_json",
+    "policy_to_mapping",
 ]
 
 for _name in (

@@ -26,6 +26,7 @@ Part of the policy layer of the design (docs/design.md).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
 from typing import Any, Final
@@ -169,29 +170,31 @@ def _read_history(
     if any(e is None for e in entries):
         return None
     found = [e for e in entries if e is not None]
-    starts = [e.effective_from for e in found]
-    for index, start in enumerate(starts):
-        if start in starts[:index]:
+    first: dict[dt.date, int] = {}
+    duplicates = False
+    for index, entry in enumerate(found):
+        start = entry.effective_from
+        if start in first:
+            duplicates = True
+            other = f"{path}[{first[start]}]"
             problems.append(
                 _problem(
                     "policy.duplicate_date",
                     f"{path}[{index}].effective_from",
-                    f"two values of {name} start on {start.isoformat()}",
-                    f"{name} 有两个值都从 {start.isoformat()} 起适用",
+                    f"two values of {name} start on {start.isoformat()} (also {other})",
+                    f"{name} 有两个值都从 {start.isoformat()} 起适用（另见 {other}）",
                 )
             )
-            return None
+        else:
+            first[start] = index
+    if duplicates:
+        return None
     if history is None:
         return ParameterHistory(name=name, values=tuple(found))
-    for entry in found:
-        history = history.with_value(
-            entry.value,
-            effective_from=entry.effective_from,
-            description=entry.description,
-            basis=entry.basis,
-            unit=entry.unit,
-        )
-    return history
+    # Each listed value replaces the base's value from the same day, as
+    # ParameterHistory.with_value does; merged at once, not one rebuild per value.
+    kept = [p for p in history.values if p.effective_from not in first]
+    return ParameterHistory(name=name, values=(*kept, *found))
 
 
 def policy_from_mapping(data: object) -> Policy:  # noqa: C901 - one check per key of the format

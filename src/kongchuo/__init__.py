@@ -9,6 +9,8 @@ Example:
     '110105********002X'
 """
 
+import sys as _sys
+
 from kongchuo._age import age_on, check_school_entry, entry_year, is_school_age, school_year_day
 from kongchuo._calendar import (
     Break,
@@ -161,3 +163,8 @@ __all__ = [
 ]
 
 __version__ = "0.1.0.dev0"
+
+if "hypothesis" in _sys.modules:  # let st.from_type find kongchuo's types
+    from _kongchuo_hypothesis import register_loaded as _register_loaded
+
+    _register_loaded()

@@ -15,6 +15,8 @@ References:
     FC-1.2, FC-1.3, FC-2.5; 教育部办公厅 2024 常态化报告工作机制 (三本台账, 动态销号; docs/law.md).
 """
 
+import sys as _sys
+
 from kongchuo.cases._care import (
     HARDSHIP_GROUPS,
     AidRecord,
@@ -172,3 +174,8 @@ __all__ = [
     "responsible_parties",
     "transition_for",
 ]
+
+if "hypothesis" in _sys.modules:  # let st.from_type find Case
+    from _kongchuo_hypothesis import register_loaded as _register_loaded
+
+    _register_loaded()

@@ -307,3 +307,45 @@ def test_independent_of_input_order_and_partitioning(seed, parts):
         for part in range(parts)
     ]
     assert Reconciliation.combine(pieces) == whole
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.integers(min_value=0, max_value=2**32 - 1), st.sampled_from([88.0, 95.0, 100.0]))
+def test_children_without_attendance_records_match_the_general_path(seed, on_track):
+    """No attendance record gives what records all outside the window give."""
+    census, regs, marks = COUNTY
+    bands = WarningBands(on_track=on_track, early_warning=80.0)
+    marked = {m.student_number for m in marks}
+    rng = random.Random(seed)  # noqa: S311 - a sample, not a secret
+    quiet = [r for r in regs if r.student_number not in marked]
+    outside = [
+        kongchuo.Attendance(
+            student_number=r.student_number,
+            school=r.school,
+            on=SINCE - dt.timedelta(days=1 + rng.randrange(30)),
+            status=rng.choice(list(kongchuo.AttendanceStatus)),
+        )
+        for r in rng.sample(quiet, k=min(len(quiet), 200))
+    ]
+    fast = reconcile(
+        census,
+        regs,
+        marks,
+        as_of=AS_OF,
+        since=SINCE,
+        policy=FEICHENG,
+        calendar=ChinaCalendar(),
+        bands=bands,
+    )
+    general = reconcile(
+        census,
+        regs,
+        [*marks, *outside],
+        as_of=AS_OF,
+        since=SINCE,
+        policy=FEICHENG,
+        calendar=ChinaCalendar(),
+        bands=bands,
+    )
+    assert outside
+    assert fast == general

@@ -449,6 +449,10 @@ class _Work:
         self.school_days = school_days
         self.index = {d: i for i, d in enumerate(school_days)}
         self.bands = bands
+        # The rate and band of a student with no absence, as the general path computes them.
+        total = len(school_days) or 1
+        self.full_rate = round(total * 100 / total, 1)
+        self.full_band = bands.band(self.full_rate)
         self.schools = schools
         self.found: list[Discrepancy] = []
         self.student_bands: list[StudentBand] = []
@@ -460,13 +464,6 @@ class _Work:
             hit = kongchuo.is_school_age(birth, school_year=self.school_year, policy=self.policy)
             self.school_age[birth] = hit
         return hit
-
-    def on_roll(self, reg: Registration) -> bool:
-        return (
-            reg.status.on_roll
-            and reg.effective_from <= self.as_of
-            and (reg.effective_to is None or reg.effective_to >= self.as_of)
-        )
 
     def add(
         self,
@@ -518,7 +515,14 @@ def _child_alone(  # noqa: PLR0917 - one child's records, passed apart
 ) -> None:
     child = _masked(key)
     first = len(work.found)
-    on_roll = [r for r in regs if work.on_roll(r)]
+    as_of = work.as_of
+    on_roll = [
+        r
+        for r in regs
+        if r.status.on_roll
+        and r.effective_from <= as_of
+        and (r.effective_to is None or r.effective_to >= as_of)
+    ]
     if len(on_roll) > 1:
         on_roll.sort(
             key=lambda r: (r.school, r.student_number.value, r.effective_from, r.grade, r.status)
@@ -530,7 +534,7 @@ def _child_alone(  # noqa: PLR0917 - one child's records, passed apart
             work.found[first:] = sorted(work.found[first:], key=lambda d: d.sort_key)
 
 
-def _compare(  # noqa: C901, PLR0917 - one child's comparisons, in order
+def _compare(  # noqa: C901, PLR0912, PLR0917 - one child's comparisons, in order
     work: _Work,
     key: str,
     child: str,
@@ -595,7 +599,24 @@ def _compare(  # noqa: C901, PLR0917 - one child's comparisons, in order
             reg=on_roll[0],
             since=max(r.effective_from for r in on_roll),
         )
-    window = [m for m in marks if work.since <= m.on <= work.as_of]
+    if not marks:
+        # The common case, no attendance record at all: full attendance, no finding.
+        if on_roll and work.school_days:
+            work.student_bands.append(
+                StudentBand(
+                    child=child,
+                    key=key,
+                    school=on_roll[0].school,
+                    school_days=len(work.school_days),
+                    absent_days=0,
+                    unexplained_days=0,
+                    rate=work.full_rate,
+                    band=work.full_band,
+                )
+            )
+        return
+    since, as_of = work.since, work.as_of
+    window = [m for m in marks if since <= m.on <= as_of]
     attending = sorted({m.school for m in window})
     roll_schools = {r.school for r in on_roll}
     if window and not on_roll:

@@ -8,10 +8,16 @@ raise.
 
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 
+from hypothesis import HealthCheck, settings
 from sybil import Sybil
 from sybil.parsers.markdown import PythonCodeBlockParser
 
 collect_ignore = ["docs/conf.py"]
+
+# Property tests check behaviour, never speed: no per-example deadline and no
+# "too slow" health check, so a loaded or slow machine cannot fail them.
+settings.register_profile("kongchuo", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("kongchuo")
 
 pytest_collect_file = Sybil(
     parsers=[PythonCodeBlockParser(doctest_optionflags=ELLIPSIS | NORMALIZE_WHITESPACE)],

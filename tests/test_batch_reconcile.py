@@ -238,6 +238,36 @@ def test_open_cases_once_per_episode():
     assert len(again.already_open) == 2
 
 
+def test_identification_is_dated_when_the_comparison_found_the_child():
+    """Identified is dated the day of finding (FC-2.5 核实 runs from it), not the first absence."""
+    month = school_days(dt.date(2025, 9, 8), 21)
+    result = run([KID], [reg()], absent(month))
+    at = dt.datetime(2025, 11, 1, 9, tzinfo=CST)
+    (case,) = open_cases(result.discrepancies, recorded_at=at, recorded_by="教育局").opened
+    identified = case.entries[0].event
+    assert identified.occurred_on == dt.date(2025, 11, 1)
+    assert "自2025-09-08起" in (identified.note or "")
+    found = dt.date(2025, 10, 31)
+    (earlier,) = open_cases(
+        result.discrepancies, recorded_at=at, recorded_by="教育局", found_on=found
+    ).opened
+    assert earlier.entries[0].event.occurred_on == found
+    ledger = kongchuo.cases.check_ledger(case, as_of=dt.date(2025, 11, 1), policy=FEICHENG)
+    assert "ledger.entry.late" not in ledger.codes()
+
+
+def test_found_on_after_recording_is_refused():
+    """A child cannot be entered before being found."""
+    with pytest.raises(kongchuo.ValidationError) as err:
+        open_cases(
+            [],
+            recorded_at=dt.datetime(2025, 11, 1, 9, tzinfo=CST),
+            recorded_by="x",
+            found_on=dt.date(2025, 11, 2),
+        )
+    assert err.value.code == "batch.found_on"
+
+
 def test_bad_arguments():
     """Bad arguments raise ValidationError with a code."""
     with pytest.raises(kongchuo.ValidationError) as err:

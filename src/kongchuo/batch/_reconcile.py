@@ -913,13 +913,18 @@ def open_cases(
     recorded_at: dt.datetime,
     recorded_by: str,
     found_by: str = "三比对（数据比对）",
+    found_on: dt.date | None = None,
     case_id: Callable[[Discrepancy, int], str] | None = None,
 ) -> Openings:
     """Open one case per child found out of school, never twice for one episode (立案).
 
     For each child, the most serious of 辍学, 疑似辍学 and 失学 opens a case whose
-    first event is ``Identified`` (method: data comparison), dated the start of
-    the episode or, for 失学, the reconciliation's reckoning day. A child who already
+    first event is ``Identified`` (method: data comparison), dated the day the
+    comparison found the child (``found_on``: the reconciliation's reckoning day,
+    by default the day of ``recorded_at``); the start of the episode (the first day
+    of absence) is kept in the event's note. Dating the identification at the first
+    day of absence would make every case look entered and verified late (FC-2.5
+    asks for verification at once after the child is found). A child who already
     has a case that is not closed is left to that case: a suspected dropout who
     becomes a dropout is one episode, escalated within its case.
 
@@ -930,6 +935,8 @@ def open_cases(
         recorded_at: When the cases are entered (aware datetime).
         recorded_by: Who enters them.
         found_by: Who or what found the child.
+        found_on: The day the comparison found the child; by default the day of
+            ``recorded_at``. Not after it.
         case_id: Builds a case id from a discrepancy and a running number; by
             default ``<jurisdiction>-<yyyymmdd>-<n>``.
 
@@ -943,6 +950,14 @@ def open_cases(
     References:
         FC-1.2, FC-1.3 (一人一案), FC-2.5.
     """
+    found = recorded_at.date() if found_on is None else _require_date(found_on, "found_on")
+    if found > recorded_at.date():
+        raise ValidationError(
+            "batch.found_on",
+            "found_on is after recorded_at: a case is entered after the child is found",
+            "发现日期晚于录入时间：应先发现、后录入",
+            path="found_on",
+        )
     busy = {
         child
         for case in existing
@@ -974,7 +989,7 @@ def open_cases(
             skipped.append((d, "no jurisdiction known for the child (无法确定管辖单位)"))
             continue
         number += 1
-        day = d.since or recorded_at.date()
+        since = f"（自{d.since.isoformat()}起）" if d.since is not None else ""
         cid = (
             case_id(d, number)
             if case_id is not None
@@ -989,12 +1004,12 @@ def open_cases(
                 child_id=d.resident_id,
                 child_ref=None if d.resident_id is not None else d.key,
                 identified=Identified(
-                    occurred_on=min(day, recorded_at.date()),
+                    occurred_on=found,
                     recorded_at=recorded_at,
                     recorded_by=recorded_by,
                     method=IdentificationMethod.CENSUS_COMPARISON,
                     found_by=found_by,
-                    note=f"{d.kind.label_zh}：{'；'.join(d.evidence)}"[:200],
+                    note=f"{d.kind.label_zh}{since}：{'；'.join(d.evidence)}"[:200],
                 ),
             )
         )

@@ -228,8 +228,6 @@ def _persuade(
         )
         if kind is None or not step.allowed or on > MONTH_END:
             break
-        if kind is NoticeKind.CORRECTION_ORDER and case.state is not CaseState.ESCALATED:
-            break  # the case machine records an order only once the case is escalated
         seq[kind] += 1
         extra: dict[str, Any] = (
             {"summary": "校长、班主任三次家访，监护人拒绝送子女返校。"}

@@ -22,6 +22,7 @@ import datetime as dt
 import gc
 import io
 import json
+import os
 import resource
 import time
 from collections.abc import Callable
@@ -220,19 +221,24 @@ def main() -> None:  # noqa: PLR0915 - one benchmark run, phase by phase
     children = [e.child for e in census.entries.values()]
     print(f"JSON Lines of {len(children):,} children beside msgspec with the same ID checks:")
     buf = io.StringIO()
-    write_s, _ = timed(lambda: write_jsonl(children, buf))
+    write_s, _ = timed(lambda: write_jsonl(children, buf, codec="json"))
     text = buf.getvalue()
-    read_s, loaded = timed(lambda: read_jsonl(io.StringIO(text), kongchuo.Child))
+    read_s, loaded = timed(lambda: read_jsonl(io.StringIO(text), kongchuo.Child, codec="json"))
     assert loaded == children  # noqa: S101 - a benchmark checks its own round trip
+    fast = io.StringIO()
+    fast_write_s, _ = timed(lambda: write_jsonl(children, fast, codec="auto"))
+    assert fast.getvalue() == text  # noqa: S101 - the same bytes either way
+    fast_read_s, loaded = timed(lambda: read_jsonl(io.StringIO(text), kongchuo.Child))
+    assert loaded == children  # noqa: S101
     unstructure_s, docs = timed(lambda: kongchuo.to_dicts(children))
     encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     encode_s, lines = timed(lambda: [encoder(d) for d in docs])
     decode_s, parsed = timed(lambda: [json.loads(x) for x in lines])
     structure_s, _ = timed(lambda: kongchuo.from_dicts(parsed, kongchuo.Child))
-    line("write_jsonl", write_s, len(children))
+    line("write_jsonl (codec json)", write_s, len(children))
     line("  of which to_dicts (unstructure + version stamp)", unstructure_s, len(children))
     line("  of which json encode", encode_s, len(children))
-    line("read_jsonl", read_s, len(children))
+    line("read_jsonl (codec json)", read_s, len(children))
     line("  of which json decode", decode_s, len(children))
     line("  of which from_dicts (checks incl. ID)", structure_s, len(children))
     try:
@@ -281,15 +287,20 @@ def main() -> None:  # noqa: PLR0915 - one benchmark run, phase by phase
 
     ms_write_s, data = timed(ms_write)
     ms_read_s, _ = timed(lambda: ms_read(data))
+    line("write_jsonl (codec auto: msgspec)", fast_write_s, len(children), write_s)
+    line("read_jsonl (codec auto: msgspec)", fast_read_s, len(children), read_s)
     line("  msgspec write", ms_write_s, len(kids))
     line("  msgspec read + ResidentId.parse", ms_read_s, len(kids))
     per = (write_s + read_s) / len(children) * 1e6
     ms_per = (ms_write_s + ms_read_s) / len(kids) * 1e6
+    fast_per = (fast_write_s + fast_read_s) / len(children) * 1e6
     print(
-        f"  round trip: kongchuo {per:.1f} µs/record, msgspec {ms_per:.1f} µs/record, "
-        f"ratio {per / ms_per:.2f}x"
+        f"  round trip: kongchuo json {per:.1f} µs/record ({per / ms_per:.2f}x), "
+        f"kongchuo msgspec codec {fast_per:.1f} µs/record ({fast_per / ms_per:.2f}x), "
+        f"msgspec Structs {ms_per:.1f} µs/record"
     )
     print(f"peak memory: {peak_mib():,.0f} MiB")
+    print("machine load (1, 5, 15 min):", " ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
 if __name__ == "__main__":

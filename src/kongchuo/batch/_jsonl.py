@@ -4,8 +4,11 @@ One document per line, as :func:`kongchuo.to_dict` writes it (with its schema
 version), built and read in chunks through :func:`kongchuo.to_dicts` and
 :func:`kongchuo.from_dicts` so that the garbage collector stays paused and the
 compiled loaders do the checks (ID numbers included). The standard library's
-:mod:`json` encodes and decodes: see ``benchmarks/bench_batch.py`` for where the
-time goes.
+:mod:`json` encodes and decodes by default; with msgspec installed (the ``fastjson``
+extra) ``codec="auto"`` uses its JSON codec instead, which writes the same bytes
+for kongchuo's documents and reads them to the same records (see
+``benchmarks/bench_batch.py`` for the figures). A line msgspec will not decode is
+read again by :mod:`json`, so both codecs accept and reject the same lines.
 
 Part of the batch layer of the design (docs/design.md) (its edge: it writes and reads text).
 """
@@ -14,8 +17,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
-from typing import IO, Any, Final, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any, Final, Literal, TypeVar
 
 import kongchuo
 from kongchuo import Problem, ValidationError
@@ -25,6 +28,50 @@ __all__ = ["read_jsonl", "write_jsonl"]
 T = TypeVar("T")
 _INDEX: Final = re.compile(r"^\$\[([0-9]+)\]")
 _CHUNK: Final = 8192
+
+
+Codec = Literal["auto", "json", "msgspec"]
+
+
+def _codec(codec: object) -> tuple[Callable[[object], str], Callable[[str], object]]:
+    """The encoder and the decoder of a codec name."""
+    if codec not in {"auto", "json", "msgspec"}:
+        raise ValidationError(
+            "batch.codec",
+            "codec must be 'auto', 'json' or 'msgspec'",
+            "codec 应为 'auto'、'json' 或 'msgspec'",
+            path="codec",
+        )
+    standard = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    if codec == "json":
+        return standard, json.loads
+    try:
+        import msgspec  # noqa: PLC0415 - an optional extra, imported when asked for
+    except ImportError:
+        if codec == "msgspec":
+            raise ValidationError(
+                "batch.codec.missing",
+                "codec 'msgspec' needs msgspec: pip install 'kongchuo[fastjson]'",
+                "codec 'msgspec' 需要安装 msgspec：pip install 'kongchuo[fastjson]'",
+                path="codec",
+            ) from None
+        return standard, json.loads
+    encode = msgspec.json.Encoder().encode
+    decode = msgspec.json.Decoder().decode
+
+    def fast(doc: object) -> str:
+        try:
+            return encode(doc).decode()
+        except (TypeError, ValueError, OverflowError):  # e.g. a lone surrogate
+            return standard(doc)
+
+    def loads(line: str) -> object:
+        try:
+            return decode(line)
+        except ValueError:  # msgspec.DecodeError: let json have its say
+            return json.loads(line)
+
+    return fast, loads
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -38,11 +85,19 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def write_jsonl(models: Iterable[Any], out: IO[str], *, chunk_size: int = _CHUNK) -> int:
+def write_jsonl(
+    models: Iterable[Any], out: IO[str], *, chunk_size: int = _CHUNK, codec: Codec = "auto"
+) -> int:
     """Write models as JSON Lines, one document per line; returns how many.
 
+    ``codec`` is ``"json"`` (the standard library), ``"msgspec"`` (the ``fastjson``
+    extra) or ``"auto"`` (msgspec when installed). Both write the same bytes for
+    kongchuo's documents; a float (which no kongchuo record holds) would be written
+    in msgspec's form (``1.5e300``, NaN as ``null``).
+
     Raises:
-        ValidationError: For something that is not a model (see :func:`kongchuo.to_dicts`).
+        ValidationError: For something that is not a model (see :func:`kongchuo.to_dicts`),
+            or an unknown or missing codec (``batch.codec``, ``batch.codec.missing``).
 
     Example:
         >>> import io, kongchuo
@@ -58,7 +113,7 @@ def write_jsonl(models: Iterable[Any], out: IO[str], *, chunk_size: int = _CHUNK
         >>> read_jsonl(io.StringIO(buf.getvalue()), kongchuo.School) == [school, school]
         True
     """
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    dumps, _ = _codec(codec)
     count = 0
     for batch in _chunks(models, chunk_size):
         docs = kongchuo.to_dicts(batch)
@@ -69,16 +124,24 @@ def write_jsonl(models: Iterable[Any], out: IO[str], *, chunk_size: int = _CHUNK
 
 
 def read_jsonl(
-    source: IO[str] | Iterable[str], cls: type[T], *, chunk_size: int = _CHUNK
+    source: IO[str] | Iterable[str],
+    cls: type[T],
+    *,
+    chunk_size: int = _CHUNK,
+    codec: Codec = "auto",
 ) -> list[T]:
     """Read JSON Lines of one model, checking every line; blank lines are skipped.
+
+    ``codec`` as for :func:`write_jsonl`; a line msgspec rejects is read again by
+    :mod:`json`, so the result does not depend on the codec.
 
     Raises:
         ValidationError: Every problem of every line, each path rooted at the
             line's number (``$[12].resident_id`` is line 12), ``json.syntax`` for a
-            line that is not JSON.
+            line that is not JSON; for an unknown or missing codec
+            (``batch.codec``, ``batch.codec.missing``).
     """
-    loads = json.loads
+    _, loads = _codec(codec)
     out: list[T] = []
     problems: list[Problem] = []
     numbered = ((n, line) for n, line in enumerate(source, start=1) if line.strip())

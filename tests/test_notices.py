@@ -106,8 +106,9 @@ class TestRender:
 
     def test_bad_template_syntax(self):
         """A stray '$' in a template is refused when the template is built."""
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as info:
             NoticeTemplate(title="x", code="x", body="pay $5")
+        assert info.value.code == "template.syntax"
 
     def test_html_escapes(self):
         """HTML output escapes the text and marks the title as a heading."""
@@ -261,6 +262,24 @@ class TestCheckNotice:
         unserved = attrs.evolve(EX[NoticeKind.RETURN], service=None)
         assert "notice.service.missing" in check(unserved, confirmed_on=dt.date(2025, 9, 9)).codes()
 
+    @pytest.mark.parametrize("with_reminder", [False, True])
+    def test_is_notice_in_order_reads_the_reminders(self, with_reminder):
+        """is_notice_in_order reads the reminders: a child who did not report needs one."""
+        reminders = [EX[NoticeKind.REMINDER]] if with_reminder else []
+        as_of = dt.date(2025, 9, 1)
+        expected = check(EX[NoticeKind.ENROLMENT], as_of=as_of, reminders=reminders).ok
+        assert expected is with_reminder
+        assert (
+            is_notice_in_order(
+                EX[NoticeKind.ENROLMENT],
+                as_of=as_of,
+                policy=FEICHENG,
+                calendar=CAL,
+                reminders=reminders,
+            )
+            is expected
+        )
+
     def test_is_notice_in_order(self):
         """is_notice_in_order agrees with check_notice."""
         assert is_notice_in_order(
@@ -281,8 +300,9 @@ class TestModels:
 
     def test_uscc_errors_inside_a_referral_have_full_paths(self):
         """Problems of a nested employer are reported under $.employer."""
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as info:
             attrs.evolve(EX[NoticeKind.LABOUR_REFERRAL], employer="某厂")
+        assert (info.value.code, info.value.path) == ("type", "$.employer")
 
     def test_service_before_issue(self):
         """A notice cannot be served before it is issued."""
@@ -586,8 +606,9 @@ body = "$guardians：请于$return_by前送$child_name返校。"
         """A template document that is not a table is refused."""
         from kongchuo.notices import templates_from_mapping
 
-        with pytest.raises(KongchuoError):
+        with pytest.raises(KongchuoError) as info:
             templates_from_mapping(["return"])
+        assert info.value.code == "templates.type"
 
 
 class TestNoticesToTheLetter:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -158,3 +159,153 @@ def test_huge_school_year_message():
     with pytest.raises(kongchuo.ValidationError) as info:
         kongchuo.is_school_age(rid.birth_date, school_year=10**5000, policy=policy.NATIONAL)
     assert "integer of about 5001 digits" in str(info.value)
+
+
+# -- masking that cannot be undone --------------------------------------------------
+
+RID = "370983201509010012"
+KEY = b"county-bureau-key-2024"
+
+
+def _child() -> kongchuo.Child:
+    doc = {
+        "resident_id": RID,
+        "name": "张小明",
+        "sex": "male",
+        "birth_date": "2015-09-01",
+        "household_region": "370983",
+        "residence_region": "370983",
+        "jurisdiction": "370983003",
+        "special_groups": ["left_behind"],
+        "guardians": [{"relationship": "father", "name": "张强", "phone": "13800138000"}],
+        "retain_until": "2034-08-31",
+    }
+    return kongchuo.from_dict(doc, kongchuo.Child)
+
+
+def _beside(text: str) -> bool:
+    """Whether ``text`` shows a masked ID and the birth date it hides."""
+    return "370983********0012" in text and any(
+        d in text for d in ("2015-09-01", "20150901", "2015年9月1日", "datetime.date(2015, 9, 1)")
+    )
+
+
+class TestMaskedExports:
+    def test_published_masks_every_sensitive_field(self):
+        """mask=True (published): ID masked, birth year only, names masked, contacts out."""
+        doc = kongchuo.to_dict(_child(), mask=True)
+        assert doc["$export"] == "published"
+        assert doc["resident_id"] == "370983********0012"
+        assert doc["birth_date"] == "2015-**-**"
+        assert doc["name"] == "张**"
+        assert doc["guardians"] == [
+            {"relationship": "father", "name": "张*", "working_away": False, "carer": None}
+        ]
+        assert "special_groups" not in doc
+
+    def test_internal_keeps_names_but_not_the_birth_day(self):
+        """mask='internal' keeps names and contacts; the birth date still shows its year only."""
+        doc = kongchuo.to_dict(_child(), mask="internal")
+        assert doc["$export"] == "internal"
+        assert doc["name"] == "张小明"
+        assert doc["guardians"][0]["phone"] == "13800138000"
+        assert doc["birth_date"] == "2015-**-**"
+        assert doc["special_groups"] == ["left_behind"]
+
+    def test_pseudonymised_masks_names(self):
+        """A pseudonymised export keeps the birth date (no masked ID) but masks names."""
+        doc = kongchuo.to_dict(_child(), pseudonymise_key=KEY)
+        assert doc["$export"] == "pseudonym"
+        assert doc["birth_date"] == "2015-09-01"
+        assert doc["name"] == "张**"
+        assert "phone" not in doc["guardians"][0]
+
+    def test_bad_level_is_refused(self):
+        """An unknown mask level is a ValidationError naming the option."""
+        with pytest.raises(kongchuo.ValidationError, match=r"serialization\.mask"):
+            kongchuo.to_dict(_child(), mask="public")  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("mask", [True, "internal", "published"])
+    def test_masked_document_says_it_cannot_load(self, mask):
+        """Loading a masked export names it as such, not as a format error on the ID."""
+        doc = kongchuo.to_dict(_child(), mask=mask)
+        with pytest.raises(kongchuo.ValidationError) as info:
+            kongchuo.from_dict(doc, kongchuo.Child)
+        assert [p.code for p in info.value.errors] == ["serialization.masked_export"]
+        with pytest.raises(kongchuo.ValidationError) as many:
+            kongchuo.from_dicts([doc], kongchuo.Child)
+        assert many.value.code == "serialization.masked_export"
+        assert many.value.path == "$[0].$export"
+
+    def test_masked_notice_says_it_cannot_load(self):
+        """A masked notice document is refused as a masked export."""
+        doc = notices.notice_to_dict(notices.examples()[notices.NoticeKind.RETURN], mask=True)
+        with pytest.raises(kongchuo.ValidationError, match=r"serialization\.masked_export"):
+            notices.notice_from_dict(doc)
+
+    def test_masked_exports_have_their_own_schema(self):
+        """json_schema(export=...) describes the masked document, not the full one."""
+        full = kongchuo.json_schema(kongchuo.Child)
+        pub = kongchuo.json_schema(kongchuo.Child, export="published")
+        assert pub["$id"].endswith(":published")
+        assert pub["properties"]["$export"] == {"const": "published"}
+        assert "$export" in pub["required"]
+        assert "memberships" not in pub["properties"]
+        assert "phone" not in pub["$defs"]["Guardian"]["properties"]
+        assert re.fullmatch(
+            pub["properties"]["resident_id"]["anyOf"][0]["pattern"], "370983********0012"
+        )
+        assert re.fullmatch(pub["properties"]["birth_date"]["pattern"], "2015-**-**")
+        pseudo = kongchuo.json_schema(kongchuo.Child, export="pseudonym")
+        value = kongchuo.to_dict(_child(), pseudonymise_key=KEY)["resident_id"]
+        assert re.fullmatch(pseudo["properties"]["resident_id"]["anyOf"][0]["pattern"], value)
+        assert full["properties"]["birth_date"]["format"] == "date"
+        with pytest.raises(kongchuo.ValidationError, match=r"serialization\.export"):
+            kongchuo.json_schema(kongchuo.Child, export="secret")  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("mask", [True, "internal", "published"])
+    def test_masked_documents_match_their_schema(self, mask):
+        """Every property of a masked document is in its schema, every required one present."""
+        level = "published" if mask is True else mask
+        doc = kongchuo.to_dict(_child(), mask=mask)
+        schema = kongchuo.json_schema(kongchuo.Child, export=level)
+        assert set(doc) <= set(schema["properties"])
+        assert set(schema["required"]) <= set(doc)
+
+
+class TestNothingBesideAMaskedId:
+    def test_child_repr(self):
+        """repr(Child) shows the masked ID with the birth year only."""
+        text = repr(_child())
+        assert "370983********0012" in text
+        assert "2015-**-**" in text
+        assert not _beside(text)
+
+    def test_labour_referral_repr_and_placeholders(self):
+        """LabourReferral's repr and placeholders hide the birth month and day."""
+        notice = notices.examples()[notices.NoticeKind.LABOUR_REFERRAL]
+        day = notice.child_birth_date
+        text = repr(notice) + str(notices.placeholders(notice)) + notices.render_text(notice)
+        assert f"{day.year}年{day.month}月{day.day}日" not in text
+        assert day.isoformat() not in text
+        assert f"{day.year}年**月**日" in notices.placeholders(notice)["child_birth_date"]
+        full = notices.placeholders(notice, full_id=True)["child_birth_date"]
+        assert full == f"{day.year}年{day.month}月{day.day}日"
+
+    def test_birth_date_mismatch_message(self):
+        """The birth-date mismatch error names the masked ID but neither date."""
+        with pytest.raises(kongchuo.ValidationError) as info:
+            kongchuo.Child(
+                resident_id=kongchuo.ResidentId.parse(RID),
+                name="张小明",
+                sex=kongchuo.Sex.MALE,
+                birth_date=dt.date(2015, 9, 2),
+                household_region="370983",
+                residence_region="370983",
+                jurisdiction="370983003",
+                retain_until=dt.date(2034, 8, 31),
+            )
+        assert info.value.code == "child.birth_date.mismatch"
+        text = _messages(info.value)
+        assert "2015-09-01" not in text
+        assert "2015-09-02" not in text

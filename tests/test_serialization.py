@@ -351,10 +351,12 @@ def test_pseudonyms_join_across_record_kinds():
 
 
 def test_sensitive_fields_are_marked():
-    """ID numbers, disability, family circumstances and leave reasons are sensitive."""
+    """ID numbers, names, birth dates, disability, family circumstances are sensitive."""
     assert kongchuo.sensitive_fields(kongchuo.Child) == {
         "resident_id": "identifier",
         "student_number": "identifier",
+        "name": "name",
+        "birth_date": "birth",
         "special_groups": "private",
         "memberships": "private",
     }

@@ -36,10 +36,16 @@ from kongchuo import cases, notices
 from kongchuo._decision import Decision, Finding, Severity
 from kongchuo._errors import Problem, ValidationError, quote, type_name
 from kongchuo._models._base import (
+    EXPORT_KEY,
+    EXPORT_LEVELS,
+    EXPORT_TABLE,
     FULL,
-    DumpOptions,
+    ExportLevel,
+    Mask,
     Model,
+    export_options,
     fields_of,
+    masked_export_problem,
     object_schema,
     problem,
     structure,
@@ -82,7 +88,7 @@ SCHEMA_VERSION: Final = 2
 
 VERSION_KEY: Final = "$schema_version"
 _EXTRA: Final = frozenset({VERSION_KEY})
-_MIN_KEY_BYTES: Final = 16
+
 
 MODELS: Final[tuple[type[Model], ...]] = (
     Attendance,
@@ -165,6 +171,9 @@ def _migrate(cls: type, raw: object) -> object:
 
 def _load(cls: type[Model], raw: object) -> Any:  # noqa: ANN401 - an instance of cls
     """The converter's structure hook for a top-level document of ``cls``."""
+    masked = masked_export_problem(raw)
+    if masked is not None:
+        raise ValidationError.of([masked])
     return structure(cls, _migrate(cls, raw), extra=_EXTRA)
 
 
@@ -405,6 +414,9 @@ def from_dict(data: object, cls: type[T]) -> T:
           - $.rank: unknown key 'rank' (未知字段 'rank') [unknown_key]
     """
     _check_cls(cls)
+    masked = masked_export_problem(data)
+    if masked is not None:
+        raise ValidationError.of([masked])
     if cls in _RECORDS:
         return _load_record(data, cls)  # type: ignore[return-value]
     origin = getattr(cls, "__origin__", None)
@@ -502,38 +514,12 @@ def from_dicts(items: Iterable[object], cls: type[T]) -> list[T]:
                 else:
                     append(load(_migrate(model, raw), extra))
             except ValidationError as exc:
-                problems.extend(p.under(f"$[{i}]") for p in exc.errors)
+                masked = masked_export_problem(raw)
+                found = (masked,) if masked is not None else exc.errors
+                problems.extend(p.under(f"$[{i}]") for p in found)
     if problems:
         raise ValidationError.of(problems)
     return out
-
-
-def _options(mask: bool, pseudonymise_key: bytes | None) -> DumpOptions:  # noqa: FBT001 - private
-    if mask is not True and mask is not False:
-        raise ValidationError(
-            "serialization.mask",
-            f"mask must be a bool, not {type_name(mask)}",
-            f"mask 必须是布尔值，而不是 {type_name(mask)}",
-            path="$.mask",
-        )
-    if pseudonymise_key is None:
-        return DumpOptions(mode="mask") if mask else FULL
-    if mask:
-        raise ValidationError(
-            "serialization.options",
-            "choose mask=True or pseudonymise_key, not both",
-            "mask=True 与 pseudonymise_key 只能选一个",
-            path="$.pseudonymise_key",
-        )
-    if not isinstance(pseudonymise_key, bytes) or len(pseudonymise_key) < _MIN_KEY_BYTES:
-        raise ValidationError(
-            "serialization.key",
-            f"pseudonymise_key must be bytes of at least {_MIN_KEY_BYTES} "
-            f"(got {type_name(pseudonymise_key)})",
-            f"pseudonymise_key 必须是至少 {_MIN_KEY_BYTES} 字节的 bytes",
-            path="$.pseudonymise_key",
-        )
-    return DumpOptions(mode="pseudonym", key=pseudonymise_key)
 
 
 def _check_model(obj: object) -> Model:
@@ -550,19 +536,19 @@ def _check_model(obj: object) -> Model:
 def to_dict(
     obj: list[Any] | tuple[Any, ...],
     *,
-    mask: bool = False,
+    mask: Mask = False,
     pseudonymise_key: bytes | None = None,
 ) -> list[dict[str, Any]]: ...
 
 
 @overload
 def to_dict(
-    obj: Model | Decision | Finding, *, mask: bool = False, pseudonymise_key: bytes | None = None
+    obj: Model | Decision | Finding, *, mask: Mask = False, pseudonymise_key: bytes | None = None
 ) -> dict[str, Any]: ...
 
 
 def to_dict(
-    obj: object, *, mask: bool = False, pseudonymise_key: bytes | None = None
+    obj: object, *, mask: Mask = False, pseudonymise_key: bytes | None = None
 ) -> dict[str, Any] | list[dict[str, Any]]:
     """The JSON-ready dict of a model, starting with ``"$schema_version"`` (转为字典).
 
@@ -573,24 +559,33 @@ def to_dict(
     back with ``from_dict(doc, Decision)``. Findings' messages are already masked,
     so ``mask`` changes nothing in them.
 
-    By default ID and student numbers are written in full, so that the document
-    loads back to an equal model. For sharing:
+    By default everything is written in full, so that the document loads back to an
+    equal model. For sharing, every field follows its sensitivity (see
+    :func:`sensitive_fields` and the table in the docs):
 
-    * ``mask=True`` writes them masked (``370983********0012``) and leaves out
-      private fields (special-group memberships, disability, guardians' status,
-      leave reasons);
+    * ``mask="internal"`` (a county's own staff) masks ID and student numbers
+      (``370983********0012``) and shows birth dates by their year only
+      (``2015-**-**``), so that the masked digits cannot be read off beside them;
+    * ``mask="published"`` (or ``mask=True``) also masks names (``张**``) and leaves
+      out contacts and private fields (special-group memberships, disability,
+      guardians' status, leave reasons);
     * ``pseudonymise_key=b"..."`` (16 bytes or more) writes
       ``hmac-sha256:<hex>`` — a keyed HMAC-SHA256 of the number, the same under
       the same key, so that departments holding the key can join records without
-      exchanging raw numbers — and leaves out private fields too. A student number
-      becomes its letter, a colon and the pseudonym of the rest (``G:hmac-sha256:…``),
-      so that a G number joins the child whose ID number it holds.
+      exchanging raw numbers — masks names and leaves out contacts and private
+      fields. A student number becomes its letter, a colon and the pseudonym of the
+      rest (``G:hmac-sha256:…``), so that a G number joins the child whose ID number
+      it holds.
 
-    Masked and pseudonymised documents are for export; they do not load back.
+    Masked and pseudonymised documents carry ``"$export"`` (their level) and have
+    their own JSON Schema (``json_schema(cls, export=...)``); they are for export
+    and do not load back: :func:`from_dict` says so
+    (``serialization.masked_export``).
 
     Raises:
         ValidationError: ``serialization.type`` for something that is not a model;
-            ``serialization.options`` or ``.key`` for bad options.
+            ``serialization.mask``, ``serialization.options`` or ``.key`` for bad
+            options.
 
     Example:
         >>> import kongchuo
@@ -618,7 +613,7 @@ def to_dict(
     """
     if obj.__class__ is list or obj.__class__ is tuple:
         return to_dicts(obj, mask=mask, pseudonymise_key=pseudonymise_key)
-    opts = _options(mask, pseudonymise_key)
+    opts = export_options(mask, pseudonymise_key)
     if isinstance(obj, _RECORDS):
         return {VERSION_KEY: SCHEMA_VERSION, **_record_doc(obj)}
     model = _check_model(obj)
@@ -626,12 +621,13 @@ def to_dict(
     if opts is FULL:
         out.update(CONVERTER.unstructure(model))
     else:
+        out[EXPORT_KEY] = opts.mode
         out.update(unstructure(model, opts))
     return out
 
 
 def to_dicts(
-    objs: Iterable[object], *, mask: bool = False, pseudonymise_key: bytes | None = None
+    objs: Iterable[object], *, mask: Mask = False, pseudonymise_key: bytes | None = None
 ) -> list[dict[str, Any]]:
     """:func:`to_dict` for many models, with the garbage collector paused.
 
@@ -640,7 +636,21 @@ def to_dicts(
         >>> kongchuo.to_dicts([])
         []
     """
-    opts = _options(mask, pseudonymise_key)
+    opts = export_options(mask, pseudonymise_key)
+    if isinstance(objs, (str, bytes, dict)) or not isinstance(objs, Iterable):
+        raise ValidationError(
+            "type",
+            f"objs must be an iterable of models, not {type_name(objs)}",
+            f"objs 必须是模型的可迭代对象，而不是 {type_name(objs)}",
+        )
+    head = (
+        {VERSION_KEY: SCHEMA_VERSION}
+        if opts is FULL
+        else {
+            VERSION_KEY: SCHEMA_VERSION,
+            EXPORT_KEY: opts.mode,
+        }
+    )
     out: list[dict[str, Any]] = []
     append = out.append
     models = frozenset(MODELS)
@@ -652,13 +662,13 @@ def to_dicts(
                     append({VERSION_KEY: SCHEMA_VERSION, **_record_doc(obj)})
                     continue
                 _check_model(obj)  # raises
-            doc: dict[str, Any] = {VERSION_KEY: SCHEMA_VERSION}
+            doc: dict[str, Any] = dict(head)
             doc.update(dumper(cls)(obj) if opts is FULL else unstructure(obj, opts))  # type: ignore[arg-type]
             append(doc)
     return out
 
 
-def to_json(obj: object, *, mask: bool = False, pseudonymise_key: bytes | None = None) -> str:
+def to_json(obj: object, *, mask: Mask = False, pseudonymise_key: bytes | None = None) -> str:
     """The JSON text of a model, a decision or a list of them (转为 JSON); see :func:`to_dict`.
 
     Example:
@@ -721,11 +731,14 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     return from_dict(data, cls)
 
 
-def json_schema(cls: type[Model]) -> dict[str, Any]:
+def json_schema(cls: type[Model], *, export: ExportLevel = "full") -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a model's documents (JSON 模式).
 
     Systems written in other languages can validate the same documents with it.
-    Sensitive fields carry ``"x-kongchuo-sensitive"`` (``identifier`` or ``private``).
+    Sensitive fields carry ``"x-kongchuo-sensitive"`` (see :func:`sensitive_fields`).
+    ``export`` gives the schema of masked (``"internal"``, ``"published"``) or
+    pseudonymised (``"pseudonym"``) exports instead: masked fields with their masked
+    patterns, left-out fields absent, and ``"$export"`` required.
     The schema describes the current :data:`SCHEMA_VERSION`; cross-field rules
     (birth date against the ID number, date orders) are beyond JSON Schema and
     are checked only by kongchuo.
@@ -737,8 +750,20 @@ def json_schema(cls: type[Model]) -> dict[str, Any]:
         'identifier'
         >>> sorted(schema["$defs"])
         ['Carer', 'Disability', 'GroupMembership', 'Guardian']
+        >>> published = kongchuo.json_schema(kongchuo.Child, export="published")
+        >>> published["properties"]["birth_date"]["pattern"].startswith("^[0-9]{4}-")
+        True
+        >>> "memberships" in published["properties"]
+        False
     """
     _check_cls(cls)
+    if export not in EXPORT_LEVELS:
+        raise ValidationError(
+            "serialization.export",
+            f"export must be one of {', '.join(EXPORT_LEVELS)}, not {quote(export)}",
+            f"export 必须是 {', '.join(EXPORT_LEVELS)} 之一，而不是 {quote(export)}",
+            path="$.export",
+        )
     if cls not in MODELS:
         raise ValidationError(
             "serialization.class",
@@ -752,26 +777,72 @@ def json_schema(cls: type[Model]) -> dict[str, Any]:
         VERSION_KEY: {"type": "integer", "const": SCHEMA_VERSION},
         **body["properties"],
     }
+    suffix = "" if export == "full" else f":{export}"
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"urn:kongchuo:schema:{cls.__name__}:{SCHEMA_VERSION}",
+        "$id": f"urn:kongchuo:schema:{cls.__name__}:{SCHEMA_VERSION}{suffix}",
         **body,
     }
     if defs:
         schema["$defs"] = dict(sorted(defs.items()))
+    if export != "full":
+        for obj in (schema, *schema.get("$defs", {}).values()):
+            _export_properties(obj, export)
+        schema["properties"] = {EXPORT_KEY: {"const": export}, **schema["properties"]}
+        schema["required"] = [EXPORT_KEY, *schema["required"]]
+        schema["title"] = f"{cls.__name__} ({export} export)"
     return schema
+
+
+_MASKED_ID: Final = r"^[GLJ]?[0-9]{6}\*{8}[0-9]{3}[0-9X]$"
+_PSEUDONYM: Final = r"^([GLJ]:)?hmac-sha256:[0-9a-f]{64}$"
+_MASKED_DATE: Final = r"^[0-9]{4}-\*\*-\*\*$"
+
+
+def _export_properties(obj: dict[str, Any], level: ExportLevel) -> None:
+    """Rewrite one object schema's sensitive properties for an export ``level``."""
+    props: dict[str, Any] = obj["properties"]
+    for name in list(props):
+        prop = props[name]
+        sensitivity = prop.get("x-kongchuo-sensitive")
+        if sensitivity is None:
+            continue
+        how = EXPORT_TABLE[sensitivity][level]
+        optional = "anyOf" in prop and {"type": "null"} in prop["anyOf"]
+        value: dict[str, Any] | None = {
+            "keep": None,
+            "omit": None,
+            "mask": {"type": "string", "pattern": _MASKED_ID}
+            if sensitivity == "identifier"
+            else None,
+            "hmac": {"type": "string", "pattern": _PSEUDONYM},
+            "year": {"type": "string", "pattern": _MASKED_DATE},
+        }[how]
+        if how == "omit":
+            del props[name]
+            obj["required"] = [r for r in obj["required"] if r != name]
+            continue
+        if value is None:  # kept, or a masked name: the same shape
+            continue
+        shape = {"anyOf": [value, {"type": "null"}]} if optional else value
+        keep = {k: v for k, v in prop.items() if k in {"description", "x-kongchuo-sensitive"}}
+        props[name] = {**keep, **shape}
 
 
 def sensitive_fields(cls: type[Model]) -> dict[str, str]:
     """The sensitive fields of a model and how sensitive each is (敏感字段).
 
-    ``identifier`` fields are masked or pseudonymised on export; ``private`` fields
-    are left out of masked and pseudonymised exports.
+    What each export level (``mask=``) does with each sensitivity is the table
+    :data:`EXPORT_TABLE` (shown in the docs): ``identifier`` fields are masked or
+    pseudonymised, ``birth`` dates keep only their year beside a masked ID,
+    ``name`` fields are masked and ``contact`` and ``private`` fields left out of
+    published and pseudonymised exports.
 
     Example:
         >>> import kongchuo
-        >>> kongchuo.sensitive_fields(kongchuo.Guardian)
-        {'status': 'private', 'status_since': 'private', 'status_until': 'private'}
+        >>> kongchuo.sensitive_fields(kongchuo.Guardian)  # doctest: +NORMALIZE_WHITESPACE
+        {'name': 'name', 'phone': 'contact', 'status': 'private',
+         'status_since': 'private', 'status_until': 'private'}
     """
     _check_cls(cls)
     return {f.name: f.sensitive for f in fields_of(cls) if f.sensitive}

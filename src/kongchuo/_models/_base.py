@@ -44,9 +44,53 @@ __all__ = [
 META: Final = "kongchuo"
 """The attrs metadata key under which a field's :class:`FieldInfo` lives."""
 
-Sensitivity = Literal["identifier", "private"]
-"""``identifier``: an ID or student number (masked or pseudonymised on export);
-``private``: other sensitive personal information (left out of masked exports)."""
+Sensitivity = Literal["identifier", "birth", "name", "contact", "private"]
+"""How sensitive a field is: ``identifier`` (an ID or student number), ``birth`` (a
+birth date: the digits a masked ID hides), ``name`` (a person's name), ``contact``
+(a phone number or address) or ``private`` (other sensitive personal information)."""
+
+ExportLevel = Literal["full", "internal", "published", "pseudonym"]
+"""How much an export shows: ``full`` (loads back), ``internal`` (a county's own
+staff), ``published`` (anyone) or ``pseudonym`` (departments that hold the key)."""
+
+EXPORT_LEVELS: Final[tuple[ExportLevel, ...]] = ("full", "internal", "published", "pseudonym")
+
+EXPORT_TABLE: Final[dict[Sensitivity, dict[ExportLevel, str]]] = {
+    # sensitivity:  full            internal         published        pseudonym
+    "identifier": {"full": "keep", "internal": "mask", "published": "mask", "pseudonym": "hmac"},
+    "birth": {"full": "keep", "internal": "year", "published": "year", "pseudonym": "keep"},
+    "name": {"full": "keep", "internal": "keep", "published": "mask", "pseudonym": "mask"},
+    "contact": {"full": "keep", "internal": "keep", "published": "omit", "pseudonym": "omit"},
+    "private": {"full": "keep", "internal": "keep", "published": "omit", "pseudonym": "omit"},
+}
+"""What each export level does with each sensitivity (the one table; docs/models.md).
+
+``keep`` writes the value; ``mask`` keeps an ID's region and sequence digits
+(``370983********0012``) or a name's first character (``张**``); ``year`` keeps
+only the year of a date (``2015-**-**``), because a masked ID beside its birth date
+could be rebuilt; ``hmac`` writes a keyed pseudonym; ``omit`` leaves the field out."""
+
+
+def mask_name(text: str) -> str:
+    """A name with all but its first character hidden (``张小明`` → ``张**``).
+
+    Example:
+        >>> mask_name("张小明")
+        '张**'
+    """
+    return text[:1] + "*" * (len(text) - 1)
+
+
+def mask_date(day: dt.date) -> str:
+    """A date with its month and day hidden (``2015-**-**``).
+
+    Example:
+        >>> import datetime as dt
+        >>> mask_date(dt.date(2015, 9, 1))
+        '2015-**-**'
+    """
+    return f"{day.year:04d}-**-**"
+
 
 _CACHE_LIMIT: Final = 1 << 16
 
@@ -70,26 +114,92 @@ def _fail(*problems: Problem) -> ValidationError:
 
 @attrs.frozen
 class DumpOptions:
-    """How identifiers and private fields are written (full, masked or pseudonymised)."""
+    """How sensitive fields are written: the export level of :data:`EXPORT_TABLE`."""
 
-    mode: Literal["full", "mask", "pseudonym"] = "full"
+    mode: ExportLevel = "full"
     key: bytes = b""
-
-    @property
-    def redacting(self) -> bool:
-        """Whether private fields are left out."""
-        return self.mode != "full"
 
     def identifier(self, value: str, masked: str) -> str:
         """Write one identifier according to the mode."""
         if self.mode == "full":
             return value
-        if self.mode == "mask":
+        if self.mode != "pseudonym":
             return masked
         return "hmac-sha256:" + hmac.new(self.key, value.encode(), hashlib.sha256).hexdigest()
 
 
 FULL: Final = DumpOptions()
+
+
+Mask = bool | Literal["internal", "published"]
+"""What ``mask=`` takes: ``False`` (full), ``"internal"``, ``"published"`` or ``True``
+(the same as ``"published"``)."""
+
+EXPORT_KEY: Final = "$export"
+"""The key that marks a masked or pseudonymised document (its export level)."""
+
+_MIN_KEY_BYTES: Final = 16
+_MASK_LEVELS: Final[dict[str, ExportLevel]] = {"internal": "internal", "published": "published"}
+
+
+def export_options(mask: object, pseudonymise_key: object = None) -> DumpOptions:
+    """The dump options of ``mask`` (``False``, ``True``, ``"internal"`` or ``"published"``).
+
+    ``True`` is ``"published"``, the strictest level. Shared by every ``to_*``
+    function that takes ``mask``.
+
+    Raises:
+        ValidationError: ``serialization.mask``, ``serialization.options`` (a mask
+            and a key) or ``serialization.key`` (a key shorter than 16 bytes).
+    """
+    level: ExportLevel | None
+    if mask is True:
+        level = "published"
+    elif mask is False:
+        level = "full"
+    else:
+        level = _MASK_LEVELS.get(mask) if isinstance(mask, str) else None
+        if level is None:
+            raise ValidationError(
+                "serialization.mask",
+                f"mask must be False, True, 'internal' or 'published', not {quote(mask)}",
+                f"mask 必须是 False、True、'internal' 或 'published'，而不是 {quote(mask)}",
+                path="$.mask",
+            )
+    if pseudonymise_key is None:
+        return FULL if level == "full" else DumpOptions(mode=level)
+    if level != "full":
+        raise ValidationError(
+            "serialization.options",
+            "choose mask=True or pseudonymise_key, not both",
+            "mask=True 与 pseudonymise_key 只能选一个",
+            path="$.pseudonymise_key",
+        )
+    if not isinstance(pseudonymise_key, bytes) or len(pseudonymise_key) < _MIN_KEY_BYTES:
+        raise ValidationError(
+            "serialization.key",
+            f"pseudonymise_key must be bytes of at least {_MIN_KEY_BYTES} "
+            f"(got {type_name(pseudonymise_key)})",
+            f"pseudonymise_key 必须是至少 {_MIN_KEY_BYTES} 字节的 bytes",
+            path="$.pseudonymise_key",
+        )
+    return DumpOptions(mode="pseudonym", key=pseudonymise_key)
+
+
+def masked_export_problem(raw: object) -> Problem | None:
+    """The problem of loading a masked or pseudonymised document, if ``raw`` is one."""
+    if raw.__class__ is not dict or EXPORT_KEY not in raw:
+        return None
+    level = raw[EXPORT_KEY]
+    return problem(
+        "serialization.masked_export",
+        f"this is a masked export ({quote(level)}): its identifiers are masked or "
+        "pseudonymised and some fields are left out, so it cannot be loaded; load "
+        "the full document instead",
+        f"这是脱敏导出的文档（{quote(level)}）：身份号码已遮蔽或假名化，部分字段已省略，"
+        "无法载入；请载入完整文档",
+        f"$.{EXPORT_KEY}",
+    )
 
 
 class Kind:
@@ -430,7 +540,7 @@ class StudentNumberKind(Kind):
     def dump(self, value: Any, opts: DumpOptions) -> object:
         if opts.mode == "full":
             return value.value
-        if opts.mode == "mask":
+        if opts.mode != "pseudonym":
             return value.masked()
         return value.value[0] + ":" + opts.identifier(value.value[1:], "")
 
@@ -669,10 +779,17 @@ class Model:
     __slots__ = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
-        """Make the attrs-built ``__init__`` report wrong arguments as ValidationError."""
+        """Make ``__init__`` report wrong arguments as ValidationError; mask birth dates.
+
+        A model with a ``birth`` field shows it in its ``repr`` by its year only: the
+        masked ID beside it would otherwise be rebuilt from it.
+        """
         super().__init_subclass__(**kwargs)
         if "__attrs_attrs__" in cls.__dict__ and "__init__" in cls.__dict__:
             friendly_init(cls)
+            infos = (a.metadata.get(META) for a in cls.__attrs_attrs__)  # type: ignore[attr-defined]
+            if any(getattr(info, "sensitive", None) == "birth" for info in infos):
+                cls.__repr__ = masked_repr  # type: ignore[assignment,method-assign]
 
     def __attrs_post_init__(self) -> None:
         """Check every field and every cross-field rule; raise once with all problems.
@@ -819,10 +936,33 @@ def unstructure_generic(obj: Model, opts: DumpOptions = FULL) -> dict[str, objec
     """The field-by-field dumper (masking and pseudonyms; the reference for the compiled)."""
     out: dict[str, object] = {}
     for f in fields_of(type(obj)):
-        if f.sensitive == "private" and opts.redacting:
+        value = getattr(obj, f.name)
+        how = EXPORT_TABLE[f.sensitive][opts.mode] if f.sensitive else "keep"
+        if how == "omit":
             continue
-        out[f.name] = f.kind.dump(getattr(obj, f.name), opts)
+        if value is None or how in {"keep", "hmac"} or f.sensitive == "identifier":
+            out[f.name] = f.kind.dump(value, opts)
+        elif how == "year":
+            out[f.name] = mask_date(value)
+        else:  # a name, or a tuple of names
+            out[f.name] = (
+                mask_name(value) if isinstance(value, str) else [mask_name(v) for v in value]
+            )
     return out
+
+
+def masked_repr(obj: Model) -> str:
+    """The ``repr`` of a model whose ``identifier`` fields stand beside a birth date.
+
+    Identifiers show themselves masked; ``birth`` fields show only their year, so
+    that the hidden digits of a masked ID cannot be read off beside it.
+    """
+    parts = []
+    for f in fields_of(type(obj)):
+        value = getattr(obj, f.name)
+        shown = mask_date(value) if f.sensitive == "birth" and value is not None else value
+        parts.append(f"{f.name}={shown!r}")
+    return f"{type(obj).__name__}({', '.join(parts)})"
 
 
 def object_schema(cls: type[Model], defs: dict[str, Any]) -> dict[str, Any]:

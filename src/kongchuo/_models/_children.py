@@ -329,9 +329,11 @@ class Carer(Model):
         未成年人保护法 第二十二、二十三条.
     """
 
-    name: str = attrs.field(metadata=meta(NAME))
+    name: str = attrs.field(metadata=meta(NAME, sensitive="name"))
     relationship: GuardianRelationship = attrs.field(metadata=meta(EnumKind(GuardianRelationship)))
-    phone: str | None = attrs.field(default=None, metadata=meta(Optional(PHONE)))
+    phone: str | None = attrs.field(
+        default=None, metadata=meta(Optional(PHONE), sensitive="contact")
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -372,8 +374,10 @@ class Guardian(Model):
     """
 
     relationship: GuardianRelationship = attrs.field(metadata=meta(EnumKind(GuardianRelationship)))
-    name: str = attrs.field(metadata=meta(NAME))
-    phone: str | None = attrs.field(default=None, metadata=meta(Optional(PHONE)))
+    name: str = attrs.field(metadata=meta(NAME, sensitive="name"))
+    phone: str | None = attrs.field(
+        default=None, metadata=meta(Optional(PHONE), sensitive="contact")
+    )
     working_away: bool = attrs.field(default=False, metadata=meta(BOOL))
     carer: Carer | None = attrs.field(default=None, metadata=meta(Optional(ModelKind(Carer))))
     status: GuardianStatus = attrs.field(
@@ -487,9 +491,9 @@ class Child(Model):
     student_number: StudentNumber | None = attrs.field(
         default=None, metadata=meta(Optional(STUDENT_NUMBER), sensitive="identifier")
     )
-    name: str = attrs.field(metadata=meta(NAME))
+    name: str = attrs.field(metadata=meta(NAME, sensitive="name"))
     sex: Sex = attrs.field(metadata=meta(EnumKind(Sex)))
-    birth_date: dt.date = attrs.field(metadata=meta(DATE))
+    birth_date: dt.date = attrs.field(metadata=meta(DATE, sensitive="birth"))
     household_region: str = attrs.field(metadata=meta(REGION_CODE))
     residence_region: str = attrs.field(metadata=meta(REGION_CODE))
     rural_household: bool | None = attrs.field(default=None, metadata=meta(Optional(BOOL)))
@@ -581,10 +585,11 @@ class Child(Model):
                 out.append(
                     problem(
                         "child.birth_date.mismatch",
+                        # Neither date is shown: beside the masked ID it would
+                        # give back the hidden digits.
                         f"does not agree with the ID number ({rid.masked()}), "
-                        f"which gives {rid.birth_date.isoformat()}",
-                        f"与身份证号码（{rid.masked()}）不一致，号码中的出生日期为 "
-                        f"{rid.birth_date.isoformat()}",
+                        "whose birth date differs",
+                        f"与身份证号码（{rid.masked()}）不一致，号码中的出生日期不同",
                         "$.birth_date",
                     )
                 )

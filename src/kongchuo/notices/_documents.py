@@ -2,9 +2,11 @@
 
 A notice's document is an object whose ``"kind"`` comes first, then its fields in
 declaration order, with the schema version under ``"$schema_version"``. Dates are
-ISO strings; the child's ID number is written in full unless ``mask=True`` (then as
-370983********0034, which does not load back: a masked document is for display and
-exchange, not for storage).
+ISO strings; the child's ID number is written in full unless ``mask=`` is given (then
+every field follows its sensitivity as in :func:`kongchuo.to_dict`: the ID as
+370983********0034, the birth date by its year; the document carries ``"$export"``
+and does not load back: a masked document is for display and exchange, not for
+storage).
 
 This module is part of the edges layer of the design (docs/design.md).
 """
@@ -15,7 +17,14 @@ import json
 from typing import Any, Final
 
 from kongchuo._errors import ValidationError, quote, type_name
-from kongchuo._models._base import FULL, DumpOptions, structure, unstructure
+from kongchuo._models._base import (
+    EXPORT_KEY,
+    Mask,
+    export_options,
+    masked_export_problem,
+    structure,
+    unstructure,
+)
 from kongchuo.notices._models import NOTICE_TYPES, Notice, NoticeKind
 from kongchuo.notices._render import _need_notice
 
@@ -35,7 +44,7 @@ _EXTRA: Final = frozenset({"kind", _VERSION})
 _KINDS: Final = {k.value: k for k in NoticeKind}
 
 
-def notice_to_dict(notice: Notice, *, mask: bool = False) -> dict[str, Any]:
+def notice_to_dict(notice: Notice, *, mask: Mask = False) -> dict[str, Any]:
     """The JSON-ready document of a notice.
 
     Example:
@@ -45,8 +54,11 @@ def notice_to_dict(notice: Notice, *, mask: bool = False) -> dict[str, Any]:
         ('return', '370983********0034')
     """
     notice = _need_notice(notice)
-    opts = DumpOptions(mode="mask") if mask else FULL
-    return {"kind": notice.kind.value, _VERSION: NOTICE_SCHEMA_VERSION, **unstructure(notice, opts)}
+    opts = export_options(mask)
+    head: dict[str, Any] = {"kind": notice.kind.value, _VERSION: NOTICE_SCHEMA_VERSION}
+    if opts.mode != "full":
+        head[EXPORT_KEY] = opts.mode
+    return {**head, **unstructure(notice, opts)}
 
 
 def notice_from_dict(data: object) -> Notice:
@@ -69,6 +81,9 @@ def notice_from_dict(data: object) -> Notice:
             f"expected an object, got {type_name(data)}",
             f"应为对象，实为 {type_name(data)}",
         )
+    masked = masked_export_problem(data)
+    if masked is not None:
+        raise ValidationError.of([masked])
     raw_kind = data.get("kind")
     kind = _KINDS.get(raw_kind) if isinstance(raw_kind, str) else None
     if kind is None:
@@ -92,7 +107,7 @@ def notice_from_dict(data: object) -> Notice:
     return result
 
 
-def notice_to_json(notice: Notice, *, mask: bool = False) -> str:
+def notice_to_json(notice: Notice, *, mask: Mask = False) -> str:
     """The document of a notice as JSON text (UTF-8, Chinese kept as is)."""
     return json.dumps(notice_to_dict(notice, mask=mask), ensure_ascii=False)
 

@@ -243,7 +243,7 @@ class Service(Model):
 
     method: ServiceMethod = attrs.field(metadata=meta(EnumKind(ServiceMethod)))
     served_on: dt.date = attrs.field(metadata=meta(DATE))
-    recipient: str = attrs.field(metadata=meta(NAME))
+    recipient: str = attrs.field(metadata=meta(NAME, sensitive="name"))
     note: str | None = attrs.field(default=None, metadata=meta(Optional(Text(200))))
 
 
@@ -370,9 +370,11 @@ class EnrolmentNotice(Notice):
     kind: ClassVar[NoticeKind] = NoticeKind.ENROLMENT
     cross_fields: ClassVar[tuple[str, ...]] = (*Notice.cross_fields, "guardians", "report_on")
 
-    child_name: str = attrs.field(metadata=meta(NAME))
+    child_name: str = attrs.field(metadata=meta(NAME, sensitive="name"))
     child_id: ResidentId | None = _child_id()  # noqa: RUF009 - an attrs field
-    guardians: tuple[str, ...] = attrs.field(converter=_name_tuple, metadata=meta(_NAMES))
+    guardians: tuple[str, ...] = attrs.field(
+        converter=_name_tuple, metadata=meta(_NAMES, sensitive="name")
+    )
     school_name: str = attrs.field(metadata=meta(_UNIT))
     report_on: dt.date = attrs.field(metadata=meta(DATE))
     report_place: str = attrs.field(metadata=meta(Text(200)))
@@ -410,9 +412,11 @@ class ReturnNotice(Notice):
         "return_by",
     )
 
-    child_name: str = attrs.field(metadata=meta(NAME))
+    child_name: str = attrs.field(metadata=meta(NAME, sensitive="name"))
     child_id: ResidentId | None = _child_id()  # noqa: RUF009 - an attrs field
-    guardians: tuple[str, ...] = attrs.field(converter=_name_tuple, metadata=meta(_NAMES))
+    guardians: tuple[str, ...] = attrs.field(
+        converter=_name_tuple, metadata=meta(_NAMES, sensitive="name")
+    )
     school_name: str = attrs.field(metadata=meta(_UNIT))
     out_since: dt.date = attrs.field(metadata=meta(DATE))
     return_by: dt.date = attrs.field(metadata=meta(DATE))
@@ -466,9 +470,11 @@ class Reminder(Notice):
         "report_by",
     )
 
-    child_name: str = attrs.field(metadata=meta(NAME))
+    child_name: str = attrs.field(metadata=meta(NAME, sensitive="name"))
     child_id: ResidentId | None = _child_id()  # noqa: RUF009 - an attrs field
-    guardians: tuple[str, ...] = attrs.field(converter=_name_tuple, metadata=meta(_NAMES))
+    guardians: tuple[str, ...] = attrs.field(
+        converter=_name_tuple, metadata=meta(_NAMES, sensitive="name")
+    )
     school_name: str = attrs.field(metadata=meta(_UNIT))
     due_on: dt.date = attrs.field(metadata=meta(DATE))
     report_by: dt.date = attrs.field(metadata=meta(DATE))
@@ -505,7 +511,7 @@ class SchoolReport(Notice):
     addressed_to_guardians: ClassVar[bool] = False
 
     addressee: str = attrs.field(metadata=meta(_UNIT))
-    child_name: str = attrs.field(metadata=meta(NAME))
+    child_name: str = attrs.field(metadata=meta(NAME, sensitive="name"))
     child_id: ResidentId | None = _child_id()  # noqa: RUF009 - an attrs field
     school_name: str = attrs.field(metadata=meta(_UNIT))
     absent_since: dt.date = attrs.field(metadata=meta(DATE))
@@ -546,9 +552,11 @@ class CorrectionOrder(Notice):
         "legal_basis",
     )
 
-    child_name: str = attrs.field(metadata=meta(NAME))
+    child_name: str = attrs.field(metadata=meta(NAME, sensitive="name"))
     child_id: ResidentId | None = _child_id()  # noqa: RUF009 - an attrs field
-    guardians: tuple[str, ...] = attrs.field(converter=_name_tuple, metadata=meta(_NAMES))
+    guardians: tuple[str, ...] = attrs.field(
+        converter=_name_tuple, metadata=meta(_NAMES, sensitive="name")
+    )
     school_name: str = attrs.field(metadata=meta(_UNIT))
     facts: str = attrs.field(metadata=meta(_LONG, sensitive="private"))
     deadline: dt.date = attrs.field(metadata=meta(DATE))
@@ -594,9 +602,11 @@ class JudicialReferral(Notice):
     cross_fields: ClassVar[tuple[str, ...]] = (*Notice.cross_fields, "guardians")
 
     addressee: str = attrs.field(metadata=meta(_UNIT))
-    child_name: str = attrs.field(metadata=meta(NAME))
+    child_name: str = attrs.field(metadata=meta(NAME, sensitive="name"))
     child_id: ResidentId | None = _child_id()  # noqa: RUF009 - an attrs field
-    guardians: tuple[str, ...] = attrs.field(converter=_name_tuple, metadata=meta(_NAMES))
+    guardians: tuple[str, ...] = attrs.field(
+        converter=_name_tuple, metadata=meta(_NAMES, sensitive="name")
+    )
     order_number: str = attrs.field(metadata=meta(Text(64)))
     order_deadline: dt.date = attrs.field(metadata=meta(DATE))
     facts: str = attrs.field(metadata=meta(_LONG, sensitive="private"))
@@ -664,8 +674,8 @@ class LabourReferral(Notice):
     addressee: str = attrs.field(metadata=meta(_UNIT))
     to_party: Party = attrs.field(metadata=meta(EnumKind(Party)))
     employer: Organisation = attrs.field(metadata=meta(ModelKind(Organisation)))
-    child_name: str = attrs.field(metadata=meta(NAME))
-    child_birth_date: dt.date = attrs.field(metadata=meta(DATE, sensitive="private"))
+    child_name: str = attrs.field(metadata=meta(NAME, sensitive="name"))
+    child_birth_date: dt.date = attrs.field(metadata=meta(DATE, sensitive="birth"))
     employed_since: dt.date = attrs.field(metadata=meta(DATE))
     facts: str = attrs.field(metadata=meta(_LONG, sensitive="private"))
     child_id: ResidentId | None = _child_id()  # noqa: RUF009 - an attrs field

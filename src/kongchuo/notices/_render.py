@@ -395,7 +395,7 @@ class _Placeholders(Mapping[str, str]):
     those of :func:`placeholders`, which builds the whole mapping from this one.
     """
 
-    __slots__ = ("_full_id", "_notice", "_sources", "_title")
+    __slots__ = ("_births", "_full_id", "_notice", "_sources", "_title")
 
     def __init__(self, notice: Notice, *, full_id: bool, title: str | None = None) -> None:
         self._notice = notice
@@ -404,6 +404,11 @@ class _Placeholders(Mapping[str, str]):
         # name -> (value, None) for a field, (unit, name) for a unit's field: which
         # names exist depends on which nested units are set, not on formatting.
         sources: dict[str, tuple[object, str | None]] = {}
+        # Birth dates by their year only unless the full ID is shown: beside the
+        # masked ID, the full date would give its hidden digits back.
+        self._births = frozenset(
+            f.name for f in fields_of(type(notice)) if f.sensitive == "birth" and not full_id
+        )
         for f in fields_of(type(notice)):
             value = getattr(notice, f.name)
             if isinstance(value, Model) and f.name != "service":
@@ -422,6 +427,8 @@ class _Placeholders(Mapping[str, str]):
         value, attribute = self._sources[key]
         if attribute is not None:
             value = getattr(value, attribute)
+        if key in self._births and isinstance(value, dt.date):
+            return f"{value.year}年**月**日"
         return _format(value, full_id=self._full_id)
 
     def __iter__(self) -> Iterator[str]:

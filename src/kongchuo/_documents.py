@@ -25,6 +25,61 @@ __all__ = ["parse_document", "read_date", "read_document"]
 
 _FORMATS: Final = (".toml", ".json")
 
+MAX_DEPTH: Final = 32
+"""How deeply a document may nest arrays and tables (kongchuo's own nest 6 deep)."""
+
+MAX_INT_DIGITS: Final = 19
+"""How many digits an integer in a document may have (any count, year or day fits)."""
+
+MAX_BYTES: Final = 64 << 20
+"""The largest document text read (64 MiB)."""
+
+
+class _TooBigError(Exception):
+    """An integer literal with more than :data:`MAX_INT_DIGITS` digits."""
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise _TooBigError
+    return int(text)
+
+
+def _shape_problem(data: object, prefix: str) -> ValidationError | None:
+    """The first place where ``data`` nests too deeply or holds a huge integer.
+
+    Walks the parsed document without recursion, so any depth is safe to check.
+    """
+    limit = 10**MAX_INT_DIGITS
+    stack: list[tuple[object, str, int]] = [(data, "$", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth >= MAX_DEPTH:
+                return ValidationError(
+                    f"{prefix}.depth",
+                    f"the document nests deeper than {MAX_DEPTH} levels",
+                    f"文档嵌套超过 {MAX_DEPTH} 层",
+                    path=path,
+                )
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                if isinstance(item, dict | list | int):
+                    where = (
+                        f"{path}[{key}]"
+                        if isinstance(key, int)
+                        else f"{path}.{quote(key, bare=True)}"
+                    )
+                    stack.append((item, where, depth + 1))
+        elif isinstance(value, int) and not isinstance(value, bool) and not -limit < value < limit:
+            return ValidationError(
+                f"{prefix}.number",
+                f"an integer with more than {MAX_INT_DIGITS} digits",
+                f"整数超过 {MAX_INT_DIGITS} 位",
+                path=path,
+            )
+    return None
+
 
 def parse_document(text: object, fmt: str, *, prefix: str) -> object:
     """Parse ``text`` as ``"toml"`` (a str) or ``"json"`` (a str or bytes).
@@ -47,16 +102,38 @@ def parse_document(text: object, fmt: str, *, prefix: str) -> object:
             f"expected text, got {type_name(text)}",
             f"应为文本，实为 {type_name(text)}",
         )
+    if len(text) > MAX_BYTES:
+        raise ValidationError(
+            f"{prefix}.size",
+            f"the document is larger than {MAX_BYTES >> 20} MiB",
+            f"文档超过 {MAX_BYTES >> 20} MiB",
+        )
+    failure: tuple[str, str] | None = None
     try:
         if isinstance(text, str) and fmt == "toml":
-            return tomllib.loads(text)
-        return json.loads(text)
+            data = tomllib.loads(text)
+        else:
+            data = json.loads(text, parse_int=_parse_int)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        failure = (quote(str(exc), bare=True), quote(str(exc), bare=True))
+    except RecursionError:
+        failure = (f"it nests deeper than {MAX_DEPTH} levels", f"嵌套超过 {MAX_DEPTH} 层")
+    except (_TooBigError, ValueError):  # ValueError: Python's limit on int() digits
+        failure = (
+            f"an integer has more than {MAX_INT_DIGITS} digits",
+            f"有整数超过 {MAX_INT_DIGITS} 位",
+        )
+    if failure is not None:
+        # Raised outside the handler: the parser's error would ride along as context.
         raise ValidationError(
             f"{prefix}.syntax",
-            f"not valid {fmt.upper()}: {exc}",
-            f"不是有效的 {fmt.upper()}：{exc}",
-        ) from None
+            f"not valid {fmt.upper()}: {failure[0]}",
+            f"不是有效的 {fmt.upper()}：{failure[1]}",
+        )
+    shape = _shape_problem(data, prefix)
+    if shape is not None:
+        raise shape
+    return data
 
 
 def read_document(path: object, *, prefix: str) -> object:

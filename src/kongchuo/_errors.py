@@ -38,6 +38,11 @@ __all__ = [
 
 ROOT: Final = "$"
 
+MAX_PROBLEMS: Final = 200
+"""How many problems one error lists; the rest are counted in one last problem
+(``problems.more``), so that a hostile document cannot make a message of millions
+of lines."""
+
 
 class KongchuoError(Exception):
     """The root of every error kongchuo raises (kongchuo 错误的根类).
@@ -148,7 +153,7 @@ class ValidationError(KongchuoError, ValueError):
             >>> [p.path for p in err.errors]
             ['$.x', '$.y']
         """
-        found = tuple(problems)
+        found = _capped(problems)
         if not found:
             msg = "a ValidationError needs at least one problem"
             raise ValueError(msg)
@@ -198,6 +203,21 @@ class ValidationError(KongchuoError, ValueError):
         lines = [f"{len(self.errors)} problems ({len(self.errors)} 个问题):"]
         lines.extend(f"  - {p}" for p in self.errors)
         return "\n".join(lines)
+
+
+def _capped(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """The first :data:`MAX_PROBLEMS` problems, and one that counts the rest."""
+    found = tuple(problems)
+    if len(found) <= MAX_PROBLEMS or found[-1].code == "problems.more":
+        return found
+    rest = len(found) - MAX_PROBLEMS
+    more = Problem(
+        code="problems.more",
+        path=ROOT,
+        message=f"and {rest} more problems, not listed",
+        message_zh=f"另有 {rest} 个问题未列出",
+    )
+    return (*found[:MAX_PROBLEMS], more)
 
 
 def _rebuild(cls: type[ValidationError], problems: Sequence[Problem]) -> ValidationError:

@@ -45,6 +45,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
         >>> add_months(date(2024, 2, 29), 12)
         datetime.date(2025, 2, 28)
     """
+    day = require_date(day, "day")
+    months = require_int(months, "months", min_value=-_MAX_COUNT, max_value=_MAX_COUNT)
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1

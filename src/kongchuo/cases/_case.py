@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 import attrs
 
 from kongchuo._decision import Decision, Finding, Severity
-from kongchuo._errors import Problem, ValidationError
+from kongchuo._errors import Problem, ValidationError, type_name
 from kongchuo._identity import ResidentId
 from kongchuo._models._base import (
     FULL,
@@ -180,6 +180,14 @@ def entry_hash(seq: int, event: Event, prev_hash: str) -> str:
         >>> len(entry_hash(0, _demo_event(), GENESIS))
         64
     """
+    if type(seq) is not int or not isinstance(event, Event) or not isinstance(prev_hash, str):
+        raise ValidationError(
+            "case.entry_hash",
+            f"expected an int, an Event and a str, got {type_name(seq)}, "
+            f"{type_name(event)} and {type_name(prev_hash)}",
+            f"应为 int、Event 和 str，实为 {type_name(seq)}、{type_name(event)} 和 "
+            f"{type_name(prev_hash)}",
+        )
     text = f"{prev_hash}\n{seq}\n{_canonical(event)}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

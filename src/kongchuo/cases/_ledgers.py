@@ -28,6 +28,7 @@ from kongchuo.cases._case import Case
 from kongchuo.cases._events import CaseKind, Reopened, Verified
 from kongchuo.cases._machine import CaseState
 from kongchuo.policy import Ledger
+from kongchuo.policy._policy import require_policy
 
 if TYPE_CHECKING:
     from kongchuo.policy import Policy
@@ -141,6 +142,7 @@ def ledgers(
 
     as_of = require_date(as_of, "as_of")
     year = require_int(school_year, "school_year", min_value=1900, max_value=9998)
+    policy = require_policy(policy)
     kept = policy.ledgers.value_at(as_of)
     school_age: list[LedgerRow] = []
     groups_of: dict[ResidentId, frozenset[SpecialGroup]] = {}

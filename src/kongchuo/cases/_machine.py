@@ -379,8 +379,15 @@ def derive_state(tags: Iterable[object]) -> CaseState:
     for i, item in enumerate(tags):
         if isinstance(item, str):
             tag, condition = item, None
-        else:
+        elif isinstance(getattr(item, "tag", None), str) and hasattr(item, "transition_condition"):
             tag, condition = item.tag, item.transition_condition()  # type: ignore[attr-defined]
+        else:
+            raise ValidationError(
+                "case.transition",
+                f"expected an event type (str) or an event, got {type_name(item)}",
+                f"应为事件类型（字符串）或事件，实为 {type_name(item)}",
+                path=f"$.events[{i}]",
+            )
         t = transition_for(tag, state, condition=condition, path=f"$.events[{i}]")
         if t.target is not None:
             state = t.target

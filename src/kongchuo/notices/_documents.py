@@ -133,7 +133,7 @@ def notice_from_json(text: str | bytes) -> Notice:
         )
     try:
         data = json.loads(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: nesting too deep
         raise ValidationError(
             "notice.json",
             f"not valid JSON (line {getattr(exc, 'lineno', '?')})",

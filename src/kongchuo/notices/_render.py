@@ -29,6 +29,7 @@ import attrs
 
 from kongchuo._args import require_date, require_int
 from kongchuo._errors import Problem, ValidationError, quote, type_name
+from kongchuo._guard import friendly_init
 from kongchuo._identity import ResidentId
 from kongchuo._models._base import Model, fields_of
 from kongchuo.notices._models import Notice, NoticeKind, ServiceMethod
@@ -68,6 +69,7 @@ def _check_body(instance: object, attribute: attrs.Attribute[str], value: object
         )
 
 
+@friendly_init
 @attrs.frozen(kw_only=True)
 class NoticeTemplate:
     """The wording of one kind of notice (文书模板), as data a county may replace.

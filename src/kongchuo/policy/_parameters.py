@@ -235,7 +235,7 @@ class ParameterHistory(Generic[T]):
                     value=value,
                     unit=unit,
                     description=description,
-                    basis=tuple(basis),
+                    basis=basis,  # the converter checks and makes it a tuple
                     effective_from=effective_from,
                 ),
             ),

@@ -16,6 +16,7 @@ from typing import Any, Final
 
 import attrs
 
+from kongchuo._args import require_int
 from kongchuo._enums import LabelledEnum
 from kongchuo._errors import ValidationError, quote
 from kongchuo._guard import friendly_init
@@ -106,6 +107,7 @@ class MonthDay:
 
     def in_year(self, year: int) -> dt.date:
         """The date of this month-day in ``year`` (02-29 → 02-28 in a common year)."""
+        year = require_int(year, "year", min_value=dt.MINYEAR, max_value=dt.MAXYEAR)
         last = _calendar.monthrange(year, self.month)[1]
         return dt.date(year, self.month, min(self.day, last))
 
@@ -234,6 +236,7 @@ class Threshold:
 
     def is_met(self, count: int) -> bool:
         """Whether ``count`` units reach the threshold."""
+        count = require_int(count, "count", min_value=0)
         return self.comparison.holds(count, self.count)
 
     def __str__(self) -> str:

@@ -1,0 +1,116 @@
+"""Robustness: only KongchuoError for bad input, and bounded work for hostile input."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import kongchuo
+from kongchuo import cases, notices, policy
+from kongchuo._documents import MAX_DEPTH, parse_document
+from kongchuo._errors import MAX_PROBLEMS, Problem, ValidationError
+
+
+class TestDocumentReader:
+    @pytest.mark.parametrize(
+        ("text", "fmt"),
+        [
+            ("[" * 100_000, "json"),
+            ("[" * 5_000 + "]" * 5_000, "json"),
+            ("a = " + "[" * 5000, "toml"),
+        ],
+    )
+    def test_deep_nesting_is_a_syntax_error(self, text, fmt):
+        """Nesting that would exhaust the stack is a ValidationError, not RecursionError."""
+        with pytest.raises(ValidationError, match=r"demo\.(syntax|depth)"):
+            parse_document(text, fmt, prefix="demo")
+
+    def test_nesting_past_the_cap_is_refused_with_its_path(self):
+        """A parsed document nested past MAX_DEPTH is refused at the path where it goes too deep."""
+        text = '{"a": ' + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "}"
+        with pytest.raises(ValidationError) as info:
+            parse_document(text, "json", prefix="demo")
+        assert info.value.code == "demo.depth"
+        assert info.value.path.startswith("$.a[0]")
+
+    @pytest.mark.parametrize("digits", [20, 5000])
+    def test_huge_integers_are_refused(self, digits):
+        """An integer of more than 19 digits is refused before Python's own limit is hit."""
+        with pytest.raises(ValidationError, match=r"more than 19 digits") as info:
+            parse_document('{"a": ' + "9" * digits + "}", "json", prefix="demo")
+        assert info.value.code == "demo.syntax"
+        with pytest.raises(ValidationError) as toml:
+            parse_document("a = " + "9" * digits, "toml", prefix="demo")
+        assert toml.value.code in {"demo.syntax", "demo.number"}
+
+    def test_every_loader_reports_depth_as_validation_error(self):
+        """policy, notice, calendar and template loaders turn deep nesting into their codes."""
+        deep = "[" * 100_000
+        for load in (
+            policy.policy_from_json,
+            notices.notice_from_json,
+            kongchuo.YearArrangement.from_json,
+            kongchuo.SchoolCalendar.from_json,
+        ):
+            with pytest.raises(kongchuo.KongchuoError) as info:
+                load(deep)
+            assert info.value.code.endswith(("syntax", "depth", "json")), load
+
+
+class TestProblemCap:
+    def test_problems_beyond_the_cap_are_counted(self):
+        """An error lists MAX_PROBLEMS problems and counts the rest in one last problem."""
+        many = [Problem(code="x", path=f"$[{i}]", message="m", message_zh="z") for i in range(5000)]
+        err = ValidationError.of(many)
+        assert len(err) == MAX_PROBLEMS + 1
+        assert err.errors[-1].code == "problems.more"
+        assert "4800 more problems" in err.errors[-1].message
+        assert len(str(err)) < 50_000
+
+    def test_a_capped_error_stays_capped_when_re_rooted(self):
+        """Re-rooting a capped error keeps the count rather than adding a second one."""
+        many = [Problem(code="x", path=f"$[{i}]", message="m", message_zh="z") for i in range(500)]
+        err = ValidationError.of(many).under("$.a")
+        assert len(err) == MAX_PROBLEMS + 1
+        assert [p.code for p in err.errors].count("problems.more") == 1
+
+
+class TestUncheckedArguments:
+    @pytest.mark.parametrize(
+        ("call", "code"),
+        [
+            (lambda: kongchuo.add_months(None, 1), "date.type"),
+            (lambda: kongchuo.add_months(dt.date(2025, 1, 1), "1"), "int.type"),
+            (
+                lambda: cases.ledgers(
+                    [], [], school_year=2025, as_of=dt.date(2025, 9, 1), policy=None
+                ),
+                "policy.type",
+            ),
+            (lambda: cases.entry_hash(0, {}, cases.GENESIS), "case.entry_hash"),
+            (lambda: cases.transition_for("x", "new"), "case.transition"),
+            (lambda: cases.derive_state([[]]), "case.transition"),
+            (lambda: kongchuo.to_dicts(None), "type"),
+            (lambda: kongchuo.redact(None), "redact.type"),
+            (
+                lambda: policy.ParameterHistory.single(
+                    "x", 1, unit="", description="", basis=None, effective_from=dt.date(2025, 1, 1)
+                ),
+                "parameter.basis",
+            ),
+            (lambda: policy.MonthDay(month=1, day=1).in_year("x"), "int.type"),
+            (
+                lambda: policy.Threshold(
+                    count=3, unit=policy.TimeUnit.DAY, comparison=policy.Comparison.AT_LEAST
+                ).is_met("x"),
+                "int.type",
+            ),
+            (lambda: notices.NoticeTemplate(x=1), "unknown_key"),
+        ],
+    )
+    def test_bad_arguments_raise_validation_errors(self, call, code):
+        """Each unchecked argument of the issue now raises a ValidationError with its code."""
+        with pytest.raises(ValidationError) as info:
+            call()
+        assert code in {p.code for p in info.value.errors}

@@ -845,4 +845,11 @@ def sensitive_fields(cls: type[Model]) -> dict[str, str]:
          'status_since': 'private', 'status_until': 'private'}
     """
     _check_cls(cls)
+    if cls not in MODELS:
+        raise ValidationError(
+            "serialization.class",
+            "sensitive_fields takes a model class",
+            "sensitive_fields 需要模型类",
+            path="$.cls",
+        )
     return {f.name: f.sensitive for f in fields_of(cls) if f.sensitive}

@@ -180,10 +180,15 @@ def entry_hash(seq: int, event: Event, prev_hash: str) -> str:
         >>> len(entry_hash(0, _demo_event(), GENESIS))
         64
     """
-    if type(seq) is not int or not isinstance(event, Event) or not isinstance(prev_hash, str):
+    if (
+        type(seq) is not int
+        or not 0 <= seq < 1 << 63
+        or not isinstance(event, Event)
+        or not isinstance(prev_hash, str)
+    ):
         raise ValidationError(
             "case.entry_hash",
-            f"expected an int, an Event and a str, got {type_name(seq)}, "
+            f"expected an int from 0, an Event and a str, got {type_name(seq)}, "
             f"{type_name(event)} and {type_name(prev_hash)}",
             f"应为 int、Event 和 str，实为 {type_name(seq)}、{type_name(event)} 和 "
             f"{type_name(prev_hash)}",

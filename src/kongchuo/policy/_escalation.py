@@ -22,7 +22,7 @@ from typing import Any, Final, TypedDict
 import attrs
 
 from kongchuo._enums import LabelledEnum, parse_members
-from kongchuo._errors import ValidationError, type_name
+from kongchuo._errors import ValidationError, quote, type_name
 from kongchuo._guard import friendly_init
 from kongchuo.policy._parameters import ParameterHistory
 from kongchuo.policy._sources import KONGCHUO_DEFAULT, KONGCHUO_READING, dated_rows
@@ -215,7 +215,7 @@ def _pairs(value: object, path: str) -> tuple[tuple[Any, Any], ...]:
 def _authorities(value: object) -> tuple[tuple[EscalationStep, tuple[Party, ...]], ...]:
     out = []
     for step, parties in _pairs(value, "$.entries"):
-        path = f"$.entries[{step!s}]"
+        path = f"$.entries[{quote(step, bare=True)}]"
         if not isinstance(step, EscalationStep):
             raise _bad_table(path, "a key must be an EscalationStep", "键应为 EscalationStep")
         if not is_parties(parties):
@@ -263,7 +263,7 @@ class StepAuthorities:
 def _ladders(value: object) -> tuple[tuple[str, tuple[EscalationStep, ...]], ...]:
     out = []
     for kind, ladder in _pairs(value, "$.entries"):
-        path = f"$.entries[{kind!s}]"
+        path = f"$.entries[{quote(kind, bare=True)}]"
         if not isinstance(kind, str) or not kind.strip():
             raise _bad_table(path, "a key is a case kind's name", "键应为个案类别名称")
         problem = ladder_problem(ladder)

@@ -355,3 +355,21 @@ def test_clauses_page_reflects_the_code():
     for clause, implemented in rows:
         cited = re.search(rf"{re.escape(clause)}\b", source) is not None
         assert cited != ("not yet implemented" in implemented), clause
+
+
+def test_fc_2_1_is_cited_by_party_alone():
+    """FC-2.1 (联控联保) is cited by `Party`'s docstring only, as docs/clauses.md says."""
+    root = Path(__file__).parent.parent
+    citing = sorted(
+        p.relative_to(root).as_posix()
+        for p in (root / "src" / "kongchuo").rglob("*.py")
+        if re.search(r"FC-2\.1\b", p.read_text(encoding="utf-8"))
+    )
+    assert citing == ["src/kongchuo/policy/_values.py"]
+    from kongchuo.policy import Party
+
+    assert "FC-2.1" in (Party.__doc__ or "")
+    page = (root / "docs" / "clauses.md").read_text(encoding="utf-8")
+    row = next(line for line in page.splitlines() if line.startswith("| FC-2.1 "))
+    assert "the one piece of code that cites FC-2.1" in row
+    assert "no rule's decision cites FC-2.1" in row

@@ -99,6 +99,27 @@ def test_school_report_counts_attempts_from_the_log():
     assert report.issuers[0].name == "肥城市王瓜店中学"
 
 
+def test_drafted_school_report_carries_the_schools_own_number():
+    """A drafted school report carries the school's own number and passes check_notice."""
+    # 党政机关公文处理工作条例 第九条（三）: "发文字号。由发文机关代字、年份、发文顺序号
+    # 组成。" The 代字 is the issuing organ's, and the school, not the bureau, issues
+    # its report (未成年人保护法 第二十八条第二款).
+    report = _draft(
+        NoticeKind.SCHOOL_REPORT,
+        issued_on=dt.date(2025, 9, 19),
+        seq=4,
+        summary="三次家访未果",
+    )
+    assert report.number == "3709830031〔2025〕4号"
+    decision = check_notice(
+        report, as_of=dt.date(2025, 9, 19), policy=FEICHENG, calendar=ChinaCalendar()
+    )
+    codes = decision.codes()
+    assert "notice.school_report.bureau_number" not in codes
+    assert "notice.number.scheme" not in codes
+    assert "notice.number.year" not in codes
+
+
 def test_judicial_referral_names_the_order_from_the_log():
     """A judicial referral takes the last correction order's number and deadline from the log."""
     referral = _draft(

@@ -26,6 +26,7 @@ from kongchuo.notices import (
     document_number,
 )
 from kongchuo.policy import EscalationStep, Party, Policy
+from kongchuo.policy._escalation import format_document_number
 
 if TYPE_CHECKING:
     from kongchuo import Child, School, WorkCalendar
@@ -207,6 +208,25 @@ def _from_case(kind: NoticeKind, case: Case, *, on: dt.date) -> dict[str, Any]:
     return found
 
 
+_SCHOOL_NUMBER: Final = "{code}〔{year}〕{seq}号"
+
+
+def _school_number(school: School, *, year: int, seq: int) -> str:
+    """The 发文字号 a school puts on its own document: its unit code as the 代字.
+
+    The bureau's 机关代字 belongs to the bureau (GB/T 9704-2012 7.2.5: the 发文字号
+    is the issuing organ's); a school that has no 代字 of its own on record is
+    numbered by its unit code (学校标识码), which no other issuer shares.
+
+    Example:
+        >>> from kongchuo.demo import sample_case
+        >>> _, _, school = sample_case()
+        >>> _school_number(school, year=2025, seq=3)
+        '3709830031〔2025〕3号'
+    """
+    return format_document_number(_SCHOOL_NUMBER, code=school.code, year=year, seq=seq)
+
+
 def draft_notice(
     kind: NoticeKind,
     *,
@@ -225,7 +245,10 @@ def draft_notice(
     Filled in for you, each overridable by a keyword argument of the same name:
 
     * ``number``: the 文号 from the policy's pattern, the kind's code, the year of
-      ``issued_on`` and ``seq`` (:func:`kongchuo.notices.document_number`);
+      ``issued_on`` and ``seq`` (:func:`kongchuo.notices.document_number`); the
+      school's written report is the school's own document and is numbered in the
+      school's own scheme, its unit code as the 代字 (``3709830031〔2025〕1号``), never
+      with the bureau's 代字 (pass ``number=`` for a school's own 代字);
     * ``issuers``: the school for its written report; the policy's
       ``return_notice_issuers`` for a return notice; otherwise the education
       bureau — each named from ``units`` (the school by its own name);
@@ -313,8 +336,12 @@ def draft_notice(
         _need(issued_on, dt.date, "issued_on", "日期")
         raise _fail("issued_on.type", "expected a date", "应为日期", "issued_on")
     names = dict(units or {})
+    if kind is NoticeKind.SCHOOL_REPORT:
+        number = _school_number(school, year=issued_on.year, seq=seq)
+    else:
+        number = document_number(kind, year=issued_on.year, seq=seq, policy=policy, on=issued_on)
     fields: dict[str, Any] = {
-        "number": document_number(kind, year=issued_on.year, seq=seq, policy=policy, on=issued_on),
+        "number": number,
         "issued_on": issued_on,
         "child_name": child.name,
         "child_id": child.resident_id,

@@ -45,7 +45,7 @@ from kongchuo.cases._events import (
 )
 from kongchuo.cases._machine import MACHINE, CaseState
 from kongchuo.policy import Party, ResponsibilityLine, Span
-from kongchuo.policy._policy import require_policy
+from kongchuo.policy._policy import own_basis, require_policy
 
 if TYPE_CHECKING:
     from kongchuo.policy import Policy
@@ -64,6 +64,15 @@ __all__ = [
 ]
 
 _LEDGER_BASIS: Final = ("FC-1.2",)
+
+
+def _own(decision: Decision, policy: Policy, on: dt.date) -> Decision:
+    """``decision`` with every basis as the deciding profile may cite it (own_basis)."""
+    return attrs.evolve(
+        decision,
+        findings=[attrs.evolve(f, basis=own_basis(policy, on, f.basis)) for f in decision.findings],
+        basis=own_basis(policy, on, decision.basis),
+    )
 
 
 def _need_case(case: object) -> Case:
@@ -615,13 +624,14 @@ def check_ledger(
     findings.extend(_material_findings(case))
     findings.extend(_platform_findings(case, context))
     ok = not any(f.severity is Severity.ERROR for f in findings)
-    return Decision(
+    decision = Decision(
         rule="ledger",
         ok=ok,
         outcome="complete" if ok else "incomplete",
         findings=findings,
         basis=("FC-1.2", "FC-1.3"),
     )
+    return _own(decision, policy, as_of)
 
 
 def is_ledger_complete(
@@ -783,7 +793,11 @@ def check_closure(
     state = case.state
     basis = ("FC-2.5", "FC-1.2")
     if state is CaseState.CLOSED:
-        return Decision(rule="closure", ok=False, outcome="already_closed", basis=basis)
+        return _own(
+            Decision(rule="closure", ok=False, outcome="already_closed", basis=basis),
+            policy,
+            as_of,
+        )
     fold = case._folded()  # noqa: SLF001 - the case's own fold, read once
     birth = case.child_id.birth_date if case.child_id is not None else None
     problems = closure_problems(
@@ -822,9 +836,10 @@ def check_closure(
         if outcome == "closable":
             outcome = "ledger_incomplete"
         findings.extend(errors)
-    return Decision(
+    decision = Decision(
         rule="closure", ok=outcome == "closable", outcome=outcome, findings=findings, basis=basis
     )
+    return _own(decision, policy, as_of)
 
 
 def _attendance_given(

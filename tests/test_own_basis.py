@@ -1,0 +1,37 @@
+"""A decision's basis comes from the profile that made it (依据以作出决定的配置为准)."""
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kongchuo import ChinaCalendar, Decision
+from kongchuo.cases import check_closure, check_ledger
+from kongchuo.policy import FEICHENG, NATIONAL
+from kongchuo.testing import cases
+
+CALENDAR = ChinaCalendar()
+
+
+def _seed_clauses(decision: Decision) -> list[str]:
+    cited = [*decision.basis, *(b for f in decision.findings for b in f.basis)]
+    return [b for b in cited if b.startswith("FC-")]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=cases(max_events=8), later=st.integers(0, 400))
+def test_ledger_and_closure_cite_no_seed_clause_under_national(case, later):
+    """Under NATIONAL, check_ledger and check_closure cite no FC- clause in any basis."""
+    as_of = case.entries[-1].event.occurred_on + dt.timedelta(days=later)
+    for rule in (check_ledger, check_closure):
+        decision = rule(case, as_of=as_of, policy=NATIONAL, calendar=CALENDAR)
+        assert _seed_clauses(decision) == [], rule.__name__
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=cases(max_events=8))
+def test_ledger_and_closure_keep_the_seed_clauses_under_feicheng(case):
+    """Under FEICHENG, which rests on the seed, the ledger still cites FC-1.2 (三细三实)."""
+    as_of = case.entries[-1].event.occurred_on
+    decision = check_ledger(case, as_of=as_of, policy=FEICHENG, calendar=CALENDAR)
+    assert "FC-1.2" in decision.basis

@@ -5,10 +5,15 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kongchuo import ChinaCalendar, Decision
-from kongchuo.cases import check_closure, check_ledger
+from kongchuo import (
+    ChinaCalendar,
+    Decision,
+    check_de_facto_unsupported,
+    check_rural_left_behind,
+)
+from kongchuo.cases import check_care, check_closure, check_ledger
 from kongchuo.policy import FEICHENG, NATIONAL
-from kongchuo.testing import cases
+from kongchuo.testing import cases, children
 
 CALENDAR = ChinaCalendar()
 
@@ -35,3 +40,18 @@ def test_ledger_and_closure_keep_the_seed_clauses_under_feicheng(case):
     as_of = case.entries[-1].event.occurred_on
     decision = check_ledger(case, as_of=as_of, policy=FEICHENG, calendar=CALENDAR)
     assert "FC-1.2" in decision.basis
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(child=children(), later=st.integers(0, 4000))
+def test_care_and_special_groups_cite_no_seed_clause_under_national(child, later):
+    """Under NATIONAL, check_care and the special-group rules cite no FC- clause."""
+    as_of = max(child.birth_date, dt.date(2022, 1, 1)) + dt.timedelta(days=later)
+    decisions = [
+        check_care(child, plan=None, as_of=as_of, policy=NATIONAL),
+        check_de_facto_unsupported(child, as_of=as_of, policy=NATIONAL),
+        check_rural_left_behind(child, as_of=as_of, policy=NATIONAL),
+    ]
+    for decision in decisions:
+        assert _seed_clauses(decision) == [], decision.rule
+    assert "FC-1.5" in check_care(child, plan=None, as_of=as_of, policy=FEICHENG).basis

@@ -30,7 +30,7 @@ from kongchuo._errors import ValidationError, type_name
 from kongchuo._models._children import Child, Guardian, GuardianStatus
 from kongchuo._periods import add_months
 from kongchuo.policy import NATIONAL, Policy
-from kongchuo.policy._policy import require_policy
+from kongchuo.policy._policy import own_basis, require_policy
 
 __all__ = [
     "check_de_facto_unsupported",
@@ -218,6 +218,7 @@ def check_de_facto_unsupported(
     """
     _check_args(child, as_of)
     policy = NATIONAL if policy is None else require_policy(policy)
+    basis = own_basis(policy, as_of, _DE_FACTO_BASIS)
     term_months = policy.de_facto_restriction_months.value_at(as_of)
     uncontactable_months = policy.de_facto_uncontactable_months.value_at(as_of)
     if age_on(child.birth_date, as_of) >= 18:
@@ -231,10 +232,10 @@ def check_de_facto_unsupported(
                     message="the child is 18 or older",
                     message_zh="已年满十八周岁",
                     path="$.birth_date",
-                    basis=_DE_FACTO_BASIS[:1],
+                    basis=basis[:1],
                 ),
             ),
-            basis=_DE_FACTO_BASIS,
+            basis=basis,
         )
     findings: list[Finding] = []
     states: list[str] = []
@@ -252,7 +253,7 @@ def check_de_facto_unsupported(
                 message_zh=f"{guardian.relationship.label_zh}：{zh}",
                 path=f"$.guardians[{i}].status",
                 severity=Severity.WARNING if state == "unknown" else Severity.INFO,
-                basis=_DE_FACTO_BASIS[:1],
+                basis=basis[:1],
             )
         )
     if states.count("absent") >= 2:
@@ -265,7 +266,7 @@ def check_de_facto_unsupported(
                 message_zh="须在监护人中登记父母双方的情况才能认定",
                 path="$.guardians",
                 severity=Severity.WARNING,
-                basis=_DE_FACTO_BASIS[:1],
+                basis=basis[:1],
             )
         )
         outcome = "not_qualified" if "unmet" in states else "insufficient_facts"
@@ -282,7 +283,7 @@ def check_de_facto_unsupported(
         ok=outcome == "qualifies",
         outcome=outcome,
         findings=tuple(findings),
-        basis=_DE_FACTO_BASIS,
+        basis=basis,
     )
 
 
@@ -358,7 +359,7 @@ def check_rural_left_behind(  # noqa: C901 - the definition has that many cases
     """
     _check_args(child, as_of)
     policy = NATIONAL if policy is None else require_policy(policy)
-    basis = _LEFT_BEHIND_BASIS
+    basis = own_basis(policy, as_of, _LEFT_BEHIND_BASIS)
     if age_on(child.birth_date, as_of) >= policy.left_behind_age_limit.value_at(as_of):
         return Decision(rule="rural_left_behind", ok=False, outcome="too_old", basis=basis)
     if child.rural_household is None:

@@ -39,6 +39,8 @@ from kongchuo._models._base import (
 )
 from kongchuo._models._children import Child, SpecialGroup
 from kongchuo.cases._events import Role
+from kongchuo.policy import Policy
+from kongchuo.policy._policy import own_basis, require_policy
 
 __all__ = ["HARDSHIP_GROUPS", "AidRecord", "CarePlan", "check_care", "is_cared_for"]
 
@@ -209,7 +211,9 @@ def _gaps(child: Child, plan: CarePlan | None, as_of: dt.date) -> Iterator[Findi
         )
 
 
-def check_care(child: Child, *, plan: CarePlan | None, as_of: dt.date) -> Decision:
+def check_care(
+    child: Child, *, plan: CarePlan | None, as_of: dt.date, policy: Policy | None = None
+) -> Decision:
     """Report the gaps in a student's care (关爱服务缺口).
 
     * every student has a mentor (the head teacher by default): ``care.mentor.missing``
@@ -221,6 +225,10 @@ def check_care(child: Child, *, plan: CarePlan | None, as_of: dt.date) -> Decisi
       :data:`HARDSHIP_GROUPS`: a 脱贫家庭 (formerly 建档立卡) family, an orphan, a
       child de facto without carers (建档立卡**等**家庭经济困难学生) — has a 一生一案
       plan (``care.plan.not_one_life``) and aid recorded (``care.aid.missing``).
+
+    The decision cites FC-1.5, the seed's clause on care; given ``policy``, its basis
+    comes from that profile (:func:`~kongchuo.policy.own_basis`), so under NATIONAL it
+    cites no seed clause.
 
     References:
         FC-1.5 (全员育人导师制, 学情会商, 精准资助救助, 一生一案).
@@ -251,17 +259,23 @@ def check_care(child: Child, *, plan: CarePlan | None, as_of: dt.date) -> Decisi
         plan, CarePlan, "plan", code="care_plan.type", name_zh="关爱方案", optional=True
     )
     as_of = require_date(as_of, "as_of")
+    basis: tuple[str, ...] = ("FC-1.5",)
     findings = list(_gaps(child, plan, as_of))
+    if policy is not None:
+        basis = own_basis(require_policy(policy), as_of, basis)
+        findings = [attrs.evolve(f, basis=own_basis(policy, as_of, f.basis)) for f in findings]
     ok = not findings
     return Decision(
         rule="care",
         ok=ok,
         outcome="cared_for" if ok else "gaps",
         findings=findings,
-        basis=("FC-1.5",),
+        basis=basis,
     )
 
 
-def is_cared_for(child: Child, *, plan: CarePlan | None, as_of: dt.date) -> bool:
+def is_cared_for(
+    child: Child, *, plan: CarePlan | None, as_of: dt.date, policy: Policy | None = None
+) -> bool:
     """Whether :func:`check_care` finds no gap."""
-    return check_care(child, plan=plan, as_of=as_of).ok
+    return check_care(child, plan=plan, as_of=as_of, policy=policy).ok

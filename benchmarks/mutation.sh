@@ -38,13 +38,13 @@ for scope in "${scopes[@]}"; do
   dir="$work/$scope"
   mkdir -p "$dir"
   git -C "$repo" archive HEAD | tar -x -C "$dir"
-  cat > "$dir/setup.cfg" <<CFG
-[mutmut]
-source_paths=src/kongchuo
-only_mutate=$module
-pytest_add_cli_args=-p no:randomly -q -x --no-header -o addopts= -p no:cacheprovider
-pytest_add_cli_args_test_selection=$tests
-CFG
+  # mutmut reads a list in setup.cfg one item a line.
+  {
+    printf '[mutmut]\nsource_paths=src/kongchuo\nonly_mutate=%s\n' "$module"
+    printf 'pytest_add_cli_args=\n    -p\n    no:randomly\n    --no-header\n'
+    printf 'pytest_add_cli_args_test_selection=\n'
+    for t in $tests; do printf '    %s\n' "$t"; done
+  } > "$dir/setup.cfg"
   cat >> "$dir/tests/conftest.py" <<'PY'
 
 from hypothesis import HealthCheck as _HealthCheck

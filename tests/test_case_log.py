@@ -2,6 +2,7 @@
 
 import contextlib
 import datetime as dt
+import json
 
 import attrs
 import pytest
@@ -43,6 +44,7 @@ from test_cases import (
     TEACHER,
     at,
     attendance_since_return,
+    event_walks,
     make_event,
     open_case,
     walk,
@@ -241,6 +243,52 @@ def test_the_fast_canonical_text_is_the_json_text(tag, data):
     """The generated encoder writes exactly the sorted-key compact JSON of the full dump."""
     event = data.draw(events(tag, on=OPENED))
     assert _canonical(event) == _reference_canonical(event)
+
+
+# -- a log loaded from JSON is verified over the text it was loaded from -----------------
+
+
+@given(event_walks())
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+def test_a_loaded_event_keeps_the_canonical_text(walked):
+    """Each loaded event keeps the chain's canonical text, and a loaded log verifies as stored."""
+    case, _ = walked
+    loaded = kongchuo.from_json(kongchuo.to_json(case), Case)
+    assert [e.event._loaded for e in loaded.entries] == [
+        _reference_canonical(e.event) for e in case.entries
+    ]
+    assert loaded.verify(expected_head=case.head, policy=FEICHENG) == case.verify(
+        expected_head=case.head, policy=FEICHENG
+    )
+
+
+class TestLoadedLog:
+    def test_a_changed_field_in_the_stored_document_is_caught(self):
+        """A stored document whose event was edited (hashes left as they were) fails."""
+        case = walk(FULL_WORK)
+        doc = json.loads(kongchuo.to_json(case))
+        doc["entries"][2]["event"]["recorded_by"] = "某人"
+        decision = kongchuo.from_dict(doc, Case).verify()
+        assert decision.codes() == ("log.hash",)
+        assert decision.findings[0].path == "$.entries[2].hash"
+
+    def test_a_changed_copy_of_a_loaded_event_does_not_keep_the_loaded_text(self):
+        """An event changed after loading is hashed afresh, not over the text it was loaded from."""
+        loaded = kongchuo.from_json(kongchuo.to_json(walk(FULL_WORK)), Case)
+        entries = list(loaded.entries)
+        changed = attrs.evolve(entries[2].event, recorded_by="某人")
+        assert changed._loaded is None
+        entries[2] = attrs.evolve(entries[2], event=changed)
+        assert attrs.evolve(loaded, entries=tuple(entries)).verify().codes() == ("log.hash",)
+
+    def test_a_document_laid_out_otherwise_still_verifies(self):
+        """Key order and indentation of the stored document do not matter."""
+        case = walk(FULL_WORK)
+        doc = json.loads(kongchuo.to_json(case))
+        for entry in doc["entries"]:
+            entry["event"] = dict(reversed(entry["event"].items()))
+        loaded = kongchuo.from_json(json.dumps(doc, indent=2, ensure_ascii=True), Case)
+        assert loaded.verify(expected_head=case.head).ok
 
 
 # -- append refuses impossible dates and corrections of a closed case --------------------

@@ -18,10 +18,8 @@ This module is part of the edges layer of the design (docs/design.md).
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from typing import Any, Final, TypeVar, overload
 
 import cattrs
@@ -45,6 +43,7 @@ from kongchuo._models._base import (
     Model,
     export_options,
     fields_of,
+    gc_paused,
     masked_export_problem,
     object_schema,
     problem,
@@ -447,18 +446,6 @@ def _load_records(data: object, cls: type) -> Any:  # noqa: ANN401 - a list of c
     return out
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a batch of new objects holds no cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def from_dicts(items: Iterable[object], cls: type[T]) -> list[T]:
     """Build many models at once, faster, reporting every problem of every item (批量构建).
 
@@ -505,7 +492,7 @@ def from_dicts(items: Iterable[object], cls: type[T]) -> list[T]:
     load = loader(model)
     extra = _EXTRA
     current = SCHEMA_VERSION
-    with _gc_paused():
+    with gc_paused():
         for i, raw in enumerate(items):
             try:
                 # The version check inlined: most documents are current.
@@ -654,7 +641,7 @@ def to_dicts(
     out: list[dict[str, Any]] = []
     append = out.append
     models = frozenset(MODELS)
-    with _gc_paused():
+    with gc_paused():
         for obj in objs:
             cls = obj.__class__
             if cls not in models:

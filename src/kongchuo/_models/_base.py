@@ -16,10 +16,12 @@ This module is part of the models layer of the design (docs/design.md); serializ
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import hmac
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any, ClassVar, Final, Literal
 
 import attrs
@@ -93,6 +95,18 @@ def mask_date(day: dt.date) -> str:
 
 
 _CACHE_LIMIT: Final = 1 << 16
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a batch of new objects holds no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def problem(code: str, en: str, zh: str, path: str = "$") -> Problem:

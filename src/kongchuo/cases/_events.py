@@ -12,6 +12,7 @@ This module is part of the models layer of the design (docs/design.md).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
 from typing import Any, ClassVar, Final
 
@@ -297,6 +298,10 @@ class Event(Model):
     supersedes: int | None = attrs.field(default=None, metadata=meta(Optional(SEQUENCE)))
     _text: str | None = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)
     """The event's canonical text, kept once written (see ``kongchuo.cases.entry_hash``)."""
+    _loaded: str | None = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)
+    """The sorted-key text of the document the event was loaded from: what its entry's
+    hash was written over when the document is as stored (``Case.verify`` tries it
+    first and falls back to the canonical text when the hash does not match)."""
 
     cross_fields: ClassVar[tuple[str, ...]] = ("occurred_on", "recorded_at")
 
@@ -898,6 +903,10 @@ EVENT_TYPES: Final[Mapping[str, type[Event]]] = {
 """Every event class by its stable tag."""
 
 
+_SORTED: Final = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+"""Writes a loaded event document as the chain's canonical text is written."""
+
+
 class EventKind(Kind):
     """Any event, written as an object with its ``"type"`` tag first."""
 
@@ -925,7 +934,13 @@ class EventKind(Kind):
                     )
                 ]
             )
-        return structure(cls, raw, extra=frozenset({"type"}))
+        event = structure(cls, raw, extra=frozenset({"type"}))
+        try:
+            text = _SORTED.encode(raw)
+        except (TypeError, ValueError):  # not JSON values (a dict built in Python)
+            return event
+        object.__setattr__(event, "_loaded", text)
+        return event
 
     def dump(self, value: Any, opts: DumpOptions) -> object:  # noqa: ANN401 - Kind's signature
         return {"type": value.tag, **unstructure(value, opts)}

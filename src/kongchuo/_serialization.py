@@ -30,7 +30,6 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from kongchuo import cases, notices
 from kongchuo._decision import Decision, Finding, Severity
 from kongchuo._errors import Problem, ValidationError, quote, type_name
 from kongchuo._models._base import (
@@ -38,6 +37,7 @@ from kongchuo._models._base import (
     EXPORT_LEVELS,
     EXPORT_TABLE,
     FULL,
+    MODELS,
     ExportLevel,
     Mask,
     Model,
@@ -51,22 +51,10 @@ from kongchuo._models._base import (
     unstructure,
 )
 from kongchuo._models._children import (
-    Carer,
     Child,
-    Disability,
-    GroupMembership,
-    Guardian,
     SpecialGroup,
 )
 from kongchuo._models._compile import dumper, loader
-from kongchuo._models._schools import (
-    Attendance,
-    Leave,
-    Registration,
-    School,
-    Transfer,
-    TransferStep,
-)
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -87,33 +75,6 @@ SCHEMA_VERSION: Final = 2
 
 VERSION_KEY: Final = "$schema_version"
 _EXTRA: Final = frozenset({VERSION_KEY})
-
-
-MODELS: Final[tuple[type[Model], ...]] = (
-    Attendance,
-    Carer,
-    Child,
-    Disability,
-    GroupMembership,
-    Guardian,
-    Leave,
-    Registration,
-    School,
-    Transfer,
-    TransferStep,
-    # Cases and their parts (kongchuo.cases) and notices (kongchuo.notices).
-    cases.Case,
-    cases.Entry,
-    cases.Person,
-    cases.CarePlan,
-    cases.AidRecord,
-    *cases.EVENT_TYPES.values(),
-    *notices.NOTICE_TYPES.values(),
-    notices.Issuer,
-    notices.Service,
-    notices.Organisation,
-)
-"""Every public model that has a document form."""
 
 
 # -- migrations -------------------------------------------------------------------
@@ -168,7 +129,7 @@ def _migrate(cls: type, raw: object) -> object:
     return doc
 
 
-def _load(cls: type[Model], raw: object) -> Any:  # noqa: ANN401 - an instance of cls
+def _load(raw: object, cls: type[Model]) -> Any:  # noqa: ANN401 - an instance of cls
     """The converter's structure hook for a top-level document of ``cls``."""
     masked = masked_export_problem(raw)
     if masked is not None:
@@ -181,10 +142,17 @@ def _load(cls: type[Model], raw: object) -> Any:  # noqa: ANN401 - an instance o
 
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True)
-    for cls in MODELS:
-        converter.register_structure_hook(cls, lambda raw, cls: _load(cls, raw))
-        converter.register_unstructure_hook(cls, _unstructure_full)
+    # Models register themselves, also those defined after this converter is made.
+    converter.register_structure_hook_func(_is_model, _load)
+    converter.register_unstructure_hook_func(_is_model, _unstructure_full)
     return converter
+
+
+def _is_model(cls: object) -> bool:
+    try:
+        return cls in MODELS
+    except TypeError:  # an unhashable type expression
+        return False
 
 
 def _unstructure_full(obj: Model) -> dict[str, object]:
@@ -640,7 +608,7 @@ def to_dicts(
     )
     out: list[dict[str, Any]] = []
     append = out.append
-    models = frozenset(MODELS)
+    models = MODELS
     with gc_paused():
         for obj in objs:
             cls = obj.__class__

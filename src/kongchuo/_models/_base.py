@@ -36,6 +36,7 @@ __all__ = [
     "BOOL",
     "DATE",
     "META",
+    "MODELS",
     "Kind",
     "Model",
     "Sensitivity",
@@ -787,23 +788,38 @@ def fields_of(cls: type) -> tuple[_Field, ...]:
     return found
 
 
+MODELS: Final[dict[type[Model], None]] = {}
+"""Every model with a document form, in the order they were defined (an ordered set).
+
+A model registers itself when its class is made (:meth:`Model.__init_subclass__`):
+nothing keeps a list by hand.
+"""
+
+
 class Model:
     """The base of every kongchuo model: validates all fields at once when built."""
 
     __slots__ = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
-        """Make ``__init__`` report wrong arguments as ValidationError; mask birth dates.
+        """Register the model; report wrong arguments as problems; mask birth dates.
 
+        attrs makes each model twice (the class as written, then its slotted copy);
+        only the copy, which holds ``__attrs_attrs__``, is registered. A model that
+        only gives its subclasses their shared fields (an event, a notice) says so
+        with ``abstract_model = True`` in its body and has no document form itself.
         A model with a ``birth`` field shows it in its ``repr`` by its year only: the
         masked ID beside it would otherwise be rebuilt from it.
         """
         super().__init_subclass__(**kwargs)
-        if "__attrs_attrs__" in cls.__dict__ and "__init__" in cls.__dict__:
-            friendly_init(cls)
-            infos = (a.metadata.get(META) for a in cls.__attrs_attrs__)  # type: ignore[attr-defined]
-            if any(getattr(info, "sensitive", None) == "birth" for info in infos):
-                cls.__repr__ = masked_repr  # type: ignore[assignment,method-assign]
+        if "__attrs_attrs__" in cls.__dict__:
+            if "__init__" in cls.__dict__:
+                friendly_init(cls)
+                infos = (a.metadata.get(META) for a in cls.__attrs_attrs__)  # type: ignore[attr-defined]
+                if any(getattr(info, "sensitive", None) == "birth" for info in infos):
+                    cls.__repr__ = masked_repr  # type: ignore[assignment,method-assign]
+            if not cls.__dict__.get("abstract_model", False):
+                MODELS[cls] = None
 
     def __attrs_post_init__(self) -> None:
         """Check every field and every cross-field rule; raise once with all problems.

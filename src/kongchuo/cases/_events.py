@@ -288,6 +288,7 @@ class Event(Model):
             this one corrects; the earlier one stays in the log but no longer counts.
     """
 
+    abstract_model: ClassVar[bool] = True
     tag: ClassVar[str] = ""
     label_zh: ClassVar[str] = ""
 

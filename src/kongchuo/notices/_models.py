@@ -298,6 +298,7 @@ class Notice(Model):
         service: How and when it reached its addressee, once served.
     """
 
+    abstract_model: ClassVar[bool] = True
     kind: ClassVar[NoticeKind]
     addressed_to_guardians: ClassVar[bool] = True
     cross_fields: ClassVar[tuple[str, ...]] = ("issuers", "issued_on", "service")

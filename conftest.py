@@ -24,3 +24,28 @@ pytest_collect_file = Sybil(
     patterns=["*.md"],
     excludes=["CHANGELOG.md"],
 ).pytest()
+
+
+def pytest_collection_modifyitems(items: list) -> None:
+    """Run a published class's doctests once, where it is defined.
+
+    A facade gives its classes the public path (``kongchuo._names.publish``), so
+    doctest would also find them in the facade, where the names their examples use
+    are out of reach; their own module lists them in ``__test__`` instead.
+    """
+    import inspect  # noqa: PLC0415 - only needed while collecting
+
+    import _pytest.doctest  # noqa: PLC0415
+
+    def twice(item: object) -> bool:
+        if not isinstance(item, _pytest.doctest.DoctestItem) or item.dtest is None:
+            return False
+        if not str(item.path).endswith("__init__.py"):
+            return False
+        facade = item.dtest.globs.get("__name__", "")
+        if not item.dtest.name.startswith(facade + "."):
+            return False
+        obj = item.dtest.globs.get(item.dtest.name[len(facade) + 1 :].split(".")[0])
+        return inspect.isclass(obj)
+
+    items[:] = [item for item in items if not twice(item)]

@@ -70,6 +70,7 @@ from kongchuo._models._schools import (
     TransferSide,
     TransferStep,
 )
+from kongchuo._names import publish
 from kongchuo._periods import SchoolDays, add_months, period_end, span_end
 from kongchuo._serialization import (
     SCHEMA_VERSION,
@@ -163,6 +164,8 @@ __all__ = [
 ]
 
 __version__ = "0.1.0.dev0"
+
+publish(globals())
 
 if "hypothesis" in _sys.modules:  # let st.from_type find kongchuo's types
     from _kongchuo_hypothesis import register_loaded as _register_loaded

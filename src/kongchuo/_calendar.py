@@ -854,16 +854,3 @@ def _read_spans(
         except ValidationError as exc:
             problems.extend(exc.under(where).errors)
     return found
-
-
-for _cls in (
-    Break,
-    BreakKind,
-    ChinaCalendar,
-    SchoolCalendar,
-    Term,
-    TermKind,
-    WorkCalendar,
-    YearArrangement,
-):
-    _cls.__module__ = "kongchuo"

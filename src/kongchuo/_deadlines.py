@@ -605,6 +605,3 @@ def to_ics(
         )
     lines.append("END:VCALENDAR")
     return "".join(part + "\r\n" for line in lines for part in _fold(line))
-
-
-Obligation.__module__ = "kongchuo"

@@ -88,9 +88,6 @@ class AmbiguousDecisionError(KongchuoError, TypeError):
     """
 
 
-AmbiguousDecisionError.__module__ = "kongchuo"
-
-
 @friendly_init
 @attrs.frozen(kw_only=True)
 class Decision:

@@ -233,11 +233,6 @@ class CalendarHorizonError(KongchuoError, LookupError):
     """
 
 
-for _cls in (KongchuoError, ValidationError, CalendarHorizonError, Problem):
-    # Tracebacks and reprs name the public path, not the private module.
-    _cls.__module__ = "kongchuo"
-
-
 def redact(text: str) -> str:
     """Return ``text`` with everything but its first 6 and last 4 characters hidden.
 

@@ -17,6 +17,7 @@ References:
 
 import sys as _sys
 
+from kongchuo._names import publish
 from kongchuo.cases._care import (
     HARDSHIP_GROUPS,
     AidRecord,
@@ -174,6 +175,8 @@ __all__ = [
     "responsible_parties",
     "transition_for",
 ]
+
+publish(globals())
 
 if "hypothesis" in _sys.modules:  # let st.from_type find Case
     from _kongchuo_hypothesis import register_loaded as _register_loaded

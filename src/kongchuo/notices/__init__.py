@@ -21,8 +21,7 @@ References:
     FC-2.3, FC-2.4, FC-3.1, FC-3.2, FC-3.3.
 """
 
-import attrs
-
+from kongchuo._names import publish
 from kongchuo.notices._documents import (
     NOTICE_SCHEMA_VERSION,
     notice_from_dict,
@@ -105,11 +104,4 @@ __all__ = [
     "templates_from_mapping",
 ]
 
-_classes = [obj for obj in map(globals().get, __all__) if isinstance(obj, type)]
-for _obj in _classes:
-    if attrs.has(_obj):
-        # Resolve the string annotations in their defining modules first: once a class
-        # (or a base) names the public path, its private module's names are out of reach.
-        attrs.resolve_types(_obj)
-for _obj in _classes:
-    _obj.__module__ = "kongchuo.notices"
+publish(globals())

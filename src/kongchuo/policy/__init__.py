@@ -19,6 +19,7 @@ Example:
     (5, 'FC-2.5')
 """
 
+from kongchuo._names import publish
 from kongchuo.policy._describe import describe_parameters, marker
 from kongchuo.policy._escalation import (
     AppealRights,
@@ -89,22 +90,4 @@ __all__ = [
     "policy_to_mapping",
 ]
 
-for _name in (
-    "AgeBand",
-    "AppealRights",
-    "CaseKindLadders",
-    "Comparison",
-    "ConsolidationFormula",
-    "EscalationStep",
-    "Ledger",
-    "MonthDay",
-    "Party",
-    "ResponsibilityLine",
-    "ResponsibilityScheme",
-    "SchemeRole",
-    "Span",
-    "StepAuthorities",
-    "Threshold",
-    "TimeUnit",
-):
-    globals()[_name].__module__ = "kongchuo.policy"
+publish(globals())

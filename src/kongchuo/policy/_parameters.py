@@ -63,9 +63,6 @@ class ParameterNotInForceError(KongchuoError, LookupError):
         return (type(self), (self.parameter, self.on, self.first))
 
 
-ParameterNotInForceError.__module__ = "kongchuo.policy"
-
-
 def _basis(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
@@ -299,7 +296,3 @@ class ParameterHistory(Generic[T]):
         )
         kept = [p for p in self.values if p.effective_from != start]
         return ParameterHistory(name=self.name, values=(*kept, added))
-
-
-for _cls in (Parameter, ParameterHistory):
-    _cls.__module__ = "kongchuo.policy"

@@ -549,9 +549,6 @@ class Policy:
         return dt.date(year, _READING_MONTH, 1)
 
 
-Policy.__module__ = "kongchuo.policy"
-
-
 def require_policy(value: object, path: str = "policy") -> Policy:
     """Return ``value`` if it is a :class:`Policy`; else raise ValidationError."""
     if not isinstance(value, Policy):
@@ -583,6 +580,3 @@ def own_basis(policy: Policy, on: dt.date, basis: Iterable[str]) -> tuple[str, .
     cited = tuple(basis)
     seeded = any(b.startswith("FC-") for b in policy.escalation_ladder.at(on).basis)
     return tuple(b for b in cited if seeded or not b.startswith("FC-"))
-
-
-Spec.__module__ = "kongchuo.policy"

@@ -27,6 +27,7 @@ References:
     FC-2.5, FC-3.3; docs/law.md.
 """
 
+from kongchuo._names import publish
 from kongchuo.reports._cadence import (
     CITY_TERM_VISIT,
     PROVINCE_YEARLY_EVALUATION,
@@ -105,3 +106,5 @@ __all__ = [
     "special_group_census",
     "to_csv",
 ]
+
+publish(globals())

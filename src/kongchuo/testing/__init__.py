@@ -20,6 +20,7 @@ Example:
     >>> test_school_age()
 """
 
+from kongchuo._names import publish
 from kongchuo.testing._cases import cases, events
 from kongchuo.testing._invalid import (
     Invalid,
@@ -63,3 +64,5 @@ __all__ = [
     "transfer_steps",
     "transfers",
 ]
+
+publish(globals())

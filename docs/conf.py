@@ -36,7 +36,12 @@ myst_heading_anchors = 3
 
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
-autodoc_default_options = {"members": True, "show-inheritance": True}
+autodoc_default_options = {
+    "members": True,
+    "show-inheritance": True,
+    # The hooks through which the model machinery checks a model are not API.
+    "exclude-members": "cross_clean, cross_check, cross_fields, check_generic, abstract_model",
+}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 nitpicky = False

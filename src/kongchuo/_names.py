@@ -8,7 +8,7 @@ pickles and the API reference show ``kongchuo.cases.Case`` rather than the priva
 path. (Functions keep theirs: nothing shows it, and their doctests run where they
 are defined.)
 
-This module stands below every layer of ``DESIGN.md``: everything may import it.
+This module stands below every layer of docs/design.md: everything may import it.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ pytest_collect_file = Sybil(
 def pytest_collection_modifyitems(items: list) -> None:
     """Run a published class's doctests once, where it is defined.
 
-    A facade gives its classes the public path (``kongchuo._names.publish``), so
+    A facade gives its classes the public path (``kongchuo._core.names.publish``), so
     doctest would also find them in the facade, where the names their examples use
     are out of reach; their own module lists them in ``__test__`` instead.
     """

@@ -17,7 +17,7 @@ import resource
 import sys
 import time
 
-from kongchuo._year import run_year
+from kongchuo._edges.demo_year import run_year
 
 
 def _run(children: int) -> None:

@@ -489,7 +489,7 @@ def main() -> int:
             by_type[kind] += 1
             if (name, kind) not in offenders:
                 try:
-                    text = kongchuo._errors.quote(str(outcome), bare=True, limit=160)  # noqa: SLF001
+                    text = kongchuo._core.errors.quote(str(outcome), bare=True, limit=160)  # noqa: SLF001
                 except Exception:  # noqa: BLE001
                     text = "(message cannot be built)"
                 offenders[name, kind] = text

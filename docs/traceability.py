@@ -124,7 +124,7 @@ def test_map(code: dict[str, dict[str, set[str]]]) -> dict[str, set[str]]:
             for qualname in kinds.get(kind, ()):
                 by_name[qualname.rsplit(".", 1)[1]].add(clause)
     out: dict[str, set[str]] = defaultdict(set)
-    for path in sorted((ROOT / "tests").glob("test_*.py")):
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
         source = path.read_text(encoding="utf-8")
         tree = ast.parse(source)
         for node in ast.walk(tree):

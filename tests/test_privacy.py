@@ -9,7 +9,7 @@ import pytest
 
 import kongchuo
 from kongchuo import cases, notices, policy
-from kongchuo._errors import quote
+from kongchuo._core.errors import quote
 from kongchuo.regions import Jurisdiction
 
 FULL = "11010519491231002X"

@@ -8,8 +8,8 @@ import pytest
 
 import kongchuo
 from kongchuo import cases, notices, policy
-from kongchuo._documents import MAX_DEPTH, parse_document
-from kongchuo._errors import MAX_PROBLEMS, Problem, ValidationError
+from kongchuo._core.documents import MAX_DEPTH, parse_document
+from kongchuo._core.errors import MAX_PROBLEMS, Problem, ValidationError
 
 
 class TestDocumentReader:

@@ -11,22 +11,9 @@ Example:
 
 import sys as _sys
 
-from kongchuo._age import age_on, check_school_entry, entry_year, is_school_age, school_year_day
-from kongchuo._calendar import (
-    Break,
-    BreakKind,
-    ChinaCalendar,
-    SchoolCalendar,
-    Term,
-    TermKind,
-    WorkCalendar,
-    YearArrangement,
-    roll_forward,
-)
-from kongchuo._deadlines import Obligation, monthly_report_due, obligations, to_ics
-from kongchuo._decision import AmbiguousDecisionError, Decision, Finding, Severity
-from kongchuo._enums import LabelledEnum
-from kongchuo._errors import (
+from kongchuo._core.decision import AmbiguousDecisionError, Decision, Finding, Severity
+from kongchuo._core.enums import LabelledEnum
+from kongchuo._core.errors import (
     CalendarHorizonError,
     KongchuoError,
     Problem,
@@ -34,14 +21,20 @@ from kongchuo._errors import (
     quote,
     redact,
 )
-from kongchuo._group_rules import (
-    check_de_facto_unsupported,
-    check_rural_left_behind,
-    is_de_facto_unsupported,
-    is_rural_left_behind,
+from kongchuo._core.names import publish
+from kongchuo._edges.serialization import (
+    SCHEMA_VERSION,
+    from_dict,
+    from_dicts,
+    from_json,
+    json_schema,
+    sensitive_fields,
+    to_dict,
+    to_dicts,
+    to_json,
 )
-from kongchuo._identity import Compacted, ResidentId, Sex, StudentNumber, StudentNumberKind
-from kongchuo._models._children import (
+from kongchuo._identity.numbers import Compacted, ResidentId, Sex, StudentNumber, StudentNumberKind
+from kongchuo._models.children import (
     AbilityAssessment,
     Carer,
     Child,
@@ -55,7 +48,7 @@ from kongchuo._models._children import (
     LegalBasis,
     SpecialGroup,
 )
-from kongchuo._models._schools import (
+from kongchuo._models.schools import (
     Approval,
     Attendance,
     AttendanceStatus,
@@ -70,19 +63,32 @@ from kongchuo._models._schools import (
     TransferSide,
     TransferStep,
 )
-from kongchuo._names import publish
-from kongchuo._periods import SchoolDays, add_months, period_end, span_end
-from kongchuo._serialization import (
-    SCHEMA_VERSION,
-    from_dict,
-    from_dicts,
-    from_json,
-    json_schema,
-    sensitive_fields,
-    to_dict,
-    to_dicts,
-    to_json,
+from kongchuo._rules.special_groups import (
+    check_de_facto_unsupported,
+    check_rural_left_behind,
+    is_de_facto_unsupported,
+    is_rural_left_behind,
 )
+from kongchuo._time.age import (
+    age_on,
+    check_school_entry,
+    entry_year,
+    is_school_age,
+    school_year_day,
+)
+from kongchuo._time.calendars import (
+    Break,
+    BreakKind,
+    ChinaCalendar,
+    SchoolCalendar,
+    Term,
+    TermKind,
+    WorkCalendar,
+    YearArrangement,
+    roll_forward,
+)
+from kongchuo._time.deadlines import Obligation, monthly_report_due, obligations, to_ics
+from kongchuo._time.periods import SchoolDays, add_months, period_end, span_end
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -579,7 +579,7 @@ def _cmd_report(args: argparse.Namespace, out: _Out) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace, out: _Out) -> int:
-    from kongchuo import _year  # noqa: PLC0415 - builds the demo county only when asked
+    from kongchuo._edges import demo_year as _year  # noqa: PLC0415 - builds the demo county only when asked
 
     tty = sys.stderr.isatty()
 

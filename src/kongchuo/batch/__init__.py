@@ -16,7 +16,7 @@ References:
     FC-1.1, FC-1.4, FC-2.2, FC-2.5, FC-3.1; 教育部办公厅 2024 常态化报告工作机制 (四查三比对).
 """
 
-from kongchuo._names import publish
+from kongchuo._core.names import publish
 from kongchuo.batch._census import (
     Census,
     CensusEntry,

@@ -17,7 +17,7 @@ References:
 
 import sys as _sys
 
-from kongchuo._names import publish
+from kongchuo._core.names import publish
 from kongchuo.cases._care import (
     HARDSHIP_GROUPS,
     AidRecord,

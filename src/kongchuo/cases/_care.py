@@ -18,11 +18,11 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from kongchuo._args import require_date, require_instance
-from kongchuo._decision import Decision, Finding, Severity
-from kongchuo._errors import Problem
-from kongchuo._identity import StudentNumber
-from kongchuo._models._base import (
+from kongchuo._core.args import require_date, require_instance
+from kongchuo._core.decision import Decision, Finding, Severity
+from kongchuo._core.errors import Problem
+from kongchuo._identity.numbers import StudentNumber
+from kongchuo._models.base import (
     BOOL,
     DATE,
     NAME,
@@ -37,7 +37,7 @@ from kongchuo._models._base import (
     meta,
     problem,
 )
-from kongchuo._models._children import Child, SpecialGroup
+from kongchuo._models.children import Child, SpecialGroup
 from kongchuo.cases._events import Role
 from kongchuo.policy import Policy
 from kongchuo.policy._policy import own_basis, require_policy

@@ -35,10 +35,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
-from kongchuo._decision import Decision, Finding, Severity
-from kongchuo._errors import Problem, ValidationError, type_name
-from kongchuo._identity import ResidentId
-from kongchuo._models._base import (
+from kongchuo._core.decision import Decision, Finding, Severity
+from kongchuo._core.errors import Problem, ValidationError, type_name
+from kongchuo._identity.numbers import ResidentId
+from kongchuo._models.base import (
     FULL,
     RESIDENT_ID,
     UNIT_CODE,
@@ -517,7 +517,7 @@ def _last_entry_day(policy: Policy, day: dt.date) -> dt.date | None:
     the limit is set in calendar days, weeks or months (a limit in working or school
     days needs a calendar the log does not have, and is refused as ``span.calendar``).
     """
-    from kongchuo._periods import SchoolDays, span_end  # noqa: PLC0415 - the time layer
+    from kongchuo._time.periods import SchoolDays, span_end  # noqa: PLC0415 - the time layer
 
     span = policy.backdating_limit.value_at(day)
     if span is None or span.count == 0:

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from kongchuo._errors import Problem, ValidationError
-from kongchuo._guard import friendly_init
-from kongchuo._models._base import problem
+from kongchuo._core.errors import Problem, ValidationError
+from kongchuo._core.guard import friendly_init
+from kongchuo._models.base import problem
 from kongchuo.cases._events import (
     AttemptResult,
     AttendanceRecorded,
@@ -387,7 +387,7 @@ def _nothing(c: _Closing) -> tuple[str, str, str] | None:  # noqa: ARG001 - one 
 def _age(c: _Closing) -> tuple[str, str, str] | None:
     limit = c.policy.closure_age.value_at(c.closed_on)
     if limit is not None and c.birth is not None:
-        from kongchuo._age import age_on  # noqa: PLC0415 - the time layer, loaded on use
+        from kongchuo._time.age import age_on  # noqa: PLC0415 - the time layer, loaded on use
 
         if c.birth <= c.closed_on and age_on(c.birth, c.closed_on) > limit:
             return None

@@ -34,13 +34,13 @@ from typing import Any, ClassVar, Final, TypeVar
 
 import attrs
 
-from kongchuo._args import require_date, require_instance
-from kongchuo._calendar import WorkCalendar, _require_calendar, roll_forward
-from kongchuo._decision import Decision, Finding, Severity
-from kongchuo._enums import LabelledEnum
-from kongchuo._errors import ValidationError, type_name
-from kongchuo._models._base import DATE, EnumKind, Model, Optional, Text, TupleKind, as_tuple, meta
-from kongchuo._models._children import AbilityAssessment, Child
+from kongchuo._core.args import require_date, require_instance
+from kongchuo._core.decision import Decision, Finding, Severity
+from kongchuo._core.enums import LabelledEnum
+from kongchuo._core.errors import ValidationError, type_name
+from kongchuo._models.base import DATE, EnumKind, Model, Optional, Text, TupleKind, as_tuple, meta
+from kongchuo._models.children import AbilityAssessment, Child
+from kongchuo._time.calendars import WorkCalendar, _require_calendar, roll_forward
 from kongchuo.cases._case import Case
 from kongchuo.cases._events import (
     AttemptResult,

@@ -18,9 +18,9 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from kongchuo._enums import LabelledEnum
-from kongchuo._errors import Problem, ValidationError, quote
-from kongchuo._models._base import (
+from kongchuo._core.enums import LabelledEnum
+from kongchuo._core.errors import Problem, ValidationError, quote
+from kongchuo._models.base import (
     BOOL,
     DATE,
     NAME,

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from kongchuo._args import require_date, require_int
-from kongchuo._errors import ValidationError, type_name
-from kongchuo._guard import friendly_init
-from kongchuo._identity import ResidentId
-from kongchuo._models._children import Child, SpecialGroup
+from kongchuo._core.args import require_date, require_int
+from kongchuo._core.errors import ValidationError, type_name
+from kongchuo._core.guard import friendly_init
+from kongchuo._identity.numbers import ResidentId
+from kongchuo._models.children import Child, SpecialGroup
 from kongchuo.cases._case import Case
 from kongchuo.cases._events import CaseKind, Reopened, Verified
 from kongchuo.cases._machine import CaseState
@@ -138,7 +138,7 @@ def ledgers(
         >>> [(v.label_zh, v.total) for v in views.values()]
         [('适龄儿童台账', 0), ('疑似辍学学生台账', 0), ('辍学学生台账', 0)]
     """
-    from kongchuo._age import is_school_age  # noqa: PLC0415 - the time layer
+    from kongchuo._time.age import is_school_age  # noqa: PLC0415 - the time layer
 
     as_of = require_date(as_of, "as_of")
     year = require_int(school_year, "school_year", min_value=1900, max_value=9998)

@@ -16,9 +16,9 @@ from typing import Final
 
 import attrs
 
-from kongchuo._enums import LabelledEnum
-from kongchuo._errors import ValidationError, quote, type_name
-from kongchuo._guard import friendly_init
+from kongchuo._core.enums import LabelledEnum
+from kongchuo._core.errors import ValidationError, quote, type_name
+from kongchuo._core.guard import friendly_init
 
 __all__ = ["MACHINE", "CaseState", "Evidence", "Transition", "derive_state", "transition_for"]
 

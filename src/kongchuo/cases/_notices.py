@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from kongchuo._errors import ValidationError, type_name
+from kongchuo._core.errors import ValidationError, type_name
 from kongchuo.cases._events import (
     CorrectionOrdered,
     Event,

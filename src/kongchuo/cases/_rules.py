@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from kongchuo._args import require_date, require_instance
-from kongchuo._calendar import SchoolCalendar, WorkCalendar, _require_calendar
-from kongchuo._decision import Decision, Finding, Severity
-from kongchuo._errors import Problem, ValidationError, type_name
-from kongchuo._guard import friendly_init
-from kongchuo._models._children import Child
-from kongchuo._models._schools import Attendance, AttendanceStatus, School
-from kongchuo._periods import SchoolDays, span_end, span_text
+from kongchuo._core.args import require_date, require_instance
+from kongchuo._core.decision import Decision, Finding, Severity
+from kongchuo._core.errors import Problem, ValidationError, type_name
+from kongchuo._core.guard import friendly_init
+from kongchuo._models.children import Child
+from kongchuo._models.schools import Attendance, AttendanceStatus, School
+from kongchuo._time.calendars import SchoolCalendar, WorkCalendar, _require_calendar
+from kongchuo._time.periods import SchoolDays, span_end, span_text
 from kongchuo.cases._case import Case
 from kongchuo.cases._closure import closure_attendance, closure_problems, ground_for
 from kongchuo.cases._events import (
@@ -682,7 +682,7 @@ def _digest(records: Sequence[Attendance]) -> str:
     import hashlib  # noqa: PLC0415 - only here
     import json  # noqa: PLC0415 - only here
 
-    from kongchuo._models._base import unstructure  # noqa: PLC0415 - only here
+    from kongchuo._models.base import unstructure  # noqa: PLC0415 - only here
 
     text = json.dumps(
         [unstructure(r) for r in records], sort_keys=True, ensure_ascii=False, separators=(",", ":")

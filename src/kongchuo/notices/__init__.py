@@ -21,7 +21,7 @@ References:
     FC-2.3, FC-2.4, FC-3.1, FC-3.2, FC-3.3.
 """
 
-from kongchuo._names import publish
+from kongchuo._core.names import publish
 from kongchuo.notices._documents import (
     NOTICE_SCHEMA_VERSION,
     notice_from_dict,

@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
-from kongchuo._errors import ValidationError, quote, type_name
-from kongchuo._models._base import (
+from kongchuo._core.errors import ValidationError, quote, type_name
+from kongchuo._models.base import (
     EXPORT_KEY,
     Mask,
     export_options,

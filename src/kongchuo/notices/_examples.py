@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from kongchuo._identity import ResidentId
+from kongchuo._identity.numbers import ResidentId
 from kongchuo.notices._models import (
     CorrectionOrder,
     EnrolmentNotice,

@@ -21,10 +21,10 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from kongchuo._enums import LabelledEnum
-from kongchuo._errors import Problem, ValidationError
-from kongchuo._identity import ResidentId
-from kongchuo._models._base import (
+from kongchuo._core.enums import LabelledEnum
+from kongchuo._core.errors import Problem, ValidationError
+from kongchuo._identity.numbers import ResidentId
+from kongchuo._models.base import (
     BOOL,
     DATE,
     NAME,

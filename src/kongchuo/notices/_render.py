@@ -27,11 +27,11 @@ from typing import Any, Final
 
 import attrs
 
-from kongchuo._args import require_date, require_int
-from kongchuo._errors import Problem, ValidationError, quote, type_name
-from kongchuo._guard import friendly_init
-from kongchuo._identity import ResidentId
-from kongchuo._models._base import Model, fields_of
+from kongchuo._core.args import require_date, require_int
+from kongchuo._core.errors import Problem, ValidationError, quote, type_name
+from kongchuo._core.guard import friendly_init
+from kongchuo._identity.numbers import ResidentId
+from kongchuo._models.base import Model, fields_of
 from kongchuo.notices._models import Notice, NoticeKind, ServiceMethod
 from kongchuo.policy import Party, Policy
 from kongchuo.policy._escalation import format_document_number

@@ -20,13 +20,13 @@ from typing import Any, Final
 
 import attrs
 
-from kongchuo._age import age_on
-from kongchuo._args import require_date
-from kongchuo._calendar import WorkCalendar, _require_calendar, roll_forward
-from kongchuo._decision import Decision, Finding, Severity
-from kongchuo._errors import ValidationError, quote, type_name
-from kongchuo._periods import SchoolDays
-from kongchuo._periods import span_end as _span_end
+from kongchuo._core.args import require_date
+from kongchuo._core.decision import Decision, Finding, Severity
+from kongchuo._core.errors import ValidationError, quote, type_name
+from kongchuo._time.age import age_on
+from kongchuo._time.calendars import WorkCalendar, _require_calendar, roll_forward
+from kongchuo._time.periods import SchoolDays
+from kongchuo._time.periods import span_end as _span_end
 from kongchuo.notices._models import (
     CorrectionOrder,
     EnrolmentNotice,

@@ -19,7 +19,7 @@ Example:
     (5, 'FC-2.5')
 """
 
-from kongchuo._names import publish
+from kongchuo._core.names import publish
 from kongchuo.policy._describe import describe_parameters, marker
 from kongchuo.policy._escalation import (
     AppealRights,

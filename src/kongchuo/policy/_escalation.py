@@ -21,9 +21,9 @@ from typing import Any, Final, TypedDict
 
 import attrs
 
-from kongchuo._enums import LabelledEnum, parse_members
-from kongchuo._errors import ValidationError, quote, type_name
-from kongchuo._guard import friendly_init
+from kongchuo._core.enums import LabelledEnum, parse_members
+from kongchuo._core.errors import ValidationError, quote, type_name
+from kongchuo._core.guard import friendly_init
 from kongchuo.policy._parameters import ParameterHistory
 from kongchuo.policy._sources import KONGCHUO_DEFAULT, KONGCHUO_READING, dated_rows
 from kongchuo.policy._values import Party, Span, TimeUnit

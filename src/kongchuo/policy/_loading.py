@@ -33,8 +33,8 @@ from typing import Any, Final
 
 import attrs
 
-from kongchuo._documents import parse_document, read_date, read_document
-from kongchuo._errors import Problem, ValidationError, quote, type_name
+from kongchuo._core.documents import parse_document, read_date, read_document
+from kongchuo._core.errors import Problem, ValidationError, quote, type_name
 from kongchuo.policy._parameters import Parameter, ParameterHistory
 from kongchuo.policy._policy import SPECS, Policy, value_problems
 from kongchuo.policy._profiles import FEICHENG, NATIONAL

@@ -18,9 +18,9 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from kongchuo._args import require_date
-from kongchuo._errors import KongchuoError, ValidationError, quote, type_name
-from kongchuo._guard import friendly_init
+from kongchuo._core.args import require_date
+from kongchuo._core.errors import KongchuoError, ValidationError, quote, type_name
+from kongchuo._core.guard import friendly_init
 
 __all__ = ["Parameter", "ParameterHistory", "ParameterNotInForceError"]
 

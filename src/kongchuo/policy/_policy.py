@@ -19,10 +19,10 @@ from typing import Any, Final
 
 import attrs
 
-from kongchuo._args import require_int
-from kongchuo._enums import from_value, parse_members
-from kongchuo._errors import Problem, ValidationError, quote, type_name
-from kongchuo._guard import friendly_init
+from kongchuo._core.args import require_int
+from kongchuo._core.enums import from_value, parse_members
+from kongchuo._core.errors import Problem, ValidationError, quote, type_name
+from kongchuo._core.guard import friendly_init
 from kongchuo.policy._escalation import (
     AppealRights,
     CaseKindLadders,

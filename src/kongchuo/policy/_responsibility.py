@@ -17,9 +17,9 @@ from typing import Final
 
 import attrs
 
-from kongchuo._enums import LabelledEnum
-from kongchuo._errors import Problem, ValidationError, type_name
-from kongchuo._guard import friendly_init
+from kongchuo._core.enums import LabelledEnum
+from kongchuo._core.errors import Problem, ValidationError, type_name
+from kongchuo._core.guard import friendly_init
 from kongchuo.policy._values import Party
 
 __all__ = ["SEVEN_HEADS", "ResponsibilityLine", "ResponsibilityScheme", "SchemeRole"]

@@ -16,10 +16,10 @@ from typing import Any, Final
 
 import attrs
 
-from kongchuo._args import require_int
-from kongchuo._enums import LabelledEnum
-from kongchuo._errors import ValidationError, quote
-from kongchuo._guard import friendly_init
+from kongchuo._core.args import require_int
+from kongchuo._core.enums import LabelledEnum
+from kongchuo._core.errors import ValidationError, quote
+from kongchuo._core.guard import friendly_init
 
 __all__ = [
     "AgeBand",

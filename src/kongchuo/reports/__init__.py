@@ -27,7 +27,7 @@ References:
     FC-2.5, FC-3.3; docs/law.md.
 """
 
-from kongchuo._names import publish
+from kongchuo._core.names import publish
 from kongchuo.reports._cadence import (
     CITY_TERM_VISIT,
     PROVINCE_YEARLY_EVALUATION,

@@ -20,7 +20,7 @@ Example:
     >>> test_school_age()
 """
 
-from kongchuo._names import publish
+from kongchuo._core.names import publish
 from kongchuo.testing._cases import cases, events
 from kongchuo.testing._invalid import (
     Invalid,

@@ -13,7 +13,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from kongchuo._errors import ValidationError, quote, type_name
+from kongchuo._core.errors import ValidationError, quote, type_name
 from kongchuo.cases import (
     MACHINE,
     ApprovingAuthority,

@@ -12,9 +12,9 @@ from typing import TypeVar
 
 from hypothesis import strategies as st
 
-from kongchuo._errors import type_name
-from kongchuo._identity import Sex, StudentNumber, StudentNumberKind
-from kongchuo._models._children import (
+from kongchuo._core.errors import type_name
+from kongchuo._identity.numbers import Sex, StudentNumber, StudentNumberKind
+from kongchuo._models.children import (
     AbilityAssessment,
     Carer,
     Child,
@@ -28,7 +28,7 @@ from kongchuo._models._children import (
     LegalBasis,
     SpecialGroup,
 )
-from kongchuo._models._schools import (
+from kongchuo._models.schools import (
     Approval,
     Attendance,
     AttendanceStatus,

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from stdnum.cn import ric
 
 from kongchuo import regions
-from kongchuo._errors import ValidationError, type_name
-from kongchuo._identity import ResidentId, StudentNumber, StudentNumberKind
+from kongchuo._core.errors import ValidationError, type_name
+from kongchuo._identity.numbers import ResidentId, StudentNumber, StudentNumberKind
 
 __all__ = ["resident_ids", "student_numbers"]
 

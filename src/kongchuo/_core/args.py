@@ -1,0 +1,148 @@
+"""Checks for the arguments of public functions (参数检查).
+
+Every public function of kongchuo turns bad input into a
+:class:`~kongchuo.ValidationError` that names the argument, never a bare
+``TypeError`` or ``AttributeError``. These helpers hold the checks that the time and
+policy layers share. The path of an argument is its name (``"birth"``); the path
+of a field in a document is rooted at ``$``.
+
+This module stands beside ``_errors`` below every layer of the design (docs/design.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TypeVar
+
+from kongchuo._core.errors import ValidationError, quote, type_name
+
+__all__ = ["require_bool", "require_date", "require_instance", "require_int"]
+
+T = TypeVar("T")
+
+
+def require_date(value: object, path: str) -> dt.date:
+    """Return ``value`` if it is a :class:`datetime.date` (and not a datetime).
+
+    A ``datetime`` is refused rather than truncated: its time and time zone would be
+    dropped without a word, and a deadline reckoned from the wrong day.
+
+    Raises:
+        ValidationError: ``date.datetime`` for a datetime, ``date.type`` for anything
+            else that is not a date.
+
+    Example:
+        >>> import datetime as dt
+        >>> require_date(dt.date(2025, 9, 1), "on")
+        datetime.date(2025, 9, 1)
+        >>> require_date("2025-09-01", "on")
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: on: expected a date, got str (应为日期，实为 str) [date.type]
+    """
+    if type(value) is dt.date:
+        return value
+    if isinstance(value, dt.datetime):
+        raise ValidationError(
+            "date.datetime",
+            "expected a date, got a datetime; pass .date() explicitly",
+            "应为日期，实为带时间的 datetime；请显式传入 .date()",
+            path=path,
+        )
+    if isinstance(value, dt.date):
+        return value
+    raise ValidationError(
+        "date.type",
+        f"expected a date, got {type_name(value)}",
+        f"应为日期，实为 {type_name(value)}",
+        path=path,
+    )
+
+
+def require_int(
+    value: object,
+    path: str,
+    *,
+    min_value: int | None = None,
+    max_value: int | None = None,
+) -> int:
+    """Return ``value`` if it is an ``int`` (not a bool) within the bounds given.
+
+    Raises:
+        ValidationError: ``int.type`` or ``int.range``.
+
+    Example:
+        >>> require_int(3, "days", min_value=0)
+        3
+        >>> require_int(-1, "days", min_value=0)
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: days: must be at least 0, got -1 (不能小于 0，实为 -1) [int.range]
+    """
+    if type(value) is not int:
+        raise ValidationError(
+            "int.type",
+            f"expected an integer, got {type_name(value)}",
+            f"应为整数，实为 {type_name(value)}",
+            path=path,
+        )
+    if min_value is not None and value < min_value:
+        raise ValidationError(
+            "int.range",
+            f"must be at least {min_value}, got {quote(value)}",
+            f"不能小于 {min_value}，实为 {quote(value)}",
+            path=path,
+        )
+    if max_value is not None and value > max_value:
+        raise ValidationError(
+            "int.range",
+            f"must be at most {max_value}, got {quote(value)}",
+            f"不能大于 {max_value}，实为 {quote(value)}",
+            path=path,
+        )
+    return value
+
+
+def require_bool(value: object, path: str) -> bool:
+    """Return ``value`` if it is a ``bool``; ``0``, ``1`` and ``"yes"`` are refused.
+
+    Raises:
+        ValidationError: ``bool.type``.
+
+    Example:
+        >>> require_bool(True, "disabled")
+        True
+    """
+    if type(value) is not bool:
+        raise ValidationError(
+            "bool.type",
+            f"expected True or False, got {type_name(value)}",
+            f"应为 True 或 False，实为 {type_name(value)}",
+            path=path,
+        )
+    return value
+
+
+def require_instance(
+    value: object, cls: type[T], path: str, *, code: str, name_zh: str, optional: bool = False
+) -> T:
+    """Return ``value`` if it is an instance of ``cls`` (or ``None`` when ``optional``).
+
+    Raises:
+        ValidationError: ``code`` at ``path``, naming the expected and the actual type.
+
+    Example:
+        >>> require_instance("x", int, "count", code="count.type", name_zh="整数")
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: count: expected a int, got str ... [count.type]
+    """
+    if isinstance(value, cls) or (optional and value is None):
+        return value  # type: ignore[return-value]
+    expected = f"a {cls.__name__}" + (" or None" if optional else "")
+    raise ValidationError(
+        code,
+        f"expected {expected}, got {type_name(value)}",
+        f"应为 {cls.__name__} {name_zh}{'或 None' if optional else ''}，实为 {type_name(value)}",
+        path=path,
+    )

@@ -1,0 +1,204 @@
+"""Reading JSON and TOML documents: the shared edge of every loader (读取文档).
+
+Policies, holiday arrangements and school calendars are all loaded from a JSON or
+TOML document. This module holds what their loaders share: parsing text, reading a
+file by its suffix and reading a date, each turning a problem into a
+:class:`~kongchuo.ValidationError` whose code starts with the loader's prefix
+(``policy.syntax``, ``calendar.read`` ...).
+
+Reading a file is I/O, so :func:`read_document` is an edge function; the rest is
+pure. This module stands beside ``_errors`` below every layer of the design (docs/design.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Final
+
+from kongchuo._core.errors import Problem, ValidationError, quote, type_name
+
+__all__ = ["parse_document", "read_date", "read_document"]
+
+_FORMATS: Final = (".toml", ".json")
+
+MAX_DEPTH: Final = 32
+"""How deeply a document may nest arrays and tables (kongchuo's own nest 6 deep)."""
+
+MAX_INT_DIGITS: Final = 19
+"""How many digits an integer in a document may have (any count, year or day fits)."""
+
+MAX_BYTES: Final = 64 << 20
+"""The largest document text read (64 MiB)."""
+
+
+class _TooBigError(Exception):
+    """An integer literal with more than :data:`MAX_INT_DIGITS` digits."""
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise _TooBigError
+    return int(text)
+
+
+def _shape_problem(data: object, prefix: str) -> ValidationError | None:
+    """The first place where ``data`` nests too deeply or holds a huge integer.
+
+    Walks the parsed document without recursion, so any depth is safe to check.
+    """
+    limit = 10**MAX_INT_DIGITS
+    stack: list[tuple[object, str, int]] = [(data, "$", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth >= MAX_DEPTH:
+                return ValidationError(
+                    f"{prefix}.depth",
+                    f"the document nests deeper than {MAX_DEPTH} levels",
+                    f"文档嵌套超过 {MAX_DEPTH} 层",
+                    path=path,
+                )
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                if isinstance(item, dict | list | int):
+                    where = (
+                        f"{path}[{key}]"
+                        if isinstance(key, int)
+                        else f"{path}.{quote(key, bare=True)}"
+                    )
+                    stack.append((item, where, depth + 1))
+        elif isinstance(value, int) and not isinstance(value, bool) and not -limit < value < limit:
+            return ValidationError(
+                f"{prefix}.number",
+                f"an integer with more than {MAX_INT_DIGITS} digits",
+                f"整数超过 {MAX_INT_DIGITS} 位",
+                path=path,
+            )
+    return None
+
+
+def parse_document(text: object, fmt: str, *, prefix: str) -> object:
+    """Parse ``text`` as ``"toml"`` (a str) or ``"json"`` (a str or bytes).
+
+    Raises:
+        ValidationError: ``<prefix>.type`` for text of the wrong type,
+            ``<prefix>.syntax`` for text that does not parse.
+
+    Example:
+        >>> parse_document("a = 1", "toml", prefix="demo")
+        {'a': 1}
+        >>> parse_document("{", "json", prefix="demo")
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: $: not valid JSON: ... [demo.syntax]
+    """
+    if not isinstance(text, str | bytes) or (fmt == "toml" and not isinstance(text, str)):
+        raise ValidationError(
+            f"{prefix}.type",
+            f"expected text, got {type_name(text)}",
+            f"应为文本，实为 {type_name(text)}",
+        )
+    if len(text) > MAX_BYTES:
+        raise ValidationError(
+            f"{prefix}.size",
+            f"the document is larger than {MAX_BYTES >> 20} MiB",
+            f"文档超过 {MAX_BYTES >> 20} MiB",
+        )
+    failure: tuple[str, str] | None = None
+    try:
+        if isinstance(text, str) and fmt == "toml":
+            data = tomllib.loads(text)
+        else:
+            data = json.loads(text, parse_int=_parse_int)
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        failure = (quote(str(exc), bare=True), quote(str(exc), bare=True))
+    except RecursionError:
+        failure = (f"it nests deeper than {MAX_DEPTH} levels", f"嵌套超过 {MAX_DEPTH} 层")
+    except (_TooBigError, ValueError):  # ValueError: Python's limit on int() digits
+        failure = (
+            f"an integer has more than {MAX_INT_DIGITS} digits",
+            f"有整数超过 {MAX_INT_DIGITS} 位",
+        )
+    if failure is not None:
+        # Raised outside the handler: the parser's error would ride along as context.
+        raise ValidationError(
+            f"{prefix}.syntax",
+            f"not valid {fmt.upper()}: {failure[0]}",
+            f"不是有效的 {fmt.upper()}：{failure[1]}",
+        )
+    shape = _shape_problem(data, prefix)
+    if shape is not None:
+        raise shape
+    return data
+
+
+def read_document(path: object, *, prefix: str) -> object:
+    """Read and parse a ``.toml`` or ``.json`` file (an edge function: it does I/O).
+
+    Raises:
+        ValidationError: ``<prefix>.type`` for a path that is not a path,
+            ``<prefix>.suffix`` for another suffix, ``<prefix>.read`` for a file
+            that cannot be read, and the errors of :func:`parse_document`.
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise ValidationError(
+            f"{prefix}.type",
+            f"expected a path, got {type_name(path)}",
+            f"应为文件路径，实为 {type_name(path)}",
+            path="path",
+        )
+    file = Path(path)
+    suffix = file.suffix.lower()
+    if suffix not in _FORMATS:
+        raise ValidationError(
+            f"{prefix}.suffix",
+            f"the file must end in .toml or .json, not {quote(suffix)}",
+            f"文件扩展名应为 .toml 或 .json，实为 {quote(suffix)}",
+            path="path",
+        )
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(
+            f"{prefix}.read",
+            f"cannot read {file.name}: {exc.__class__.__name__}",
+            f"无法读取 {file.name}：{exc.__class__.__name__}",
+            path="path",
+        ) from None
+    return parse_document(text, suffix[1:], prefix=prefix)
+
+
+def read_date(raw: object, path: str, problems: list[Problem], *, prefix: str) -> dt.date | None:
+    """A date from a TOML date or a ``YYYY-MM-DD`` string; else record a problem.
+
+    Example:
+        >>> problems = []
+        >>> read_date("2027-01-01", "$.day", problems, prefix="demo")
+        datetime.date(2027, 1, 1)
+        >>> read_date("2027-02-30", "$.day", problems, prefix="demo") is None
+        True
+        >>> problems[0].code, problems[0].path
+        ('demo.date', '$.day')
+    """
+    if type(raw) is dt.date:
+        return raw
+    if isinstance(raw, str):
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            pass
+    got = "text that is not a date" if isinstance(raw, str) else type_name(raw)
+    got_zh = "无效的日期文本" if isinstance(raw, str) else type_name(raw)
+    problems.append(
+        Problem(
+            code=f"{prefix}.date",
+            path=path,
+            message=f"expected a date YYYY-MM-DD, got {got}",
+            message_zh=f"应为 YYYY-MM-DD 格式的日期，实为{got_zh}",
+        )
+    )
+    return None

@@ -1,0 +1,108 @@
+"""Constructors that report wrong arguments as :class:`~kongchuo.ValidationError`.
+
+attrs generates ``__init__`` methods that raise a bare ``TypeError`` for a missing or
+unexpected keyword argument. kongchuo promises that every public entry point
+reports bad input as a :class:`~kongchuo.KongchuoError`, naming each problem, so
+:func:`friendly_init` wraps a class's ``__init__``: the happy path pays one extra
+call; when the call fails, the arguments are bound against the signature, and every
+missing, unexpected or positional argument becomes a :class:`~kongchuo.Problem` with
+the path ``$.<name>``. A ``TypeError`` raised for any other reason passes through
+unchanged.
+
+This module stands beside ``_errors`` below every layer of the design (docs/design.md).
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from kongchuo._core.errors import Problem, ValidationError, quote
+
+__all__ = ["friendly_init", "signature_problems"]
+
+T = TypeVar("T", bound=type)
+
+
+def signature_problems(
+    cls: type, sig: inspect.Signature, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> list[Problem]:
+    """The problems of calling ``cls(*args, **kwargs)`` against ``sig`` (self excluded)."""
+    name = cls.__name__
+    params = [p for p in sig.parameters.values() if p.kind is not p.VAR_KEYWORD]
+    known = {p.name for p in params}
+    problems: list[Problem] = []
+    if args:
+        problems.append(
+            Problem(
+                code="arguments.positional",
+                path="$",
+                message=f"{name}() takes keyword arguments only; got {len(args)} positional",
+                message_zh=f"{name}() 只接受关键字参数，实际给出 {len(args)} 个位置参数",
+            )
+        )
+    problems.extend(
+        Problem(
+            code="missing",
+            path=f"$.{p.name}",
+            message=f"{p.name} is required",
+            message_zh=f"缺少必填字段 {p.name}",
+        )
+        for p in params
+        if p.default is p.empty and p.name not in kwargs
+    )
+    problems.extend(
+        Problem(
+            code="unknown_key",
+            path=f"$.{quote(key, bare=True)}",
+            message=f"{name}() has no argument {quote(key)}",
+            message_zh=f"{name}() 没有参数 {quote(key)}",
+        )
+        for key in kwargs
+        if key not in known
+    )
+    return problems
+
+
+def friendly_init(cls: T) -> T:
+    """Make ``cls(...)`` raise ValidationError, not TypeError, for wrong arguments.
+
+    Example:
+        >>> import attrs
+        >>> @friendly_init
+        ... @attrs.frozen(kw_only=True)
+        ... class Point:
+        ...     x: int
+        ...     y: int = 0
+        >>> Point(z=1)
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: 2 problems (2 个问题):
+          - $.x: x is required (缺少必填字段 x) [missing]
+          - $.z: Point() has no argument 'z' (Point() 没有参数 'z') [unknown_key]
+    """
+    init: Callable[..., None] = cls.__dict__["__init__"]
+    if getattr(init, "__kongchuo_friendly__", False):
+        return cls
+    bound_sig = inspect.signature(init)
+    sig = bound_sig.replace(parameters=list(bound_sig.parameters.values())[1:])
+
+    @functools.wraps(init)
+    def __init__(self: object, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401, N807
+        try:
+            init(self, *args, **kwargs)
+        except TypeError:
+            problems = signature_problems(cls, sig, args, kwargs)
+            if not problems:
+                raise
+        else:
+            return
+        # Raised outside the handler: the TypeError quotes the argument names whole,
+        # and it must not ride along as the context.
+        raise ValidationError.of(problems)
+
+    __init__.__kongchuo_friendly__ = True  # type: ignore[attr-defined]
+    cls.__init__ = __init__  # type: ignore[misc]
+    return cls

@@ -1,0 +1,1 @@
+"""Rules over the models (规则): the special-group definitions (事实无人抚养, 留守)."""

@@ -788,6 +788,21 @@ def fields_of(cls: type) -> tuple[_Field, ...]:
     return found
 
 
+class Compiled:
+    """The compiled checker, loader and dumper, which :mod:`kongchuo._models.compiled` installs.
+
+    The base does not import the compiler (the compiler builds on the base); the
+    package installs it when it is first imported, before any model is built.
+    """
+
+    checker: Callable[[type[Model]], Callable[[Any], None]]
+    loader: Callable[[type[Model]], Callable[[object, frozenset[str]], Any]]
+    dumper: Callable[[type[Model]], Callable[[Any], dict[str, object]]]
+
+
+COMPILED: Final = Compiled()
+
+
 MODELS: Final[dict[type[Model], None]] = {}
 """Every model with a document form, in the order they were defined (an ordered set).
 
@@ -830,9 +845,7 @@ class Model:
         """
         found = _CHECKERS.get(type(self))
         if found is None:
-            from kongchuo._models.compiled import checker  # noqa: PLC0415 - it imports this module
-
-            found = _CHECKERS[type(self)] = checker(type(self))
+            found = _CHECKERS[type(self)] = COMPILED.checker(type(self))
         found(self)
 
     def check_generic(self) -> None:
@@ -904,9 +917,7 @@ def structure(cls: type[Model], raw: object, *, extra: frozenset[str] = frozense
     This runs the compiled loader of :mod:`kongchuo._models.compiled`;
     :func:`structure_generic` is the reference it must agree with.
     """
-    from kongchuo._models.compiled import loader  # noqa: PLC0415 - it imports this module
-
-    return loader(cls)(raw, extra)
+    return COMPILED.loader(cls)(raw, extra)
 
 
 def structure_generic(  # noqa: C901 - one loop over the fields
@@ -956,9 +967,7 @@ def structure_generic(  # noqa: C901 - one loop over the fields
 def unstructure(obj: Model, opts: DumpOptions = FULL) -> dict[str, object]:
     """The JSON-ready dict of a model, keys in field order."""
     if opts is FULL:
-        from kongchuo._models.compiled import dumper  # noqa: PLC0415 - it imports this module
-
-        return dumper(type(obj))(obj)
+        return COMPILED.dumper(type(obj))(obj)
     return unstructure_generic(obj, opts)
 
 

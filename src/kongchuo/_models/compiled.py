@@ -402,3 +402,8 @@ def checker(cls: type[b.Model]) -> Callable[[Any], None]:
     lines.append("    return None")
     made: Callable[[Any], None] = _define(w, lines, f"<kongchuo checker {cls.__qualname__}>")
     return made
+
+
+b.COMPILED.checker = checker
+b.COMPILED.loader = loader
+b.COMPILED.dumper = dumper

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from kongchuo._core.errors import ValidationError
 from kongchuo.notices import (
     Issuer,
     Notice,
@@ -29,7 +30,9 @@ from kongchuo.policy import EscalationStep, Party, Policy
 from kongchuo.policy._escalation import format_document_number
 
 if TYPE_CHECKING:
-    from kongchuo import Child, School, WorkCalendar
+    from kongchuo._models.children import Child
+    from kongchuo._models.schools import School
+    from kongchuo._time.calendars import WorkCalendar
     from kongchuo.cases._case import Case
 
 __all__ = ["CHINA_STANDARD_TIME", "Recorder", "draft_notice"]
@@ -39,8 +42,6 @@ CHINA_STANDARD_TIME: Final = dt.timezone(dt.timedelta(hours=8), "CST")
 
 
 def _fail(code: str, en: str, zh: str, path: str) -> Exception:
-    from kongchuo import ValidationError  # noqa: PLC0415 - the package is loaded by now
-
     return ValidationError(code, en, zh, path=path)
 
 
@@ -317,8 +318,10 @@ def draft_notice(
     References:
         FC-2.3, FC-2.4, FC-3.3; 义务教育法 第五十八条.
     """
-    from kongchuo import Child, ChinaCalendar, School  # noqa: PLC0415 - loaded by now
-    from kongchuo.cases import Case  # noqa: PLC0415 - loaded by now
+    from kongchuo._models.children import Child  # noqa: PLC0415 - loaded by now
+    from kongchuo._models.schools import School  # noqa: PLC0415
+    from kongchuo._time.calendars import ChinaCalendar  # noqa: PLC0415
+    from kongchuo.cases._case import Case  # noqa: PLC0415
 
     if kind not in _DRAFTABLE:
         raise _fail(

@@ -11,7 +11,14 @@ from kongchuo import (
     check_de_facto_unsupported,
     check_rural_left_behind,
 )
-from kongchuo.cases import check_care, check_closure, check_ledger
+from kongchuo.cases import (
+    Case,
+    CaseKind,
+    check_care,
+    check_closure,
+    check_ledger,
+    responsible_parties,
+)
 from kongchuo.policy import FEICHENG, NATIONAL
 from kongchuo.testing import cases, children
 
@@ -55,3 +62,16 @@ def test_care_and_special_groups_cite_no_seed_clause_under_national(child, later
     for decision in decisions:
         assert _seed_clauses(decision) == [], decision.rule
     assert "FC-1.5" in check_care(child, plan=None, as_of=as_of, policy=FEICHENG).basis
+
+
+def test_responsible_parties_cite_no_seed_clause_under_national():
+    """Under NATIONAL the responsible parties rest on the national texts alone."""
+    on = dt.date(2025, 10, 1)
+    case = Case(
+        case_id="c1", kind=CaseKind.OUT_OF_SCHOOL, jurisdiction="370983003", child_ref="local-7"
+    )
+    national = responsible_parties(case, policy=NATIONAL, as_of=on)
+    assert all(not b.startswith("FC-") for r in national for b in r.basis)
+    assert national[0].basis == ("义务教育法 第十三条",)
+    feicheng = responsible_parties(case, policy=FEICHENG, as_of=on)
+    assert "FC-1.3" in feicheng[0].basis

@@ -1000,7 +1000,9 @@ def responsible_parties(
     office, assisted by the village or community (义务教育法 第十三条).
 
     Given a ``policy`` (and ``as_of``) whose ``responsibility_scheme`` is set, such
-    as the 七长责任制, the scheme's office-holders follow, each with its line.
+    as the 七长责任制, the scheme's office-holders follow, each with its line. Given a
+    policy, each basis comes from that profile: under NATIONAL no seed clause
+    (:func:`~kongchuo.policy.own_basis`).
 
     Example:
         >>> import datetime as dt
@@ -1059,6 +1061,13 @@ def responsible_parties(
                 unit=case.jurisdiction,
                 basis=("义务教育法 第十三条",),
             ),
+        )
+    if policy is not None:
+        # The basis comes from the profile that decides: no seed clause under NATIONAL.
+        day = require_date(as_of, "as_of")
+        checked = require_policy(policy)
+        statutory = tuple(
+            attrs.evolve(r, basis=own_basis(checked, day, r.basis)) for r in statutory
         )
     return statutory + _scheme_roles(case, policy, as_of)
 

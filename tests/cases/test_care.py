@@ -64,10 +64,12 @@ def test_poverty_alleviated_needs_one_life_plan_and_aid():
 
 def test_bad_input():
     """Wrong types raise ValidationError; plan dates are checked."""
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as info:
         check_care(None, plan=None, as_of=DAY)
-    with pytest.raises(ValidationError):
+    assert (info.value.code, info.value.path) == ("child.type", "child")
+    with pytest.raises(ValidationError) as info:
         check_care(child(), plan="plan", as_of=DAY)
+    assert (info.value.code, info.value.path) == ("care_plan.type", "plan")
     with pytest.raises(ValidationError) as exc_info:
         plan(consultations=(dt.date(2025, 8, 1),))
     assert exc_info.value.path == "$.consultations[0]"

@@ -501,8 +501,9 @@ class TestDeferral:
             "乡镇人民政府",
             "县级人民政府教育行政部门",
         ]
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as exc_info:
             _deferral(OPENED, authority="school")
+        assert (exc_info.value.code, exc_info.value.path) == ("type", "$.authority")
 
     def test_an_expired_deferral_is_no_closure_ground(self):
         """After until the deferral neither closes the case nor stands as in force."""

@@ -240,11 +240,15 @@ class TestLog:
         with pytest.raises(ValidationError) as exc_info:
             case.append(attrs.evolve(make_event("verified", dt.date(2025, 9, 20)), supersedes=2))
         assert exc_info.value.code == "case.supersedes"
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as exc_info:
             case.append(attrs.evolve(case.entries[2].event, supersedes=9))
+        assert exc_info.value.code == "case.supersedes"
+        assert "earlier 'cause_analysis' event" in str(exc_info.value)
         once = case.append(attrs.evolve(case.entries[2].event, supersedes=2))
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as exc_info:
             once.append(attrs.evolve(case.entries[2].event, supersedes=2))
+        assert exc_info.value.code == "case.supersedes"
+        assert "第 2 条记录已被更正" in str(exc_info.value)
         twice = once.append(attrs.evolve(case.entries[2].event, supersedes=3))
         assert [seq for seq, _ in twice.effective()] == [0, 1, 4]
 
@@ -434,10 +438,12 @@ class TestLedger:
         with pytest.raises(ValidationError) as exc_info:
             check_ledger(None, as_of=dt.date(2025, 9, 9), policy=FEICHENG)
         assert exc_info.value.path == "case"
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as exc_info:
             check_ledger(case, as_of="2025-09-09", policy=FEICHENG)
-        with pytest.raises(ValidationError):
+        assert (exc_info.value.code, exc_info.value.path) == ("date.type", "as_of")
+        with pytest.raises(ValidationError) as exc_info:
             check_ledger(case, as_of=dt.date(2025, 9, 9), policy="feicheng")
+        assert (exc_info.value.code, exc_info.value.path) == ("policy.type", "policy")
 
 
 class TestClosure:

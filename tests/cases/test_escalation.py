@@ -334,28 +334,41 @@ class TestNext:
 
 class TestBadInput:
     @pytest.mark.parametrize(
-        "call",
+        ("call", "code"),
         [
-            lambda: esc(None, S.JUDICIAL, D(2025, 1, 1)),
-            lambda: esc(build(), "judicial", D(2025, 1, 1)),
-            lambda: esc(build(), S.JUDICIAL, "2025-01-01"),
-            lambda: check_escalation(
-                build(), S.JUDICIAL, as_of=D(2025, 1, 1), policy=None, calendar=CAL
+            (lambda: esc(None, S.JUDICIAL, D(2025, 1, 1)), "case.type"),
+            (lambda: esc(build(), "judicial", D(2025, 1, 1)), "to.type"),
+            (lambda: esc(build(), S.JUDICIAL, "2025-01-01"), "date.type"),
+            (
+                lambda: check_escalation(
+                    build(), S.JUDICIAL, as_of=D(2025, 1, 1), policy=None, calendar=CAL
+                ),
+                "policy.type",
             ),
-            lambda: check_escalation(
-                build(), S.JUDICIAL, as_of=D(2025, 1, 1), policy=FEICHENG, calendar=None
+            (
+                lambda: check_escalation(
+                    build(), S.JUDICIAL, as_of=D(2025, 1, 1), policy=FEICHENG, calendar=None
+                ),
+                "calendar.type",
             ),
-            lambda: esc(build(), S.JUDICIAL, D(2025, 1, 1), just_causes=None),
-            lambda: esc(build(), S.JUDICIAL, D(2025, 1, 1), just_causes=["ill"]),
-            lambda: esc(build(), S.JUDICIAL, D(2025, 1, 1), child="child"),
-            lambda: next_escalation(None, as_of=D(2025, 1, 1), policy=FEICHENG, calendar=CAL),
-            lambda: JustCause(kind="illness", noted_on=None),
+            (lambda: esc(build(), S.JUDICIAL, D(2025, 1, 1), just_causes=None), "just_causes.type"),
+            (
+                lambda: esc(build(), S.JUDICIAL, D(2025, 1, 1), just_causes=["ill"]),
+                "just_causes[0].type",
+            ),
+            (lambda: esc(build(), S.JUDICIAL, D(2025, 1, 1), child="child"), "child.type"),
+            (
+                lambda: next_escalation(None, as_of=D(2025, 1, 1), policy=FEICHENG, calendar=CAL),
+                "case.type",
+            ),
+            (lambda: JustCause(kind="illness", noted_on=None), "type"),
         ],
     )
-    def test_bad_input_raises_kongchuo_errors(self, call):
-        """None and wrong types raise KongchuoError subclasses."""
-        with pytest.raises(KongchuoError):
+    def test_bad_input_raises_kongchuo_errors(self, call, code):
+        """None and wrong types raise KongchuoError subclasses with the code naming the problem."""
+        with pytest.raises(KongchuoError) as info:
             call()
+        assert info.value.code == code
 
     def test_is_escalation_allowed(self):
         """is_escalation_allowed agrees with check_escalation."""
@@ -536,13 +549,14 @@ class TestNoticeEvents:
         from kongchuo.cases import notice_event
         from kongchuo.notices import NoticeKind, examples
 
-        with pytest.raises(KongchuoError):
+        with pytest.raises(KongchuoError) as info:
             notice_event(
                 examples()[NoticeKind.RETURN],
                 recorded_at=dt.datetime(2025, 10, 20, 18, tzinfo=CST),
                 recorded_by="李老师",
                 materials="扫描件",
             )
+        assert (info.value.code, info.value.path) == ("materials.type", "materials")
 
 
 def served(method, day):

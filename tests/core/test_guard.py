@@ -20,8 +20,12 @@ def test_unknown_and_positional_arguments():
         Finding("x", code="c", message="m", message_zh="z", colour="red")
     codes = [p.code for p in exc_info.value.errors]
     assert codes == ["arguments.positional", "unknown_key"]
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc_info:
         Jurisdiction(code="1")
+    assert {(p.code, p.path) for p in exc_info.value.errors} == {
+        ("missing", "$.name"),
+        ("missing", "$.kind"),
+    }
 
 
 def test_other_type_errors_pass_through():

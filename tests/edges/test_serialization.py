@@ -183,20 +183,45 @@ def test_compiled_code_agrees_with_the_reference(x):
     assert structure_generic(type(x), doc) == structure(type(x), doc) == x
 
 
-@pytest.mark.parametrize("bad", [None, b"{}", [good_child_doc()], 3, "text", 2.5, {1: 2}])
+@pytest.mark.parametrize("bad", [None, b"{}", [good_child_doc()], 3, "text", 2.5])
 def test_wrong_input_types_raise_validation_error(bad):
-    """Anything that is not an object gives ValidationError, never TypeError or KeyError."""
-    with pytest.raises(ValidationError):
+    """Anything that is not an object gives ValidationError (type), never TypeError or KeyError."""
+    with pytest.raises(ValidationError) as exc_info:
         kongchuo.from_dict(bad, kongchuo.Child)
-    with pytest.raises(ValidationError):
+    assert (exc_info.value.code, exc_info.value.path) == ("type", "$")
+    assert "expected an object" in str(exc_info.value)
+    with pytest.raises(ValidationError) as exc_info:
         kongchuo.from_dicts([bad], kongchuo.Child)
+    assert (exc_info.value.code, exc_info.value.path) == ("type", "$[0]")
 
 
-@pytest.mark.parametrize("text", [None, 5, "", "{", "[1,", '{"a": NaN', b"\xff"])
-def test_bad_json_raises_validation_error(text):
-    """Text that is not JSON (or not text) raises ValidationError."""
-    with pytest.raises(ValidationError):
+def test_object_with_non_text_keys_reports_each_field():
+    """An object keyed by non-text gives every required field missing and the odd key."""
+    with pytest.raises(ValidationError) as exc_info:
+        kongchuo.from_dict({1: 2}, kongchuo.Child)
+    codes = [p.code for p in exc_info.value.errors]
+    assert codes.count("missing") == 7
+    assert codes[-1] == "unknown_key"
+    assert exc_info.value.errors[0].path == "$.name"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (None, "type"),
+        (5, "type"),
+        ("", "json.syntax"),
+        ("{", "json.syntax"),
+        ("[1,", "json.syntax"),
+        ('{"a": NaN', "json.syntax"),
+        (b"\xff", "json.syntax"),
+    ],
+)
+def test_bad_json_raises_validation_error(text, code):
+    """Text that is not JSON (or not text) raises ValidationError with its code at $."""
+    with pytest.raises(ValidationError) as exc_info:
         kongchuo.from_json(text, kongchuo.School)
+    assert (exc_info.value.code, exc_info.value.path) == (code, "$")
 
 
 def test_bad_arguments_raise_validation_error():

@@ -98,15 +98,18 @@ class TestResidentIdParse:
         """A retired code (崇文区, until 2010) is valid for 1990 births only."""
         old = "110103199001010018"
         assert ResidentId.parse(old, strict_region=True).region.name == "崇文区"
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as exc_info:
             ResidentId.parse("110103201501010014", strict_region=True)
+        assert exc_info.value.code == "resident_id.region"
+        assert "region code 110103 is not known for 2015" in str(exc_info.value)
         assert ResidentId.parse("110103201501010014").region.name == "崇文区"
 
     def test_direct_construction_validates(self):
         """ResidentId(value=...) checks the number and insists on the normal form."""
         assert ResidentId(value=VALID) == ResidentId.parse(VALID)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as exc_info:
             ResidentId(value="370983201509010013")
+        assert exc_info.value.code == "resident_id.checksum"
         with pytest.raises(ValidationError) as exc_info:
             ResidentId(value=VALID.lower())
         assert exc_info.value.code == "resident_id.not_normalised"
@@ -114,7 +117,7 @@ class TestResidentIdParse:
     def test_frozen(self):
         """A parsed number cannot be changed in place."""
         rid = ResidentId.parse(VALID)
-        with pytest.raises(AttributeError):
+        with pytest.raises(AttributeError, match="can't set attribute"):
             rid.value = FEICHENG_2015  # type: ignore[misc]
 
 
@@ -131,8 +134,17 @@ class TestResidentIdProperties:
         alphabet = "0123456789X" if index == 17 else "0123456789"
         new = data.draw(st.sampled_from(alphabet).filter(lambda c: c != rid.value[index]))
         changed = rid.value[:index] + new + rid.value[index + 1 :]
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as exc_info:
             ResidentId.parse(changed)
+        # A changed check character or serial digit breaks the checksum; a changed
+        # date or region digit may instead make the date or region invalid.
+        assert exc_info.value.code in {
+            "resident_id.checksum",
+            "resident_id.birth_date",
+            "resident_id.region",
+        }
+        if index >= 14:
+            assert exc_info.value.code == "resident_id.checksum"
 
     @given(resident_ids())
     def test_masking_never_leaks(self, rid):

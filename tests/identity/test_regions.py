@@ -18,17 +18,29 @@ def test_unknown_code_is_none():
     assert regions.history("990000") == ()
 
 
-@pytest.mark.parametrize("code", [None, 370983, "37098", "３70983", "37098a"])
-def test_bad_codes_raise_validation_error(code):
+@pytest.mark.parametrize(
+    ("code", "error"),
+    [
+        (None, "region.type"),
+        (370983, "region.type"),
+        ("37098", "region.format"),
+        ("３70983", "region.format"),
+        ("37098a", "region.format"),
+    ],
+)
+def test_bad_codes_raise_validation_error(code, error):
     """Malformed codes raise ValidationError naming the problem."""
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc_info:
         regions.lookup(code)
+    assert exc_info.value.code == error
 
 
 def test_bad_year_raises_validation_error():
     """A year that is not an int is refused."""
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc_info:
         regions.lookup("370983", year="2010")  # type: ignore[arg-type]
+    assert exc_info.value.code == "region.year"
+    assert "年份必须是整数" in str(exc_info.value)
 
 
 def test_feicheng_units():
@@ -45,8 +57,9 @@ def test_feicheng_units():
 
 def test_jurisdiction_validates():
     """A jurisdiction needs a code, a name and a known kind."""
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc_info:
         Jurisdiction(code="", name="x", kind=JurisdictionKind.TOWN)
+    assert (exc_info.value.code, exc_info.value.path) == ("jurisdiction.code", "$.code")
     with pytest.raises(ValidationError, match="volcano") as exc_info:
         Jurisdiction(code="1", name="x", kind="volcano")
     assert exc_info.value.path == "$.kind"

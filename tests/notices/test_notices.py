@@ -334,56 +334,88 @@ class TestModels:
         assert {"$.number", "$.issued_on", "$.guardians", "$.legal_basis"} <= paths
 
     @pytest.mark.parametrize(
-        "call",
+        ("call", "code"),
         [
-            lambda: render_text(None),
-            lambda: render_text("notice"),
-            lambda: render_text(EX[NoticeKind.RETURN], templates=[1]),
-            lambda: check_notice(None, as_of=dt.date(2025, 1, 1), policy=FEICHENG, calendar=CAL),
-            lambda: check(EX[NoticeKind.RETURN], as_of="2025-01-01"),
-            lambda: check_notice(
-                EX[NoticeKind.RETURN], as_of=dt.date(2025, 1, 1), policy=None, calendar=CAL
+            (lambda: render_text(None), "notice.type"),
+            (lambda: render_text("notice"), "notice.type"),
+            (lambda: render_text(EX[NoticeKind.RETURN], templates=[1]), "templates.type"),
+            (
+                lambda: check_notice(
+                    None, as_of=dt.date(2025, 1, 1), policy=FEICHENG, calendar=CAL
+                ),
+                "notice.type",
             ),
-            lambda: check_notice(
-                EX[NoticeKind.RETURN], as_of=dt.date(2025, 1, 1), policy=FEICHENG, calendar=None
+            (lambda: check(EX[NoticeKind.RETURN], as_of="2025-01-01"), "date.type"),
+            (
+                lambda: check_notice(
+                    EX[NoticeKind.RETURN], as_of=dt.date(2025, 1, 1), policy=None, calendar=CAL
+                ),
+                "policy.type",
             ),
-            lambda: check(EX[NoticeKind.ENROLMENT], reminders=None),
-            lambda: check(EX[NoticeKind.ENROLMENT], reminders=[1]),
-            lambda: document_number("return", year=2025, seq=1, policy=FEICHENG, on=dt.date.min),
-            lambda: document_number(
-                NoticeKind.RETURN, year=2025, seq=0, policy=FEICHENG, on=dt.date(2025, 1, 1)
+            (
+                lambda: check_notice(
+                    EX[NoticeKind.RETURN], as_of=dt.date(2025, 1, 1), policy=FEICHENG, calendar=None
+                ),
+                "calendar.type",
             ),
-            lambda: correction_deadline(None, policy=FEICHENG, calendar=CAL),
-            lambda: document_number(
-                NoticeKind.RETURN,
-                year=2025,
-                seq=1,
-                policy=FEICHENG,
-                on=dt.date(2025, 1, 1),
-                templates={NoticeKind.RETURN: 5},
+            (lambda: check(EX[NoticeKind.ENROLMENT], reminders=None), "reminders.type"),
+            (lambda: check(EX[NoticeKind.ENROLMENT], reminders=[1]), "reminders.type"),
+            (
+                lambda: document_number(
+                    "return", year=2025, seq=1, policy=FEICHENG, on=dt.date.min
+                ),
+                "notice.kind",
             ),
-            lambda: check(EX[NoticeKind.RETURN], templates="templates"),
-            lambda: render_text(EX[NoticeKind.RETURN], templates={NoticeKind.RETURN: "x"}),
-            lambda: __import__("kongchuo.notices").notices.span_end(None, None, calendar=CAL),
-            lambda: EnrolmentNotice(number=None),
-            lambda: Reminder(number=5),
-            lambda: ReturnNotice(
-                number="x",
-                issued_on=dt.date(2025, 1, 1),
-                issuers=[None],
-                child_name=None,
-                child_id="370983201206150034",
-                guardians=None,
-                school_name=3,
-                out_since=None,
-                return_by=None,
+            (
+                lambda: document_number(
+                    NoticeKind.RETURN, year=2025, seq=0, policy=FEICHENG, on=dt.date(2025, 1, 1)
+                ),
+                "int.range",
+            ),
+            (lambda: correction_deadline(None, policy=FEICHENG, calendar=CAL), "date.type"),
+            (
+                lambda: document_number(
+                    NoticeKind.RETURN,
+                    year=2025,
+                    seq=1,
+                    policy=FEICHENG,
+                    on=dt.date(2025, 1, 1),
+                    templates={NoticeKind.RETURN: 5},
+                ),
+                "templates.type",
+            ),
+            (lambda: check(EX[NoticeKind.RETURN], templates="templates"), "templates.type"),
+            (
+                lambda: render_text(EX[NoticeKind.RETURN], templates={NoticeKind.RETURN: "x"}),
+                "templates.type",
+            ),
+            (
+                lambda: __import__("kongchuo.notices").notices.span_end(None, None, calendar=CAL),
+                "date.type",
+            ),
+            (lambda: EnrolmentNotice(number=None), "missing"),
+            (lambda: Reminder(number=5), "missing"),
+            (
+                lambda: ReturnNotice(
+                    number="x",
+                    issued_on=dt.date(2025, 1, 1),
+                    issuers=[None],
+                    child_name=None,
+                    child_id="370983201206150034",
+                    guardians=None,
+                    school_name=3,
+                    out_since=None,
+                    return_by=None,
+                ),
+                "type",
             ),
         ],
     )
-    def test_bad_input_raises_kongchuo_errors(self, call):
-        """None and wrong types raise KongchuoError subclasses, never bare builtins."""
-        with pytest.raises(KongchuoError):
+    def test_bad_input_raises_kongchuo_errors(self, call, code):
+        """None and wrong types raise KongchuoError subclasses with their code, never builtins."""
+        with pytest.raises(KongchuoError) as info:
             call()
+        assert info.value.code == code
 
     def test_error_messages_never_hold_a_full_id(self):
         """A full ID number given where a ResidentId belongs is not repeated in the error."""

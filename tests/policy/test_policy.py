@@ -102,7 +102,7 @@ class TestProfiles:
     def test_policies_are_hashable_and_frozen(self):
         """Policies are frozen and hashable."""
         assert hash(FEICHENG) == hash(FEICHENG)
-        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        with pytest.raises(attrs.exceptions.FrozenInstanceError, match="can't set attribute"):
             FEICHENG.name = "x"  # type: ignore[misc]
 
 
@@ -158,18 +158,28 @@ class TestHistory:
             ParameterHistory(name="x", values=(a, a))
         assert info.value.code == "parameter.duplicate_date"
 
-    @pytest.mark.parametrize("bad", [None, "2025-01-01", dt.datetime(2025, 1, 1, tzinfo=dt.UTC)])
-    def test_at_bad_date(self, bad):
-        """A non-date raises ValidationError, not TypeError."""
-        with pytest.raises(ValidationError):
+    @pytest.mark.parametrize(
+        ("bad", "code"),
+        [
+            (None, "date.type"),
+            ("2025-01-01", "date.type"),
+            (dt.datetime(2025, 1, 1, tzinfo=dt.UTC), "date.datetime"),
+        ],
+    )
+    def test_at_bad_date(self, bad, code):
+        """A non-date raises ValidationError at `on`, not TypeError."""
+        with pytest.raises(ValidationError) as info:
             FEICHENG.census_month.at(bad)
+        assert (info.value.code, info.value.path) == (code, "on")
 
     def test_parameter_bad_fields(self):
         """A Parameter with a non-date start or non-text unit raises ValidationError."""
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as info:
             Parameter(value=1, unit="u", description="d", basis="b", effective_from="2020")
-        with pytest.raises(ValidationError):
+        assert (info.value.code, info.value.path) == ("date.type", "$.effective_from")
+        with pytest.raises(ValidationError) as info:
             Parameter(value=1, unit=None, description="d", basis="b", effective_from=D(2020, 1, 1))
+        assert (info.value.code, info.value.path) == ("parameter.type", "$.unit")
 
 
 class TestEvolve:
@@ -428,12 +438,19 @@ basis = ["宁阳县通知"]
 
 class TestValues:
     @pytest.mark.parametrize(
-        "kwargs", [{"month": 13, "day": 1}, {"month": 4, "day": 31}, {"month": "8", "day": 31}]
+        ("kwargs", "code", "path", "message"),
+        [
+            ({"month": 13, "day": 1}, "value.range", "$.month", "MonthDay.month must be 1–12"),
+            ({"month": 4, "day": 31}, "value.range", "$.day", "4 月没有 31 日"),
+            ({"month": "8", "day": 31}, "value.type", "$.month", "must be an integer"),
+        ],
     )
-    def test_bad_month_days(self, kwargs):
-        """Impossible month-days raise ValidationError."""
-        with pytest.raises(ValidationError):
+    def test_bad_month_days(self, kwargs, code, path, message):
+        """Impossible month-days raise ValidationError naming the field."""
+        with pytest.raises(ValidationError) as info:
             MonthDay(**kwargs)
+        assert (info.value.code, info.value.path) == (code, path)
+        assert message in str(info.value)
 
     def test_leap_month_day(self):
         """02-29 falls on 28 February in a common year."""
@@ -442,12 +459,16 @@ class TestValues:
 
     def test_bad_band_and_enums(self):
         """An empty band and a non-enum unit raise ValidationError."""
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as info:
             AgeBand(min_age=10, max_age=6)
-        with pytest.raises(ValidationError):
+        assert (info.value.code, info.value.path) == ("value.range", "$.max_age")
+        assert "最大年龄 6 小于最小年龄 10" in str(info.value)
+        with pytest.raises(ValidationError) as info:
             Span(count=1, unit="week")
-        with pytest.raises(ValidationError):
+        assert (info.value.code, info.value.path) == ("value.type", "$.unit")
+        with pytest.raises(ValidationError) as info:
             Threshold(count=1, unit=TimeUnit.DAY, comparison=">")
+        assert (info.value.code, info.value.path) == ("value.type", "$.comparison")
 
     def test_labels(self):
         """Every enum member has a Chinese label."""

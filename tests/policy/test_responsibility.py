@@ -97,7 +97,9 @@ def test_bad_scheme_values():
     with pytest.raises(ValidationError) as exc_info:
         ResponsibilityScheme(name_zh=" ", roles=(), source="")
     assert {p.path for p in exc_info.value.errors} == {"$.name_zh", "$.roles", "$.source"}
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc_info:
         SchemeRole(title_zh="校长", line="education")
-    with pytest.raises(ValidationError):
+    assert (exc_info.value.code, exc_info.value.path) == ("policy.value", "$.line")
+    with pytest.raises(ValidationError) as exc_info:
         responsible_parties(CASE, policy=FEICHENG, as_of=None)
+    assert (exc_info.value.code, exc_info.value.path) == ("date.type", "as_of")

@@ -189,8 +189,9 @@ class TestEntryYear:
 
     def test_bad_input(self):
         """A missing birth date raises ValidationError."""
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as info:
             entry_year(None, policy=FEICHENG)  # type: ignore[arg-type]
+        assert (info.value.code, info.value.path) == ("date.type", "birth")
 
 
 class TestCheckSchoolEntry:

@@ -239,8 +239,9 @@ class TestRollForward:
 
     def test_bad_arguments(self):
         """Bad days and calendars raise ValidationError."""
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as info:
             roll_forward(None, calendar=CAL)
+        assert (info.value.code, info.value.path) == ("date.type", "day")
         with pytest.raises(ValidationError) as info:
             roll_forward(D(2025, 1, 1), calendar=None)
         assert info.value.path == "calendar"
@@ -322,16 +323,22 @@ end = 2026-08-31
 
     def test_bad_objects(self):
         """Wrong kinds and types raise ValidationError."""
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as info:
             Term(kind="autumn", start=D(2025, 9, 1), end=D(2026, 1, 1))
-        with pytest.raises(ValidationError):
+        assert (info.value.code, info.value.path) == ("calendar.type", "$.kind")
+        with pytest.raises(ValidationError) as info:
             Term(kind=TermKind.AUTUMN, start="2025-09-01", end=D(2026, 1, 1))
-        with pytest.raises(ValidationError):
+        assert (info.value.code, info.value.path) == ("date.type", "$.start")
+        with pytest.raises(ValidationError) as info:
             Break(kind=BreakKind.SUMMER, start=D(2026, 9, 1), end=D(2026, 7, 1))
-        with pytest.raises(ValidationError):
+        assert (info.value.code, info.value.path) == ("calendar.range", "$.end")
+        assert "结束日期早于开始日期" in str(info.value)
+        with pytest.raises(ValidationError) as info:
             SchoolCalendar(school_year=2025, terms=[1])
-        with pytest.raises(ValidationError):
+        assert (info.value.code, info.value.path) == ("calendar.type", "$.terms[0]")
+        with pytest.raises(ValidationError) as info:
             SchoolCalendar(school_year="2025", terms=[])
+        assert (info.value.code, info.value.path) == ("int.type", "$.school_year")
 
     def test_files(self, tmp_path):
         """School calendars load from JSON text and files."""
@@ -351,15 +358,27 @@ end = 2026-08-31
 
 
 @pytest.mark.parametrize(
-    "build",
+    ("build", "problems"),
     [
-        lambda: Term(TermKind.AUTUMN, D(2025, 9, 1), D(2026, 1, 1)),
-        lambda: Break(kind=BreakKind.WINTER),
-        lambda: SchoolCalendar(terms=[]),
-        lambda: YearArrangement(year=2027),
+        (
+            lambda: Term(TermKind.AUTUMN, D(2025, 9, 1), D(2026, 1, 1)),
+            [
+                ("arguments.positional", "$"),
+                ("missing", "$.kind"),
+                ("missing", "$.start"),
+                ("missing", "$.end"),
+            ],
+        ),
+        (lambda: Break(kind=BreakKind.WINTER), [("missing", "$.start"), ("missing", "$.end")]),
+        (lambda: SchoolCalendar(terms=[]), [("missing", "$.school_year")]),
+        (
+            lambda: YearArrangement(year=2027),
+            [("missing", "$.holidays"), ("missing", "$.workdays"), ("missing", "$.source")],
+        ),
     ],
 )
-def test_wrong_arguments_raise_validation_error(build):
-    """Missing and positional arguments raise ValidationError, not TypeError."""
-    with pytest.raises(ValidationError):
+def test_wrong_arguments_raise_validation_error(build, problems):
+    """Missing and positional arguments raise ValidationError listing each, not TypeError."""
+    with pytest.raises(ValidationError) as info:
         build()
+    assert [(p.code, p.path) for p in info.value.errors] == problems

@@ -81,8 +81,9 @@ class TestMonthlyReportDue:
 
     def test_not_in_force(self):
         """NATIONAL has no monthly report before the 2024 notice."""
-        with pytest.raises(ParameterNotInForceError):
+        with pytest.raises(ParameterNotInForceError, match="monthly_report_day") as info:
             monthly_report_due(2023, 5, policy=NATIONAL)
+        assert "2024-04-30" in str(info.value)
 
     @pytest.mark.parametrize(
         ("args", "kwargs", "path"),

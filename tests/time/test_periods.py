@@ -118,10 +118,13 @@ class TestBadInput:
 
     def test_out_of_range(self):
         """A period that ends after 9999 raises ValidationError."""
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as info:
             period_end(D(9999, 12, 1), days=100)
-        with pytest.raises(ValidationError):
+        assert (info.value.code, info.value.path) == ("period.range", "days")
+        assert "1–9999" in str(info.value)
+        with pytest.raises(ValidationError) as info:
             period_end(D(9999, 12, 1), months=1)
+        assert (info.value.code, info.value.path) == ("period.range", "months")
 
     def test_bad_calendar_answer(self):
         """A calendar that answers with a non-bool is refused."""

@@ -51,7 +51,7 @@ def unchecked_raises(source: str) -> list[int]:
 
 def test_scan_flags_bare_raises_and_accepts_checked_ones():
     """The scan flags a bare raises and the call form, and accepts match= or a later check."""
-    source = '''
+    source = """
 def test_bare():
     with pytest.raises(ValidationError):
         f()
@@ -71,7 +71,7 @@ def test_code_checked():
     with pytest.raises(ValidationError) as info:
         f()
     assert info.value.code == "date.type"
-'''
+"""
     assert unchecked_raises(source) == [3, 7, 11]
 
 

@@ -9,11 +9,15 @@ turns so that load from elsewhere falls on all alike:
 * ``import kongchuo`` + first use: a parse, a JSON round trip and a rendered
   notice, which load what the bare import leaves for later.
 
+With ``--before=SRC`` (a ``src`` folder of an earlier kongchuo, for instance
+``git archive main src | tar -x -C /tmp/before``) the bare import of that version
+takes its turn too, so before and after are measured in the same run.
+
 With ``--no-bytecode`` every interpreter compiles afresh (an empty
 ``PYTHONPYCACHEPREFIX``), as on a read-only install where no bytecode is written.
 Also prints the modules kongchuo leaves unloaded until first use. Run::
 
-    python benchmarks/bench_import.py [R] [--no-bytecode]
+    python benchmarks/bench_import.py [R] [--no-bytecode] [--before=SRC]
 """
 
 from __future__ import annotations
@@ -38,11 +42,17 @@ VARIANTS = (
 )
 
 
-def seconds(code: str, *, bytecode: bool) -> float:
+def seconds(code: str, *, bytecode: bool, path: str | None = None) -> float:
     """Wall time of ``code`` in a fresh interpreter, measured inside it."""
     env = dict(os.environ)
+    if path is not None:
+        env["PYTHONPATH"] = path
     with tempfile.TemporaryDirectory() as cache:
-        if not bytecode:
+        if bytecode:
+            # Bytecode is written by the warm-up run even where the shell says not to
+            # (otherwise every edited module compiles afresh in every run).
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+        else:
             env["PYTHONPYCACHEPREFIX"] = cache
         script = f"import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
         out = subprocess.run(  # noqa: S603 - our own interpreter, our own code
@@ -56,16 +66,21 @@ def main(argv: Sequence[str]) -> None:
     args = [a for a in argv[1:] if not a.startswith("--")]
     rounds = int(args[0]) if args else 9
     bytecode = "--no-bytecode" not in argv
-    for _name, code in VARIANTS:  # warm the bytecode cache and the disk
-        seconds(code, bytecode=True)
-    times: dict[str, list[float]] = {name: [] for name, _ in VARIANTS}
+    before = next((a.split("=", 1)[1] for a in argv if a.startswith("--before=")), None)
+    variants: list[tuple[str, str, str | None]] = [(n, c, None) for n, c in VARIANTS]
+    if before is not None:
+        variants.insert(1, ("import kongchuo (before)", "import kongchuo", before))
+    for _name, code, path in variants:  # warm the bytecode cache and the disk
+        seconds(code, bytecode=True, path=path)
+    times: dict[str, list[float]] = {name: [] for name, _, _ in variants}
     for _ in range(rounds):
-        for name, code in VARIANTS:
-            times[name].append(seconds(code, bytecode=bytecode))
+        for name, code, path in variants:
+            times[name].append(seconds(code, bytecode=bytecode, path=path))
     kind = "with bytecode" if bytecode else "compiling afresh"
-    print(f"import time, {kind}; median of {rounds} fresh interpreters; ms")
+    load = os.getloadavg()[0]
+    print(f"import time, {kind}; median of {rounds} fresh interpreters; ms; load {load:.1f}")
     base = statistics.median(times[VARIANTS[0][0]])
-    for name, _code in VARIANTS:
+    for name, _code, _path in variants:
         median = statistics.median(times[name])
         print(f"  {name:<30} {median * 1e3:8.1f} {median / base:6.2f}")
     probe = (

@@ -39,7 +39,6 @@ Example:
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Final
 
 import attrs
@@ -106,6 +105,8 @@ def _parse_span(text: str) -> tuple[int | None, int | None, str]:
 @cache
 def _table() -> dict[str, tuple[Region, ...]]:
     """Read stdnum's region data once into ``code -> spans`` (oldest span first)."""
+    from importlib import resources  # noqa: PLC0415 - heavy; read on first use only
+
     text = resources.files("stdnum.cn").joinpath("loc.dat").read_text(encoding="utf-8")
     table: dict[str, tuple[Region, ...]] = {}
     province = ""

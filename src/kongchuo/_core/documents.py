@@ -15,8 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tomllib
-from pathlib import Path
 from typing import Final
 
 from kongchuo._core.errors import Problem, ValidationError, quote, type_name
@@ -109,12 +107,16 @@ def parse_document(text: object, fmt: str, *, prefix: str) -> object:
             f"文档超过 {MAX_BYTES >> 20} MiB",
         )
     failure: tuple[str, str] | None = None
+    syntax: tuple[type[ValueError], ...] = (json.JSONDecodeError, UnicodeDecodeError)
     try:
         if isinstance(text, str) and fmt == "toml":
+            import tomllib  # noqa: PLC0415 - loaded with the first TOML document
+
+            syntax = (tomllib.TOMLDecodeError, *syntax)
             data = tomllib.loads(text)
         else:
             data = json.loads(text, parse_int=_parse_int)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except syntax as exc:
         failure = (quote(str(exc), bare=True), quote(str(exc), bare=True))
     except RecursionError:
         failure = (f"it nests deeper than {MAX_DEPTH} levels", f"嵌套超过 {MAX_DEPTH} 层")
@@ -151,6 +153,8 @@ def read_document(path: object, *, prefix: str) -> object:
             f"应为文件路径，实为 {type_name(path)}",
             path="path",
         )
+    from pathlib import Path  # noqa: PLC0415 - loaded with the first file read
+
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix not in _FORMATS:

@@ -14,14 +14,15 @@ This module stands below every layer of docs/design.md: everything may import it
 from __future__ import annotations
 
 import contextlib
+import importlib
 import inspect
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
 import attrs
 
-__all__ = ["is_private", "publish"]
+__all__ = ["is_private", "lazy", "publish"]
 
 
 def is_private(module: str) -> bool:
@@ -55,7 +56,12 @@ def publish(namespace: Mapping[str, Any]) -> None:
         (<class 'kongchuo.ResidentId'>, <class 'kongchuo.cases.Case'>)
     """
     public = namespace["__name__"]
-    found = [namespace[name] for name in namespace["__all__"]]
+    # Names a facade loads on first use (see lazy) are published when they load.
+    found = [namespace[name] for name in namespace["__all__"] if name in namespace]
+    _publish(public, found)
+
+
+def _publish(public: str, found: list[Any]) -> None:
     mine = [obj for obj in found if inspect.isclass(obj) and is_private(obj.__module__)]
     for obj in mine:
         if attrs.has(obj):
@@ -66,3 +72,45 @@ def publish(namespace: Mapping[str, Any]) -> None:
         home = sys.modules[obj.__module__]
         home.__dict__.setdefault("__test__", {})[obj.__qualname__] = obj
         obj.__module__ = public
+
+
+def lazy(
+    namespace: MutableMapping[str, Any], homes: Mapping[str, str]
+) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """A facade's ``__getattr__`` and ``__dir__`` (PEP 562) that load names on first use.
+
+    ``homes`` maps a public name to the private module that defines it. The module
+    is imported when the name is first read (``facade.name`` or
+    ``from facade import name``); the name is then published like the facade's
+    others (:func:`publish`) and kept in the facade, so later reads cost nothing.
+    ``dir()`` lists the names before they load. A facade imports the same names
+    under ``TYPE_CHECKING``, so type checkers and the API reference see them as
+    they are.
+
+    Args:
+        namespace: The facade's ``globals()``.
+        homes: ``{public name: private module}`` for the names loaded on first use.
+
+    Example:
+        >>> import kongchuo.policy
+        >>> "NATIONAL" in dir(kongchuo.policy)
+        True
+        >>> kongchuo.policy.NATIONAL.name
+        'national'
+    """
+    public = namespace["__name__"]
+
+    def load(name: str) -> Any:  # noqa: ANN401 - any public name
+        home = homes.get(name)
+        if home is None:
+            msg = f"module {public!r} has no attribute {name!r}"
+            raise AttributeError(msg, name=name, obj=sys.modules.get(public))
+        value = getattr(importlib.import_module(home), name)
+        _publish(public, [value])
+        namespace[name] = value
+        return value
+
+    def listing() -> list[str]:
+        return sorted({*namespace, *homes})
+
+    return load, listing

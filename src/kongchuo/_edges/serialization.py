@@ -18,17 +18,10 @@ This module is part of the edges layer of the design (docs/design.md).
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable
-from typing import Any, Final, TypeVar, overload
-
-import cattrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-)
+from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 from kongchuo._core.decision import Decision, Finding, Severity
 from kongchuo._core.errors import Problem, ValidationError, quote, type_name
@@ -55,6 +48,9 @@ from kongchuo._models.children import (
     SpecialGroup,
 )
 from kongchuo._models.compiled import dumper, loader
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -140,7 +136,15 @@ def _load(raw: object, cls: type[Model]) -> Any:  # noqa: ANN401 - an instance o
 # -- the converter ----------------------------------------------------------------
 
 
-def _make_converter() -> cattrs.Converter:
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The converter kongchuo owns (never cattrs' global one), made on first use.
+
+    cattrs is imported here, not with the module: ``import kongchuo`` does not
+    load it until a document goes through :func:`from_dict` or :func:`to_dict`.
+    """
+    import cattrs  # noqa: PLC0415 - loaded on first use, see the docstring
+
     converter = cattrs.Converter(forbid_extra_keys=True)
     # Models register themselves, also those defined after this converter is made.
     converter.register_structure_hook_func(_is_model, _load)
@@ -159,12 +163,26 @@ def _unstructure_full(obj: Model) -> dict[str, object]:
     return dumper(type(obj))(obj)
 
 
-CONVERTER: Final = _make_converter()
-"""kongchuo's own converter (never cattrs' global one)."""
+def _cattrs_errors() -> tuple[type[BaseException], ...]:
+    """The cattrs errors a document's problems arrive in (cattrs is loaded by then)."""
+    from cattrs.errors import (  # noqa: PLC0415 - cattrs is loaded on first use
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
+    return (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError)
 
 
 def _translate(exc: BaseException, path: str) -> list[Problem]:
     """Turn a cattrs error tree into problems; never repeat a foreign message."""
+    from cattrs.errors import (  # noqa: PLC0415 - cattrs is loaded on first use
+        AttributeValidationNote,
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     if isinstance(exc, ValidationError):
         return [p.under(path) for p in exc.errors]
     if isinstance(exc, (ClassValidationError, IterableValidationError)):
@@ -389,11 +407,12 @@ def from_dict(data: object, cls: type[T]) -> T:
     origin = getattr(cls, "__origin__", None)
     if origin is list and cls.__args__[0] in _RECORDS:  # type: ignore[attr-defined]
         return _load_records(data, cls.__args__[0])  # type: ignore[attr-defined, no-any-return]
+    converter = _converter()
     try:
-        return CONVERTER.structure(data, cls)
+        return converter.structure(data, cls)
     except ValidationError:
         raise
-    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
+    except _cattrs_errors() as exc:
         raise ValidationError.of(_translate(exc, "$")) from None
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise ValidationError.of(_translate(exc, "$")) from None
@@ -574,7 +593,7 @@ def to_dict(
     model = _check_model(obj)
     out: dict[str, Any] = {VERSION_KEY: SCHEMA_VERSION}
     if opts is FULL:
-        out.update(CONVERTER.unstructure(model))
+        out.update(_converter().unstructure(model))
     else:
         out[EXPORT_KEY] = opts.mode
         out.update(unstructure(model, opts))

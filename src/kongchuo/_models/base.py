@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import hashlib
-import hmac
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -140,6 +138,9 @@ class DumpOptions:
             return value
         if self.mode != "pseudonym":
             return masked
+        import hashlib  # noqa: PLC0415 - loaded on first pseudonym, not with kongchuo
+        import hmac  # noqa: PLC0415
+
         return "hmac-sha256:" + hmac.new(self.key, value.encode(), hashlib.sha256).hexdigest()
 
 

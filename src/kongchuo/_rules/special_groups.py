@@ -29,7 +29,7 @@ from kongchuo._core.errors import ValidationError, type_name
 from kongchuo._models.children import Child, Guardian, GuardianStatus
 from kongchuo._time.age import age_on
 from kongchuo._time.periods import add_months
-from kongchuo.policy import NATIONAL, Policy
+from kongchuo.policy import Policy
 from kongchuo.policy._policy import own_basis, require_policy
 
 __all__ = [
@@ -41,6 +41,14 @@ __all__ = [
 
 _DE_FACTO_BASIS: Final = ("民发〔2019〕62号", "民发〔2020〕125号", "FC-1.1", "FC-1.5")
 _LEFT_BEHIND_BASIS: Final = ("国发〔2016〕13号", "未成年人保护法 第二十二条", "FC-1.1", "FC-1.5")
+
+
+def _national() -> Policy:
+    """:data:`kongchuo.policy.NATIONAL`, the default policy, loaded on first use."""
+    from kongchuo.policy._profiles import NATIONAL  # noqa: PLC0415 - not at import
+
+    return NATIONAL
+
 
 _ABSENT: Final = frozenset({GuardianStatus.DECEASED, GuardianStatus.MISSING})
 _TERM: Final = frozenset(
@@ -217,7 +225,7 @@ def check_de_facto_unsupported(
         it says ``insufficient_facts`` rather than guess either way.
     """
     _check_args(child, as_of)
-    policy = NATIONAL if policy is None else require_policy(policy)
+    policy = _national() if policy is None else require_policy(policy)
     basis = own_basis(policy, as_of, _DE_FACTO_BASIS)
     term_months = policy.de_facto_restriction_months.value_at(as_of)
     uncontactable_months = policy.de_facto_uncontactable_months.value_at(as_of)
@@ -358,7 +366,7 @@ def check_rural_left_behind(  # noqa: C901 - the definition has that many cases
         distance or duration. Where facts are missing it says ``insufficient_facts``.
     """
     _check_args(child, as_of)
-    policy = NATIONAL if policy is None else require_policy(policy)
+    policy = _national() if policy is None else require_policy(policy)
     basis = own_basis(policy, as_of, _LEFT_BEHIND_BASIS)
     if age_on(child.birth_date, as_of) >= policy.left_behind_age_limit.value_at(as_of):
         return Decision(rule="rural_left_behind", ok=False, outcome="too_old", basis=basis)

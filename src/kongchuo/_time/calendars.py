@@ -23,7 +23,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final, Protocol, Self, runtime_checkable
 
 import attrs
-import chinese_calendar
 
 from kongchuo._core.args import require_date, require_int
 from kongchuo._core.documents import parse_document, read_date, read_document
@@ -478,8 +477,11 @@ def _builtin_data() -> _BuiltinData:
 
     The package's own ``is_workday`` recomputes the range of its holiday keys on
     every call (about 40 µs); reading its tables once makes a working-day test two
-    set look-ups, with the same answers and the same loud horizon.
+    set look-ups, with the same answers and the same loud horizon. The package is
+    imported here, so ``import kongchuo`` does not load it.
     """
+    import chinese_calendar  # noqa: PLC0415 - loaded on first calendar use
+
     holidays = frozenset(chinese_calendar.holidays)
     workdays = frozenset(chinese_calendar.workdays)
     first = min(holidays).year if holidays else 1

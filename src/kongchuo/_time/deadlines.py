@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
-import hashlib
 from collections.abc import Iterable
 from typing import Any, Final
 
@@ -571,6 +570,8 @@ def to_ics(
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{_escape(name)}",
     ]
+    import hashlib  # noqa: PLC0415 - loaded when a calendar file is written
+
     for index, item in enumerate(items):
         if not isinstance(item, Obligation):
             raise ValidationError(

@@ -19,24 +19,17 @@ Example:
     (5, 'FC-2.5')
 """
 
-from kongchuo._core.names import publish
-from kongchuo.policy._describe import describe_parameters, marker
+from typing import TYPE_CHECKING
+
+from kongchuo._core.names import lazy, publish
 from kongchuo.policy._escalation import (
     AppealRights,
     CaseKindLadders,
     EscalationStep,
     StepAuthorities,
 )
-from kongchuo.policy._export import policy_to_json, policy_to_mapping
-from kongchuo.policy._loading import (
-    load_policy,
-    policy_from_json,
-    policy_from_mapping,
-    policy_from_toml,
-)
 from kongchuo.policy._parameters import Parameter, ParameterHistory, ParameterNotInForceError
 from kongchuo.policy._policy import Policy, own_basis
-from kongchuo.policy._profiles import FEICHENG, NATIONAL
 from kongchuo.policy._responsibility import (
     SEVEN_HEADS,
     ResponsibilityLine,
@@ -54,6 +47,17 @@ from kongchuo.policy._values import (
     Threshold,
     TimeUnit,
 )
+
+if TYPE_CHECKING:
+    from kongchuo.policy._describe import describe_parameters, marker
+    from kongchuo.policy._export import policy_to_json, policy_to_mapping
+    from kongchuo.policy._loading import (
+        load_policy,
+        policy_from_json,
+        policy_from_mapping,
+        policy_from_toml,
+    )
+    from kongchuo.policy._profiles import FEICHENG, NATIONAL
 
 __all__ = [
     "FEICHENG",
@@ -91,3 +95,19 @@ __all__ = [
 ]
 
 publish(globals())
+
+# The profiles, loading, export and description load on first use (PEP 562).
+_LAZY = {
+    "FEICHENG": "kongchuo.policy._profiles",
+    "NATIONAL": "kongchuo.policy._profiles",
+    "describe_parameters": "kongchuo.policy._describe",
+    "load_policy": "kongchuo.policy._loading",
+    "marker": "kongchuo.policy._describe",
+    "policy_from_json": "kongchuo.policy._loading",
+    "policy_from_mapping": "kongchuo.policy._loading",
+    "policy_from_toml": "kongchuo.policy._loading",
+    "policy_to_json": "kongchuo.policy._export",
+    "policy_to_mapping": "kongchuo.policy._export",
+}
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = lazy(globals(), _LAZY)

@@ -45,6 +45,7 @@ from kongchuo.batch._intake import (
 )
 from kongchuo.batch._jsonl import read_jsonl, write_jsonl
 from kongchuo.batch._reconcile import (
+    COLUMNAR_FROM,
     ED_FI_BANDS,
     Band,
     Discrepancy,
@@ -63,6 +64,7 @@ from kongchuo.batch._synthetic import SyntheticCounty, synthetic_feeds
 from kongchuo.batch._tables import Row, read_csv, read_xlsx, rows_from_mappings
 
 __all__ = [
+    "COLUMNAR_FROM",
     "ED_FI_BANDS",
     "INTAKE_DEFAULTS",
     "MAPPINGS",

@@ -20,7 +20,7 @@ import datetime as dt
 import gc
 import zlib
 from collections.abc import Callable, Iterable, Mapping
-from typing import Final
+from typing import Final, Literal, TypeVar
 
 import attrs
 
@@ -33,6 +33,7 @@ from kongchuo import (
     LabelledEnum,
     Leave,
     Registration,
+    RegistrationStatus,
     ResidentId,
     School,
     SchoolCalendar,
@@ -41,6 +42,7 @@ from kongchuo import (
     ValidationError,
     WorkCalendar,
 )
+from kongchuo.batch import _columnar
 from kongchuo.batch._census import Census, CensusEntry, number_key
 from kongchuo.batch._feeds import HouseholdStatus
 from kongchuo.batch._intake import school_year_of
@@ -48,6 +50,7 @@ from kongchuo.cases import Case, CaseKind, CaseState, IdentificationMethod, Iden
 from kongchuo.policy import Policy, Threshold, TimeUnit
 
 __all__ = [
+    "COLUMNAR_FROM",
     "ED_FI_BANDS",
     "Band",
     "Discrepancy",
@@ -62,6 +65,8 @@ __all__ = [
     "partition_of",
     "reconcile",
 ]
+
+R = TypeVar("R", Registration, Attendance)
 
 _NOTICE: Final = "教育部办公厅 2024 常态化报告工作机制 (四查三比对)"
 
@@ -534,7 +539,7 @@ def _child_alone(  # noqa: PLR0917 - one child's records, passed apart
             work.found[first:] = sorted(work.found[first:], key=lambda d: d.sort_key)
 
 
-def _compare(  # noqa: C901, PLR0912, PLR0917 - one child's comparisons, in order
+def _compare(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one child's comparisons, in order
     work: _Work,
     key: str,
     child: str,
@@ -616,9 +621,27 @@ def _compare(  # noqa: C901, PLR0912, PLR0917 - one child's comparisons, in orde
             )
         return
     since, as_of = work.since, work.as_of
-    window = [m for m in marks if since <= m.on <= as_of]
-    attending = sorted({m.school for m in window})
-    roll_schools = {r.school for r in on_roll}
+    index = work.index
+    # One pass over the child's records: the window, the schools, the days away.
+    window: list[Attendance] = []
+    schools_seen: set[str] = set()
+    excused: set[dt.date] = set()
+    absences: set[dt.date] = set()
+    first = None
+    for m in marks:
+        on = m.on
+        if since <= on <= as_of:
+            window.append(m)
+            schools_seen.add(m.school)
+            if first is None or on < first:
+                first = on
+            if on in index:
+                status = m.status
+                if status is _ON_LEAVE:
+                    excused.add(on)
+                elif status is _ABSENT:
+                    absences.add(on)
+    attending = sorted(schools_seen)
     if window and not on_roll:
         work.add(
             DiscrepancyKind.UNREGISTERED,
@@ -629,9 +652,9 @@ def _compare(  # noqa: C901, PLR0912, PLR0917 - one child's comparisons, in orde
             evidence=(f"考勤记录 {len(window)} 条，{window[0].on.isoformat()} 起",),
             entry=entry,
             school=attending[0],
-            since=min(m.on for m in window),
+            since=first,
         )
-    elif window and not roll_schools.intersection(attending):
+    elif window and not schools_seen.intersection(r.school for r in on_roll):
         reg = on_roll[0]
         work.add(
             DiscrepancyKind.MISMATCH,
@@ -642,24 +665,14 @@ def _compare(  # noqa: C901, PLR0912, PLR0917 - one child's comparisons, in orde
             evidence=(f"学籍: {reg.school}", f"考勤: {'、'.join(attending)}"),
             entry=entry,
             reg=reg,
-            since=min(m.on for m in window),
+            since=first,
         )
     if not on_roll or not work.school_days:
         return
-    index = work.index
-    excused = {m.on for m in window if m.status is AttendanceStatus.ON_LEAVE and m.on in index}
-    absent = sorted(
-        {
-            m.on
-            for m in window
-            if m.status is AttendanceStatus.ABSENT
-            and m.on in index
-            and m.on not in excused
-            and not (leaves and _covered(m.on, leaves))
-        }
-    )
-    away = len(
-        excused | {m.on for m in window if m.status is AttendanceStatus.ABSENT and m.on in index}
+    away = len(excused | absences) if excused else len(absences)
+    unexcused = absences - excused if excused else absences
+    absent = (
+        sorted(d for d in unexcused if not _covered(d, leaves)) if leaves else sorted(unexcused)
     )
     total = len(work.school_days)
     rate = round((total - away) * 100 / total, 1)
@@ -719,6 +732,89 @@ def _compare(  # noqa: C901, PLR0912, PLR0917 - one child's comparisons, in orde
         )
 
 
+Engine = Literal["auto", "python", "polars"]
+
+COLUMNAR_FROM: Final = 50_000
+"""From how many children, registrations and attendance records together
+``engine="auto"`` takes the columnar path (when polars is installed)."""
+
+
+def _group(items: Iterable[R], key_of: Callable[[StudentNumber], str]) -> dict[str, list[R]]:
+    """Registrations or attendance records by the census key of their student number."""
+    out: dict[str, list[R]] = {}
+    for item in items:
+        out.setdefault(key_of(item.student_number), []).append(item)
+    return out
+
+
+_ON_LEAVE: Final = AttendanceStatus.ON_LEAVE
+_ABSENT: Final = AttendanceStatus.ABSENT
+_ON_ROLL: Final = frozenset(s for s in RegistrationStatus if s.on_roll)
+_GONE: Final = frozenset({HouseholdStatus.DECEASED, HouseholdStatus.MOVED_OUT})
+
+
+def _visit(  # noqa: PLR0917 - the grouped inputs, passed apart
+    work: _Work,
+    entries: Mapping[str, CensusEntry],
+    regs: dict[str, list[Registration]],
+    marks: dict[str, list[Attendance]],
+    approved: dict[str, list[tuple[dt.date, dt.date]]],
+    exempt: dict[str, Exemption],
+) -> None:
+    """Visit every child in key order.
+
+    The common child — one registration, on roll, no attendance record, not
+    confirmed deceased or moved out — has nothing to find and full attendance: its
+    band is added here without the general comparison (:func:`_compare` would add
+    the same band and nothing else).
+    """
+    as_of = work.as_of
+    total = len(work.school_days)
+    full_rate, full_band = work.full_rate, work.full_band
+    add_band = work.student_bands.append
+    entry_of, regs_of, marks_of = entries.get, regs.get, marks.get
+    no_regs: list[Registration] = []
+    no_marks: list[Attendance] = []
+    for key in sorted(entries.keys() | regs.keys() | marks.keys()):
+        entry = entry_of(key)
+        held = regs_of(key)
+        if (
+            total
+            and held is not None
+            and len(held) == 1
+            and key not in marks
+            and (entry is None or entry.status not in _GONE)
+        ):
+            reg = held[0]
+            if (
+                reg.status in _ON_ROLL
+                and reg.effective_from <= as_of
+                and (reg.effective_to is None or reg.effective_to >= as_of)
+            ):
+                add_band(
+                    StudentBand(
+                        child=_masked(key),
+                        key=key,
+                        school=reg.school,
+                        school_days=total,
+                        absent_days=0,
+                        unexplained_days=0,
+                        rate=full_rate,
+                        band=full_band,
+                    )
+                )
+                continue
+        _child_alone(
+            work,
+            key,
+            entry,
+            held or no_regs,
+            marks_of(key) or no_marks,
+            approved.get(key, []),
+            exempt.get(key),
+        )
+
+
 def reconcile(  # noqa: C901, PLR0912
     census: Census | Iterable[CensusEntry],
     registrations: Iterable[Registration],
@@ -734,6 +830,7 @@ def reconcile(  # noqa: C901, PLR0912
     bands: WarningBands = ED_FI_BANDS,
     since: dt.date | None = None,
     links: Mapping[str, str] | None = None,
+    engine: Engine = "auto",
 ) -> Reconciliation:
     """Compare 户籍, 学籍 and presence as of a day (三比对).
 
@@ -770,6 +867,11 @@ def reconcile(  # noqa: C901, PLR0912
             day of its month. It does not depend on the data, so partitions agree.
         links: J or L student number → census key, when ``census`` is an iterable
             of entries (a :class:`~kongchuo.batch.Census` carries its own).
+        engine: ``"python"`` (pure Python), ``"polars"`` (the joins in polars:
+            the ``columnar`` extra) or ``"auto"``, the default: polars when it is
+            installed and there are at least :data:`COLUMNAR_FROM` children,
+            registrations and attendance records together. Both give the same
+            result.
 
     Returns:
         Every discrepancy and band, in a fixed order: the result does not depend
@@ -777,7 +879,8 @@ def reconcile(  # noqa: C901, PLR0912
 
     Raises:
         ValidationError: For a bad argument, or thresholds counted in weeks or
-            months (``batch.threshold.unit``).
+            months (``batch.threshold.unit``); ``batch.engine`` for an unknown
+            engine, ``batch.engine.missing`` for ``"polars"`` without polars.
         kongchuo.CalendarHorizonError: If the calendar has no data for the window.
 
     Example:
@@ -802,6 +905,13 @@ def reconcile(  # noqa: C901, PLR0912
         a person to check.
     """
     as_of = _require_date(as_of, "as_of")
+    if engine not in ("auto", "python", "polars"):
+        raise ValidationError(
+            "batch.engine",
+            "engine must be 'auto', 'python' or 'polars'",
+            "engine 应为 'auto'、'python' 或 'polars'",
+            path="engine",
+        )
     if not isinstance(policy, Policy):
         raise ValidationError(
             "policy.type",
@@ -838,12 +948,6 @@ def reconcile(  # noqa: C901, PLR0912
     enabled = gc.isenabled()
     gc.disable()
     try:
-        regs: dict[str, list[Registration]] = {}
-        for reg in registrations:
-            regs.setdefault(key_of(reg.student_number), []).append(reg)
-        marks: dict[str, list[Attendance]] = {}
-        for mark in attendance:
-            marks.setdefault(key_of(mark.student_number), []).append(mark)
         approved: dict[str, list[tuple[dt.date, dt.date]]] = {}
         for leave in leaves:
             if leave.approval is Approval.APPROVED:
@@ -854,15 +958,24 @@ def reconcile(  # noqa: C901, PLR0912
         for item in exemptions:
             if item.until is None or item.until >= as_of:
                 exempt[item.resident_id.value] = item
-        for key in sorted(entries.keys() | regs.keys() | marks.keys()):
-            _child_alone(
+        if engine == "auto":
+            registrations = list(registrations)
+            attendance = list(attendance)
+            size = len(entries) + len(registrations) + len(attendance)
+            if size < COLUMNAR_FROM or not _columnar.available():
+                engine = "python"
+        if engine == "python":
+            _visit(
                 work,
-                key,
-                entries.get(key),
-                regs.get(key, []),
-                marks.get(key, []),
-                approved.get(key, []),
-                exempt.get(key),
+                entries,
+                _group(registrations, key_of),
+                _group(attendance, key_of),
+                approved,
+                exempt,
+            )
+        else:
+            _columnar.visit_columnar(
+                work, entries, linked, list(registrations), list(attendance), approved, exempt
             )
     finally:
         if enabled:

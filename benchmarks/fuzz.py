@@ -392,8 +392,13 @@ class Timeout(BaseException):
     """A call that ran for more than 5 seconds (bounded work broken)."""
 
 
+_ARMED = [False]
+
+
 def _timeout(_signum: int, _frame: object) -> None:
-    raise Timeout
+    if _ARMED[0]:
+        _ARMED[0] = False
+        raise Timeout
 
 
 BINDING = "TypeError from Python's argument binding (no kongchuo code ran)"
@@ -409,8 +414,11 @@ def _binds(fn: Callable[..., Any], args: tuple[object, ...], kwargs: dict[str, o
     return True
 
 
-def leaked(exc: BaseException) -> bool:
-    """Whether any message of ``exc`` or its chain holds a planted ID in full."""
+def leaked(exc: BaseException) -> str | None:
+    """The message of ``exc`` or its chain that holds a planted ID in full, if any.
+
+    The planted number is shown as ``<ID>`` so that the report itself holds none.
+    """
     seen: set[int] = set()
     cur: BaseException | None = exc
     while cur is not None and id(cur) not in seen:
@@ -418,13 +426,15 @@ def leaked(exc: BaseException) -> bool:
         try:
             text = str(cur) + repr(cur.args)
         except Exception:  # noqa: BLE001 - a message that cannot be built is its own finding
-            return True
-        if PLANTED in text or PLANTED.lower() in text or PLANTED_OLD in text:
-            return True
-        if FULL_ID.search(text) and "19491231" in text:
-            return True
+            return "(message cannot be built)"
+        if any(p in text for p in (PLANTED, PLANTED.lower(), PLANTED_OLD)) or (
+            FULL_ID.search(text) and "19491231" in text
+        ):
+            for planted in (PLANTED, PLANTED.lower(), PLANTED_OLD):
+                text = text.replace(planted, "<ID>")
+            return f"{type(cur).__name__}: {FULL_ID.sub('<ID>', text)[:300]}"
         cur = cur.__cause__ or cur.__context__
-    return False
+    return None
 
 
 def main() -> int:
@@ -468,22 +478,26 @@ def main() -> int:
                 return fn(*a, **k)
 
         outcome: BaseException | None = None
-        signal.alarm(5)
+        _ARMED[0] = True
+        signal.setitimer(signal.ITIMER_REAL, 5, 1)  # repeats: one may land in a gc callback
         try:
             result = call()
             if inspect.isgenerator(result):
                 for _ in zip(range(100), result, strict=False):
                     pass
         except (Exception, Timeout) as exc:  # noqa: BLE001 - counting what escapes is the point
+            _ARMED[0] = False
             outcome = exc
         finally:
-            signal.alarm(0)
+            _ARMED[0] = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
         if outcome is None:
             by_type["(returned)"] += 1
         elif isinstance(outcome, kongchuo.KongchuoError):
             by_type[f"{type(outcome).__name__} (KongchuoError)"] += 1
-            if leaked(outcome):
-                leaks.append(f"{name}: {type(outcome).__name__}")
+            where = leaked(outcome)
+            if where is not None:
+                leaks.append(f"{name}: {where}")
         else:
             kind = type(outcome).__name__
             by_type[kind] += 1

@@ -491,6 +491,7 @@ def main() -> int:
         finally:
             _ARMED[0] = False
             signal.setitimer(signal.ITIMER_REAL, 0)
+            result = call = None  # a large result must not outlive its call
         if outcome is None:
             by_type["(returned)"] += 1
         elif isinstance(outcome, kongchuo.KongchuoError):
@@ -507,6 +508,8 @@ def main() -> int:
                 except Exception:  # noqa: BLE001
                     text = "(message cannot be built)"
                 offenders[name, kind] = text
+        if outcome is not None:
+            outcome.__traceback__ = None  # nor the frames of a failed one
     elapsed = time.perf_counter() - started
     total = sum(by_type.values())
     print(f"{total:,} inputs in {elapsed:.0f} s ({total / elapsed:,.0f}/s)")

@@ -309,3 +309,104 @@ class TestNothingBesideAMaskedId:
         text = _messages(info.value)
         assert "2015-09-01" not in text
         assert "2015-09-02" not in text
+
+
+class TestTheNetUnderEveryMessage:
+    """Text that reaches a message without the quoter is masked all the same."""
+
+    @pytest.mark.parametrize(
+        "secret",
+        [
+            FULL,
+            FULL.lower(),
+            SPACED,
+            OLD,
+            "１１０１０５１９４９１２３１００２Ｘ",
+            "ab_" + FULL + "_cd",
+        ],
+    )
+    def test_problem_fields_are_masked(self, secret):
+        """A Problem's path and both messages never hold an ID-shaped run in full."""
+        p = kongchuo.Problem(code="c", path=f"$.{secret}", message=secret, message_zh=secret)
+        assert not BIRTH_DIGITS.search(str(p)), str(p)
+
+    def test_finding_fields_are_masked(self):
+        """A Finding's path and messages are masked like a Problem's."""
+        f = kongchuo.Finding(code="c", message=f"x {FULL}", message_zh=FULL, path=f"$.{FULL}")
+        assert FULL not in str(f)
+        assert "110105********002X" in f.message
+
+    def test_any_kongchuo_error_masks_its_text(self):
+        """An error built from plain text masks the ID in it."""
+        err = kongchuo.CalendarHorizonError(f"no data for {FULL}")
+        assert FULL not in str(err)
+        assert FULL not in repr(err.args)
+
+    def test_suppressed_context_is_not_shown(self):
+        """An error raised ``from None`` does not expose the exception it replaced."""
+
+        def replace() -> None:
+            try:
+                {}[FULL]  # the KeyError holds the key whole
+            except KeyError:
+                raise kongchuo.ValidationError("c", "m", "z") from None
+
+        with pytest.raises(kongchuo.ValidationError) as info:
+            replace()
+        assert info.value.__context__ is None
+        assert FULL not in _messages(info.value)
+
+    def test_a_non_text_field_is_a_validation_error(self):
+        """A Problem with a non-text message is refused with ``text.type``."""
+        with pytest.raises(kongchuo.ValidationError) as info:
+            kongchuo.Problem(code="c", path="$", message=1, message_zh="z")  # type: ignore[arg-type]
+        assert info.value.code == "text.type"
+
+
+class TestBatchSites:
+    """The batch intake's messages quote through the one quoter."""
+
+    def test_mapping_keys_and_columns(self):
+        """Unknown keys, column headers and alias fields named by an ID are masked."""
+        batch = pytest.importorskip("kongchuo.batch")
+        for doc in (
+            {FULL: FULL},
+            {"feed": "household", "columns": {FULL: FULL}},
+            {"feed": "household", "aliases": {FULL: {"a": "b"}}},
+            {"feed": "household", "defaults": {FULL: FULL}},
+        ):
+            with pytest.raises(kongchuo.ValidationError) as info:
+                batch.mapping_from_dict(doc)
+            assert info.value.code.startswith("batch.mapping"), doc
+            assert not BIRTH_DIGITS.search(_messages(info.value)), doc
+
+    def test_a_wrongly_shaped_table_is_refused(self):
+        """A column table holding tables (or an alias table holding text) is a type problem."""
+        batch = pytest.importorskip("kongchuo.batch")
+        for doc in (
+            {"feed": "household", "columns": {"a": {"b": "c"}}},
+            {"feed": "household", "aliases": {"sex": "男"}},
+        ):
+            with pytest.raises(kongchuo.ValidationError) as info:
+                batch.mapping_from_dict(doc)
+            assert info.value.code == "batch.mapping.type"
+
+    def test_file_names(self, tmp_path):
+        """A file named by an ID is masked, in the message and in the exception it replaced."""
+        batch = pytest.importorskip("kongchuo.batch")
+        for call in (
+            lambda: batch.load_mapping(tmp_path / f"{FULL}.toml"),
+            lambda: list(batch.read_csv(tmp_path / f"{FULL}.csv")),
+        ):
+            with pytest.raises(kongchuo.ValidationError) as info:
+                call()
+            assert info.value.code in {"batch.mapping.read", "batch.read.file"}
+            assert not BIRTH_DIGITS.search(_messages(info.value))
+
+    def test_a_path_given_by_the_caller(self):
+        """The ``path`` a caller gives a parser is masked like any other text."""
+        for parse in (kongchuo.ResidentId.parse, kongchuo.StudentNumber.parse):
+            with pytest.raises(kongchuo.ValidationError) as info:
+                parse("x", path=f"$.{FULL}")
+            assert info.value.code.endswith(".length")
+            assert not BIRTH_DIGITS.search(_messages(info.value))

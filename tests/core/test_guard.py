@@ -68,3 +68,58 @@ def test_every_model_reports_missing_arguments():
         with pytest.raises(ValidationError) as exc_info:
             cls()
         assert {p.code for p in exc_info.value.errors} == {"missing"}, cls
+
+
+def test_one_behaviour_for_positional_arguments():
+    """Extra positional arguments are one ``arguments.positional`` problem, in any class."""
+    from kongchuo import Problem, ResidentId, notices
+
+    for call in (
+        lambda: Problem("c", "$", "m", "z", "extra"),
+        lambda: ResidentId("11010519491231002X", "extra"),
+        lambda: notices.UsccKind(1),
+        lambda: Decision("r", ok=True, outcome="o"),
+    ):
+        with pytest.raises(ValidationError) as exc_info:
+            call()
+        assert exc_info.value.code == "arguments.positional"
+
+
+def test_an_argument_given_twice():
+    """An argument given by position and by keyword is ``arguments.duplicate``."""
+    from kongchuo import Problem
+
+    with pytest.raises(ValidationError) as exc_info:
+        Problem("c", "$", "m", code="d", message_zh="z")
+    assert exc_info.value.code == "arguments.duplicate"
+    assert exc_info.value.path == "$.code"
+
+
+def test_every_public_class_is_friendly():
+    """Every public class of every facade reports wrong arguments as ValidationError."""
+    import enum
+    import importlib
+
+    checked = 0
+    for name in (
+        "kongchuo",
+        "kongchuo.cases",
+        "kongchuo.notices",
+        "kongchuo.policy",
+        "kongchuo.regions",
+        "kongchuo.reports",
+        "kongchuo.batch",
+    ):
+        module = importlib.import_module(name)
+        for attr in module.__all__:
+            cls = getattr(module, attr)
+            if not isinstance(cls, type) or issubclass(cls, enum.Enum | BaseException):
+                continue
+            if getattr(cls, "_is_protocol", False) or cls.__new__ is not object.__new__:
+                continue
+            with pytest.raises(ValidationError) as exc_info:
+                cls(**{"11010519491231002X": 1})
+            assert "unknown_key" in {p.code for p in exc_info.value.errors}, cls
+            assert "19491231" not in str(exc_info.value)
+            checked += 1
+    assert checked > 80

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import attrs
 
 from kongchuo._core.enums import LabelledEnum
-from kongchuo._core.errors import KongchuoError
+from kongchuo._core.errors import KongchuoError, ValidationError, masked_text, type_name
 from kongchuo._core.guard import friendly_init
 
 __all__ = ["AmbiguousDecisionError", "Decision", "Finding", "Severity"]
@@ -35,13 +35,33 @@ class Severity(LabelledEnum):
     ERROR = "error", "错误"
 
 
+def _items(value: object, cls: type, path: str) -> tuple[object, ...]:
+    # A tuple of ``cls`` from an iterable (not a str); ValidationError otherwise.
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ValidationError(
+            f"{path}.type",
+            f"expected a sequence of {cls.__name__}, got {type_name(value)}",
+            f"应为 {cls.__name__} 的序列，实为 {type_name(value)}",
+            path=f"$.{path}",
+        )
+    found = tuple(value)
+    for i, item in enumerate(found):
+        if not isinstance(item, cls):
+            raise ValidationError(
+                f"{path}.type",
+                f"expected {cls.__name__}, got {type_name(item)}",
+                f"应为 {cls.__name__}，实为 {type_name(item)}",
+                path=f"$.{path}[{i}]",
+            )
+    return found
+
+
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
-    # A typed converter: ``converter=tuple`` leaves mypy with ``Iterable[_T_co]``.
-    return tuple(value)
+    return _items(value, Finding, "findings")  # type: ignore[return-value]
 
 
 def _basis(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(value))
+    return tuple(dict.fromkeys(_items(value, str, "basis")))  # type: ignore[arg-type]
 
 
 @friendly_init
@@ -69,9 +89,9 @@ class Finding:
     """
 
     code: str
-    message: str
-    message_zh: str
-    path: str = "$"
+    message: str = attrs.field(converter=masked_text)
+    message_zh: str = attrs.field(converter=masked_text)
+    path: str = attrs.field(default="$", converter=masked_text)
     severity: Severity = Severity.ERROR
     basis: tuple[str, ...] = attrs.field(default=(), converter=_basis)
 

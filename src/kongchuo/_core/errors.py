@@ -31,12 +31,16 @@ __all__ = [
     "KongchuoError",
     "Problem",
     "ValidationError",
+    "mask_ids",
+    "masked_text",
     "quote",
     "redact",
     "type_name",
 ]
 
 ROOT: Final = "$"
+
+_CONTEXT: Final = BaseException.__dict__["__context__"]
 
 MAX_PROBLEMS: Final = 200
 """How many problems one error lists; the rest are counted in one last problem
@@ -47,7 +51,9 @@ of lines."""
 class KongchuoError(Exception):
     """The root of every error kongchuo raises (kongchuo 错误的根类).
 
-    Catch this to handle any problem the library reports.
+    Catch this to handle any problem the library reports. Whatever text an error
+    is given, anything shaped like an ID number in it is masked (:func:`quote`'s
+    rule), so that no message can show one, whichever code built it.
 
     Example:
         >>> import kongchuo
@@ -57,6 +63,44 @@ class KongchuoError(Exception):
         ...     print(type(exc).__name__)
         ValidationError
     """
+
+    def __init__(self, *args: object) -> None:
+        """Hold ``args``, with ID-shaped text in each str masked."""
+        super().__init__(*(mask_ids(a) if isinstance(a, str) else a for a in args))
+
+    # ``raise KongchuoError(...) from None`` drops the exception it replaces (a
+    # KeyError holding a key, an OSError holding a file name: the caller's text,
+    # unmasked). Python still stores it as the context and only hides it from
+    # tracebacks; here it is not shown to anyone: a suppressed context reads None.
+    @property
+    def __context__(self) -> BaseException | None:
+        """The exception this one replaced, unless it was raised ``from None``."""
+        if self.__suppress_context__:
+            return None
+        found: BaseException | None = _CONTEXT.__get__(self)
+        return found
+
+    @__context__.setter
+    def __context__(self, value: BaseException | None) -> None:
+        _CONTEXT.__set__(self, value)
+
+
+def masked_text(value: object) -> str:
+    """The converter of message and path fields: text, with ID-shaped runs masked.
+
+    The net under every message, whichever code built it (:class:`Problem`,
+    :class:`~kongchuo.Finding`).
+
+    Raises:
+        ValidationError: ``text.type`` for anything but a str.
+    """
+    if isinstance(value, str):
+        return mask_ids(value)
+    raise ValidationError(
+        "text.type",
+        f"expected text, got {type_name(value)}",
+        f"应为文本，实为 {type_name(value)}",
+    )
 
 
 @attrs.frozen
@@ -70,16 +114,21 @@ class Problem:
         message: The English message. It never holds a full ID number.
         message_zh: The Chinese message (中文说明).
 
+    The path and both messages pass through :func:`mask_ids`: a full ID number that
+    reached them (a key, a path given by the caller) is shown masked.
+
     Example:
         >>> p = Problem(code="x.bad", path="$.a", message="bad", message_zh="错误")
         >>> str(p)
         '$.a: bad (错误) [x.bad]'
+        >>> Problem(code="x", path="$.11010519491231002X", message="m", message_zh="z").path
+        '$.110105********002X'
     """
 
-    code: str
-    path: str
-    message: str
-    message_zh: str
+    code: str = attrs.field(converter=masked_text)
+    path: str = attrs.field(converter=masked_text)
+    message: str = attrs.field(converter=masked_text)
+    message_zh: str = attrs.field(converter=masked_text)
 
     def __str__(self) -> str:
         """Return ``path: message (中文) [code]``."""
@@ -131,7 +180,7 @@ class ValidationError(KongchuoError, ValueError):
 
     def _set(self, problems: tuple[Problem, ...]) -> None:
         self.errors = problems
-        Exception.__init__(self, self._render())
+        Exception.__init__(self, self._render())  # the problems are masked already
 
     @classmethod
     def of(cls, problems: Iterable[Problem]) -> ValidationError:
@@ -291,6 +340,21 @@ def _mask_text(text: str, limit: int) -> str:
     if len(text) <= limit:
         return masked
     return f"{masked[:limit]}…(+{len(text) - limit} chars)"
+
+
+def mask_ids(text: str) -> str:
+    """Return ``text`` with every ID-shaped run masked, whatever its length.
+
+    The net under every message: :class:`Problem`, :class:`KongchuoError` and the
+    findings of rules pass their text through it, so that a full ID number that
+    reached a message unquoted (a key, a path, a caller's text) is still hidden.
+    Long input is cut by :func:`quote`, not here.
+
+    Example:
+        >>> mask_ids("key 11010519491231002x and １１０１０５１９４９１２３１００２Ｘ")
+        'key 110105********002x and １１０１０５********００２Ｘ'
+    """
+    return _ID_SHAPED.sub(_mask_run, text)
 
 
 def _int_text(value: int) -> str:

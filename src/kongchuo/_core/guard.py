@@ -29,20 +29,37 @@ T = TypeVar("T", bound=type)
 def signature_problems(
     cls: type, sig: inspect.Signature, args: tuple[Any, ...], kwargs: dict[str, Any]
 ) -> list[Problem]:
-    """The problems of calling ``cls(*args, **kwargs)`` against ``sig`` (self excluded)."""
+    """The problems of calling ``cls(*args, **kwargs)`` against ``sig`` (self excluded).
+
+    One behaviour everywhere: positional arguments beyond those the signature takes
+    are one ``arguments.positional`` problem; an argument given twice is
+    ``arguments.duplicate``; then each missing argument (``missing``) and each
+    unknown keyword (``unknown_key``), all at once.
+    """
     name = cls.__name__
     params = [p for p in sig.parameters.values() if p.kind is not p.VAR_KEYWORD]
-    known = {p.name for p in params}
+    known = {p.name for p in params if p.kind is not p.VAR_POSITIONAL}
+    positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    takes_rest = any(p.kind is p.VAR_POSITIONAL for p in params)
     problems: list[Problem] = []
-    if args:
-        problems.append(
-            Problem(
-                code="arguments.positional",
-                path="$",
-                message=f"{name}() takes keyword arguments only; got {len(args)} positional",
-                message_zh=f"{name}() 只接受关键字参数，实际给出 {len(args)} 个位置参数",
-            )
+    if len(args) > len(positional) and not takes_rest:
+        if positional:
+            en = f"{name}() takes at most {len(positional)} positional arguments; got {len(args)}"
+            zh = f"{name}() 至多接受 {len(positional)} 个位置参数，实际给出 {len(args)} 个"
+        else:
+            en = f"{name}() takes keyword arguments only; got {len(args)} positional"
+            zh = f"{name}() 只接受关键字参数，实际给出 {len(args)} 个位置参数"
+        problems.append(Problem(code="arguments.positional", path="$", message=en, message_zh=zh))
+    given = {p.name for p in positional[: len(args)]}
+    problems.extend(
+        Problem(
+            code="arguments.duplicate",
+            path=f"$.{p}",
+            message=f"{p} is given both by position and by keyword",
+            message_zh=f"参数 {p} 既按位置又按关键字给出",
         )
+        for p in sorted(given & set(kwargs))
+    )
     problems.extend(
         Problem(
             code="missing",
@@ -51,7 +68,10 @@ def signature_problems(
             message_zh=f"缺少必填字段 {p.name}",
         )
         for p in params
-        if p.default is p.empty and p.name not in kwargs
+        if p.default is p.empty
+        and p.kind is not p.VAR_POSITIONAL
+        and p.name not in kwargs
+        and p.name not in given
     )
     problems.extend(
         Problem(
@@ -66,8 +86,15 @@ def signature_problems(
     return problems
 
 
+def _no_arguments(self: object) -> None:
+    """Take no arguments."""
+
+
 def friendly_init(cls: T) -> T:
     """Make ``cls(...)`` raise ValidationError, not TypeError, for wrong arguments.
+
+    :func:`~kongchuo._core.names.publish` applies it to every public class of a
+    facade, so that every public constructor behaves alike.
 
     Example:
         >>> import attrs
@@ -83,7 +110,13 @@ def friendly_init(cls: T) -> T:
           - $.x: x is required (缺少必填字段 x) [missing]
           - $.z: Point() has no argument 'z' (Point() 没有参数 'z') [unknown_key]
     """
-    init: Callable[..., None] = cls.__dict__["__init__"]
+    init: Callable[..., None] = cls.__dict__.get("__init__", getattr(cls, "__init__"))  # noqa: B009
+    if init is object.__init__:
+        if getattr(cls, "__new__") is not object.__new__:  # noqa: B009
+            return cls  # its arguments go to __new__ (a tuple, a str): left alone
+        # A class that inherits object's constructor takes no arguments: say so in
+        # the signature, so that wrong ones are named like any other.
+        init = _no_arguments
     if getattr(init, "__kongchuo_friendly__", False):
         return cls
     bound_sig = inspect.signature(init)

@@ -14,6 +14,7 @@ This module stands below every layer of docs/design.md: everything may import it
 from __future__ import annotations
 
 import contextlib
+import enum
 import importlib
 import inspect
 import sys
@@ -21,6 +22,8 @@ from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
 import attrs
+
+from kongchuo._core.guard import friendly_init
 
 __all__ = ["is_private", "lazy", "publish"]
 
@@ -36,6 +39,16 @@ def is_private(module: str) -> bool:
     return parts[0] == "kongchuo" and any(p.startswith("_") and p != "__init__" for p in parts)
 
 
+def _constructed(obj: object) -> bool:
+    # A public class that callers construct: not an enum, an error or a protocol.
+    return (
+        inspect.isclass(obj)
+        and obj.__module__.startswith("kongchuo")
+        and not issubclass(obj, enum.Enum | BaseException)
+        and not getattr(obj, "_is_protocol", False)
+    )
+
+
 def publish(namespace: Mapping[str, Any]) -> None:
     """Give every class in a facade's ``__all__`` the facade's path.
 
@@ -45,6 +58,11 @@ def publish(namespace: Mapping[str, Any]) -> None:
     path, its private module's names are out of reach. A class keeps its doctests:
     it is listed in its private module's ``__test__``, where doctest finds it and
     its methods.
+
+    Every public class but enums, errors and protocols also gets the friendly
+    constructor (:func:`~kongchuo._core.guard.friendly_init`): wrong arguments are a
+    :class:`~kongchuo.ValidationError` naming each one, with one behaviour for
+    positional arguments everywhere.
 
     Args:
         namespace: The facade's ``globals()``, holding ``__name__`` and ``__all__``.
@@ -68,6 +86,9 @@ def _publish(public: str, found: list[Any]) -> None:
             # A name only type checkers know (under TYPE_CHECKING) stays a string.
             with contextlib.suppress(NameError):
                 attrs.resolve_types(obj)
+    for obj in found:
+        if _constructed(obj):
+            friendly_init(obj)
     for obj in mine:
         home = sys.modules[obj.__module__]
         home.__dict__.setdefault("__test__", {})[obj.__qualname__] = obj

@@ -5,8 +5,8 @@ copied from a web page, a date in one of four common spellings, an enum's Chines
 label, or an ID number that the spreadsheet turned into a number. Each reader here
 takes one raw cell and returns the value a model field takes plus the warnings
 (never a silent change); a value that cannot be read raises :class:`CellError` with
-an error finding. Raw input is quoted only through :func:`kongchuo.redact`-based
-:func:`quoted`, so no message shows a full ID number.
+an error finding. Raw input is quoted only through :func:`kongchuo.quote`, so no
+message shows a full ID number.
 
 Part of the batch layer of the design (docs/design.md).
 """
@@ -19,11 +19,10 @@ import unicodedata
 from typing import Any, Final
 
 import kongchuo
-from kongchuo import Finding, LabelledEnum, Severity, ValidationError
+from kongchuo import Finding, LabelledEnum, Severity, ValidationError, quote
 
 __all__ = [
     "CellError",
-    "quoted",
     "read_bool",
     "read_date",
     "read_enum",
@@ -63,21 +62,11 @@ class CellError(Exception):
         self.finding = finding
 
 
-def quoted(value: object) -> str:
-    """A cell's value as a message may show it, through :func:`kongchuo.quote`.
-
-    Example:
-        >>> quoted("370983201509010012"), quoted("男孩")
-        ('370983********0012', '男孩')
-    """
-    return kongchuo.quote(value, bare=True)
-
-
 def _fail(code: str, field: str, header: str, en: str, zh: str) -> CellError:
     return CellError(
         Finding(
             code=code,
-            message=f"column {header!r}: {en}",
+            message=f"column {quote(header)}: {en}",
             message_zh=f"“{header}”列：{zh}",
             path=f"$.{field}",
             severity=Severity.ERROR,
@@ -88,7 +77,7 @@ def _fail(code: str, field: str, header: str, en: str, zh: str) -> CellError:
 def _note(code: str, field: str, header: str, en: str, zh: str) -> Finding:
     return Finding(
         code=code,
-        message=f"column {header!r}: {en}",
+        message=f"column {quote(header)}: {en}",
         message_zh=f"“{header}”列：{zh}",
         path=f"$.{field}",
         severity=Severity.WARNING,
@@ -205,9 +194,10 @@ def read_date(raw: object, field: str, header: str, notes: list[Finding]) -> dt.
             "batch.date.format",
             field,
             header,
-            f"{quoted(text)} is not a date such as 2015-09-24, 2015/9/24, "
+            f"{quote(text, bare=True)} is not a date such as 2015-09-24, 2015/9/24, "
             "2015年9月24日 or 20150924",
-            f"{quoted(text)} 不是日期（应如 2015-09-24、2015/9/24、2015年9月24日 或 20150924）",
+            f"{quote(text, bare=True)} 不是日期"
+            "（应如 2015-09-24、2015/9/24、2015年9月24日 或 20150924）",
         )
     year, month, day = (int(g) for g in found.groups())
     try:
@@ -245,8 +235,8 @@ def read_int(raw: object, field: str, header: str, notes: list[Finding]) -> int 
             "batch.int.format",
             field,
             header,
-            f"{quoted(text)} is not a whole number",
-            f"{quoted(text)} 不是整数",
+            f"{quote(text, bare=True)} is not a whole number",
+            f"{quote(text, bare=True)} 不是整数",
         )
     return int(text)
 
@@ -277,8 +267,8 @@ def read_bool(raw: object, field: str, header: str, notes: list[Finding]) -> boo
         "batch.bool.format",
         field,
         header,
-        f"{quoted(text)} is not yes or no (是/否)",
-        f"{quoted(text)} 不是“是”或“否”",
+        f"{quote(text, bare=True)} is not yes or no (是/否)",
+        f"{quote(text, bare=True)} 不是“是”或“否”",
     )
 
 
@@ -329,8 +319,8 @@ def read_enum(
             "batch.enum.unknown",
             field,
             header,
-            f"{quoted(text)} is not one of {known} (or their English values)",
-            f"{quoted(text)} 不是可接受的取值（{known}）",
+            f"{quote(text, bare=True)} is not one of {known} (or their English values)",
+            f"{quote(text, bare=True)} 不是可接受的取值（{known}）",
         )
     return member
 

@@ -32,6 +32,7 @@ from kongchuo import (
     Sex,
     SpecialGroup,
     ValidationError,
+    quote,
 )
 
 __all__ = [
@@ -197,6 +198,24 @@ class ColumnMapping:
         return text if text in FIELDS[self.feed] else None
 
 
+def _text_table(value: object, *, nested: bool = False) -> bool:
+    # A table of text to text (or, nested, of text to such tables).
+    return isinstance(value, Mapping) and all(
+        isinstance(k, str) and (_text_table(v) if nested else isinstance(v, str))
+        for k, v in value.items()
+    )
+
+
+def _table_problem(key: str) -> Problem:
+    nested = key == "aliases"
+    return Problem(
+        code="batch.mapping.type",
+        path=f"$.{key}",
+        message=f"{key} is a table of " + ("tables of text" if nested else "text"),
+        message_zh=f"{key} 应为" + ("文本表的表" if nested else "文本的表"),
+    )
+
+
 def _check_mapping(mapping: ColumnMapping) -> None:
     problems: list[Problem] = []
     feed: object = mapping.feed
@@ -210,25 +229,32 @@ def _check_mapping(mapping: ColumnMapping) -> None:
             )
         )
         raise ValidationError.of(problems)
+    problems.extend(
+        _table_problem(key)
+        for key in ("columns", "aliases", "defaults")
+        if not _text_table(getattr(mapping, key), nested=key == "aliases")
+    )
+    if problems:
+        raise ValidationError.of(problems)
     fields = FIELDS[mapping.feed]
     for header, field in mapping.columns.items():
         if field not in fields:
             problems.append(
                 Problem(
                     code="batch.mapping.field",
-                    path=f"$.columns[{header!r}]",
-                    message=f"{field!r} is not a field of the {mapping.feed.value} feed; "
+                    path=f"$.columns[{quote(header)}]",
+                    message=f"{quote(field)} is not a field of the {mapping.feed.value} feed; "
                     f"fields: {', '.join(fields)}",
-                    message_zh=f"{field!r} 不是{mapping.feed.label_zh}数据的字段；"
+                    message_zh=f"{quote(field)} 不是{mapping.feed.label_zh}数据的字段；"
                     f"可用字段：{', '.join(fields)}",
                 )
             )
     problems.extend(
         Problem(
             code="batch.mapping.field",
-            path=f"$.aliases[{field!r}]",
-            message=f"{field!r} is not a field of the {mapping.feed.value} feed",
-            message_zh=f"{field!r} 不是{mapping.feed.label_zh}数据的字段",
+            path=f"$.aliases[{quote(field)}]",
+            message=f"{quote(field)} is not a field of the {mapping.feed.value} feed",
+            message_zh=f"{quote(field)} 不是{mapping.feed.label_zh}数据的字段",
         )
         for field in (*mapping.aliases, *mapping.defaults)
         if field not in fields
@@ -413,9 +439,9 @@ def mapping_from_dict(data: object) -> ColumnMapping:
     problems = [
         Problem(
             code="batch.mapping.unknown_key",
-            path=f"$.{key}",
-            message=f"unknown key {key!r}",
-            message_zh=f"未知字段 {key!r}",
+            path=f"$.{quote(key, bare=True)}",
+            message=f"unknown key {quote(key)}",
+            message_zh=f"未知字段 {quote(key)}",
         )
         for key in data
         if key not in known
@@ -434,17 +460,8 @@ def mapping_from_dict(data: object) -> ColumnMapping:
     tables: dict[str, dict[str, Any]] = {}
     for key in ("columns", "aliases", "defaults"):
         value = data.get(key, {})
-        if not isinstance(value, Mapping) or not all(
-            isinstance(k, str) and isinstance(v, str | Mapping) for k, v in value.items()
-        ):
-            problems.append(
-                Problem(
-                    code="batch.mapping.type",
-                    path=f"$.{key}",
-                    message=f"{key} is a table of text",
-                    message_zh=f"{key} 应为文本的表",
-                )
-            )
+        if not _text_table(value, nested=key == "aliases"):
+            problems.append(_table_problem(key))
             value = {}
         tables[key] = dict(value)
     if problems:

@@ -43,11 +43,11 @@ from kongchuo import (
     SpecialGroup,
     StudentNumber,
     ValidationError,
+    quote,
     regions,
 )
 from kongchuo.batch._cells import (
     CellError,
-    quoted,
     read_bool,
     read_date,
     read_enum,
@@ -235,7 +235,7 @@ Reader = Callable[[object, list[Finding]], Any]
 def _error(code: str, field: str, header: str, en: str, zh: str) -> Finding:
     return Finding(
         code=code,
-        message=f"column {header!r}: {en}",
+        message=f"column {quote(header)}: {en}",
         message_zh=f"“{header}”列：{zh}",
         path=f"$.{field}",
         severity=Severity.ERROR,
@@ -377,8 +377,8 @@ class _Context:
                         "batch.region.format",
                         field,
                         header(),
-                        f"{quoted(text)} is not a region code of 6, 9 or 12 digits",
-                        f"{quoted(text)} 不是 6、9 或 12 位的行政区划代码",
+                        f"{quote(text, bare=True)} is not a region code of 6, 9 or 12 digits",
+                        f"{quote(text, bare=True)} 不是 6、9 或 12 位的行政区划代码",
                     )
                 )
             return text
@@ -406,8 +406,9 @@ class _Context:
                         f"batch.{what}.unknown",
                         field,
                         header(),
-                        f"{quoted(text)} is not a known {what} (code or name) of this county",
-                        f"{quoted(text)} 不是本县已登记的{what_zh}（代码或名称）",
+                        f"{quote(text, bare=True)} is not a known {what} "
+                        "(code or name) of this county",
+                        f"{quote(text, bare=True)} 不是本县已登记的{what_zh}（代码或名称）",
                     )
                 )
             return code
@@ -491,7 +492,7 @@ def _household(  # noqa: C901 - the household feed's derived fields, in one plac
 def _region_note(ctx: _Context, field: str, code: str, year: int) -> Finding:
     return Finding(
         code="batch.region.unknown_for_year",
-        message=f"column {ctx.header(field)!r}: region {code[:6]} is not a GB/T 2260 code "
+        message=f"column {quote(ctx.header(field))}: region {code[:6]} is not a GB/T 2260 code "
         f"of the birth year {year} (it may be newer, or mistyped)",
         message_zh=f"“{ctx.header(field)}”列：{code[:6]} 不是出生年份 {year} 的 GB/T 2260 "
         "行政区划代码（可能为后设代码或录入错误）",
@@ -617,7 +618,7 @@ def _problem_finding(ctx: _Context, problem: kongchuo.Problem, rest: str) -> Fin
     header = ctx.header(field)
     return Finding(
         code=problem.code,
-        message=f"column {header!r}: {problem.message}",
+        message=f"column {quote(header)}: {problem.message}",
         message_zh=f"“{header}”列：{problem.message_zh}",
         path=f"${rest}" if rest else "$",
         severity=Severity.ERROR,

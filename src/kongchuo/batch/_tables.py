@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kongchuo import ValidationError
+from kongchuo import ValidationError, quote
 
 __all__ = ["Row", "read_csv", "read_xlsx", "rows_from_mappings"]
 
@@ -145,8 +145,8 @@ def read_xlsx(source: str | os.PathLike[str], *, sheet: str | None = None) -> It
         if sheet is not None and sheet not in book.sheetnames:
             raise ValidationError(
                 "batch.read.sheet",
-                f"{name} has no sheet {sheet!r}; it has {', '.join(book.sheetnames)}",
-                f"{name} 中没有工作表 {sheet!r}；现有 {', '.join(book.sheetnames)}",
+                f"{name} has no sheet {quote(sheet)}; it has {', '.join(book.sheetnames)}",
+                f"{name} 中没有工作表 {quote(sheet)}；现有 {', '.join(book.sheetnames)}",
                 path="sheet",
             )
         ws = book[sheet] if sheet is not None else book.worksheets[0]

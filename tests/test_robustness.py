@@ -114,3 +114,127 @@ class TestUncheckedArguments:
         with pytest.raises(ValidationError) as info:
             call()
         assert code in {p.code for p in info.value.errors}
+
+
+class _NoWorkingDay:
+    """A calendar in which every day is a rest day."""
+
+    def is_workday(self, day: dt.date) -> bool:  # noqa: ARG002 - the protocol's signature
+        return False
+
+
+class TestBoundedSearches:
+    """Searches for a working day stop after a year and at 9999-12-31."""
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            lambda cal: kongchuo.roll_forward(dt.date(2025, 1, 1), calendar=cal),
+            lambda cal: kongchuo.period_end(dt.date(2025, 1, 1), workdays=2, calendar=cal),
+            lambda cal: kongchuo.period_end(dt.date(2025, 1, 1), days=2, calendar=cal),
+            lambda cal: notices.correction_deadline(
+                dt.date(2025, 9, 1), policy=policy.FEICHENG, calendar=cal
+            ),
+        ],
+    )
+    def test_a_calendar_without_working_days(self, call):
+        """A calendar with no working day is ``calendar.no_workday``, not a walk to year 9999."""
+        with pytest.raises(ValidationError) as info:
+            call(_NoWorkingDay())
+        assert info.value.code == "calendar.no_workday"
+
+    def test_the_last_day_a_date_holds(self):
+        """Rolling or counting past 9999-12-31 is ``date.range``, not OverflowError."""
+        with pytest.raises(ValidationError) as info:
+            kongchuo.roll_forward(dt.date(9999, 12, 31), calendar=_NoWorkingDay())
+        assert info.value.code == "date.range"
+        last = kongchuo.YearArrangement(year=9999, holidays=[], workdays=[], source="x")
+        calendar = kongchuo.ChinaCalendar((last,))
+        with pytest.raises(ValidationError) as info:
+            kongchuo.period_end(dt.date(9999, 12, 30), workdays=3, calendar=calendar)
+        assert info.value.code == "date.range"
+        span = policy.Span(count=3, unit=policy.TimeUnit.WORKDAY)
+        with pytest.raises(ValidationError) as info:
+            kongchuo.span_end(
+                dt.date(9999, 12, 30),
+                span,
+                school_days=kongchuo.SchoolDays.WORKDAYS,
+                calendar=_NoWorkingDay(),
+            )
+        assert info.value.code == "date.range"
+
+    def test_a_holiday_on_the_last_day(self):
+        """An arrangement may hold 9999-12-31; it is one day, not an overflow."""
+        arrangement = kongchuo.YearArrangement.from_mapping(
+            {
+                "year": 9999,
+                "source": "x",
+                "holidays": [{"name": "a", "start": "9999-12-31", "end": "9999-12-31"}],
+            }
+        )
+        assert arrangement.holidays == {dt.date(9999, 12, 31)}
+
+    def test_ics_on_the_last_day(self):
+        """Due on 9999-12-31 is a one-day event; a stamp outside UTC's years is refused."""
+        last = dt.date.max
+        item = kongchuo.Obligation(
+            code="x",
+            title="t",
+            title_zh="z",
+            owners=(),
+            opens=None,
+            due=last,
+            unrolled_due=last,
+            basis=(),
+        )
+        text = kongchuo.to_ics([item], stamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+        assert "DURATION:P1D" in text
+        early = dt.datetime(1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+        with pytest.raises(ValidationError) as info:
+            kongchuo.to_ics([item], stamp=early)
+        assert info.value.code == "ics.stamp"
+
+
+class TestCalendarRanges:
+    """Absurd calendar ranges are refused before a day is made."""
+
+    def test_a_range_of_centuries(self):
+        """A range of 0001-01-01..2027-12-31 is one problem, found at once."""
+        with pytest.raises(ValidationError) as info:
+            kongchuo.YearArrangement.from_mapping(
+                {
+                    "year": 2027,
+                    "source": "x",
+                    "holidays": [{"start": "0001-01-01", "end": "2027-12-31"}],
+                }
+            )
+        assert [p.code for p in info.value.errors] == ["calendar.range"]
+
+    def test_an_unknown_key_hides_nothing(self):
+        """An unknown key is reported with the problems of the days, in one pass."""
+        with pytest.raises(ValidationError) as info:
+            kongchuo.YearArrangement.from_mapping(
+                {
+                    "year": 2027,
+                    "source": "x",
+                    "holidays": ["2026-01-01", "2027-01-04"],
+                    "workdays": ["2027-01-04"],
+                    "bogus": 1,
+                }
+            )
+        assert [p.code for p in info.value.errors] == [
+            "calendar.unknown",
+            "calendar.year",
+            "calendar.weekday_workday",
+            "calendar.conflict",
+        ]
+
+    def test_the_constructor_reports_everything(self):
+        """A bad year does not hide a missing source or a day of the wrong kind."""
+        with pytest.raises(ValidationError) as info:
+            kongchuo.YearArrangement(year=1, holidays=["x"], workdays=[], source="")
+        assert [p.code for p in info.value.errors] == [
+            "calendar.year",
+            "calendar.source",
+            "calendar.date",
+        ]

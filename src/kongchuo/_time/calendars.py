@@ -44,6 +44,9 @@ __all__ = [
 
 _ONE_DAY: Final = dt.timedelta(days=1)
 _SATURDAY: Final = 5
+MAX_REST_RUN: Final = 366
+"""How many days in a row a calendar may have no working day before a search for
+the next one stops: a year without one is a broken calendar, not a long holiday."""
 
 
 @runtime_checkable
@@ -74,12 +77,8 @@ def _problem(code: str, path: str, en: str, zh: str) -> Problem:
 
 
 def _days(start: dt.date, end: dt.date) -> list[dt.date]:
-    out = []
-    day = start
-    while day <= end:
-        out.append(day)
-        day += _ONE_DAY
-    return out
+    first = start.toordinal()
+    return [dt.date.fromordinal(n) for n in range(first, end.toordinal() + 1)]
 
 
 def _read_days(raw: object, path: str, problems: list[Problem]) -> list[dt.date]:
@@ -115,6 +114,17 @@ def _read_days(raw: object, path: str, problems: list[Problem]) -> list[dt.date]
                             "结束日期早于开始日期",
                         )
                     )
+                elif (end - start).days >= MAX_REST_RUN:
+                    # Refused before a day is made: a range of centuries would be
+                    # hundreds of thousands of days, each one a problem.
+                    problems.append(
+                        _problem(
+                            "calendar.range",
+                            f"{where}.end",
+                            f"a range of {(end - start).days + 1} days is longer than a year",
+                            f"区间长达 {(end - start).days + 1} 天，超过一年",
+                        )
+                    )
                 else:
                     found.extend(_days(start, end))
         else:
@@ -122,6 +132,67 @@ def _read_days(raw: object, path: str, problems: list[Problem]) -> list[dt.date]
             if day is not None:
                 found.append(day)
     return found
+
+
+def _arrangement_problems(
+    year: object, holidays: frozenset[object], workdays: frozenset[object], source: object
+) -> list[Problem]:
+    """Every problem of a year's arrangement, in one pass (constructor and loader)."""
+    problems: list[Problem] = []
+    if type(year) is not int or not 1900 <= year <= 9999:
+        problems.append(
+            _problem(
+                "calendar.year",
+                "$.year",
+                "year must be an integer 1900–9999",
+                "year 应为 1900–9999 的整数",
+            )
+        )
+        year = None
+    if not isinstance(source, str) or not source.strip():
+        problems.append(
+            _problem("calendar.source", "$.source", "source must be cited", "必须注明来源")
+        )
+    for name, days in (("holidays", holidays), ("workdays", workdays)):
+        for day in sorted(days, key=str):
+            if type(day) is not dt.date:
+                problems.append(
+                    _problem(
+                        "calendar.date",
+                        f"$.{name}",
+                        f"{name} must hold dates, found {type_name(day)}",
+                        f"{name} 应只含日期，发现 {type_name(day)}",
+                    )
+                )
+            elif year is not None and day.year != year:
+                problems.append(
+                    _problem(
+                        "calendar.year",
+                        f"$.{name}",
+                        f"{day.isoformat()} is not in {year}",
+                        f"{day.isoformat()} 不在 {year} 年",
+                    )
+                )
+    problems.extend(
+        _problem(
+            "calendar.weekday_workday",
+            "$.workdays",
+            f"{day.isoformat()} is a weekday; a make-up working day is a weekend day",
+            f"{day.isoformat()} 本是工作日；调休上班日应为周末",
+        )
+        for day in sorted(d for d in workdays if type(d) is dt.date)
+        if day.weekday() < _SATURDAY
+    )
+    problems.extend(
+        _problem(
+            "calendar.conflict",
+            "$.workdays",
+            f"{day.isoformat()} is both a holiday and a working day",  # type: ignore[attr-defined]
+            f"{day.isoformat()} 既是假日又是工作日",  # type: ignore[attr-defined]
+        )
+        for day in sorted(holidays & workdays, key=str)
+    )
+    return problems
 
 
 def _date_set(value: Iterable[dt.date]) -> frozenset[dt.date]:
@@ -207,57 +278,7 @@ class YearArrangement(_CalendarDocument):
 
     def __attrs_post_init__(self) -> None:
         """Check the days: all in the year, no day both off and on, workdays at weekends."""
-        problems: list[Problem] = []
-        if type(self.year) is not int or not 1900 <= self.year <= 9999:
-            raise ValidationError(
-                "calendar.year",
-                "year must be an integer 1900–9999",
-                "year 应为 1900–9999 的整数",
-                path="$.year",
-            )
-        if not isinstance(self.source, str) or not self.source.strip():
-            problems.append(
-                _problem("calendar.source", "$.source", "source must be cited", "必须注明来源")
-            )
-        for name in ("holidays", "workdays"):
-            for day in sorted(getattr(self, name), key=str):
-                if type(day) is not dt.date:
-                    problems.append(
-                        _problem(
-                            "calendar.date",
-                            f"$.{name}",
-                            f"{name} must hold dates, found {type_name(day)}",
-                            f"{name} 应只含日期，发现 {type_name(day)}",
-                        )
-                    )
-                elif day.year != self.year:
-                    problems.append(
-                        _problem(
-                            "calendar.year",
-                            f"$.{name}",
-                            f"{day.isoformat()} is not in {self.year}",
-                            f"{day.isoformat()} 不在 {self.year} 年",
-                        )
-                    )
-        problems.extend(
-            _problem(
-                "calendar.weekday_workday",
-                "$.workdays",
-                f"{day.isoformat()} is a weekday; a make-up working day is a weekend day",
-                f"{day.isoformat()} 本是工作日；调休上班日应为周末",
-            )
-            for day in sorted(d for d in self.workdays if type(d) is dt.date)
-            if day.weekday() < _SATURDAY
-        )
-        problems.extend(
-            _problem(
-                "calendar.conflict",
-                "$.workdays",
-                f"{day.isoformat()} is both a holiday and a working day",
-                f"{day.isoformat()} 既是假日又是工作日",
-            )
-            for day in sorted(self.holidays & self.workdays, key=str)
-        )
+        problems = _arrangement_problems(self.year, self.holidays, self.workdays, self.source)
         if problems:
             raise ValidationError.of(problems)
 
@@ -290,18 +311,12 @@ class YearArrangement(_CalendarDocument):
             for k in data
             if k not in {"year", "source", "holidays", "workdays"}
         ]
-        year = data.get("year")
-        if type(year) is not int:
-            problems.append(
-                _problem("calendar.year", "$.year", "year must be an integer", "year 应为整数")
-            )
-        source = data.get("source")
-        if not isinstance(source, str):
-            problems.append(
-                _problem("calendar.source", "$.source", "source must be cited", "必须注明来源")
-            )
+        year, source = data.get("year"), data.get("source")
         holidays = _read_days(data.get("holidays", []), "$.holidays", problems)
         workdays = _read_days(data.get("workdays", []), "$.workdays", problems)
+        problems.extend(
+            _arrangement_problems(year, frozenset(holidays), frozenset(workdays), source)
+        )
         if problems:
             raise ValidationError.of(problems)
         return cls(year=year, holidays=holidays, workdays=workdays, source=source)  # type: ignore[arg-type]
@@ -420,17 +435,24 @@ class ChinaCalendar:
         return day.weekday() < _SATURDAY and day not in self._holidays
 
     def _advance(self, start: dt.date, count: int) -> dt.date:
-        """The ``count``-th working day after ``start``, reading the sets directly."""
+        """The ``count``-th working day after ``start``, reading the sets directly.
+
+        Bounded by the years the calendar holds (each new year is checked); the last
+        day of year 9999 is a clear error, not an ``OverflowError``.
+        """
         years, workdays, holidays = self._years, self._workdays, self._holidays
         day, year = start, 0
-        while count:
-            day += _ONE_DAY
-            if day.year != year:
-                year = day.year
-                if year not in years:
-                    raise self._horizon(day)
-            if day in workdays or (day.weekday() < _SATURDAY and day not in holidays):
-                count -= 1
+        try:
+            while count:
+                day += _ONE_DAY
+                if day.year != year:
+                    year = day.year
+                    if year not in years:
+                        raise self._horizon(day)
+                if day in workdays or (day.weekday() < _SATURDAY and day not in holidays):
+                    count -= 1
+        except OverflowError:
+            raise past_the_end("start") from None
         return day
 
     def _horizon(self, day: dt.date) -> CalendarHorizonError:
@@ -528,14 +550,50 @@ def advance_workdays(calendar: WorkCalendar, start: dt.date, count: int) -> dt.d
         return calendar._advance(start, count)  # noqa: SLF001 - the class's own fast path
     day = start
     while count:
-        day += _ONE_DAY
-        if _workday(calendar, day):
-            count -= 1
+        day = next_workday(calendar, day)
+        count -= 1
     return day
+
+
+def past_the_end(path: str) -> ValidationError:
+    """The error for a date search or sum that would pass 9999-12-31 (``date.range``)."""
+    return ValidationError(
+        "date.range",
+        "the date would fall after 9999-12-31, the last day a date can hold",
+        "日期将超出 9999-12-31（日期所能表示的最后一天）",
+        path=path,
+    )
+
+
+def next_workday(calendar: WorkCalendar, day: dt.date) -> dt.date:
+    """The first working day after ``day``, searching at most :data:`MAX_REST_RUN` days.
+
+    Raises:
+        ValidationError: ``calendar.no_workday`` for a calendar with no working day
+            in :data:`MAX_REST_RUN` days in a row; ``date.range`` past 9999-12-31.
+    """
+    try:
+        for _ in range(MAX_REST_RUN):
+            day += _ONE_DAY
+            if _workday(calendar, day):
+                return day
+    except OverflowError:
+        raise past_the_end("day") from None
+    raise ValidationError(
+        "calendar.no_workday",
+        f"the calendar has no working day in the {MAX_REST_RUN} days to "
+        f"{day.isoformat()}: it cannot be right",
+        f"该日历截至 {day.isoformat()} 连续 {MAX_REST_RUN} 天没有工作日，日历有误",
+        path="calendar",
+    )
 
 
 def roll_forward(day: dt.date, *, calendar: WorkCalendar) -> dt.date:
     """``day`` if it is a working day, else the next working day (顺延至下一个工作日).
+
+    Raises:
+        ValidationError: ``calendar.no_workday`` for a calendar without a working
+            day in :data:`MAX_REST_RUN` days; ``date.range`` past 9999-12-31.
 
     References:
         民法典 第二百零三条 (a last day on a statutory rest day moves to the day
@@ -548,9 +606,9 @@ def roll_forward(day: dt.date, *, calendar: WorkCalendar) -> dt.date:
     """
     day = require_date(day, "day")
     calendar = _require_calendar(calendar)
-    while not _workday(calendar, day):
-        day += _ONE_DAY
-    return day
+    if _workday(calendar, day):
+        return day
+    return next_workday(calendar, day)
 
 
 class TermKind(LabelledEnum):

@@ -561,7 +561,15 @@ def to_ics(
             f"items 应为 Obligation 的序列，实为 {type_name(items)}",
             path="items",
         )
-    dtstamp = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    try:
+        dtstamp = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    except OverflowError:
+        raise ValidationError(
+            "ics.stamp",
+            "stamp falls outside the years 1–9999 in UTC",
+            "stamp 换算为 UTC 后超出公元 1–9999 年",
+            path="stamp",
+        ) from None
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -596,7 +604,11 @@ def to_ics(
                 f"UID:{uid}@kongchuo",
                 f"DTSTAMP:{dtstamp}",
                 f"DTSTART;VALUE=DATE:{item.due:%Y%m%d}",
-                f"DTEND;VALUE=DATE:{item.due + _ONE_DAY:%Y%m%d}",
+                # RFC 5545 3.6.1: an all-day event ends the next day (exclusive);
+                # on 9999-12-31 there is none, and a one-day duration says the same.
+                f"DTEND;VALUE=DATE:{item.due + _ONE_DAY:%Y%m%d}"
+                if item.due < dt.date.max
+                else "DURATION:P1D",
                 f"SUMMARY:{_escape(f'{item.title_zh} {item.title}')}",
                 f"DESCRIPTION:{_escape(chr(10).join(details))}",
                 f"CATEGORIES:{_escape(item.code)}",

@@ -240,8 +240,7 @@ def _school_days_after(
     day = start
     left = count
     while left:
-        day += _ONE_DAY
-        if day > last_day:
+        if day >= last_day:
             raise _span_error(
                 "span.horizon",
                 f"the school calendar of {terms.school_year} ends on "
@@ -250,6 +249,7 @@ def _school_days_after(
                 f"不足 {count} 个在校日",
                 "terms",
             )
+        day += _ONE_DAY
         if terms.term_on(day) is not None and _workday(calendar, day):
             left -= 1
     return day

@@ -24,12 +24,13 @@ the public library for everything else.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import pathlib
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Final, TextIO
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Final, TextIO, TypeVar
 
 import kongchuo
 from kongchuo import KongchuoError, ResidentId, StudentNumber, ValidationError
@@ -369,6 +370,47 @@ def _given(args: argparse.Namespace, name: str) -> bool:
     return getattr(args, name.replace("-", "_")) is not None
 
 
+# -- progress -----------------------------------------------------------------------
+
+_ROW_UNIT: Final = " rows"
+T = TypeVar("T")
+
+
+class _Bar:
+    """A progress bar on standard error (tqdm), silent when that is not a terminal."""
+
+    def __init__(self, *, total: int | None, desc: str, unit: str) -> None:
+        from tqdm import tqdm  # noqa: PLC0415 - only commands that run long load it
+
+        # disable=None: tqdm turns itself off when stderr is not a terminal (pipes, CI).
+        self._bar = tqdm(
+            total=total, desc=desc, unit=unit, file=sys.stderr, leave=False, disable=None
+        )
+
+    def update(self, n: int) -> None:
+        self._bar.update(n)
+
+    def set_postfix_str(self, text: str, *, refresh: bool) -> None:
+        self._bar.set_postfix_str(text, refresh=refresh)
+
+    def wrap(self, items: Iterable[T]) -> Iterator[T]:
+        for item in items:
+            yield item
+            self._bar.update(1)
+
+    def close(self) -> None:
+        self._bar.close()
+
+
+@contextlib.contextmanager
+def _progress(*, desc: str, unit: str, total: int | None = None) -> Iterator[_Bar]:
+    bar = _Bar(total=total, desc=desc, unit=unit)
+    try:
+        yield bar
+    finally:
+        bar.close()
+
+
 # -- intake and reconcile -----------------------------------------------------------
 
 
@@ -389,14 +431,15 @@ def _intakes(args: argparse.Namespace) -> dict[Any, Any]:
                 if str(path).lower().endswith((".xlsx", ".xlsm"))
                 else batch.read_csv(path)
             )
-            found[feed] = batch.intake(
-                rows,
-                feed,
-                source=pathlib.Path(path).name,
-                as_of=args.as_of,
-                policy=policy,
-                jurisdictions=FEICHENG_UNITS if policy is FEICHENG else None,
-            )
+            with _progress(desc=pathlib.Path(path).name, unit=_ROW_UNIT) as bar:
+                found[feed] = batch.intake(
+                    bar.wrap(rows),
+                    feed,
+                    source=pathlib.Path(path).name,
+                    as_of=args.as_of,
+                    policy=policy,
+                    jurisdictions=FEICHENG_UNITS if policy is FEICHENG else None,
+                )
         except ValidationError as exc:
             raise _complaint(path, exc) from None
     if not found:
@@ -581,16 +624,13 @@ def _cmd_report(args: argparse.Namespace, out: _Out) -> int:
 def _cmd_demo(args: argparse.Namespace, out: _Out) -> int:
     from kongchuo._edges import demo_year as _year  # noqa: PLC0415 - builds the demo county only when asked
 
-    tty = sys.stderr.isatty()
+    with _progress(total=len(_year.STEPS), desc="kongchuo demo", unit=out.t("步", "step")) as bar:
 
-    def progress(step: str) -> None:
-        if tty:  # quiet when not on a terminal
-            sys.stderr.write(f"\r\033[K  … {step}")
-            sys.stderr.flush()
+        def progress(step: str) -> None:
+            bar.set_postfix_str(step, refresh=False)
+            bar.update(1)
 
-    result = _year.run_year(children=args.children, seed=args.seed, progress=progress)
-    if tty:
-        sys.stderr.write("\r\033[K")
+        result = _year.run_year(children=args.children, seed=args.seed, progress=progress)
     out.stream.write(_year.summary(result, lang=out.lang))
     if args.out:
         try:

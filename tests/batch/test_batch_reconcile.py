@@ -155,6 +155,22 @@ def test_out_of_school_unless_exempt():
     assert run([KID], exemptions=[exempt]).discrepancies == ()
 
 
+def test_grade_nine_graduate_has_completed_and_is_not_out_of_school():
+    """A 15-year-old who graduated from grade 9 is not 失学; a primary graduate with no place is.
+
+    义务教育法 第十一条: "其父母或者其他法定监护人应当送其入学接受并完成义务教育" — the
+    duty ends when the nine years are completed, not when a registration ends.
+    """
+    grad = "370983201003010015"
+    kid = {**KID, "身份证号": grad}
+    done = {**reg(grad), "年级": "9", "学籍状态": "毕业", "生效日期": "2025-07-01"}
+    assert run([kid], [done]).discrepancies == ()
+    primary = {**reg(RID), "年级": "6", "学籍状态": "毕业", "生效日期": "2025-07-01"}
+    assert kinds(run([KID], [primary])) == [DiscrepancyKind.OUT_OF_SCHOOL]
+    later = {**done, "生效日期": "2025-11-01"}
+    assert kinds(run([kid], [later])) == [DiscrepancyKind.OUT_OF_SCHOOL]
+
+
 def test_deceased_child_is_not_out_of_school_but_a_roll_entry_is_phantom():
     """A child 公安 confirmed deceased is not 失学; a registration on roll for them is 空挂学籍."""
     dead = {**KID, "户籍状态": "死亡", "确认日期": "2025-08-01"}
@@ -278,8 +294,8 @@ def test_bad_arguments():
     assert err2.value.code == "batch.combine.empty"
 
 
-def _county():
-    county = synthetic_feeds(600, seed=5)
+def _county(county=None):
+    county = county or synthetic_feeds(600, seed=5)
     taken = {
         feed: intake(
             rows_from_mappings(rows),
@@ -311,6 +327,25 @@ def test_synthetic_county_finds_every_kind():
     """The generated county holds every kind of discrepancy but 借读."""
     found = _reconcile(*COUNTY).counts()
     assert all(found[k] > 0 for k in DiscrepancyKind if k is not DiscrepancyKind.UNREGISTERED)
+
+
+def test_synthetic_county_of_all_minors_compares_only_the_school_age():
+    """With ages 3–17, no child under 6 or over 15 is 失学, and graduates of grade 9 are not."""
+    county = synthetic_feeds(1500, seed=4, ages=(3, 17))
+    births = [dt.date.fromisoformat(r["出生日期"]) for r in county.rows[Feed.HOUSEHOLD]]
+    assert min(births) < dt.date(2009, 9, 1)  # over 15 on 2025-08-31
+    assert max(births) > dt.date(2019, 8, 31)  # under 6
+    graduated = [r for r in county.rows[Feed.REGISTRATION] if r["学籍状态"] == "毕业"]
+    assert graduated
+    assert {r["年级"] for r in graduated} == {"9"}
+    census, regs, marks = _county(county)
+    for found in _reconcile(census, regs, marks).discrepancies:
+        if found.kind is DiscrepancyKind.OUT_OF_SCHOOL:
+            birth = census.get(found.key).child.birth_date
+            assert kongchuo.is_school_age(birth, school_year=2025, policy=FEICHENG)
+    default = synthetic_feeds(300, seed=4)
+    births = [dt.date.fromisoformat(r["出生日期"]) for r in default.rows[Feed.HOUSEHOLD]]
+    assert dt.date(2010, 9, 1) <= min(births) <= max(births) <= dt.date(2019, 8, 31)
 
 
 @settings(max_examples=8, deadline=None)

@@ -374,6 +374,56 @@ def test_demo_is_deterministic():
     assert "Reconciliation" in first.getvalue()
 
 
+class _Terminal(io.StringIO):
+    """Standard error as a terminal would look to the progress bar."""
+
+    def isatty(self):
+        return True
+
+
+def test_demo_shows_progress_on_a_terminal_only(monkeypatch):
+    """On a terminal the demo shows a progress bar over its steps; piped, stderr stays empty."""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["demo", "--children", "400", "--lang", "en"], out=io.StringIO()) == 0
+    shown = terminal.getvalue()
+    assert "kongchuo demo" in shown
+    assert "/9 " in shown  # the steps, counted
+    done = run("demo", "--children", "400")
+    assert done.returncode == 0
+    assert done.stderr == ""
+
+
+def test_intake_shows_row_progress_on_a_terminal(monkeypatch, tmp_path):
+    """`kongchuo intake` counts the rows of each file on a terminal, naming the file."""
+    feed = tmp_path / "户籍.csv"
+    feed.write_text(
+        "身份证号,姓名,性别,出生日期,户籍地代码,镇街\n"
+        "370983201509010012,张小明,男,2015-09-01,370983,370983003\n",
+        encoding="utf-8",
+    )
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    main(["intake", "--household", str(feed), "--as-of", "2025-10-31"], out=io.StringIO())
+    assert "户籍.csv" in terminal.getvalue()
+    assert " rows" in terminal.getvalue()
+
+
+def test_demo_county_lists_children_aged_three_to_seventeen():
+    """The demo's 公安 register holds children aged 3–17; only those aged 6–15 are compared."""
+    out = io.StringIO()
+    assert main(["demo", "--children", "3000", "--lang", "en"], out=out) == 0
+    match = re.search(
+        r"of whom ([\d,]+) of school age \(6–15\), ([\d,]+) under it and ([\d,]+) over",
+        out.getvalue(),
+    )
+    assert match is not None, out.getvalue()
+    school_age, under, over = (int(g.replace(",", "")) for g in match.groups())
+    assert under > 0
+    assert over > 0
+    assert 0.6 < school_age / (school_age + under + over) < 0.73  # ten of fifteen years
+
+
 def test_demo_cannot_write_into_a_file(tmp_path):
     """`--out` naming a file, not a directory, gives one line naming it (exit 3)."""
     blocker = tmp_path / "taken"

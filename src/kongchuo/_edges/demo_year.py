@@ -29,7 +29,10 @@ from kongchuo import (
     ChinaCalendar,
     School,
     ValidationError,
+    age_on,
+    is_school_age,
     obligations,
+    school_year_day,
 )
 from kongchuo import (
     SchoolCalendar as _SchoolCalendar,
@@ -60,13 +63,26 @@ from kongchuo.notices import Notice, NoticeKind, render_text
 from kongchuo.policy import FEICHENG, EscalationStep, Party
 from kongchuo.regions import FEICHENG_UNITS
 
-__all__ = ["YearResult", "run_year"]
+__all__ = ["STEPS", "YearResult", "run_year"]
 
 SCHOOL_YEAR: Final = 2025
 RECONCILED_ON: Final = dt.date(2025, 10, 31)
 MONTH_END: Final = dt.date(2025, 11, 30)
 REPORTED_ON: Final = dt.date(2025, 12, 5)
-DEMO_SCHOOLS: Final = 40  # about as many as a county of 60,000 school-age children runs
+# The steps of the year, in order; run_year's progress callback is called after each.
+STEPS: Final = (
+    "generate",
+    "intake",
+    "census",
+    "reconcile",
+    "open cases",
+    "persuasion",
+    "escalation and ledgers",
+    "monthly report",
+    "deadlines",
+)  # in order; progress is called after each
+DEMO_SCHOOLS: Final = 40  # about as many as a county of 60,000 children aged 3–17 runs
+DEMO_AGES: Final = (3, 17)  # as 公安's register lists minors; the census band is the policy's
 
 _UNITS: Final = {
     Party.EDUCATION_BUREAU: "肥城市教育和体育局",
@@ -292,6 +308,30 @@ def _rejected_sample(results: Iterable[Any], limit: int = 3) -> list[dict[str, A
     return out
 
 
+def _age_bands(children: Iterable[Child]) -> dict[str, int]:
+    """How many children are under, in and over the policy's age band (6–15) this year."""
+    ages: Counter[str] = Counter()
+    reference = school_year_day(SCHOOL_YEAR, policy=FEICHENG)
+    youngest = FEICHENG.age_band.value_at(FEICHENG.reading_date(SCHOOL_YEAR)).min_age
+    for child in children:
+        birth = child.birth_date
+        if is_school_age(birth, school_year=SCHOOL_YEAR, policy=FEICHENG):
+            ages["school_age"] += 1
+        else:
+            ages["under" if age_on(birth, reference) < youngest else "over"] += 1
+    return {k: ages[k] for k in ("under", "school_age", "over")}
+
+
+def _age_line(band: dict[str, int], *, zh: bool) -> str:
+    return (
+        f"  其中适龄（6–15 周岁）{band['school_age']:,}，"
+        f"学龄前 {band['under']:,}，超龄 {band['over']:,}（不列入失学比对）"
+        if zh
+        else f"  of whom {band['school_age']:,} of school age (6–15), "
+        f"{band['under']:,} under it and {band['over']:,} over it (not compared for 失学)"
+    )
+
+
 def run_year(  # noqa: PLR0915 - the year's steps, in order
     *,
     children: int = 60_000,
@@ -301,7 +341,7 @@ def run_year(  # noqa: PLR0915 - the year's steps, in order
     """Generate the demo county and run the year's work on it.
 
     Args:
-        children: How many school-age children the county has.
+        children: How many children aged 3–17 the county has (公安's register).
         seed: The seed of the generated data; the same seed gives the same year.
         progress: Called with the name of each step as it ends.
 
@@ -316,7 +356,12 @@ def run_year(  # noqa: PLR0915 - the year's steps, in order
         ) from None
     clock = _Clock(progress)
     county = batch.synthetic_feeds(
-        children, seed=seed, as_of=RECONCILED_ON, bad_rows=25, school_count=DEMO_SCHOOLS
+        children,
+        seed=seed,
+        as_of=RECONCILED_ON,
+        bad_rows=25,
+        school_count=DEMO_SCHOOLS,
+        ages=DEMO_AGES,
     )
     _spoil_names(county.rows, batch.Feed, random.Random(seed + 1))  # noqa: S311 - made up
     clock.lap("generate")
@@ -351,6 +396,7 @@ def run_year(  # noqa: PLR0915 - the year's steps, in order
             groups[group.label_zh] += 1
     census_summary = {
         "children": len(census),
+        "ages": _age_bands(entry.child for entry in census.entries.values()),
         "conflicts": len(census.conflicts),
         "special_groups": dict(groups.most_common()),
     }
@@ -555,6 +601,7 @@ def summary(result: YearResult, *, lang: str = "zh") -> str:
         if zh
         else f"  {census['children']:,} children; {census['conflicts']} conflicts left for a person"
     )
+    out.append(_age_line(census["ages"], zh=zh))
     groups = "、".join(f"{k} {v:,}" for k, v in census["special_groups"].items())
     out.append(f"  特殊群体：{groups}" if zh else f"  special groups: {groups}")
     head("3 三比对（户籍·学籍·在校）", "3 Reconciliation (户籍 · 学籍 · presence)")

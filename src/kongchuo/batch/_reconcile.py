@@ -532,8 +532,14 @@ def _child_alone(  # noqa: PLR0917 - one child's records, passed apart
         on_roll.sort(
             key=lambda r: (r.school, r.student_number.value, r.effective_from, r.grade, r.status)
         )
+    # 义务教育法 第十一条: the duty is to "送其入学接受并完成义务教育" — a child
+    # who graduated from grade 9 has completed it and is not out of school.
+    completed = not on_roll and any(
+        r.status is RegistrationStatus.GRADUATED and r.grade == 9 and r.effective_from <= as_of
+        for r in regs
+    )
     try:
-        _compare(work, key, child, entry, on_roll, marks, leaves, exempt)
+        _compare(work, key, child, entry, on_roll, marks, leaves, exempt, completed=completed)
     finally:
         if len(work.found) - first > 1:
             work.found[first:] = sorted(work.found[first:], key=lambda d: d.sort_key)
@@ -548,6 +554,8 @@ def _compare(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one child's comparisons
     marks: list[Attendance],
     leaves: list[tuple[dt.date, dt.date]],
     exempt: Exemption | None,
+    *,
+    completed: bool = False,
 ) -> None:
     counted = entry is not None and entry.status.counts
     # 户籍 vs 学籍 → 失学
@@ -556,6 +564,7 @@ def _compare(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one child's comparisons
         and counted
         and not on_roll
         and exempt is None
+        and not completed
         and work.is_school_age(entry.child.birth_date)
     ):
         lost = entry.status is HouseholdStatus.LOST_CONTACT

@@ -63,6 +63,7 @@ def synthetic_feeds(  # noqa: C901, PLR0912, PLR0915 - one pass plants every sit
     since: dt.date = dt.date(2025, 9, 1),
     bad_rows: int = 0,
     school_count: int | None = None,
+    ages: tuple[int, int] | None = None,
 ) -> SyntheticCounty:
     """The feeds of a made-up county of ``children`` school-age children.
 
@@ -74,6 +75,13 @@ def synthetic_feeds(  # noqa: C901, PLR0912, PLR0915 - one pass plants every sit
     (an ID number turned into ``3.70983E+17``, a date that does not exist, an
     unknown town, full-width digits). ``school_count`` sets the number of schools
     (at least 2; by default one per 500 children).
+
+    By default every child is in grades 1–9 (born 2010-09-01 to 2019-08-31 for the
+    school year 2025). ``ages=(3, 17)`` draws the children over those ages on the
+    school year's reference day (31 August), as 公安's register lists them: the
+    under-sixes and the over-fifteens have no registration, and the fifteen-year-olds
+    past grade 9 mostly hold a graduated (毕业) grade-9 registration — 97% of them;
+    the rest are still in grade 9.
 
     Example:
         >>> county = synthetic_feeds(200, seed=1)
@@ -100,8 +108,12 @@ def synthetic_feeds(  # noqa: C901, PLR0912, PLR0915 - one pass plants every sit
         if calendar.is_workday(day):
             days.append(day)
         day += dt.timedelta(days=1)
-    first = dt.date(2010, 9, 1)
-    span = (dt.date(2019, 8, 31) - first).days
+    year = as_of.year if as_of.month >= 9 else as_of.year - 1  # the school year
+    if ages is None:
+        first, last = dt.date(year - 15, 9, 1), dt.date(year - 6, 8, 31)
+    else:
+        first, last = dt.date(year - ages[1] - 1, 9, 1), dt.date(year - ages[0], 8, 31)
+    span = (last - first).days
     used: set[tuple[dt.date, int]] = set()
     feeds: dict[Feed, list[dict[str, Any]]] = {feed: [] for feed in Feed}
     household = feeds[Feed.HOUSEHOLD]
@@ -120,7 +132,7 @@ def synthetic_feeds(  # noqa: C901, PLR0912, PLR0915 - one pass plants every sit
         fate = rng.random()
         status, confirmed = "正常", ""
         if fate < 0.005:
-            status, confirmed = rng.choice(("死亡", "迁出注销")), "2025-08-20"
+            status, confirmed = rng.choice(("死亡", "迁出注销")), f"{year}-08-20"
         household.append(
             {
                 "身份证号": rid,
@@ -158,18 +170,23 @@ def synthetic_feeds(  # noqa: C901, PLR0912, PLR0915 - one pass plants every sit
             )
         if 0.005 <= fate < 0.025 and fate >= 0.005:
             continue
+        grade = year - birth.year - 6 + (1 if birth.month < 9 else 0)
+        if not 1 <= grade <= 10:  # too young for school, or past compulsory age
+            continue
         school = rng.choice(schools)
-        grade = max(1, min(9, 2025 - birth.year - 6 + (1 if birth.month < 9 else 0)))
+        graduated = grade == 10 and rng.random() < 0.97
         registrations.append(
             {
                 "学籍号": "G" + rid,
                 "身份证号": "",
                 "学校标识码": school.code,
-                "年级": str(grade),
-                "学籍状态": "在读",
-                "生效日期": "2025-09-01",
+                "年级": str(min(grade, 9)),
+                "学籍状态": "毕业" if graduated else "在读",
+                "生效日期": f"{year}-07-01" if graduated else f"{year}-09-01",
             }
         )
+        if graduated:
+            continue
         attending = school
         if 0.025 <= fate < 0.035:
             other = rng.choice(schools)

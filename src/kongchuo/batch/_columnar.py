@@ -26,7 +26,7 @@ from kongchuo import Attendance, Registration, ValidationError
 from kongchuo.batch._census import CensusEntry
 
 if TYPE_CHECKING:
-    from kongchuo.batch._reconcile import Exemption, StudentBand, _Work
+    from kongchuo.batch._reconcile import Exemption, _Work
 
 __all__ = ["available", "visit_columnar"]
 
@@ -66,9 +66,10 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
     from kongchuo.batch._reconcile import (  # noqa: PLC0415 - the module that imports this one
         _GONE,
         _ON_ROLL,
-        StudentBand,
         _child_alone,
+        _full_bands,
         _masked,
+        _merge_bands,
     )
 
     pl = _polars()
@@ -148,26 +149,25 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
         )
     )
     total = len(work.school_days)
-    full_rate, full_band = work.full_rate, work.full_band
     plain = table.filter(pl.col("simple"))
-    easy = [
-        StudentBand(
-            child=child if child is not None else _masked(key_),
-            key=key_,
-            school=school,
-            school_days=total,
-            absent_days=0,
-            unexplained_days=0,
-            rate=full_rate,
-            band=full_band,
-        )
-        for key_, child, school in zip(
+    easy = _full_bands(
+        zip(
+            [
+                child if child is not None else _masked(key_)
+                for key_, child in zip(
+                    plain.get_column("key").to_list(),
+                    plain.get_column("child").to_list(),
+                    strict=True,
+                )
+            ],
             plain.get_column("key").to_list(),
-            plain.get_column("child").to_list(),
             plain.get_column("school").to_list(),
             strict=True,
-        )
-    ]
+        ),
+        total,
+        work.full_rate,
+        work.full_band,
+    )
     rest = table.filter(~pl.col("simple"))
     entry_of = entries.get
     for key_, reg_at, mark_at in zip(
@@ -185,11 +185,4 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
             approved.get(key_, []),
             exempt.get(key_),
         )
-    # Both runs are in key order: the sort merges them.
-    bands = work.student_bands
-    bands.extend(easy)
-    bands.sort(key=_band_key)
-
-
-def _band_key(band: StudentBand) -> str:
-    return band.key
+    _merge_bands(work, easy)

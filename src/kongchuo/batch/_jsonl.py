@@ -22,6 +22,7 @@ from typing import IO, Any, Final, Literal, TypeVar
 
 import kongchuo
 from kongchuo import Problem, ValidationError
+from kongchuo._models.base import gc_paused
 
 __all__ = ["read_jsonl", "write_jsonl"]
 
@@ -33,8 +34,10 @@ _CHUNK: Final = 8192
 Codec = Literal["auto", "json", "msgspec"]
 
 
-def _codec(codec: object) -> tuple[Callable[[object], str], Callable[[str], object]]:
-    """The encoder and the decoder of a codec name."""
+def _codec(
+    codec: object,
+) -> tuple[Callable[[list[Any]], str], Callable[[str], object]]:
+    """The writer of a chunk of documents (one line each) and the decoder of a line."""
     if codec not in {"auto", "json", "msgspec"}:
         raise ValidationError(
             "batch.codec",
@@ -43,8 +46,12 @@ def _codec(codec: object) -> tuple[Callable[[object], str], Callable[[str], obje
             path="codec",
         )
     standard = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+    def lines(docs: list[Any]) -> str:
+        return "".join([standard(doc) + "\n" for doc in docs])
+
     if codec == "json":
-        return standard, json.loads
+        return lines, json.loads
     try:
         import msgspec  # noqa: PLC0415 - an optional extra, imported when asked for
     except ImportError:
@@ -55,15 +62,30 @@ def _codec(codec: object) -> tuple[Callable[[object], str], Callable[[str], obje
                 "codec 'msgspec' 需要安装 msgspec：pip install 'kongchuo[fastjson]'",
                 path="codec",
             ) from None
-        return standard, json.loads
-    encode = msgspec.json.Encoder().encode
+        return lines, json.loads
+    return _msgspec(msgspec, standard)
+
+
+def _msgspec(
+    msgspec: Any,  # noqa: ANN401 - the optional module
+    standard: Callable[[object], str],
+) -> tuple[Callable[[list[Any]], str], Callable[[str], object]]:
+    """The writer of a chunk and the decoder of a line with msgspec, falling back to json."""
+    encoder = msgspec.json.Encoder()
+    encode, encode_lines = encoder.encode, encoder.encode_lines
     decode = msgspec.json.Decoder().decode
 
     def fast(doc: object) -> str:
         try:
-            return encode(doc).decode()
+            return str(encode(doc).decode()) + "\n"
         except (TypeError, ValueError, OverflowError):  # e.g. a lone surrogate
-            return standard(doc)
+            return standard(doc) + "\n"
+
+    def fast_lines(docs: list[Any]) -> str:
+        try:
+            return str(encode_lines(docs).decode())  # each document and a newline, in one call
+        except (TypeError, ValueError, OverflowError):  # one bad document: line by line
+            return "".join([fast(doc) for doc in docs])
 
     def loads(line: str) -> object:
         try:
@@ -71,7 +93,7 @@ def _codec(codec: object) -> tuple[Callable[[object], str], Callable[[str], obje
         except ValueError:  # msgspec.DecodeError: let json have its say
             return json.loads(line)
 
-    return fast, loads
+    return fast_lines, loads
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -117,8 +139,7 @@ def write_jsonl(
     count = 0
     for batch in _chunks(models, chunk_size):
         docs = kongchuo.to_dicts(batch)
-        out.write("\n".join(map(dumps, docs)))
-        out.write("\n")
+        out.write(dumps(docs))
         count += len(docs)
     return count
 
@@ -142,6 +163,16 @@ def read_jsonl(
             (``batch.codec``, ``batch.codec.missing``).
     """
     _, loads = _codec(codec)
+    with gc_paused():  # the decoded documents and the records hold no cycles
+        return _read(source, cls, chunk_size, loads)
+
+
+def _read(
+    source: IO[str] | Iterable[str],
+    cls: type[T],
+    chunk_size: int,
+    loads: Callable[[str], object],
+) -> list[T]:
     out: list[T] = []
     problems: list[Problem] = []
     numbered = ((n, line) for n, line in enumerate(source, start=1) if line.strip())

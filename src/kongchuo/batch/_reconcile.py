@@ -271,6 +271,56 @@ class StudentBand:
     band: Band
 
 
+_BAND_FIELDS: Final = attrs.fields(StudentBand)
+assert all(f.validator is None and f.converter is None for f in _BAND_FIELDS)  # noqa: S101
+
+
+def _full_bands(
+    rows: Iterable[tuple[str, str, str]], total: int, rate: float, band: Band
+) -> list[StudentBand]:
+    """The bands of students with full attendance, from (child, key, school).
+
+    :class:`StudentBand` has no validator and no converter, so setting its slots
+    one by one gives the object its ``__init__`` gives, at about half the cost
+    (a frozen class's ``__init__`` goes through ``object.__setattr__`` per field):
+    a county has one band per registered student.
+    """
+    slot = {f.name: getattr(StudentBand, f.name).__set__ for f in _BAND_FIELDS}
+    set_child, set_key, set_school = slot["child"], slot["key"], slot["school"]
+    set_days, set_absent, set_unexplained = (
+        slot["school_days"],
+        slot["absent_days"],
+        slot["unexplained_days"],
+    )
+    set_rate, set_band = slot["rate"], slot["band"]
+    new = object.__new__
+    out: list[StudentBand] = []
+    add = out.append
+    for child, key, school in rows:
+        made = new(StudentBand)
+        set_child(made, child)
+        set_key(made, key)
+        set_school(made, school)
+        set_days(made, total)
+        set_absent(made, 0)
+        set_unexplained(made, 0)
+        set_rate(made, rate)
+        set_band(made, band)
+        add(made)
+    return out
+
+
+def _merge_bands(work: _Work, full: list[StudentBand]) -> None:
+    """Merge the full-attendance bands into the others; both are in key order."""
+    bands = work.student_bands
+    bands.extend(full)
+    bands.sort(key=_band_key)
+
+
+def _band_key(band: StudentBand) -> str:
+    return band.key
+
+
 @attrs.frozen(kw_only=True)
 class Reconciliation:
     """What :func:`reconcile` found (三比对结果).
@@ -779,8 +829,8 @@ def _visit(  # noqa: PLR0917 - the grouped inputs, passed apart
     """
     as_of = work.as_of
     total = len(work.school_days)
-    full_rate, full_band = work.full_rate, work.full_band
-    add_band = work.student_bands.append
+    full: list[tuple[str, str, str]] = []
+    add_full = full.append
     entry_of, regs_of, marks_of = entries.get, regs.get, marks.get
     no_regs: list[Registration] = []
     no_marks: list[Attendance] = []
@@ -800,18 +850,7 @@ def _visit(  # noqa: PLR0917 - the grouped inputs, passed apart
                 and reg.effective_from <= as_of
                 and (reg.effective_to is None or reg.effective_to >= as_of)
             ):
-                add_band(
-                    StudentBand(
-                        child=_masked(key),
-                        key=key,
-                        school=reg.school,
-                        school_days=total,
-                        absent_days=0,
-                        unexplained_days=0,
-                        rate=full_rate,
-                        band=full_band,
-                    )
-                )
+                add_full((_masked(key), key, reg.school))
                 continue
         _child_alone(
             work,
@@ -822,6 +861,7 @@ def _visit(  # noqa: PLR0917 - the grouped inputs, passed apart
             approved.get(key, []),
             exempt.get(key),
         )
+    _merge_bands(work, _full_bands(full, total, work.full_rate, work.full_band))
 
 
 def reconcile(  # noqa: C901, PLR0912

@@ -2,8 +2,10 @@
 
 The joins of 三比对 — which registrations are on roll, which child has one, two or
 none, who has attendance records, whose household status rules out a roll entry —
-run as polars group-bys over flat columns, and so does the masking of the keys.
-Most children come out of them with nothing to find and full attendance: their
+run as polars group-bys over flat columns, and so do the counts of days absent
+and on leave per student and the masking of the keys. Most children come out of
+them with nothing to find — no attendance record, or too few days absent without
+leave for any finding, at the school that holds the registration — and their
 :class:`~kongchuo.batch.StudentBand` is built straight from the columns. Every
 other child goes through the same per-child comparison as the pure-Python path,
 so the findings, their messages and their order are the same by construction
@@ -64,12 +66,15 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
 ) -> None:
     """Visit every child in key order, as ``_visit`` does, with the joins in polars."""
     from kongchuo.batch._reconcile import (  # noqa: PLC0415 - the module that imports this one
+        _ABSENT,
         _GONE,
+        _ON_LEAVE,
         _ON_ROLL,
         _child_alone,
-        _full_bands,
         _masked,
         _merge_bands,
+        _plain_bands,
+        _quiet_limit,
     )
 
     pl = _polars()
@@ -112,21 +117,62 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
         ),
         pl.Series("school", [r.school for r in regs], dtype=pl.String),
     )
-    mark_frame = keyed([m.student_number.value for m in marks])
+    mark_frame = keyed([m.student_number.value for m in marks]).with_columns(
+        pl.Series("on", [m.on for m in marks], dtype=pl.Date),
+        pl.Series(
+            "state",
+            [2 if m.status is _ABSENT else 1 if m.status is _ON_LEAVE else 0 for m in marks],
+            dtype=pl.Int8,
+        ),
+        pl.Series("school", [m.school for m in marks], dtype=pl.String),
+    )
     per_reg = reg_frame.group_by("key").agg(
         pl.col("idx").sort().alias("regs"),
         pl.col("open").sum().alias("open"),
         pl.col("school").filter(pl.col("open")).first().alias("school"),
     )
     per_mark = mark_frame.group_by("key").agg(pl.col("idx").sort().alias("marks"))
+    # The window's records: how many, how many at the school of the registration,
+    # and per school day whether absent and whether on leave.
+    window = mark_frame.filter(pl.col("on").is_between(work.since, work.as_of))
+    per_window = (
+        window.join(per_reg.select("key", pl.col("school").alias("roll")), on="key", how="left")
+        .group_by("key")
+        .agg(pl.len().alias("window"), (pl.col("school") == pl.col("roll")).sum().alias("here"))
+    )
+    school_days = pl.DataFrame({"on": work.school_days}, schema={"on": pl.Date})
+    per_day = (
+        window.join(school_days, on="on", how="semi")
+        .group_by("key", "on")
+        .agg(
+            (pl.col("state") == 2).any().alias("absent"),
+            (pl.col("state") == 1).any().alias("leave"),
+        )
+        .group_by("key")
+        .agg(
+            (pl.col("absent") | pl.col("leave")).sum().alias("away"),
+            (pl.col("absent") & ~pl.col("leave")).sum().alias("unexplained"),
+        )
+    )
     keys = pl.concat([people.select("key"), per_reg.select("key"), per_mark.select("key")]).unique()
     key = pl.col("key")
-    simple = (
+    on_roll_here = (
         pl.lit(bool(work.school_days))
         & (pl.col("open") == 1)
-        & pl.col("marks").is_null()
         & ~pl.col("gone").fill_null(value=False)
-    ).fill_null(value=False)
+    )
+    # Nothing to find: no records at all, or records of a student on roll at one
+    # school, attending there, with too few days absent without leave for any
+    # finding (_quiet_limit) and no approved leave to weigh.
+    quiet = on_roll_here & (
+        pl.col("marks").is_null()
+        | (
+            ~key.is_in(list(approved))
+            & ((pl.col("window").fill_null(0) == 0) | (pl.col("here") > 0))
+            & (pl.col("unexplained").fill_null(0) <= _quiet_limit(work))
+        )
+    )
+    simple = quiet.fill_null(value=False)
     length = key.str.len_chars()
     masked = (
         pl.when(length == 18)
@@ -138,35 +184,35 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
         keys.join(people, on="key", how="left")
         .join(per_reg, on="key", how="left")
         .join(per_mark, on="key", how="left")
+        .join(per_window, on="key", how="left")
+        .join(per_day, on="key", how="left")
         .sort("key")
         .select(
             "key",
             simple.alias("simple"),
             pl.when(simple).then(masked).alias("child"),
             "school",
+            pl.col("away").fill_null(0),
+            pl.col("unexplained").fill_null(0),
             pl.when(~simple).then(pl.col("regs")).alias("regs"),
             pl.when(~simple).then(pl.col("marks")).alias("marks"),
         )
     )
-    total = len(work.school_days)
     plain = table.filter(pl.col("simple"))
-    easy = _full_bands(
+    keys_ = plain.get_column("key").to_list()
+    easy = _plain_bands(
         zip(
             [
                 child if child is not None else _masked(key_)
-                for key_, child in zip(
-                    plain.get_column("key").to_list(),
-                    plain.get_column("child").to_list(),
-                    strict=True,
-                )
+                for key_, child in zip(keys_, plain.get_column("child").to_list(), strict=True)
             ],
-            plain.get_column("key").to_list(),
+            keys_,
             plain.get_column("school").to_list(),
+            plain.get_column("away").to_list(),
+            plain.get_column("unexplained").to_list(),
             strict=True,
         ),
-        total,
-        work.full_rate,
-        work.full_band,
+        work,
     )
     rest = table.filter(~pl.col("simple"))
     entry_of = entries.get

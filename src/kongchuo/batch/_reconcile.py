@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import operator
 import zlib
 from collections.abc import Callable, Iterable, Mapping
 from typing import Final, Literal, TypeVar
@@ -275,16 +276,19 @@ _BAND_FIELDS: Final = attrs.fields(StudentBand)
 assert all(f.validator is None and f.converter is None for f in _BAND_FIELDS)  # noqa: S101
 
 
-def _full_bands(
-    rows: Iterable[tuple[str, str, str]], total: int, rate: float, band: Band
-) -> list[StudentBand]:
-    """The bands of students with full attendance, from (child, key, school).
+def _plain_bands(rows: Iterable[tuple[str, str, str, int, int]], work: _Work) -> list[StudentBand]:
+    """The bands of students with nothing to find, from (child, key, school, away, unexplained).
 
+    ``away`` counts the school days absent or on leave, ``unexplained`` those absent
+    without leave; the rate and band are those :func:`_compare` gives. A
     :class:`StudentBand` has no validator and no converter, so setting its slots
-    one by one gives the object its ``__init__`` gives, at about half the cost
-    (a frozen class's ``__init__`` goes through ``object.__setattr__`` per field):
-    a county has one band per registered student.
+    one by one gives the object its ``__init__`` gives, at about half the cost (a
+    frozen class's ``__init__`` goes through ``object.__setattr__`` per field): a
+    county has one band per registered student.
     """
+    total = len(work.school_days)
+    rates = [round((total - away) * 100 / total, 1) for away in range(total + 1)]
+    grades = [work.bands.band(rate) for rate in rates]
     slot = {f.name: getattr(StudentBand, f.name).__set__ for f in _BAND_FIELDS}
     set_child, set_key, set_school = slot["child"], slot["key"], slot["school"]
     set_days, set_absent, set_unexplained = (
@@ -296,16 +300,16 @@ def _full_bands(
     new = object.__new__
     out: list[StudentBand] = []
     add = out.append
-    for child, key, school in rows:
+    for child, key, school, away, unexplained in rows:
         made = new(StudentBand)
         set_child(made, child)
         set_key(made, key)
         set_school(made, school)
         set_days(made, total)
-        set_absent(made, 0)
-        set_unexplained(made, 0)
-        set_rate(made, rate)
-        set_band(made, band)
+        set_absent(made, away)
+        set_unexplained(made, unexplained)
+        set_rate(made, rates[away])
+        set_band(made, grades[away])
         add(made)
     return out
 
@@ -314,11 +318,10 @@ def _merge_bands(work: _Work, full: list[StudentBand]) -> None:
     """Merge the full-attendance bands into the others; both are in key order."""
     bands = work.student_bands
     bands.extend(full)
-    bands.sort(key=_band_key)
+    bands.sort(key=_BAND_KEY)
 
 
-def _band_key(band: StudentBand) -> str:
-    return band.key
+_BAND_KEY: Final = operator.attrgetter("key")
 
 
 @attrs.frozen(kw_only=True)
@@ -420,6 +423,28 @@ def _run_length(threshold_unit: TimeUnit, run: list[dt.date]) -> int:
     if threshold_unit is TimeUnit.DAY:
         return (run[-1] - run[0]).days + 1
     return len(run)
+
+
+def _quiet_limit(work: _Work) -> int:
+    """The most school days absent without leave that cannot make a finding.
+
+    The longest run of ``k`` such days is at most ``k`` school days long and spans
+    at most the widest ``k`` consecutive school days in calendar days; if no length
+    up to that meets either threshold, and ``k`` is short of every school day of
+    the window (空挂学籍), a student on roll at one school, attending there, has
+    nothing to find. The columnar path gives such students their band directly.
+    """
+    days = work.school_days
+    total = len(days)
+    limit = 0
+    for k in range(1, total):
+        span = max((days[i + k - 1] - days[i]).days + 1 for i in range(total - k + 1))
+        for threshold in (work.dropout, work.suspected):
+            longest = span if threshold.unit is TimeUnit.DAY else k
+            if any(threshold.is_met(length) for length in range(1, longest + 1)):
+                return limit
+        limit = k
+    return limit
 
 
 def _longest_run(days: list[dt.date], index: dict[dt.date, int]) -> list[dt.date]:
@@ -829,7 +854,7 @@ def _visit(  # noqa: PLR0917 - the grouped inputs, passed apart
     """
     as_of = work.as_of
     total = len(work.school_days)
-    full: list[tuple[str, str, str]] = []
+    full: list[tuple[str, str, str, int, int]] = []
     add_full = full.append
     entry_of, regs_of, marks_of = entries.get, regs.get, marks.get
     no_regs: list[Registration] = []
@@ -850,7 +875,7 @@ def _visit(  # noqa: PLR0917 - the grouped inputs, passed apart
                 and reg.effective_from <= as_of
                 and (reg.effective_to is None or reg.effective_to >= as_of)
             ):
-                add_full((_masked(key), key, reg.school))
+                add_full((_masked(key), key, reg.school, 0, 0))
                 continue
         _child_alone(
             work,
@@ -861,7 +886,7 @@ def _visit(  # noqa: PLR0917 - the grouped inputs, passed apart
             approved.get(key, []),
             exempt.get(key),
         )
-    _merge_bands(work, _full_bands(full, total, work.full_rate, work.full_band))
+    _merge_bands(work, _plain_bands(full, work))
 
 
 def reconcile(  # noqa: C901, PLR0912

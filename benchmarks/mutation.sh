@@ -33,7 +33,7 @@ TESTS[rules]="tests/rules/test_group_rules.py"
 MODULE[notices]=src/kongchuo/notices/_rules.py
 TESTS[notices]="tests/notices/test_notices.py"
 MODULE[case]=src/kongchuo/cases/_machine.py
-TESTS[case]="tests/cases/test_cases.py tests/cases/test_case_log.py"
+TESTS[case]="tests/cases/test_machine.py tests/cases/test_cases.py tests/cases/test_case_log.py"
 MODULE[case-rules]=src/kongchuo/cases/_rules.py
 TESTS[case-rules]="tests/cases/test_case_rules.py"
 # "time" is the old name of the periods scope.

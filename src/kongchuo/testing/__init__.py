@@ -25,7 +25,9 @@ from kongchuo.testing._cases import cases, events
 from kongchuo.testing._invalid import (
     Invalid,
     invalid_child_documents,
+    invalid_notice_documents,
     invalid_resident_ids,
+    invalid_school_documents,
     invalid_student_numbers,
 )
 from kongchuo.testing._models import (
@@ -53,7 +55,9 @@ __all__ = [
     "events",
     "guardians",
     "invalid_child_documents",
+    "invalid_notice_documents",
     "invalid_resident_ids",
+    "invalid_school_documents",
     "invalid_student_numbers",
     "leaves",
     "memberships",

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from stdnum.cn import ric
 
 from kongchuo import Child, StudentNumberKind, ValidationError, redact, to_dict
-from kongchuo.testing._models import children
+from kongchuo.notices import examples, notice_to_dict
+from kongchuo.testing._models import children, schools
 from kongchuo.testing._strategies import (
     DEFAULT_MAX_BIRTH,
     DEFAULT_MIN_BIRTH,
@@ -28,7 +29,9 @@ from kongchuo.testing._strategies import (
 __all__ = [
     "Invalid",
     "invalid_child_documents",
+    "invalid_notice_documents",
     "invalid_resident_ids",
+    "invalid_school_documents",
     "invalid_student_numbers",
 ]
 
@@ -257,7 +260,12 @@ def invalid_student_numbers(
     return build()
 
 
-def _breakers() -> dict[str, tuple[str, str, st.SearchStrategy[Any]]]:
+Breakers = dict[str, tuple[str, str, st.SearchStrategy[Any]]]
+"""Per problem name: the key broken, the code reported (empty: the value's own, for a
+near-miss :class:`Invalid`) and the bad values."""
+
+
+def _breakers() -> Breakers:
     """Per problem: the key broken, the code reported and the bad values."""
     return {
         "resident_id": (
@@ -324,43 +332,192 @@ def invalid_child_documents(
         >>> test_all_reported()
 
     Limitations:
-        Only ``Child`` documents for now.
+        ``Child`` documents; :func:`invalid_school_documents` and
+        :func:`invalid_notice_documents` break schools and notices.
     """
     breakers = _breakers()
-    for name, value in (("min_problems", min_problems), ("max_problems", max_problems)):
-        if type(value) is not int or not 1 <= value <= len(breakers):
-            raise _argument(
-                name,
-                f"must be an int from 1 to {len(breakers)}",
-                f"必须是 1 到 {len(breakers)} 之间的整数",
-            )
-    if min_problems > max_problems:
-        raise _argument("min_problems", "must not exceed max_problems", "不能大于 max_problems")
+    _check_counts(min_problems, max_problems, len(breakers))
 
     @st.composite
     def build(draw: st.DrawFn) -> Invalid[dict[str, Any]]:
         child: Child = draw(children())
-        doc = to_dict(child)
-        chosen = draw(
-            st.lists(
-                st.sampled_from(sorted(breakers)),
-                min_size=min_problems,
-                max_size=max_problems,
-                unique=True,
+        return draw(_broken(to_dict(child), breakers, min_problems, max_problems))
+
+    return build()
+
+
+def _check_counts(min_problems: object, max_problems: object, most: int) -> None:
+    for name, value in (("min_problems", min_problems), ("max_problems", max_problems)):
+        if type(value) is not int or not 1 <= value <= most:
+            raise _argument(
+                name, f"must be an int from 1 to {most}", f"必须是 1 到 {most} 之间的整数"
             )
+    if min_problems > max_problems:  # type: ignore[operator]
+        raise _argument("min_problems", "must not exceed max_problems", "不能大于 max_problems")
+
+
+@st.composite
+def _broken(
+    draw: st.DrawFn, doc: dict[str, Any], breakers: Breakers, min_problems: int, max_problems: int
+) -> Invalid[dict[str, Any]]:
+    """``doc`` with between ``min_problems`` and ``max_problems`` of ``breakers`` applied."""
+    doc = dict(doc)
+    chosen = draw(
+        st.lists(
+            st.sampled_from(sorted(breakers)),
+            min_size=min_problems,
+            max_size=min(max_problems, len(breakers)),
+            unique=True,
         )
-        codes: list[str] = []
-        paths: list[str] = []
-        for problem in chosen:
-            key, code, values = breakers[problem]
-            bad = draw(values)
-            if problem == "unknown_key":
-                key = "unexpected_field"
-            if isinstance(bad, Invalid):
-                code, bad = bad.codes[0], bad.value
-            doc[key] = bad
-            codes.append(code)
-            paths.append(f"$.{key}")
-        return Invalid(doc, tuple(chosen), tuple(codes), tuple(paths))
+    )
+    codes: list[str] = []
+    paths: list[str] = []
+    for problem in chosen:
+        key, code, values = breakers[problem]
+        bad = draw(values)
+        if problem == "unknown_key":
+            key = "unexpected_field"
+        if isinstance(bad, Invalid):
+            code, bad = bad.codes[0], bad.value
+        doc[key] = bad
+        codes.append(code)
+        paths.append(f"$.{key}")
+    return Invalid(doc, tuple(chosen), tuple(codes), tuple(paths))
+
+
+def _school_breakers() -> Breakers:
+    return {
+        "code.format": ("code", "code.format", st.sampled_from(["", "２１３７０９８３００３１"])),
+        "name.blank": ("name", "text.blank", st.sampled_from(["", " ", "\u3000"])),
+        "name.too_long": ("name", "text.too_long", st.just("学" * 101)),
+        "kind.unknown": (
+            "kind",
+            "enum.unknown",
+            st.sampled_from(["college", "小学", "kindergarten"]),
+        ),
+        "jurisdiction.type": ("jurisdiction", "type", st.integers() | st.none()),
+        "city_direct.type": ("city_direct", "type", st.sampled_from(["yes", "否", 1, None])),
+        "principal.blank": ("principal", "text.blank", st.sampled_from(["", " "])),
+        "unknown_key": ("", "unknown_key", st.just(1)),
+    }
+
+
+def invalid_school_documents(
+    *, min_problems: int = 1, max_problems: int = 3
+) -> st.SearchStrategy[Invalid[dict[str, Any]]]:
+    """``School`` documents (``to_dict`` form) with k independent problems (无效的学校文档).
+
+    Starts from a valid school's document and breaks between ``min_problems`` and
+    ``max_problems`` different fields, each one way:
+
+    * ``code.format``: an empty or full-width unit code (``code.format``);
+    * ``name.blank`` / ``name.too_long``: a blank name, or one over 100 characters
+      (``text.blank``, ``text.too_long``) — at most one of the two;
+    * ``kind.unknown``: a school kind kongchuo does not know (``enum.unknown``);
+    * ``jurisdiction.type``: a number or null for the code (``type``);
+    * ``city_direct.type``: text or a number for the flag (``type``);
+    * ``principal.blank``: a blank principal (``text.blank``);
+    * ``unknown_key``: a key the document does not have (``unknown_key``).
+
+    ``kongchuo.from_dict(value, cls=School)`` reports every one of them in one
+    error: :meth:`Invalid.matches` checks exactly that.
+
+    Args:
+        min_problems: At least this many problems (1 or more).
+        max_problems: At most this many (up to 7, one per field).
+
+    Raises:
+        ValidationError: ``testing.argument`` naming the bad argument.
+
+    Example:
+        >>> from hypothesis import given
+        >>> from kongchuo import School, ValidationError, from_dict
+        >>> @given(invalid_school_documents(min_problems=2))
+        ... def test_all_reported(bad):
+        ...     try:
+        ...         from_dict(bad.value, cls=School)
+        ...     except ValidationError as error:
+        ...         assert bad.matches(error), (bad, list(error))
+        ...     else:
+        ...         raise AssertionError("accepted")
+        >>> test_all_reported()
+    """
+    breakers = _school_breakers()
+    _check_counts(min_problems, max_problems, len({key for key, _, _ in breakers.values()}))
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Invalid[dict[str, Any]]:
+        # One problem per field: the two ways of breaking the name exclude each other.
+        name = draw(st.sampled_from(["name.blank", "name.too_long"]))
+        chosen = {k: v for k, v in breakers.items() if not k.startswith("name.") or k == name}
+        doc = to_dict(draw(schools()))
+        return draw(_broken(doc, chosen, min_problems, max_problems))
+
+    return build()
+
+
+def _notice_breakers(doc: dict[str, Any]) -> Breakers:
+    every: Breakers = {
+        "number.blank": ("number", "text.blank", st.sampled_from(["", " "])),
+        "issued_on.format": ("issued_on", "date.format", st.sampled_from(["2025-02-30", "昨天"])),
+        "issuers.empty": ("issuers", "notice.issuers.empty", st.just([])),
+        "child_id": ("child_id", "", invalid_resident_ids(problems=["check_character"])),
+        "child_name.blank": ("child_name", "text.blank", st.sampled_from(["", "\u3000"])),
+        "unknown_key": ("", "unknown_key", st.just(1)),
+    }
+    return {k: v for k, v in every.items() if k == "unknown_key" or v[0] in doc}
+
+
+def invalid_notice_documents(
+    *, min_problems: int = 1, max_problems: int = 3
+) -> st.SearchStrategy[Invalid[dict[str, Any]]]:
+    """Notice documents (``notice_to_dict`` form) with k independent problems (无效的文书文档).
+
+    Starts from the worked example of a notice kind
+    (:func:`kongchuo.notices.examples`) and breaks between ``min_problems`` and
+    ``max_problems`` of its fields:
+
+    * ``number.blank``: a blank 文号 (``text.blank``);
+    * ``issued_on.format``: a date that does not exist, or words (``date.format``);
+    * ``issuers.empty``: no issuing unit (``notice.issuers.empty``);
+    * ``child_id``: a near-miss resident ID, for the kinds about one child
+      (``resident_id.checksum``);
+    * ``child_name.blank``: a blank name, for the kinds that name the child
+      (``text.blank``);
+    * ``unknown_key``: a key the document does not have (``unknown_key``).
+
+    Kinds without the child's fields are drawn only when they can hold
+    ``min_problems`` problems. ``kongchuo.notices.notice_from_dict(value)`` reports
+    every one of them in one error.
+
+    Args:
+        min_problems: At least this many problems (1 or more).
+        max_problems: At most this many (up to 6).
+
+    Raises:
+        ValidationError: ``testing.argument`` naming the bad argument.
+
+    Example:
+        >>> from hypothesis import given
+        >>> from kongchuo import ValidationError
+        >>> from kongchuo.notices import notice_from_dict
+        >>> @given(invalid_notice_documents(min_problems=2, max_problems=5))
+        ... def test_all_reported(bad):
+        ...     try:
+        ...         notice_from_dict(bad.value)
+        ...     except ValidationError as error:
+        ...         assert bad.matches(error), (bad, list(error))
+        ...     else:
+        ...         raise AssertionError("accepted")
+        >>> test_all_reported()
+    """
+    docs = [notice_to_dict(n) for n in examples().values()]
+    _check_counts(min_problems, max_problems, max(len(_notice_breakers(d)) for d in docs))
+    fit = [d for d in docs if len(_notice_breakers(d)) >= min_problems]
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Invalid[dict[str, Any]]:
+        doc = draw(st.sampled_from(fit))
+        return draw(_broken(doc, _notice_breakers(doc), min_problems, max_problems))
 
     return build()

@@ -1,27 +1,35 @@
 """Benchmark: ``ResidentId.parse`` beside a hand-written check and python-stdnum.
 
-Parses N resident ID numbers (default 1,000,000) with:
+Parses N resident ID numbers (default 200,000) with:
 
 * ``hand-written``: a plain function doing the same steps — form, date, check
-  character and a region look-up in a precomputed set — and building nothing;
+  character and a region look-up in a precomputed set — and building nothing (the
+  baseline);
 * ``ResidentId.parse``: kongchuo's lenient parse (form, date, check character), which
   builds a frozen ``ResidentId``;
-* ``ResidentId.parse + region``: the same, then ``.region`` (the named region);
-* ``ResidentId.parse strict``: ``strict_region=True`` (the code must be valid in the
-  birth year);
-* ``stdnum.cn.ric.validate``: on a sample (it costs ~30 µs a call), per call.
+* ``ResidentId.parse + .region``: the same, then ``.region`` (the named region);
+* ``ResidentId.parse strict_region``: ``strict_region=True`` (the code must be valid
+  in the birth year);
+* ``stdnum.cn.ric.validate``: on a sample (it costs ~30 µs a call), beside the strict
+  parse of the same sample.
 
-Every figure comes from the same run, with the garbage collector on and off; ratios
-are against the hand-written check of the same run. Each figure is the best of 5
-passes, the variants taking turns, so that load from elsewhere falls on all alike. Run::
+Every figure comes from the same run. In each of R rounds (default 9) the variants
+take turns every 2,000 numbers, the order rotating, so that a burst of load from
+elsewhere falls on all alike; each ratio is taken within a round, against the
+baseline's pass of that round, and the median of the rounds is printed with their
+range. Times are medians
+too. The garbage collector's state is stated on every line (on, as a program runs;
+off, as in a batch that pauses it), and the load average is printed. Run::
 
-    python benchmarks/bench_resident_id.py [N]
+    python benchmarks/bench_resident_id.py [N] [R]
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import random
+import statistics
 import sys
 import time
 import tracemalloc
@@ -82,37 +90,49 @@ def hand_written_checker() -> Callable[[str], bool]:
     return is_valid
 
 
-def _time(fn: Callable[[str], object], numbers: Sequence[str], *, gc_on: bool) -> float:
-    """Seconds for one pass of ``fn`` over ``numbers``."""
-    gc.collect()
-    if not gc_on:
-        gc.disable()
-    try:
-        start = time.perf_counter()
-        for number in numbers:
-            fn(number)
-        return time.perf_counter() - start
-    finally:
-        gc.enable()
-
-
-def _best_interleaved(
+def _interleaved(
     cases: Sequence[tuple[str, Callable[[str], object]]],
     numbers: Sequence[str],
     *,
     gc_on: bool,
-    rounds: int = 5,
-) -> list[float]:
-    """The best of ``rounds`` passes per case, the cases taking turns in each round.
+    rounds: int,
+    chunk: int = 2_000,
+) -> list[list[float]]:
+    """Seconds per pass over ``numbers``: ``rounds`` passes of every case, interleaved.
 
-    Taking turns puts every case under the same load from whatever else the machine
-    runs, so the ratios hold even when absolute times drift.
+    Within a round the cases take turns chunk by chunk (``chunk`` numbers, a few
+    milliseconds), the order rotating from chunk to chunk, so that a burst of load
+    from elsewhere falls on every case alike instead of on one whole pass.
     """
-    best = [float("inf")] * len(cases)
+    times: list[list[float]] = [[] for _ in cases]
+    fns = [fn for _name, fn in cases]
+    chunks = [numbers[i : i + chunk] for i in range(0, len(numbers), chunk)]
+    clock = time.perf_counter
     for _ in range(rounds):
-        for i, (_name, fn) in enumerate(cases):
-            best[i] = min(best[i], _time(fn, numbers, gc_on=gc_on))
-    return best
+        gc.collect()
+        if not gc_on:
+            gc.disable()
+        spent = [0.0] * len(cases)
+        try:
+            for c, part in enumerate(chunks):
+                for k in range(len(fns)):
+                    i = (c + k) % len(fns)
+                    fn = fns[i]
+                    start = clock()
+                    for number in part:
+                        fn(number)
+                    spent[i] += clock() - start
+        finally:
+            gc.enable()
+        for i, seconds in enumerate(spent):
+            times[i].append(seconds)
+    return times
+
+
+def _ratios(times: list[float], base: list[float]) -> tuple[float, float, float]:
+    """Median, lowest and highest of the per-round ratios ``times / base``."""
+    ratios = [t / b for t, b in zip(times, base, strict=True)]
+    return statistics.median(ratios), min(ratios), max(ratios)
 
 
 def _peak_memory(numbers: Sequence[str]) -> int:
@@ -126,7 +146,8 @@ def _peak_memory(numbers: Sequence[str]) -> int:
 
 def main(argv: Sequence[str]) -> None:
     """Run the benchmark and print the figures."""
-    n = int(argv[1]) if len(argv) > 1 else 1_000_000
+    n = int(argv[1]) if len(argv) > 1 else 200_000
+    rounds = int(argv[2]) if len(argv) > 2 else 9
     numbers = make_numbers(n)
     hand = hand_written_checker()
     if not all(map(hand, numbers[:1000])):
@@ -146,31 +167,40 @@ def main(argv: Sequence[str]) -> None:
         ("ResidentId.parse + .region", parse_region),
         ("ResidentId.parse strict_region", parse_strict),
     ]
-    print(f"ResidentId benchmark: {n:,} numbers, Python {sys.version.split()[0]}")
-    print(f"{'operation':<34} {'GC':>4} {'µs/number':>10} {'numbers/s':>12} {'× baseline':>11}")
+    print(
+        f"ResidentId benchmark: {n:,} numbers, {rounds} rounds taking turns, medians; "
+        f"Python {sys.version.split()[0]}; load average {os.getloadavg()[0]:.1f}"
+    )
+    print(
+        f"{'operation':<34} {'GC':>4} {'µs/number':>10} {'numbers/s':>12} "
+        f"{'× baseline':>11} {'(range)':>13}"
+    )
     for gc_on in (True, False):
-        times = _best_interleaved(cases, numbers, gc_on=gc_on)
-        base = times[0] / n * 1e6
-        for (name, _fn), seconds in zip(cases, times, strict=True):
-            per = seconds / n * 1e6
+        times = _interleaved(cases, numbers, gc_on=gc_on, rounds=rounds)
+        for (name, _fn), passes in zip(cases, times, strict=True):
+            seconds = statistics.median(passes)
+            ratio, low, high = _ratios(passes, times[0])
             print(
-                f"{name:<34} {'on' if gc_on else 'off':>4} {per:>10.3f} "
-                f"{n / seconds:>12,.0f} {per / base:>11.2f}"
+                f"{name:<34} {'on' if gc_on else 'off':>4} {seconds / n * 1e6:>10.3f} "
+                f"{n / seconds:>12,.0f} {ratio:>11.2f} {f'({low:.2f}–{high:.2f})':>13}"
             )
     sample = numbers[: min(n, 20_000)]
-    seconds, parse_s, strict_s = _best_interleaved(
+    stdnum_s, parse_s, strict_s = _interleaved(
         [("stdnum", ric.validate), ("parse", ResidentId.parse), ("strict", parse_strict)],
         sample,
         gc_on=True,
-        rounds=3,
+        rounds=max(3, rounds // 2),
     )
-    per = seconds / len(sample) * 1e6
-    parse_per = parse_s / len(sample) * 1e6
-    strict_per = strict_s / len(sample) * 1e6
+    per = statistics.median(stdnum_s) / len(sample) * 1e6
+    lenient, lenient_low, lenient_high = _ratios(stdnum_s, parse_s)
+    strict, strict_low, strict_high = _ratios(stdnum_s, strict_s)
     print(
-        f"{'stdnum.cn.ric.validate':<34} {'on':>4} {per:>10.3f} {len(sample) / seconds:>12,.0f}"
-        f"   ({len(sample):,} numbers; ResidentId.parse is {per / parse_per:.0f}× faster,"
-        f" strict_region {per / strict_per:.0f}× faster)"
+        f"{'stdnum.cn.ric.validate':<34} {'on':>4} {per:>10.3f} "
+        f"{len(sample) / statistics.median(stdnum_s):>12,.0f}   ({len(sample):,} numbers)"
+    )
+    print(
+        f"  stdnum ÷ ResidentId.parse: {lenient:.0f}× ({lenient_low:.0f}–{lenient_high:.0f}); "
+        f"÷ strict_region: {strict:.0f}× ({strict_low:.0f}–{strict_high:.0f}), per-round medians"
     )
     peak = _peak_memory(numbers[: min(n, 200_000)])
     print(

@@ -104,6 +104,20 @@ class TestResidentIdParse:
         assert "region code 110103 is not known for 2015" in str(exc_info.value)
         assert ResidentId.parse("110103201501010014").region.name == "崇文区"
 
+    def test_strict_region_agrees_with_region_table_for_every_code(self):
+        """strict_region accepts a code exactly when one of its spans holds the birth year."""
+        from kongchuo import regions
+
+        check = "10X98765432"
+        years = (1900, 1949, 1982, 1983, 1984, 1999, 2000, 2001, 2010, 2011, 2024, 2099)
+        for code, spans in regions._table().items():
+            for year in years:
+                body = f"{code}{year}0101001"
+                weights = sum(int(d) * (2 ** (17 - i) % 11) for i, d in enumerate(body))
+                number = body + check[weights % 11]
+                expected = any(r.valid_in(year) for r in spans)
+                assert ResidentId.is_valid(number, strict_region=True) is expected, number
+
     def test_direct_construction_validates(self):
         """ResidentId(value=...) checks the number and insists on the normal form."""
         assert ResidentId(value=VALID) == ResidentId.parse(VALID)

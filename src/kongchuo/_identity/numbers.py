@@ -106,6 +106,32 @@ def _fill_validity() -> dict[str, tuple[str, str, tuple[tuple[str, str], ...]]]:
     return _VALIDITY
 
 
+class _OpenFrom(dict[str, str]):
+    """``code -> code + first year`` for every code valid from a year to this day.
+
+    Almost every code has one such span, and the strict check's fast path is then
+    one look-up and one comparison of the whole number with ten characters: the
+    number's code is the same, so it sorts at or after them exactly when its birth
+    year is that year or later (a hand-written check looks a code up in a set). Any
+    other code reads as ``"~"``, after every number, and takes the slow path. The
+    table is read on the first look-up (``__missing__`` of the empty table), not
+    through a test on every call.
+    """
+
+    def __missing__(self, code: str) -> str:
+        if not self:
+            self.update(
+                (code, code + lo)
+                for code, (lo, hi, rest) in _validity().items()
+                if hi == "9999" and not rest
+            )
+            return self.get(code, "~")
+        return "~"
+
+
+_OPEN_FROM: Final = _OpenFrom()
+
+
 def _region_valid(code: str, year: str) -> bool:
     """Whether region ``code`` is valid in the four-digit ``year`` (the slow path)."""
     found = (_VALIDITY or _fill_validity()).get(code)
@@ -358,16 +384,18 @@ class ResidentId:
             value = text
         else:
             value = _check_resident_id(text, path)
-        if strict_region:
-            year = value[6:10]
-            span = (_VALIDITY or _fill_validity()).get(value[:6])
-            if span is None or not (span[0] <= year <= span[1] or _region_valid(value[:6], year)):
-                raise _fail(
-                    "region",
-                    f"{redact(value)}: region code {value[:6]} is not known for {int(year)}",
-                    f"{redact(value)}：行政区划代码 {value[:6]} 在 {int(year)} 年无效或未知",
-                    path,
-                )
+        if (
+            strict_region
+            and value < _OPEN_FROM[value[:6]]
+            and not _region_valid(value[:6], value[6:10])
+        ):
+            year = int(value[6:10])
+            raise _fail(
+                "region",
+                f"{redact(value)}: region code {value[:6]} is not known for {year}",
+                f"{redact(value)}：行政区划代码 {value[:6]} 在 {year} 年无效或未知",
+                path,
+            )
         new = _new(cls)
         _set_value(new, value)
         return new

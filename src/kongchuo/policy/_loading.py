@@ -44,6 +44,7 @@ __all__ = ["load_policy", "policy_from_json", "policy_from_mapping", "policy_fro
 _BASES: Final = {"feicheng": FEICHENG, "national": NATIONAL}
 _TOP: Final = frozenset({"name", "name_zh", "base", "parameters"})
 _ENTRY: Final = frozenset({"value", "effective_from", "description", "basis", "unit"})
+_REQUIRED: Final = frozenset({"value", "effective_from", "description", "basis"})
 _NONE: Final = "none"
 
 
@@ -98,21 +99,24 @@ def _read_entry(
         problems.append(_problem("policy.type", path, "expected a table", "应为表（对象）"))
         return None
     before = len(problems)
-    problems.extend(
-        _problem(
-            "policy.unknown",
-            f"{path}.{quote(key, bare=True)}",
-            f"unknown key {quote(key)}",
-            f"未知的键 {quote(key)}",
+    keys = raw.keys()
+    if not keys <= _ENTRY:  # one set test for the usual, sound entry
+        problems.extend(
+            _problem(
+                "policy.unknown",
+                f"{path}.{quote(key, bare=True)}",
+                f"unknown key {quote(key)}",
+                f"未知的键 {quote(key)}",
+            )
+            for key in raw
+            if key not in _ENTRY
         )
-        for key in raw
-        if key not in _ENTRY
-    )
-    problems.extend(
-        _problem("policy.missing", f"{path}.{key}", f"{key} is missing", f"缺少 {key}")
-        for key in ("value", "effective_from", "description", "basis")
-        if key not in raw
-    )
+    if not keys >= _REQUIRED:
+        problems.extend(
+            _problem("policy.missing", f"{path}.{key}", f"{key} is missing", f"缺少 {key}")
+            for key in ("value", "effective_from", "description", "basis")
+            if key not in raw
+        )
     if "unit" not in raw and fallback_unit is None:
         problems.append(_problem("policy.missing", f"{path}.unit", "unit is missing", "缺少 unit"))
     ok, value = (

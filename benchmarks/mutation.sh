@@ -29,13 +29,13 @@ TESTS[age]="tests/time/test_age.py"
 MODULE[calendars]=src/kongchuo/_time/calendars.py
 TESTS[calendars]="tests/time/test_calendar.py"
 MODULE[rules]=src/kongchuo/_rules/special_groups.py
-TESTS[rules]="tests/rules/test_group_rules.py"
+TESTS[rules]="tests/rules/test_group_rule_findings.py tests/rules/test_group_rules.py"
 MODULE[notices]=src/kongchuo/notices/_rules.py
-TESTS[notices]="tests/notices/test_notices.py"
+TESTS[notices]="tests/notices/test_notice_findings.py tests/notices/test_notices.py"
 MODULE[case]=src/kongchuo/cases/_machine.py
 TESTS[case]="tests/cases/test_machine.py tests/cases/test_cases.py tests/cases/test_case_log.py"
 MODULE[case-rules]=src/kongchuo/cases/_rules.py
-TESTS[case-rules]="tests/cases/test_case_rules.py"
+TESTS[case-rules]="tests/cases/test_case_rule_findings.py tests/cases/test_case_rules.py"
 # "time" is the old name of the periods scope.
 MODULE[time]=${MODULE[periods]}
 TESTS[time]=${TESTS[periods]}

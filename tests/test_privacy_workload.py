@@ -549,18 +549,11 @@ def test_the_check_finds_what_it_looks_for():
     assert secrets.leaks(texts) == []
 
 
-_UNQUOTED_BATCH_MESSAGES = pytest.mark.xfail(
-    reason="batch column-mapping messages quote keys and file names without kongchuo.quote; "
-    "masked at the root by the Problem and KongchuoError converters under issue 11",
-    strict=False,
-)
-
-
 @pytest.mark.parametrize(
     "site",
     [
-        pytest.param("mapping key", marks=_UNQUOTED_BATCH_MESSAGES),
-        pytest.param("mapping file", marks=_UNQUOTED_BATCH_MESSAGES),
+        "mapping key",
+        "mapping file",
         "rows",
         "csv",
     ],

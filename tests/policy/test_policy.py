@@ -30,6 +30,7 @@ from kongchuo.policy import (
     policy_to_json,
     policy_to_mapping,
 )
+from kongchuo.policy._parameters import checked_parameter
 from kongchuo.policy._policy import SPECS
 
 D = dt.date
@@ -504,3 +505,24 @@ class TestConstructorArguments:
         with pytest.raises(ValidationError) as info:
             build()
         assert {p.code for p in info.value} == codes
+
+
+def test_checked_parameter_equals_the_constructor():
+    """The loader's constructor of checked fields builds what Parameter(...) builds."""
+    fields = {
+        "value": 5,
+        "unit": "day of month",
+        "description": "每月5日前",
+        "basis": ("FC-2.5",),
+        "effective_from": dt.date(2019, 1, 1),
+    }
+    made = checked_parameter(**fields)
+    assert made == Parameter(**fields)
+    assert hash(made) == hash(Parameter(**fields))
+    assert [f.name for f in attrs.fields(Parameter)] == list(fields)
+
+
+def test_loaded_profile_equals_the_shipped_one():
+    """A profile written out and read back is the shipped profile, field for field."""
+    for profile in (FEICHENG, NATIONAL):
+        assert policy_from_json(policy_to_json(profile)) == profile

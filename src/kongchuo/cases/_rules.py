@@ -45,7 +45,7 @@ from kongchuo.cases._events import (
 )
 from kongchuo.cases._machine import MACHINE, CaseState
 from kongchuo.policy import Party, ResponsibilityLine, Span
-from kongchuo.policy._policy import own_basis, require_policy
+from kongchuo.policy._policy import cites_seed, own_basis, require_policy
 
 if TYPE_CHECKING:
     from kongchuo.policy import Policy
@@ -68,6 +68,8 @@ _LEDGER_BASIS: Final = ("FC-1.2",)
 
 def _own(decision: Decision, policy: Policy, on: dt.date) -> Decision:
     """``decision`` with every basis as the deciding profile may cite it (own_basis)."""
+    if cites_seed(policy, on):  # every basis stands as it is: nothing to rebuild
+        return decision
     return attrs.evolve(
         decision,
         findings=[attrs.evolve(f, basis=own_basis(policy, on, f.basis)) for f in decision.findings],

@@ -35,7 +35,7 @@ import attrs
 
 from kongchuo._core.documents import parse_document, read_date, read_document
 from kongchuo._core.errors import Problem, ValidationError, quote, type_name
-from kongchuo.policy._parameters import Parameter, ParameterHistory
+from kongchuo.policy._parameters import Parameter, ParameterHistory, checked_parameter
 from kongchuo.policy._policy import SPECS, Policy, value_problems
 from kongchuo.policy._profiles import FEICHENG, NATIONAL
 
@@ -143,9 +143,7 @@ def _read_entry(
         return None
     if basis is None or unit is None:  # pragma: no cover - recorded as problems above
         return None
-    return Parameter(
-        value=value, unit=unit, description=description, basis=basis, effective_from=start
-    )
+    return checked_parameter(value, unit, description, basis, start)
 
 
 def _read_history(

@@ -577,6 +577,21 @@ def own_basis(policy: Policy, on: dt.date, basis: Iterable[str]) -> tuple[str, .
         >>> own_basis(FEICHENG, dt.date(2025, 1, 1), ("FC-2.4",))
         ('FC-2.4',)
     """
-    cited = tuple(basis)
-    seeded = any(b.startswith("FC-") for b in policy.escalation_ladder.at(on).basis)
-    return tuple(b for b in cited if seeded or not b.startswith("FC-"))
+    if cites_seed(policy, on):
+        return tuple(basis)
+    return tuple(b for b in basis if not b.startswith("FC-"))
+
+
+def cites_seed(policy: Policy, on: dt.date) -> bool:
+    """Whether the profile deciding on ``on`` rests on the seed (its ladder cites FC-x.y).
+
+    :func:`own_basis` keeps every basis as it is exactly then, so a rule can return
+    its decision without rewriting each finding.
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo.policy import FEICHENG, NATIONAL
+        >>> cites_seed(FEICHENG, dt.date(2025, 1, 1)), cites_seed(NATIONAL, dt.date(2025, 1, 1))
+        (True, False)
+    """
+    return any(b.startswith("FC-") for b in policy.escalation_ladder.at(on).basis)

@@ -3,42 +3,19 @@ import datetime as dt
 import pytest
 
 import kongchuo
-from kongchuo import ChinaCalendar, regions
+from kongchuo import ChinaCalendar
 from kongchuo.batch import (
-    Feed,
-    build_census,
-    intake,
     reconcile,
-    rows_from_mappings,
-    synthetic_feeds,
 )
 from kongchuo.batch.distributed import partition, reconcile_distributed
 from kongchuo.policy import FEICHENG
 
-
-def _county():
-    county = synthetic_feeds(400, seed=9)
-    taken = {
-        feed: intake(
-            rows_from_mappings(rows),
-            feed,
-            source=feed.value,
-            as_of=county.as_of,
-            policy=FEICHENG,
-            jurisdictions=regions.FEICHENG_UNITS,
-            schools=county.schools,
-        )
-        for feed, rows in county.rows.items()
-    }
-    census = build_census(*taken.values())
-    regs = [r.value for r in taken[Feed.REGISTRATION].records]
-    marks = [r.value for r in taken[Feed.ATTENDANCE].records]
-    return county, census, regs, marks
+COUNTY = (400, 9)  # children, seed: see tests/batch/conftest.py
 
 
-def test_partition_keeps_every_record():
+def test_partition_keeps_every_record(synthetic_inputs):
     """Partitioning puts every entry and record in exactly one part."""
-    _, census, regs, marks = _county()
+    _, census, regs, marks = synthetic_inputs(*COUNTY)
     parts = partition(census, regs, marks, parts=3)
     assert sum(len(p[0]) for p in parts) == len(census)
     assert sum(len(p[1]) for p in parts) == len(regs)
@@ -48,18 +25,18 @@ def test_partition_keeps_every_record():
     assert err.value.code == "batch.parts"
 
 
-def test_not_a_client():
+def test_not_a_client(synthetic_inputs):
     """Something that is not a Dask client is refused with a code."""
-    _, census, regs, marks = _county()
+    _, census, regs, marks = synthetic_inputs(*COUNTY)
     with pytest.raises(kongchuo.ValidationError) as err:
         reconcile_distributed(object(), census, regs, marks, as_of=dt.date(2025, 10, 31), parts=2)
     assert err.value.code == "batch.dask"
 
 
-def test_local_cluster_gives_the_single_process_result():
+def test_local_cluster_gives_the_single_process_result(synthetic_inputs):
     """On a local Dask cluster of 2 workers the result is exactly the single-process one."""
     distributed = pytest.importorskip("dask.distributed")
-    county, census, regs, marks = _county()
+    county, census, regs, marks = synthetic_inputs(*COUNTY)
     options = {
         "policy": FEICHENG,
         "calendar": ChinaCalendar(),

@@ -126,12 +126,14 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
         ),
         pl.Series("school", [m.school for m in marks], dtype=pl.String),
     )
+    # Counts only: the lists of records are gathered later for the children that
+    # need the general comparison (carrying them through the joins and the sort
+    # costs more than the rest of the plan at a million children).
     per_reg = reg_frame.group_by("key").agg(
-        pl.col("idx").sort().alias("regs"),
         pl.col("open").sum().alias("open"),
         pl.col("school").filter(pl.col("open")).first().alias("school"),
     )
-    per_mark = mark_frame.group_by("key").agg(pl.col("idx").sort().alias("marks"))
+    per_mark = mark_frame.group_by("key").agg(pl.len().alias("marks"))
     # The window's records: how many, how many at the school of the registration,
     # and per school day whether absent and whether on leave.
     window = mark_frame.filter(pl.col("on").is_between(work.since, work.as_of))
@@ -154,7 +156,13 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
             (pl.col("absent") & ~pl.col("leave")).sum().alias("unexplained"),
         )
     )
-    keys = pl.concat([people.select("key"), per_reg.select("key"), per_mark.select("key")]).unique()
+    # Every child: the census, and the registered or attending children it lacks.
+    strangers = (
+        pl.concat([per_reg.select("key"), per_mark.select("key")])
+        .join(people, on="key", how="anti")
+        .unique()
+        .with_columns(pl.lit(None, dtype=pl.Boolean).alias("gone"))
+    )
     key = pl.col("key")
     on_roll_here = (
         pl.lit(bool(work.school_days))
@@ -181,7 +189,7 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
         .then(pl.concat_str(key.str.slice(0, 7), pl.lit("********"), key.str.slice(15)))
     )
     table = (
-        keys.join(people, on="key", how="left")
+        pl.concat([people, strangers])
         .join(per_reg, on="key", how="left")
         .join(per_mark, on="key", how="left")
         .join(per_window, on="key", how="left")
@@ -194,8 +202,6 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
             "school",
             pl.col("away").fill_null(0),
             pl.col("unexplained").fill_null(0),
-            pl.when(~simple).then(pl.col("regs")).alias("regs"),
-            pl.when(~simple).then(pl.col("marks")).alias("marks"),
         )
     )
     plain = table.filter(pl.col("simple"))
@@ -214,14 +220,20 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
         ),
         work,
     )
-    rest = table.filter(~pl.col("simple"))
+    rest = table.filter(~pl.col("simple")).select("key")
+
+    def gathered(frame: Any) -> dict[str, list[int]]:  # noqa: ANN401 - a polars frame
+        """Key → the row numbers of its records, in input order, for the rest only."""
+        found = frame.join(rest, on="key", how="semi").group_by("key").agg(pl.col("idx").sort())
+        return dict(
+            zip(found.get_column("key").to_list(), found.get_column("idx").to_list(), strict=True)
+        )
+
+    reg_rows, mark_rows = gathered(reg_frame), gathered(mark_frame)
     entry_of = entries.get
-    for key_, reg_at, mark_at in zip(
-        rest.get_column("key").to_list(),
-        rest.get_column("regs").to_list(),
-        rest.get_column("marks").to_list(),
-        strict=True,
-    ):
+    for key_ in rest.get_column("key").to_list():
+        reg_at = reg_rows.get(key_)
+        mark_at = mark_rows.get(key_)
         _child_alone(
             work,
             key_,

@@ -70,3 +70,9 @@ def test_unknown_name_is_an_attribute_error() -> None:
     """A name the facade does not have is an AttributeError naming it, as before."""
     with pytest.raises(AttributeError, match="no attribute 'NATINAL'"):
         _ = kongchuo.policy.NATINAL  # type: ignore[attr-defined]
+
+
+def test_batch_and_reports_leave_stdnum_unloaded() -> None:
+    """``import kongchuo.batch, kongchuo.reports`` makes check characters without stdnum."""
+    loaded = _loaded_after("import kongchuo.batch, kongchuo.reports")
+    assert "stdnum" not in loaded

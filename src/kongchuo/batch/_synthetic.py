@@ -17,9 +17,9 @@ import random
 from typing import Any, Final
 
 import attrs
-from stdnum.cn import ric
 
 from kongchuo import ChinaCalendar, School, SchoolKind
+from kongchuo._identity.numbers import _check_character
 from kongchuo.batch._feeds import Feed
 
 __all__ = ["SyntheticCounty", "synthetic_feeds"]
@@ -52,7 +52,7 @@ class SyntheticCounty:
 
 def _resident_id(region: str, birth: dt.date, seq: int) -> str:
     body = f"{region}{birth:%Y%m%d}{seq:03d}"
-    return body + ric.calc_check_digit(body + "0")
+    return body + _check_character(body)
 
 
 def synthetic_feeds(  # noqa: C901, PLR0912, PLR0915 - one pass plants every situation

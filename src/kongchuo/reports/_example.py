@@ -19,7 +19,6 @@ from collections.abc import Callable
 from typing import Any, Final
 
 import attrs
-from stdnum.cn import ric
 
 from kongchuo import (
     Child,
@@ -36,6 +35,7 @@ from kongchuo import (
     Term,
     TermKind,
 )
+from kongchuo._identity.numbers import _check_character
 from kongchuo.cases import (
     AttemptResult,
     CarePlan,
@@ -111,7 +111,7 @@ class ExampleCounty:
 def _id(rng: random.Random, birth: dt.date, sex_odd: bool) -> ResidentId:  # noqa: FBT001
     seq = rng.randrange(10, 99) * 10 + rng.choice((1, 3, 5, 7, 9) if sex_odd else (0, 2, 4, 6, 8))
     body = f"370983{birth:%Y%m%d}{seq:03d}"
-    return ResidentId.parse(body + ric.calc_check_digit(body + "0"))
+    return ResidentId.parse(body + _check_character(body))
 
 
 def _grade(birth: dt.date) -> int:

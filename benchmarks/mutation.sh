@@ -25,7 +25,7 @@ TESTS[periods]="tests/time/test_period_messages.py tests/time/test_periods.py te
 MODULE[deadlines]=src/kongchuo/_time/deadlines.py
 TESTS[deadlines]="tests/time/test_deadline_schedule.py tests/time/test_deadlines.py tests/time/test_spans.py"
 MODULE[age]=src/kongchuo/_time/age.py
-TESTS[age]="tests/time/test_age.py"
+TESTS[age]="tests/time/test_age_schedule.py tests/time/test_age.py"
 MODULE[calendars]=src/kongchuo/_time/calendars.py
 TESTS[calendars]="tests/time/test_calendar.py"
 MODULE[rules]=src/kongchuo/_rules/special_groups.py
@@ -62,6 +62,8 @@ for scope in "${scopes[@]}"; do
   # mutmut reads a list in setup.cfg one item a line.
   {
     printf '[mutmut]\nsource_paths=src/kongchuo\nonly_mutate=%s\n' "$module"
+    # Some tests read the docs pages (a table that must match the code).
+    printf 'also_copy=\n    docs\n'
     printf 'pytest_add_cli_args=\n    -p\n    no:randomly\n    --no-header\n'
     printf 'pytest_add_cli_args_test_selection=\n'
     for t in $tests; do printf '    %s\n' "$t"; done
@@ -80,6 +82,23 @@ _settings.register_profile(
     deadline=None,
 )
 _settings.load_profile("mutmut")
+
+
+def pytest_collection_modifyitems(items):
+    # A test's own @settings wins over the profile: judge every property test the
+    # same way here too (no health checks, derandomised, at most 25 examples).
+    for item in items:
+        func = getattr(getattr(item, "obj", None), "__func__", getattr(item, "obj", None))
+        own = getattr(func, "_hypothesis_internal_use_settings", None)
+        if own is not None:
+            func._hypothesis_internal_use_settings = _settings(
+                own,
+                suppress_health_check=list(_HealthCheck),
+                derandomize=True,
+                database=None,
+                max_examples=min(own.max_examples, 25),
+                deadline=None,
+            )
 PY
   echo "== $scope: $module against$tests"
   start=$(date +%s)

@@ -258,8 +258,8 @@ class TestTimeliness:
             assert unit.submitted_on == sent.get(unit.unit.code)
 
     def test_bad_submission_is_refused(self):
-        """A submission with a datetime for its day is refused with report.date."""
-        with pytest.raises(ValidationError, match=r"report\.date"):
+        """A submission with a datetime for its day is refused with date.datetime."""
+        with pytest.raises(ValidationError, match=r"date\.datetime"):
             Submission(unit_code="x", year=2025, month=1, on=dt.datetime(2025, 2, 1))  # noqa: DTZ001
 
 

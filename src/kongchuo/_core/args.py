@@ -12,11 +12,12 @@ This module stands beside ``_errors`` below every layer of the design (docs/desi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import TypeVar
 
-from kongchuo._core.errors import ValidationError, quote, type_name
+from kongchuo._core.errors import Problem, ValidationError, quote, type_name
 
-__all__ = ["require_bool", "require_date", "require_instance", "require_int"]
+__all__ = ["require_bool", "require_date", "require_instance", "require_int", "require_items"]
 
 T = TypeVar("T")
 
@@ -146,3 +147,48 @@ def require_instance(
         f"应为 {cls.__name__} {name_zh}{'或 None' if optional else ''}，实为 {type_name(value)}",
         path=path,
     )
+
+
+def require_items(
+    value: object, cls: type[T], path: str, *, code: str, name_zh: str = ""
+) -> tuple[T, ...]:
+    """Return ``value`` as a tuple of ``cls``, or one error naming every wrong item.
+
+    A string or bytes is refused rather than read as a sequence of characters; each
+    item that is not a ``cls`` is named by its index (``children[2]``), all of them in
+    one pass. ``name_zh`` is the Chinese term shown beside the class name.
+
+    Raises:
+        ValidationError: ``code`` at ``path`` for a non-iterable, at ``path[i]`` for
+            each wrong item.
+
+    Example:
+        >>> require_items([1, 2], int, "counts", code="counts.type")
+        (1, 2)
+        >>> require_items([1, "x"], int, "counts", code="counts.type", name_zh="整数")
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: counts[1]: expected a int, got str (应为 int 整数，实为 str) ...
+    """
+    label = f"{cls.__name__} {name_zh}".rstrip()
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ValidationError(
+            code,
+            f"expected an iterable of {cls.__name__}, got {type_name(value)}",
+            f"应为 {label} 的序列，实为 {type_name(value)}",
+            path=path,
+        )
+    found = tuple(value)
+    wrong = [
+        Problem(
+            code=code,
+            path=f"{path}[{i}]",
+            message=f"expected a {cls.__name__}, got {type_name(item)}",
+            message_zh=f"应为 {label}，实为 {type_name(item)}",
+        )
+        for i, item in enumerate(found)
+        if not isinstance(item, cls)
+    ]
+    if wrong:
+        raise ValidationError.of(wrong)
+    return found

@@ -27,7 +27,7 @@ from typing import Any, Final
 
 import attrs
 
-from kongchuo._core.args import require_int
+from kongchuo._core.args import require_int, require_items
 from kongchuo._core.errors import ValidationError, type_name
 from kongchuo._core.guard import friendly_init
 from kongchuo._time.age import school_year_day
@@ -214,22 +214,7 @@ def _span_end(
 def _terms(value: object) -> tuple[Term, ...]:
     if isinstance(value, SchoolCalendar):
         return value.terms
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise ValidationError(
-            "obligations.terms",
-            f"terms must be a SchoolCalendar or an iterable of Term, got {type_name(value)}",
-            f"terms 应为 SchoolCalendar 或 Term 的序列，实为 {type_name(value)}",
-            path="terms",
-        )
-    found = tuple(value)
-    for index, term in enumerate(found):
-        if not isinstance(term, Term):
-            raise ValidationError(
-                "obligations.terms",
-                f"expected a Term, got {type_name(term)}",
-                f"应为 Term，实为 {type_name(term)}",
-                path=f"terms[{index}]",
-            )
+    found = require_items(value, Term, "terms", code="obligations.terms")
     return tuple(sorted(found, key=lambda t: t.start))
 
 
@@ -580,14 +565,7 @@ def to_ics(
     ]
     import hashlib  # noqa: PLC0415 - loaded when a calendar file is written
 
-    for index, item in enumerate(items):
-        if not isinstance(item, Obligation):
-            raise ValidationError(
-                "ics.items",
-                f"expected an Obligation, got {type_name(item)}",
-                f"应为 Obligation，实为 {type_name(item)}",
-                path=f"items[{index}]",
-            )
+    for item in require_items(items, Obligation, "items", code="ics.items"):
         key = f"{item.code}|{item.title}|{item.unrolled_due.isoformat()}"
         uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
         who = "、".join(p.label_zh for p in item.owners) or "—"

@@ -29,8 +29,8 @@ from kongchuo import (
     ResidentId,
     Severity,
     StudentNumber,
-    ValidationError,
 )
+from kongchuo._core.args import require_items
 from kongchuo.batch._feeds import Feed, HouseholdStatus
 from kongchuo.batch._intake import Intake, Record, RowOutcome, RowResult
 
@@ -253,14 +253,7 @@ def build_census(*intakes: Intake) -> Census:  # noqa: C901, PLR0912, PLR0915
         The first household row of a child wins a conflict until a person resolves
         it; the census does not guess which department is right.
     """
-    for i, item in enumerate(intakes):
-        if not isinstance(item, Intake):
-            raise ValidationError(
-                "batch.census.type",
-                f"argument {i} is a {type(item).__name__}, not an Intake",
-                f"第 {i + 1} 个参数为 {type(item).__name__}，应为 Intake",
-                path=f"$[{i}]",
-            )
+    require_items(intakes, Intake, "$", code="batch.census.type")
     entries: dict[str, CensusEntry] = {}
     first: dict[str, SourceRef] = {}
     links: dict[str, str] = {}

@@ -43,6 +43,7 @@ from kongchuo import (
     ValidationError,
     WorkCalendar,
 )
+from kongchuo._core.args import require_date
 from kongchuo.batch import _columnar
 from kongchuo.batch._census import Census, CensusEntry, number_key
 from kongchuo.batch._feeds import HouseholdStatus
@@ -490,14 +491,6 @@ def _check_threshold(value: object, name: str) -> Threshold:
             f"{name} must count school days, workdays or days to be read against attendance",
             f"{name} 须以在校日、工作日或日计数，才能与考勤比对",
             path=f"policy.{name}",
-        )
-    return value
-
-
-def _require_date(value: object, name: str) -> dt.date:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise ValidationError(
-            "batch.date.type", f"{name} must be a date", f"{name} 应为日期", path=name
         )
     return value
 
@@ -978,7 +971,7 @@ def reconcile(  # noqa: C901, PLR0912
         school is read as attending there; it errs towards flagging 人籍不一致 for
         a person to check.
     """
-    as_of = _require_date(as_of, "as_of")
+    as_of = require_date(as_of, "as_of")
     if engine not in ("auto", "python", "polars"):
         raise ValidationError(
             "batch.engine",
@@ -1003,7 +996,7 @@ def reconcile(  # noqa: C901, PLR0912
     if since is None:
         term = school_calendar.term_on(as_of) if school_calendar is not None else None
         since = term.start if term is not None else as_of.replace(day=1)
-    since = _require_date(since, "since")
+    since = require_date(since, "since")
     registry = dict(schools) if isinstance(schools, Mapping) else {s.code: s for s in schools}
     days = _school_days(since, as_of, calendar, school_calendar)
     work = _Work(
@@ -1137,7 +1130,7 @@ def open_cases(
     References:
         FC-1.2, FC-1.3 (一人一案), FC-2.5.
     """
-    found = recorded_at.date() if found_on is None else _require_date(found_on, "found_on")
+    found = recorded_at.date() if found_on is None else require_date(found_on, "found_on")
     if found > recorded_at.date():
         raise ValidationError(
             "batch.found_on",

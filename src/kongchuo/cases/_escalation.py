@@ -34,7 +34,7 @@ from typing import Any, ClassVar, Final, TypeVar
 
 import attrs
 
-from kongchuo._core.args import require_date, require_instance
+from kongchuo._core.args import require_date, require_instance, require_items
 from kongchuo._core.decision import Decision, Finding, Severity
 from kongchuo._core.enums import LabelledEnum
 from kongchuo._core.errors import ValidationError, type_name
@@ -247,17 +247,9 @@ def _need(value: object, cls: type[T], path: str, zh: str) -> T:
 
 
 def _causes(just_causes: object) -> tuple[JustCause, ...]:
-    if isinstance(just_causes, (str, bytes)) or not isinstance(just_causes, Iterable):
-        raise ValidationError(
-            "just_causes.type",
-            f"expected an iterable of JustCause, got {type_name(just_causes)}",
-            f"应为 JustCause 正当理由的序列，实为 {type_name(just_causes)}",
-            path="just_causes",
-        )
-    out = tuple(just_causes)
-    for i, c in enumerate(out):
-        _need(c, JustCause, f"just_causes[{i}]", "正当理由")
-    return out
+    return require_items(
+        just_causes, JustCause, "just_causes", code="just_causes.type", name_zh="正当理由"
+    )
 
 
 def _serious(findings: object) -> tuple[SeriousFinding, ...]:

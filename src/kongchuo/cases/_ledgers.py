@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from kongchuo._core.args import require_date, require_int
+from kongchuo._core.args import require_date, require_int, require_items
 from kongchuo._core.errors import ValidationError, type_name
 from kongchuo._core.guard import friendly_init
 from kongchuo._identity.numbers import ResidentId
@@ -146,14 +146,7 @@ def ledgers(
     kept = policy.ledgers.value_at(as_of)
     school_age: list[LedgerRow] = []
     groups_of: dict[ResidentId, frozenset[SpecialGroup]] = {}
-    for i, child in enumerate(children):
-        if not isinstance(child, Child):
-            raise ValidationError(
-                "ledger.input",
-                f"children[{i}] is a {type_name(child)}, not a Child",
-                f"children[{i}] 是 {type_name(child)}，不是 Child",
-                path=f"children[{i}]",
-            )
+    for child in require_items(children, Child, "children", code="ledger.input"):
         if child.resident_id is not None:
             groups_of[child.resident_id] = child.special_groups
         if is_school_age(child.birth_date, school_year=year, policy=policy):
@@ -166,14 +159,7 @@ def ledgers(
             )
     suspected: list[LedgerRow] = []
     dropouts: list[LedgerRow] = []
-    for i, case in enumerate(cases):
-        if not isinstance(case, Case):
-            raise ValidationError(
-                "ledger.input",
-                f"cases[{i}] is a {type_name(case)}, not a Case",
-                f"cases[{i}] 是 {type_name(case)}，不是 Case",
-                path=f"cases[{i}]",
-            )
+    for case in require_items(cases, Case, "cases", code="ledger.input"):
         ledger, state = _placing(case, as_of)
         if ledger is Ledger.SCHOOL_AGE_CHILDREN:
             continue

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from kongchuo._core.args import require_date, require_instance
+from kongchuo._core.args import require_date, require_instance, require_items
 from kongchuo._core.decision import Decision, Finding, Severity
-from kongchuo._core.errors import Problem, ValidationError, type_name
+from kongchuo._core.errors import Problem, ValidationError
 from kongchuo._core.guard import friendly_init
 from kongchuo._models.children import Child
 from kongchuo._models.schools import Attendance, AttendanceStatus, School
@@ -664,14 +664,9 @@ def _attended(
 ) -> list[Attendance]:
     """The child's records of presence from the return to ``as_of``, one per day."""
     by_day: dict[dt.date, Attendance] = {}
-    for i, record in enumerate(attendance):
-        if not isinstance(record, Attendance):
-            raise ValidationError(
-                "attendance.type",
-                f"expected Attendance records, got {type_name(record)}",
-                f"应为 Attendance 出勤记录，实为 {type_name(record)}",
-                path=f"attendance[{i}]",
-            )
+    for record in require_items(
+        attendance, Attendance, "attendance", code="attendance.type", name_zh="出勤记录"
+    ):
         holder = record.student_number.resident_id
         if case.child_id is not None and holder is not None and holder != case.child_id:
             continue

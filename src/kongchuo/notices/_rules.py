@@ -20,7 +20,7 @@ from typing import Any, Final
 
 import attrs
 
-from kongchuo._core.args import require_date
+from kongchuo._core.args import require_date, require_items
 from kongchuo._core.decision import Decision, Finding, Severity
 from kongchuo._core.errors import ValidationError, quote, type_name
 from kongchuo._time.age import age_on
@@ -792,23 +792,7 @@ def _by_kind(  # noqa: PLR0911 - one branch per kind of notice
 
 
 def _reminders(reminders: object) -> tuple[Reminder, ...]:
-    if isinstance(reminders, (str, bytes)) or not isinstance(reminders, Iterable):
-        raise ValidationError(
-            "reminders.type",
-            f"expected an iterable of Reminder, got {type_name(reminders)}",
-            f"应为 Reminder 催告书的序列，实为 {type_name(reminders)}",
-            path="reminders",
-        )
-    out = tuple(reminders)
-    for i, r in enumerate(out):
-        if not isinstance(r, Reminder):
-            raise ValidationError(
-                "reminders.type",
-                f"expected a Reminder, got {type_name(r)}",
-                f"应为 Reminder 催告书，实为 {type_name(r)}",
-                path=f"reminders[{i}]",
-            )
-    return out
+    return require_items(reminders, Reminder, "reminders", code="reminders.type", name_zh="催告书")
 
 
 def check_notice(

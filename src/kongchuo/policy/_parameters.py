@@ -18,8 +18,8 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from kongchuo._core.args import require_date
-from kongchuo._core.errors import KongchuoError, ValidationError, quote, type_name
+from kongchuo._core.args import require_date, require_items
+from kongchuo._core.errors import KongchuoError, ValidationError, quote
 from kongchuo._core.guard import friendly_init
 
 __all__ = ["Parameter", "ParameterHistory", "ParameterNotInForceError"]
@@ -147,23 +147,9 @@ def checked_parameter(
 
 
 def _sorted_values(values: Iterable[Parameter[T]]) -> tuple[Parameter[T], ...]:
-    raw: object = values  # typed as the signature, checked as anything
-    if not isinstance(raw, Iterable) or isinstance(raw, str | bytes):
-        raise ValidationError(
-            "parameter.type",
-            f"values must be a sequence of Parameter, got {type_name(values)}",
-            f"values 应为 Parameter 的序列，实为 {type_name(values)}",
-            path="$.values",
-        )
-    found = tuple(values)
-    for index, item in enumerate(found):
-        if not isinstance(item, Parameter):
-            raise ValidationError(
-                "parameter.type",
-                f"values must be Parameter objects, got {type_name(item)}",
-                f"values 的元素应为 Parameter，实为 {type_name(item)}",
-                path=f"$.values[{index}]",
-            )
+    found: tuple[Parameter[T], ...] = require_items(
+        values, Parameter, "$.values", code="parameter.type"
+    )
     return tuple(sorted(found, key=lambda p: p.effective_from))
 
 

@@ -21,8 +21,8 @@ from typing import Any, Final
 import attrs
 
 from kongchuo import ValidationError
+from kongchuo._core.args import require_date, require_items
 from kongchuo.policy import Parameter, ParameterHistory, ParameterNotInForceError, Policy
-from kongchuo.reports._inputs import items_of, require_day
 from kongchuo.reports._monthly import Counts, MonthlyReport
 from kongchuo.reports._units import ReportingUnit
 
@@ -120,7 +120,7 @@ def reporting_cadence(policy: Policy, *, on: dt.date) -> tuple[CadenceItem, ...]
         >>> [(c.level, c.every) for c in reporting_cadence(NATIONAL, on=dt.date(2025, 1, 1))]
         [('school', 'month'), ('county', '3 months'), ('city', 'term'), ('province', 'year')]
     """
-    on = require_day(on, "on")
+    on = require_date(on, "on")
     if not isinstance(policy, Policy):
         raise ValidationError(
             "report.policy",
@@ -288,7 +288,10 @@ def county_review(reports: Iterable[MonthlyReport]) -> PeriodReview:
         >>> review.first.isoformat(), review.last.isoformat(), review.county.reports_due
         ('2025-10-01', '2025-12-31', 15)
     """
-    found = sorted(items_of(reports, MonthlyReport, "reports"), key=lambda r: (r.year, r.month))
+    found = sorted(
+        require_items(reports, MonthlyReport, "reports", code="report.input"),
+        key=lambda r: (r.year, r.month),
+    )
     months = [r.year * 12 + r.month for r in found]
     if not found or months != list(range(months[0], months[0] + len(months))):
         raise ValidationError(

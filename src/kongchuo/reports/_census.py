@@ -29,9 +29,9 @@ from kongchuo import (
     WorkCalendar,
     span_end,
 )
+from kongchuo._core.args import require_items
 from kongchuo.cases import CarePlan, check_care
 from kongchuo.policy import Policy
-from kongchuo.reports._inputs import items_of
 
 __all__ = ["CensusRow", "SpecialGroupCensus", "Uncared", "special_group_census"]
 
@@ -211,10 +211,19 @@ def special_group_census(
             path="policy",
         )
     due = span_end(term.start, window.value, school_days=SchoolDays.WORKDAYS, calendar=calendar)
-    kids = {c.resident_id: c for c in items_of(children, Child, "children") if c.resident_id}
-    plans = {p.student_number: p for p in items_of(care_plans, CarePlan, "care_plans")}
-    names = {s.code: s.name for s in items_of(schools, School, "schools")}
-    on_roll = _on_roll(items_of(registrations, Registration, "registrations"), due)
+    kids = {
+        c.resident_id: c
+        for c in require_items(children, Child, "children", code="report.input")
+        if c.resident_id
+    }
+    plans = {
+        p.student_number: p
+        for p in require_items(care_plans, CarePlan, "care_plans", code="report.input")
+    }
+    names = {s.code: s.name for s in require_items(schools, School, "schools", code="report.input")}
+    on_roll = _on_roll(
+        require_items(registrations, Registration, "registrations", code="report.input"), due
+    )
     tally: dict[tuple[str, SpecialGroup], list[int]] = {}
     missing: list[Uncared] = []
     counted = 0

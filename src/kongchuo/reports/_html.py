@@ -22,11 +22,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
 from kongchuo import SpecialGroup, ValidationError
+from kongchuo._core.args import require_items
 from kongchuo.cases import Case, Cause, CauseAnalysed
 from kongchuo.reports._cadence import PeriodReview
 from kongchuo.reports._census import SpecialGroupCensus
 from kongchuo.reports._indicators import Indicator
-from kongchuo.reports._inputs import items_of
 from kongchuo.reports._monthly import COUNT_COLUMNS, MonthlyReport, log_on, month_end
 from kongchuo.reports._scorecard import Scorecards
 
@@ -72,7 +72,7 @@ def cases_by_cause(cases: Iterable[Case], *, as_of: dt.date) -> dict[str, int]:
         {'学习困难/厌学': 2, ...}
     """
     counts: dict[str, int] = {}
-    for case in items_of(cases, Case, "cases"):
+    for case in require_items(cases, Case, "cases", code="report.input"):
         log = log_on(case, as_of)
         if not log.entries:
             continue
@@ -200,7 +200,10 @@ def html_report(
         >>> page.startswith("<!DOCTYPE html>"), "湖屯镇" in page, "<script" in page
         (True, True, False)
     """
-    found = sorted(items_of(reports, MonthlyReport, "reports"), key=lambda r: (r.year, r.month))
+    found = sorted(
+        require_items(reports, MonthlyReport, "reports", code="report.input"),
+        key=lambda r: (r.year, r.month),
+    )
     if not found:
         raise ValidationError(
             "report.html",
@@ -223,7 +226,9 @@ def html_report(
         parts.append(f'<p class="note">{_e(_NO_CHARTS)}</p>')
     parts += _monthly_section(latest)
     parts += _trend_section(plt, found)
-    parts += _breakdown_sections(plt, latest, items_of(cases, Case, "cases"))
+    parts += _breakdown_sections(
+        plt, latest, require_items(cases, Case, "cases", code="report.input")
+    )
     if review is not None:
         parts += _records_section(
             f"县级研判 County review {review.first.isoformat()}—{review.last.isoformat()}",
@@ -231,7 +236,9 @@ def html_report(
         )
     if census is not None:
         parts += _census_section(census)
-    parts += _indicator_section(items_of(indicators, Indicator, "indicators"))
+    parts += _indicator_section(
+        require_items(indicators, Indicator, "indicators", code="report.input")
+    )
     if scorecards is not None:
         parts += _records_section(
             f"考核记分卡 Scorecards（{scorecards.as_of.isoformat()}）", scorecards.to_records()

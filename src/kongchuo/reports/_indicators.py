@@ -24,9 +24,9 @@ from typing import Any, Final
 import attrs
 
 from kongchuo import ValidationError
+from kongchuo._core.args import require_date, require_items
 from kongchuo.cases import Case, CaseKind, Verified
 from kongchuo.policy import ConsolidationFormula, Policy
-from kongchuo.reports._inputs import items_of, require_day
 from kongchuo.reports._monthly import log_on
 
 __all__ = ["Cohort", "Indicator", "cohorts", "consolidation_rate", "dropout_rate"]
@@ -314,7 +314,7 @@ def dropout_rate(
 
     Raises:
         ValidationError: For bad arguments (``indicator.count``, ``report.input``,
-            ``report.date``, ``indicator.period``).
+            ``date.type``, ``indicator.period``).
 
     References:
         国办发〔2017〕72号 (控辍 as an assessed indicator; 控制线); docs/law.md.
@@ -337,14 +337,17 @@ def dropout_rate(
         >>> r.numerator, r.denominator, r.percent()
         (9, 20, '45.0%')
     """
-    first = require_day(first, "first")
-    last = require_day(last, "last")
+    first = require_date(first, "first")
+    last = require_date(last, "last")
     if last < first:
         raise ValidationError(
             "indicator.period", "last comes before first", "期末早于期初", path="last"
         )
     enrolment = _count(enrolment, "enrolment")
-    dropouts = sum(_confirmed_dropout(c, first, last) for c in items_of(cases, Case, "cases"))
+    dropouts = sum(
+        _confirmed_dropout(c, first, last)
+        for c in require_items(cases, Case, "cases", code="report.input")
+    )
     return Indicator(
         code="dropout_rate",
         name="dropout rate",

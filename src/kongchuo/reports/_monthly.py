@@ -9,8 +9,8 @@ county's total are sums of those classifications, so a report for a past month i
 reproduced exactly from the same logs: events dated after the month's end never
 count (the log is read up to its first entry dated after the month's end).
 
-This module belongs to the batch layer of the design (docs/design.md); it reads kongchuo only
-through its public modules.
+This module belongs to the batch layer of the design (docs/design.md); it reads kongchuo
+through its public modules and the shared argument checks of ``kongchuo._core.args``.
 """
 
 from __future__ import annotations
@@ -37,10 +37,11 @@ from kongchuo import (
     WorkCalendar,
     monthly_report_due,
 )
+from kongchuo._core.args import require_date, require_items
 from kongchuo.cases import Case, CaseKind, CaseState, transition_for
 from kongchuo.policy import Policy
 from kongchuo.regions import Jurisdiction
-from kongchuo.reports._inputs import items_of, month_of, require_day
+from kongchuo.reports._inputs import month_of
 from kongchuo.reports._units import ReportingUnit, UnitResolver
 
 __all__ = [
@@ -319,7 +320,7 @@ class Submission:
     def __attrs_post_init__(self) -> None:
         """Check the fields."""
         month_of(self.year, self.month)
-        require_day(self.on, "on")
+        require_date(self.on, "on")
         if not isinstance(self.unit_code, str) or not self.unit_code:
             raise ValidationError(
                 "report.unit_code",
@@ -374,9 +375,9 @@ def check_report_timeliness(
         ('late', 'report.late', '2025年9月月报告于 2025-10-07 报送，晚于截止日 2025-10-05 共 2 天')
     """
     year, month = month_of(year, month)
-    as_of = require_day(as_of, "as_of")
+    as_of = require_date(as_of, "as_of")
     if submitted_on is not None:
-        submitted_on = require_day(submitted_on, "submitted_on")
+        submitted_on = require_date(submitted_on, "submitted_on")
     due = monthly_report_due(year, month, policy=policy, calendar=calendar)
     basis = tuple(policy.monthly_report_day.at(dt.date(year, month, 1)).basis)
     label, label_zh = f"the report for {year}-{month:02d}", f"{year}年{month}月月报告"
@@ -713,7 +714,7 @@ def monthly_report(
     """
     year, month = month_of(year, month)
     end = month_end(year, month)
-    as_of = require_day(as_of, "as_of")
+    as_of = require_date(as_of, "as_of")
     if as_of < end:
         raise ValidationError(
             "report.as_of",
@@ -728,22 +729,24 @@ def monthly_report(
             f"应为 Policy，实为 {type(policy).__name__}",
             path="policy",
         )
-    found_cases = items_of(cases, Case, "cases")
+    found_cases = require_items(cases, Case, "cases", code="report.input")
     groups_of = {
         c.resident_id: c.special_groups
-        for c in items_of(children, Child, "children")
+        for c in require_items(children, Child, "children", code="report.input")
         if c.resident_id is not None
     }
-    grades = _registrations_on(items_of(registrations, Registration, "registrations"), end)
+    grades = _registrations_on(
+        require_items(registrations, Registration, "registrations", code="report.input"), end
+    )
     resolver = UnitResolver(
         policy,
         dt.date(year, month, 1),
-        items_of(schools, School, "schools"),
-        items_of(jurisdictions, Jurisdiction, "jurisdictions"),
+        require_items(schools, School, "schools", code="report.input"),
+        require_items(jurisdictions, Jurisdiction, "jurisdictions", code="report.input"),
     )
     sent = {
         s.unit_code: s.on
-        for s in items_of(submissions, Submission, "submissions")
+        for s in require_items(submissions, Submission, "submissions", code="report.input")
         if (s.year, s.month) == (year, month)
     }
     lines: list[CaseMonth] = []

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kongchuo import ValidationError
-from kongchuo.reports._inputs import require_flag
+from kongchuo._core.args import require_bool
 
 __all__ = ["dumps", "to_csv"]
 
@@ -54,7 +54,7 @@ def to_csv(records: Iterable[Mapping[str, Any]], *, bom: bool = False) -> str:
         >>> to_csv([{"a": 1}], bom=True)[0] == "\ufeff"
         True
     """
-    bom = require_flag(bom, "bom")
+    bom = require_bool(bom, "bom")
     out = io.StringIO(newline="")
     if bom:
         out.write("\ufeff")

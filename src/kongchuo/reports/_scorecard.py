@@ -19,10 +19,10 @@ from typing import Any, Final
 import attrs
 
 from kongchuo import Child, School, ValidationError
+from kongchuo._core.args import require_date, require_items
 from kongchuo.cases import AttemptResult, Case, CaseState, PersuasionAttempt, check_ledger
 from kongchuo.policy import Policy
 from kongchuo.regions import Jurisdiction
-from kongchuo.reports._inputs import items_of, require_day
 from kongchuo.reports._monthly import MonthlyReport, log_on
 from kongchuo.reports._units import ReportingUnit, UnitResolver
 
@@ -224,7 +224,7 @@ def scorecards(
         >>> [(c.unit.name, c.reports_on_time, c.reports_due, c.cases) for c in cards.cards][:2]
         [('肥城市实验学校', 0, 3, 3), ('王瓜店街道', 2, 3, 0)]
     """
-    as_of = require_day(as_of, "as_of")
+    as_of = require_date(as_of, "as_of")
     if not isinstance(policy, Policy):
         raise ValidationError(
             "report.policy",
@@ -232,15 +232,21 @@ def scorecards(
             f"应为 Policy，实为 {type(policy).__name__}",
             path="policy",
         )
-    found = items_of(cases, Case, "cases")
-    kids = {c.resident_id: c for c in items_of(children, Child, "children") if c.resident_id}
+    found = require_items(cases, Case, "cases", code="report.input")
+    kids = {
+        c.resident_id: c
+        for c in require_items(children, Child, "children", code="report.input")
+        if c.resident_id
+    }
     resolver = UnitResolver(
         policy,
         as_of,
-        items_of(schools, School, "schools"),
-        items_of(jurisdictions, Jurisdiction, "jurisdictions"),
+        require_items(schools, School, "schools", code="report.input"),
+        require_items(jurisdictions, Jurisdiction, "jurisdictions", code="report.input"),
     )
-    due, on_time = _report_counts(items_of(reports, MonthlyReport, "reports"))
+    due, on_time = _report_counts(
+        require_items(reports, MonthlyReport, "reports", code="report.input")
+    )
     needed = policy.persuasion_attempts_before_report.value_at(as_of)
     tallies: dict[str, dict[str, Any]] = {}
     for case in found:

@@ -46,6 +46,7 @@ from kongchuo import (
     quote,
     regions,
 )
+from kongchuo._core.args import require_date
 from kongchuo.batch._cells import (
     CellError,
     read_bool,
@@ -59,6 +60,7 @@ from kongchuo.batch._cells import (
 from kongchuo.batch._feeds import FIELDS, MAPPINGS, ColumnMapping, Feed, HouseholdStatus
 from kongchuo.batch._tables import Row
 from kongchuo.policy import ParameterHistory, Policy
+from kongchuo.policy._policy import require_policy
 
 __all__ = [
     "INTAKE_DEFAULTS",
@@ -749,17 +751,8 @@ def intake(  # noqa: C901, PLR0912 - argument checks and the streaming loop
             f"mapping 应为 ColumnMapping 或 Feed，实为 {type(mapping).__name__}",
             path="mapping",
         )
-    if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
-        raise ValidationError(
-            "batch.as_of.type", "as_of must be a date", "as_of 应为日期", path="as_of"
-        )
-    if not isinstance(policy, Policy):
-        raise ValidationError(
-            "policy.type",
-            "policy must be a kongchuo.policy.Policy",
-            "policy 应为 Policy",
-            path="policy",
-        )
+    as_of = require_date(as_of, "as_of")
+    policy = require_policy(policy)
     ctx = _Context(
         mapping,
         as_of=as_of,

@@ -43,13 +43,14 @@ from kongchuo import (
     ValidationError,
     WorkCalendar,
 )
-from kongchuo._core.args import require_date
+from kongchuo._core.args import require_date, require_instance
 from kongchuo.batch import _columnar
 from kongchuo.batch._census import Census, CensusEntry, number_key
 from kongchuo.batch._feeds import HouseholdStatus
 from kongchuo.batch._intake import school_year_of
 from kongchuo.cases import Case, CaseKind, CaseState, IdentificationMethod, Identified
 from kongchuo.policy import Policy, Threshold, TimeUnit
+from kongchuo.policy._policy import require_policy
 
 __all__ = [
     "COLUMNAR_FROM",
@@ -979,20 +980,10 @@ def reconcile(  # noqa: C901, PLR0912
             "engine 应为 'auto'、'python' 或 'polars'",
             path="engine",
         )
-    if not isinstance(policy, Policy):
-        raise ValidationError(
-            "policy.type",
-            "policy must be a kongchuo.policy.Policy",
-            "policy 应为 Policy",
-            path="policy",
-        )
-    if not isinstance(bands, WarningBands):
-        raise ValidationError(
-            "batch.bands.type",
-            "bands must be WarningBands",
-            "bands 应为 WarningBands",
-            path="bands",
-        )
+    policy = require_policy(policy)
+    bands = require_instance(
+        bands, WarningBands, "bands", code="batch.bands.type", name_zh="预警分级"
+    )
     if since is None:
         term = school_calendar.term_on(as_of) if school_calendar is not None else None
         since = term.start if term is not None else as_of.replace(day=1)

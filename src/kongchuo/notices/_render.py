@@ -35,6 +35,7 @@ from kongchuo._models.base import Model, fields_of
 from kongchuo.notices._models import Notice, NoticeKind, ServiceMethod
 from kongchuo.policy import Party, Policy
 from kongchuo.policy._escalation import format_document_number
+from kongchuo.policy._policy import require_policy
 
 __all__ = [
     "DEFAULT_TEMPLATES",
@@ -632,13 +633,7 @@ def document_number(
     year = require_int(year, "year", min_value=1000, max_value=9999)
     seq = require_int(seq, "seq", min_value=1)
     on = require_date(on, "on")
-    if not isinstance(policy, Policy):
-        raise ValidationError(
-            "policy.type",
-            f"expected a Policy, got {type_name(policy)}",
-            f"应为 Policy 政策参数集，实为 {type_name(policy)}",
-            path="policy",
-        )
+    policy = require_policy(policy)
     template = template_of(kind, templates)
     pattern = policy.document_number_pattern.value_at(on)
     return format_document_number(pattern, code=template.code, year=year, seq=seq)

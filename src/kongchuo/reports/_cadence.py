@@ -23,6 +23,7 @@ import attrs
 from kongchuo import ValidationError
 from kongchuo._core.args import require_date, require_items
 from kongchuo.policy import Parameter, ParameterHistory, ParameterNotInForceError, Policy
+from kongchuo.policy._policy import require_policy
 from kongchuo.reports._monthly import Counts, MonthlyReport
 from kongchuo.reports._units import ReportingUnit
 
@@ -121,13 +122,7 @@ def reporting_cadence(policy: Policy, *, on: dt.date) -> tuple[CadenceItem, ...]
         [('school', 'month'), ('county', '3 months'), ('city', 'term'), ('province', 'year')]
     """
     on = require_date(on, "on")
-    if not isinstance(policy, Policy):
-        raise ValidationError(
-            "report.policy",
-            f"expected a Policy, got {type(policy).__name__}",
-            f"应为 Policy，实为 {type(policy).__name__}",
-            path="policy",
-        )
+    policy = require_policy(policy)
     items = []
     owners = _at(policy.monthly_report_owners, on)
     day = _at(policy.monthly_report_day, on)

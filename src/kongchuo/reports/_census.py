@@ -29,9 +29,10 @@ from kongchuo import (
     WorkCalendar,
     span_end,
 )
-from kongchuo._core.args import require_items
+from kongchuo._core.args import require_instance, require_items
 from kongchuo.cases import CarePlan, check_care
 from kongchuo.policy import Policy
+from kongchuo.policy._policy import require_policy
 
 __all__ = ["CensusRow", "SpecialGroupCensus", "Uncared", "special_group_census"]
 
@@ -188,20 +189,8 @@ def special_group_census(
         >>> census.due.isoformat(), census.students, len(census.without_plan)
         ('2025-09-15', 10, 5)
     """
-    if not isinstance(term, Term):
-        raise ValidationError(
-            "report.term",
-            f"expected a Term, got {type(term).__name__}",
-            f"应为 Term，实为 {type(term).__name__}",
-            path="term",
-        )
-    if not isinstance(policy, Policy):
-        raise ValidationError(
-            "report.policy",
-            f"expected a Policy, got {type(policy).__name__}",
-            f"应为 Policy，实为 {type(policy).__name__}",
-            path="policy",
-        )
+    term = require_instance(term, Term, "term", code="report.term", name_zh="学期")
+    policy = require_policy(policy)
     window = policy.special_group_census_window.at(term.start)
     if window.value is None:
         raise ValidationError(

@@ -24,7 +24,7 @@ from typing import Any, Final
 import attrs
 
 from kongchuo import ValidationError
-from kongchuo._core.args import require_date, require_items
+from kongchuo._core.args import require_date, require_instance, require_items
 from kongchuo.cases import Case, CaseKind, Verified
 from kongchuo.policy import ConsolidationFormula, Policy
 from kongchuo.reports._monthly import log_on
@@ -247,13 +247,7 @@ def consolidation_rate(cohort: Cohort, *, policy: Policy) -> Indicator:
         >>> r.percent(), r.denominator, r.formula_zh
         ('97.0%', 990, '毕业生数 ÷ (入学人数 + 转入 − 转出)')
     """
-    if not isinstance(cohort, Cohort):
-        raise ValidationError(
-            "indicator.cohort",
-            f"expected a Cohort, got {type(cohort).__name__}",
-            f"应为 Cohort，实为 {type(cohort).__name__}",
-            path="cohort",
-        )
+    cohort = require_instance(cohort, Cohort, "cohort", code="indicator.cohort", name_zh="队列")
     param = policy.consolidation_formula.at(dt.date(cohort.graduation_year, 7, 1))
     formula = param.value
     denominator = cohort.entrants

@@ -40,6 +40,7 @@ from kongchuo import (
 from kongchuo._core.args import require_date, require_items
 from kongchuo.cases import Case, CaseKind, CaseState, transition_for
 from kongchuo.policy import Policy
+from kongchuo.policy._policy import require_policy
 from kongchuo.regions import Jurisdiction
 from kongchuo.reports._inputs import month_of
 from kongchuo.reports._units import ReportingUnit, UnitResolver
@@ -722,13 +723,7 @@ def monthly_report(
             f"{year}年{month}月的月报告应在 {end.isoformat()} 或之后编制",
             path="as_of",
         )
-    if not isinstance(policy, Policy):
-        raise ValidationError(
-            "report.policy",
-            f"expected a Policy, got {type(policy).__name__}",
-            f"应为 Policy，实为 {type(policy).__name__}",
-            path="policy",
-        )
+    policy = require_policy(policy)
     found_cases = require_items(cases, Case, "cases", code="report.input")
     groups_of = {
         c.resident_id: c.special_groups

@@ -18,10 +18,11 @@ from typing import Any, Final
 
 import attrs
 
-from kongchuo import Child, School, ValidationError
+from kongchuo import Child, School
 from kongchuo._core.args import require_date, require_items
 from kongchuo.cases import AttemptResult, Case, CaseState, PersuasionAttempt, check_ledger
 from kongchuo.policy import Policy
+from kongchuo.policy._policy import require_policy
 from kongchuo.regions import Jurisdiction
 from kongchuo.reports._monthly import MonthlyReport, log_on
 from kongchuo.reports._units import ReportingUnit, UnitResolver
@@ -225,13 +226,7 @@ def scorecards(
         [('肥城市实验学校', 0, 3, 3), ('王瓜店街道', 2, 3, 0)]
     """
     as_of = require_date(as_of, "as_of")
-    if not isinstance(policy, Policy):
-        raise ValidationError(
-            "report.policy",
-            f"expected a Policy, got {type(policy).__name__}",
-            f"应为 Policy，实为 {type(policy).__name__}",
-            path="policy",
-        )
+    policy = require_policy(policy)
     found = require_items(cases, Case, "cases", code="report.input")
     kids = {
         c.resident_id: c

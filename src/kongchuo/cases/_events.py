@@ -7,6 +7,7 @@ happened), ``recorded_at`` (when it was entered), ``recorded_by`` (who entered i
 has a stable :attr:`Event.tag`, the ``"type"`` of its JSON form; tags never change.
 
 This module is part of the models layer of the design (docs/design.md).
+Its public names are listed once, in the ``__all__`` of ``kongchuo.cases``.
 """
 
 from __future__ import annotations
@@ -42,41 +43,6 @@ from kongchuo._models.base import (
     unstructure,
 )
 from kongchuo.notices._models import Service
-
-__all__ = [
-    "ApprovingAuthority",
-    "AttemptResult",
-    "AttendanceRecorded",
-    "CaseKind",
-    "Cause",
-    "CauseAnalysed",
-    "Closed",
-    "CorrectionOrdered",
-    "Deceased",
-    "DeferralKind",
-    "Deferred",
-    "Event",
-    "IdentificationMethod",
-    "Identified",
-    "JudicialStep",
-    "LiabilityPursued",
-    "MovedAway",
-    "NoticeIssued",
-    "PenaltyImposed",
-    "Person",
-    "PersuasionAttempt",
-    "PersuasionMethod",
-    "Placed",
-    "Placement",
-    "PlanMade",
-    "ProgressMarked",
-    "Reopened",
-    "Returned",
-    "Role",
-    "StudyingElsewhere",
-    "Verified",
-    "WrittenReport",
-]
 
 
 class CaseKind(LabelledEnum):

@@ -11,6 +11,7 @@ A notice names a child by name and, optionally, by resident ID number; the numbe
 is masked in ``repr`` and in rendered text unless the caller asks for it in full.
 
 This module is part of the models layer of the design (docs/design.md).
+Its public names are listed once, in the ``__all__`` of ``kongchuo.notices``.
 """
 
 from __future__ import annotations
@@ -42,25 +43,6 @@ from kongchuo._models.base import (
     problem,
 )
 from kongchuo.policy import Party
-
-__all__ = [
-    "CorrectionOrder",
-    "EnrolmentNotice",
-    "Issuer",
-    "JudicialReferral",
-    "LabourReferral",
-    "LetterToParents",
-    "Notice",
-    "NoticeKind",
-    "Organisation",
-    "Reminder",
-    "ReturnNotice",
-    "SchoolReport",
-    "Service",
-    "ServiceMethod",
-    "TrainingReferral",
-    "UsccKind",
-]
 
 
 class NoticeKind(LabelledEnum):

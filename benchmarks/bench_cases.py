@@ -34,34 +34,15 @@ from collections.abc import Callable
 
 import attrs
 
+from kongchuo import cases as kc
 from kongchuo import from_json, to_json
-from kongchuo.cases import (
-    AttemptResult,
-    Case,
-    CaseKind,
-    Cause,
-    CauseAnalysed,
-    Event,
-    IdentificationMethod,
-    Identified,
-    Person,
-    PersuasionAttempt,
-    PersuasionMethod,
-    PlanMade,
-    ProgressMarked,
-    Returned,
-    Role,
-    Verified,
-    check_ledger,
-    ledgers,
-)
 from kongchuo.cases._case import _canonical, _reference_canonical  # the chain's text
 from kongchuo.policy import FEICHENG
 
 CST = dt.timezone(dt.timedelta(hours=8))
 START = dt.date(2025, 9, 8)
-PRINCIPAL = Person(role=Role.PRINCIPAL, name="张校长")
-MOTHER = Person(role=Role.GUARDIAN, name="王芳")
+PRINCIPAL = kc.Person(role=kc.Role.PRINCIPAL, name="张校长")
+MOTHER = kc.Person(role=kc.Role.GUARDIAN, name="王芳")
 
 
 def _at(day: dt.date) -> dict[str, object]:
@@ -72,90 +53,90 @@ def _at(day: dt.date) -> dict[str, object]:
     }
 
 
-def opened(case_id: str = "FC-2025-0001", kind: CaseKind = CaseKind.DROPOUT) -> Case:
+def opened(case_id: str = "FC-2025-0001", kind: kc.CaseKind = kc.CaseKind.DROPOUT) -> kc.Case:
     """A case just opened."""
-    return Case.open(
+    return kc.Case.open(
         case_id=case_id,
         kind=kind,
         jurisdiction="370983003",
         school_code="3709830031",
         child_ref="local-1",
-        identified=Identified(
-            **_at(START), method=IdentificationMethod.SCHOOL_REPORT, found_by="班主任"
+        identified=kc.Identified(
+            **_at(START), method=kc.IdentificationMethod.SCHOOL_REPORT, found_by="班主任"
         ),
     )
 
 
-def long_events(n: int) -> list[Event]:
+def long_events(n: int) -> list[kc.Event]:
     """N events a case in persuasion may take: attempts and platform marks, in date order."""
-    out: list[Event] = [Verified(**_at(START), confirmed=True, finding="连续缺课，家长确认")]
+    out: list[kc.Event] = [kc.Verified(**_at(START), confirmed=True, finding="连续缺课，家长确认")]
     for i in range(n - 1):
         day = START + dt.timedelta(days=i // 4)
         if i % 2:
-            out.append(ProgressMarked(**_at(day), platform="控辍保学台账系统"))
+            out.append(kc.ProgressMarked(**_at(day), platform="控辍保学台账系统"))
         else:
             out.append(
-                PersuasionAttempt(
+                kc.PersuasionAttempt(
                     **_at(day),
-                    method=PersuasionMethod.HOME_VISIT,
+                    method=kc.PersuasionMethod.HOME_VISIT,
                     visitors=(PRINCIPAL,),
                     met=(MOTHER,),
-                    result=AttemptResult.UNDECIDED,
+                    result=kc.AttemptResult.UNDECIDED,
                     next_step="一周后再次家访",
                 )
             )
     return out
 
 
-def typical_case(case_id: str) -> Case:
+def typical_case(case_id: str) -> kc.Case:
     """A returned dropout's case of ten events."""
     case = opened(case_id)
     d = START
     for event in (
-        Verified(**_at(d), confirmed=True, finding="连续缺课 6 天，家长确认"),
-        CauseAnalysed(
+        kc.Verified(**_at(d), confirmed=True, finding="连续缺课 6 天，家长确认"),
+        kc.CauseAnalysed(
             **_at(d + dt.timedelta(days=1)),
-            causes={Cause.LEARNING_DIFFICULTY},
-            primary=Cause.LEARNING_DIFFICULTY,
+            causes={kc.Cause.LEARNING_DIFFICULTY},
+            primary=kc.Cause.LEARNING_DIFFICULTY,
             narrative="数学跟不上，产生厌学情绪；父母外出务工，无人督促学习。",
         ),
-        PlanMade(
+        kc.PlanMade(
             **_at(d + dt.timedelta(days=1)),
             measures=("结对帮扶",),
             responsible=(PRINCIPAL,),
             target_date=d + dt.timedelta(days=30),
         ),
-        PersuasionAttempt(
+        kc.PersuasionAttempt(
             **_at(d + dt.timedelta(days=2)),
-            method=PersuasionMethod.HOME_VISIT,
+            method=kc.PersuasionMethod.HOME_VISIT,
             visitors=(PRINCIPAL,),
             met=(MOTHER,),
-            result=AttemptResult.UNDECIDED,
+            result=kc.AttemptResult.UNDECIDED,
             next_step="一周后再次家访",
         ),
-        ProgressMarked(**_at(d + dt.timedelta(days=2)), platform="控辍保学台账系统"),
-        PersuasionAttempt(
+        kc.ProgressMarked(**_at(d + dt.timedelta(days=2)), platform="控辍保学台账系统"),
+        kc.PersuasionAttempt(
             **_at(d + dt.timedelta(days=9)),
-            method=PersuasionMethod.HOME_VISIT,
+            method=kc.PersuasionMethod.HOME_VISIT,
             visitors=(PRINCIPAL,),
             met=(MOTHER,),
-            result=AttemptResult.AGREED_TO_RETURN,
+            result=kc.AttemptResult.AGREED_TO_RETURN,
             materials=("承诺书",),
         ),
-        ProgressMarked(**_at(d + dt.timedelta(days=9)), platform="控辍保学台账系统"),
-        Returned(
+        kc.ProgressMarked(**_at(d + dt.timedelta(days=9)), platform="控辍保学台账系统"),
+        kc.Returned(
             **_at(d + dt.timedelta(days=12)),
             school_code="3709830031",
             grade=7,
             materials=("复学登记表",),
         ),
-        ProgressMarked(**_at(d + dt.timedelta(days=12)), platform="控辍保学台账系统"),
+        kc.ProgressMarked(**_at(d + dt.timedelta(days=12)), platform="控辍保学台账系统"),
     ):
         case = case.append(event)
     return case
 
 
-def many_cases(m: int) -> list[Case]:
+def many_cases(m: int) -> list[kc.Case]:
     """M typical cases with distinct ids, sharing their events (as a loader's would not)."""
     template = typical_case("T")
     return [attrs.evolve(template, case_id=f"FC-{i:07d}") for i in range(m)]
@@ -172,7 +153,9 @@ def timed(fn: Callable[[], object], repeats: int = 3) -> float:
     return statistics.median(times)
 
 
-def timed_fresh(make: Callable[[], Case], fn: Callable[[Case], object], repeats: int = 3) -> float:
+def timed_fresh(
+    make: Callable[[], kc.Case], fn: Callable[[kc.Case], object], repeats: int = 3
+) -> float:
     """Median seconds of ``fn`` on a fresh ``make()`` each time (``make`` untimed)."""
     times = []
     for _ in range(repeats):
@@ -197,14 +180,14 @@ def main(n: int = 10_000, m: int = 100_000) -> None:  # noqa: C901, PLR0915 - fo
     events = long_events(n)
     first = opened()
 
-    def append_all() -> Case:
+    def append_all() -> kc.Case:
         case = first
         for event in events:
             case = case.append(event)
         return case
 
-    def list_all() -> list[Event]:
-        out: list[Event] = []
+    def list_all() -> list[kc.Event]:
+        out: list[kc.Event] = []
         for event in events:
             out.append(event)  # noqa: PERF402 - the baseline is the plain loop
         return out
@@ -237,13 +220,13 @@ def main(n: int = 10_000, m: int = 100_000) -> None:  # noqa: C901, PLR0915 - fo
         return case.verify(policy=FEICHENG)
 
     doc = to_json(case)
-    from_json(doc, Case)  # warm-up: the loaders are compiled and the date table built once
+    from_json(doc, kc.Case)  # warm-up: the loaders are compiled and the date table built once
 
-    def load() -> Case:
-        return from_json(doc, Case)
+    def load() -> kc.Case:
+        return from_json(doc, kc.Case)
 
     def load_and_verify() -> object:
-        return from_json(doc, Case).verify()
+        return from_json(doc, kc.Case).verify()
 
     print(f"verify a {len(case.entries):,}-event log")
     base = timed(plain_chain)
@@ -254,7 +237,7 @@ def main(n: int = 10_000, m: int = 100_000) -> None:  # noqa: C901, PLR0915 - fo
     row(
         "Case.verify() on a log just loaded (load untimed)",
         len(texts),
-        timed_fresh(load, Case.verify),
+        timed_fresh(load, kc.Case.verify),
         base,
     )
     row("from_json + Case.verify() (cold)", len(texts), timed(load_and_verify), base)
@@ -270,7 +253,7 @@ def main(n: int = 10_000, m: int = 100_000) -> None:  # noqa: C901, PLR0915 - fo
         return total
 
     def ledger_all() -> int:
-        return sum(check_ledger(c, as_of=as_of, policy=FEICHENG).ok for c in cases)
+        return sum(kc.check_ledger(c, as_of=as_of, policy=FEICHENG).ok for c in cases)
 
     print(f"check_ledger on {m:,} cases of {len(cases[0].entries)} events")
     base = timed(read_events)
@@ -281,14 +264,14 @@ def main(n: int = 10_000, m: int = 100_000) -> None:  # noqa: C901, PLR0915 - fo
         suspected = dropouts = 0
         for c in cases:
             if c.entries and c.entries[0].event.occurred_on <= as_of:
-                if c.kind is CaseKind.SUSPECTED_DROPOUT:
+                if c.kind is kc.CaseKind.SUSPECTED_DROPOUT:
                     suspected += 1
                 else:
                     dropouts += 1
         return suspected, dropouts
 
     def ledger_views() -> object:
-        return ledgers([], cases, school_year=2025, as_of=as_of, policy=FEICHENG)
+        return kc.ledgers([], cases, school_year=2025, as_of=as_of, policy=FEICHENG)
 
     print(f"ledgers() over {m:,} cases")
     base = timed(sort_cases)

@@ -9,58 +9,39 @@ Run: python examples/dropout_case.py
 
 import datetime as dt
 
-from kongchuo import Attendance, AttendanceStatus, StudentNumber
-from kongchuo.cases import (
-    AttemptResult,
-    Case,
-    CaseKind,
-    Cause,
-    CauseAnalysed,
-    Closed,
-    IdentificationMethod,
-    Identified,
-    Person,
-    PersuasionAttempt,
-    PersuasionMethod,
-    PlanMade,
-    ProgressMarked,
-    Recorder,
-    Returned,
-    Role,
-    Verified,
-    check_closure,
-    check_ledger,
-    close_case,
-    record_attendance,
-)
+from kongchuo import Attendance, AttendanceStatus, StudentNumber, cases
 from kongchuo.demo import sample_child, sample_school
 from kongchuo.policy import FEICHENG
 
-rec = Recorder(by="李老师")  # who enters the events; times are 北京时间
+rec = cases.Recorder(by="李老师")  # who enters the events; times are 北京时间
 child, school = sample_child(), sample_school()
-teacher = Person(role=Role.HEAD_TEACHER, name="李老师")
+teacher = cases.Person(role=cases.Role.HEAD_TEACHER, name="李老师")
 
-case = Case.open(
+case = cases.Case.open(
     case_id="FC-2025-0101",
-    kind=CaseKind.DROPOUT,
+    kind=cases.CaseKind.DROPOUT,
     jurisdiction=school.jurisdiction,
     school_code=school.code,
     child_id=child.resident_id,
-    identified=Identified(
-        **rec.on(dt.date(2025, 9, 8)), method=IdentificationMethod.SCHOOL_REPORT, found_by="班主任"
+    identified=cases.Identified(
+        **rec.on(dt.date(2025, 9, 8)),
+        method=cases.IdentificationMethod.SCHOOL_REPORT,
+        found_by="班主任",
     ),
 )
-case = case.append(Verified(**rec.on(dt.date(2025, 9, 9)), confirmed=True, finding="连续缺课 5 天"))
 case = case.append(
-    CauseAnalysed(
+    cases.Verified(**rec.on(dt.date(2025, 9, 9)), confirmed=True, finding="连续缺课 5 天")
+)
+case = case.append(
+    cases.CauseAnalysed(
         **rec.on(dt.date(2025, 9, 10)),
-        causes={Cause.LEARNING_DIFFICULTY},
-        primary=Cause.LEARNING_DIFFICULTY,
+        causes={cases.Cause.LEARNING_DIFFICULTY},
+        primary=cases.Cause.LEARNING_DIFFICULTY,
         narrative="数学跟不上，产生厌学情绪；父母在外务工，由祖母照看，无人督促学习。",
     )
 )
 case = case.append(
-    PlanMade(
+    cases.PlanMade(
         **rec.on(dt.date(2025, 9, 10)),
         measures=("班主任结对帮扶", "数学课后辅导"),
         responsible=(teacher,),
@@ -68,22 +49,24 @@ case = case.append(
     )
 )
 print(f"{case.case_id}: {case.state.label_zh} — ledger (台账) so far:")
-ledger = check_ledger(case, as_of=dt.date(2025, 9, 11), policy=FEICHENG)
+ledger = cases.check_ledger(case, as_of=dt.date(2025, 9, 11), policy=FEICHENG)
 print(ledger.explain())
 
-principal = Person(role=Role.PRINCIPAL, name="张校长")  # 校长亲自家访 for a dropout
+principal = cases.Person(role=cases.Role.PRINCIPAL, name="张校长")  # 校长亲自家访 for a dropout
 case = case.append(
-    PersuasionAttempt(
+    cases.PersuasionAttempt(
         **rec.on(dt.date(2025, 9, 12), materials=("家长书面承诺书 2025-09-12",)),
-        method=PersuasionMethod.HOME_VISIT,
+        method=cases.PersuasionMethod.HOME_VISIT,
         visitors=(principal, teacher),
-        met=(Person(role=Role.GUARDIAN, name="李强"),),
-        result=AttemptResult.AGREED_TO_RETURN,
+        met=(cases.Person(role=cases.Role.GUARDIAN, name="李强"),),
+        result=cases.AttemptResult.AGREED_TO_RETURN,
     )
 )
-case = case.append(ProgressMarked(**rec.on(dt.date(2025, 9, 12)), platform="控辍保学台账系统"))
 case = case.append(
-    Returned(
+    cases.ProgressMarked(**rec.on(dt.date(2025, 9, 12)), platform="控辍保学台账系统")
+)
+case = case.append(
+    cases.Returned(
         **rec.on(dt.date(2025, 9, 15), materials=("复学证明 王瓜店中学 2025-09-15",)),
         school_code=school.code,
         grade=8,
@@ -101,7 +84,7 @@ attendance = [
 # The attendance goes into the log, so that closing and verifying judge the same facts;
 # then the closure check passes, the bureau records 销号, and close_case re-checks.
 case = case.append(
-    record_attendance(
+    cases.record_attendance(
         case,
         attendance,
         as_of=dt.date(2025, 10, 31),
@@ -109,14 +92,14 @@ case = case.append(
         recorded_by=rec.by,
     )
 )
-closure = check_closure(
+closure = cases.check_closure(
     case, as_of=dt.date(2025, 10, 31), policy=FEICHENG, child=child, attendance=attendance
 )
 print(f"\nclosure check on 2025-10-31: {closure.outcome}")
 for finding in closure.findings:
     print(f"  - {finding.message_zh} [{finding.code}]")
-closed = Closed(**rec.on(dt.date(2025, 10, 31)), approved_by="王瓜店街道教育办公室")
-case = close_case(case, closed, policy=FEICHENG, child=child)
+closed = cases.Closed(**rec.on(dt.date(2025, 10, 31)), approved_by="王瓜店街道教育办公室")
+case = cases.close_case(case, closed, policy=FEICHENG, child=child)
 print(f"closed (销号): {case.state.label_zh}")
 
 # The log is hash-chained: replaying it checks every link, header included.

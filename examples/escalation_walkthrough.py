@@ -12,31 +12,13 @@ Run: python examples/escalation_walkthrough.py
 
 import datetime as dt
 
-from kongchuo import ChinaCalendar
-from kongchuo.cases import (
-    AttemptResult,
-    Case,
-    CaseKind,
-    Cause,
-    CauseAnalysed,
-    IdentificationMethod,
-    Identified,
-    Person,
-    PersuasionAttempt,
-    PersuasionMethod,
-    Recorder,
-    Role,
-    Verified,
-    draft_notice,
-    next_escalation,
-    notice_event,
-)
+from kongchuo import ChinaCalendar, cases
 from kongchuo.demo import sample_child, sample_school
 from kongchuo.notices import NoticeKind, Service, ServiceMethod, check_notice, render_text
 from kongchuo.policy import FEICHENG, Party
 
 calendar = ChinaCalendar()
-rec = Recorder(by="李老师")
+rec = cases.Recorder(by="李老师")
 child, school = sample_child(), sample_school()
 units = {
     Party.EDUCATION_BUREAU: "肥城市教育和体育局",
@@ -44,45 +26,49 @@ units = {
     Party.VILLAGE_COMMITTEE: "王瓜店街道东村村民委员会",
 }
 visitors = (
-    Person(role=Role.PRINCIPAL, name="张校长"),
-    Person(role=Role.HEAD_TEACHER, name="李老师"),
+    cases.Person(role=cases.Role.PRINCIPAL, name="张校长"),
+    cases.Person(role=cases.Role.HEAD_TEACHER, name="李老师"),
 )
-father = Person(role=Role.GUARDIAN, name="李强")
+father = cases.Person(role=cases.Role.GUARDIAN, name="李强")
 
-case = Case.open(
+case = cases.Case.open(
     case_id="FC-2025-0201",
-    kind=CaseKind.DROPOUT,
+    kind=cases.CaseKind.DROPOUT,
     jurisdiction=school.jurisdiction,
     school_code=school.code,
     child_id=child.resident_id,
-    identified=Identified(
-        **rec.on(dt.date(2025, 9, 1)), method=IdentificationMethod.SCHOOL_REPORT, found_by="班主任"
+    identified=cases.Identified(
+        **rec.on(dt.date(2025, 9, 1)),
+        method=cases.IdentificationMethod.SCHOOL_REPORT,
+        found_by="班主任",
     ),
 )
-case = case.append(Verified(**rec.on(dt.date(2025, 9, 3)), confirmed=True, finding="家长确认辍学"))
 case = case.append(
-    CauseAnalysed(
+    cases.Verified(**rec.on(dt.date(2025, 9, 3)), confirmed=True, finding="家长确认辍学")
+)
+case = case.append(
+    cases.CauseAnalysed(
         **rec.on(dt.date(2025, 9, 4)),
-        causes={Cause.FAMILY_CRISIS},
-        primary=Cause.FAMILY_CRISIS,
+        causes={cases.Cause.FAMILY_CRISIS},
+        primary=cases.Cause.FAMILY_CRISIS,
         narrative="家中需要劳力，监护人认为读书无用，拒绝送孩子返校。",
     )
 )
 for day in (dt.date(2025, 9, 5), dt.date(2025, 9, 10), dt.date(2025, 9, 17)):
     case = case.append(
-        PersuasionAttempt(
+        cases.PersuasionAttempt(
             **rec.on(day),
-            method=PersuasionMethod.HOME_VISIT,
+            method=cases.PersuasionMethod.HOME_VISIT,
             visitors=visitors,
             met=(father,),
-            result=AttemptResult.REFUSED,
+            result=cases.AttemptResult.REFUSED,
         )
     )
 
 
 def step(as_of: dt.date) -> None:
     """Print what the ladder says on `as_of`."""
-    nxt = next_escalation(case, as_of=as_of, policy=FEICHENG, calendar=calendar, child=child)
+    nxt = cases.next_escalation(case, as_of=as_of, policy=FEICHENG, calendar=calendar, child=child)
     owners = "、".join(p.label_zh for p in nxt.owners)
     print(f"\n== {as_of}: next step {nxt.step} by {owners}, from {nxt.earliest}")
     print(nxt.decision.explain())
@@ -91,7 +77,7 @@ def step(as_of: dt.date) -> None:
 def issue(kind: NoticeKind, issued_on: dt.date, seq: int, **fields: object) -> None:
     """Draft, check, render and record a notice."""
     global case  # noqa: PLW0603 - a script's running state
-    notice = draft_notice(
+    notice = cases.draft_notice(
         kind,
         case=case,
         child=child,
@@ -107,7 +93,7 @@ def issue(kind: NoticeKind, issued_on: dt.date, seq: int, **fields: object) -> N
     print(f"\n-- {kind.label_zh} {notice.number}: {verdict.outcome} {list(verdict.codes())}")
     print(render_text(notice))
     case = case.append(
-        notice_event(notice, recorded_at=rec.on(issued_on)["recorded_at"], recorded_by=rec.by)
+        cases.notice_event(notice, recorded_at=rec.on(issued_on)["recorded_at"], recorded_by=rec.by)
     )
 
 

@@ -20,33 +20,13 @@ from kongchuo import (
     School,
     SchoolKind,
     StudentNumber,
+    cases,
     check_school_entry,
-)
-from kongchuo.cases import (
-    AttemptResult,
-    Case,
-    CaseKind,
-    Cause,
-    CauseAnalysed,
-    IdentificationMethod,
-    Identified,
-    Person,
-    PersuasionAttempt,
-    PersuasionMethod,
-    PlanMade,
-    ProgressMarked,
-    Recorder,
-    Returned,
-    Role,
-    Verified,
-    check_ledger,
-    draft_notice,
-    notice_event,
 )
 from kongchuo.notices import NoticeKind, Service, ServiceMethod, render_text
 from kongchuo.policy import FEICHENG, Party
 
-rec = Recorder(by="石横镇教育办公室 赵主任")
+rec = cases.Recorder(by="石横镇教育办公室 赵主任")
 rid = ResidentId.parse("370983201803100027")
 child = Child(
     resident_id=rid,
@@ -71,30 +51,30 @@ school = School(
 entry = check_school_entry(child.birth_date, school_year=2025, policy=FEICHENG)
 print(f"{child.name}: school entry {entry.outcome}, no 学籍 — a 失学 child")
 
-case = Case.open(
+case = cases.Case.open(
     case_id="FC-2025-0301",
-    kind=CaseKind.OUT_OF_SCHOOL,
+    kind=cases.CaseKind.OUT_OF_SCHOOL,
     jurisdiction=child.jurisdiction,
     child_id=rid,
-    identified=Identified(
+    identified=cases.Identified(
         **rec.on(dt.date(2025, 7, 14)),
-        method=IdentificationMethod.CENSUS_COMPARISON,
+        method=cases.IdentificationMethod.CENSUS_COMPARISON,
         found_by="户籍与学籍比对",
     ),
 )
-case = case.append(Verified(**rec.on(dt.date(2025, 7, 15)), confirmed=True, finding="未入学"))
+case = case.append(cases.Verified(**rec.on(dt.date(2025, 7, 15)), confirmed=True, finding="未入学"))
 case = case.append(
-    CauseAnalysed(
+    cases.CauseAnalysed(
         **rec.on(dt.date(2025, 7, 16)),
-        causes={Cause.FAMILY_CRISIS},
-        primary=Cause.FAMILY_CRISIS,
+        causes={cases.Cause.FAMILY_CRISIS},
+        primary=cases.Cause.FAMILY_CRISIS,
         narrative="父亲常年外出务工，以为孩子年龄小可以晚一年上学，错过了报名时间。",
     )
 )
 
-officer = Person(role=Role.EDUCATION_OFFICER, name="赵主任")
+officer = cases.Person(role=cases.Role.EDUCATION_OFFICER, name="赵主任")
 case = case.append(
-    PlanMade(
+    cases.PlanMade(
         **rec.on(dt.date(2025, 7, 16)),
         measures=("入户宣传义务教育法", "协助办理入学报名"),
         responsible=(officer,),
@@ -103,7 +83,7 @@ case = case.append(
 )
 
 # The enrolment notice, drafted from the case; only the day and place are written by hand.
-notice = draft_notice(
+notice = cases.draft_notice(
     NoticeKind.ENROLMENT,
     case=case,
     child=child,
@@ -121,7 +101,7 @@ notice = draft_notice(
 print()
 print(render_text(notice))
 case = case.append(
-    notice_event(
+    cases.notice_event(
         notice,
         recorded_at=rec.on(notice.issued_on)["recorded_at"],
         recorded_by=rec.by,
@@ -129,19 +109,21 @@ case = case.append(
     )
 )
 case = case.append(
-    PersuasionAttempt(
+    cases.PersuasionAttempt(
         **rec.on(dt.date(2025, 8, 16), materials=("家长承诺书",)),
-        method=PersuasionMethod.HOME_VISIT,
+        method=cases.PersuasionMethod.HOME_VISIT,
         visitors=(officer,),
-        met=(Person(role=Role.GUARDIAN, name="王建国"),),
-        result=AttemptResult.AGREED_TO_RETURN,
+        met=(cases.Person(role=cases.Role.GUARDIAN, name="王建国"),),
+        result=cases.AttemptResult.AGREED_TO_RETURN,
     )
 )
-case = case.append(ProgressMarked(**rec.on(dt.date(2025, 8, 17)), platform="控辍保学台账系统"))
+case = case.append(
+    cases.ProgressMarked(**rec.on(dt.date(2025, 8, 17)), platform="控辍保学台账系统")
+)
 
 # The child reports on the day: enrolled, with proof, and registered (学籍).
 case = case.append(
-    Returned(
+    cases.Returned(
         **rec.on(dt.date(2025, 8, 28), materials=("入学报到登记表",)),
         school_code=school.code,
         grade=1,
@@ -155,4 +137,4 @@ registration = Registration(
     effective_from=dt.date(2025, 9, 1),
 )
 print(f"case {case.case_id}: {case.state.label_zh}; registered {registration.student_number!r}")
-print(check_ledger(case, as_of=dt.date(2025, 9, 1), policy=FEICHENG).explain())
+print(cases.check_ledger(case, as_of=dt.date(2025, 9, 1), policy=FEICHENG).explain())

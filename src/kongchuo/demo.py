@@ -30,29 +30,13 @@ from kongchuo import (
     ResidentId,
     School,
     SchoolKind,
-)
-from kongchuo.cases import (
-    AttemptResult,
-    Case,
-    CaseKind,
-    Cause,
-    CauseAnalysed,
-    CorrectionOrdered,
-    IdentificationMethod,
-    Identified,
-    Person,
-    PersuasionAttempt,
-    PersuasionMethod,
-    Recorder,
-    Role,
-    Verified,
-    WrittenReport,
+    cases,
 )
 
 __all__ = ["sample_case"]
 
 _TOWN: Final = "370983003"
-_RECORDER: Final = Recorder(by="李老师")
+_RECORDER: Final = cases.Recorder(by="李老师")
 
 
 def sample_school() -> School:
@@ -85,7 +69,7 @@ def sample_child() -> Child:
     )
 
 
-def sample_case() -> tuple[Case, Child, School]:
+def sample_case() -> tuple[cases.Case, Child, School]:
     """One dropout case (辍学) in 王瓜店街道, logged up to a correction order.
 
     The student stopped coming on 2025-09-01; the head teacher and principal visited
@@ -96,45 +80,47 @@ def sample_case() -> tuple[Case, Child, School]:
         The case, the child and the school.
     """
     rec = _RECORDER
-    teacher = Person(role=Role.HEAD_TEACHER, name="李老师")
-    principal = Person(role=Role.PRINCIPAL, name="张校长")
-    father = Person(role=Role.GUARDIAN, name="李强")
+    teacher = cases.Person(role=cases.Role.HEAD_TEACHER, name="李老师")
+    principal = cases.Person(role=cases.Role.PRINCIPAL, name="张校长")
+    father = cases.Person(role=cases.Role.GUARDIAN, name="李强")
     child = sample_child()
-    case = Case.open(
+    case = cases.Case.open(
         case_id="FC-2025-0001",
-        kind=CaseKind.DROPOUT,
+        kind=cases.CaseKind.DROPOUT,
         jurisdiction=_TOWN,
         school_code="3709830031",
         child_id=child.resident_id,
-        identified=Identified(
+        identified=cases.Identified(
             **rec.on(dt.date(2025, 9, 1)),
-            method=IdentificationMethod.SCHOOL_REPORT,
+            method=cases.IdentificationMethod.SCHOOL_REPORT,
             found_by="班主任",
         ),
     )
     for event in (
-        Verified(**rec.on(dt.date(2025, 9, 3)), confirmed=True, finding="连续缺课，家长确认辍学"),
-        CauseAnalysed(
+        cases.Verified(
+            **rec.on(dt.date(2025, 9, 3)), confirmed=True, finding="连续缺课，家长确认辍学"
+        ),
+        cases.CauseAnalysed(
             **rec.on(dt.date(2025, 9, 4)),
-            causes={Cause.LEARNING_DIFFICULTY, Cause.FAMILY_CRISIS},
-            primary=Cause.LEARNING_DIFFICULTY,
+            causes={cases.Cause.LEARNING_DIFFICULTY, cases.Cause.FAMILY_CRISIS},
+            primary=cases.Cause.LEARNING_DIFFICULTY,
             narrative="数学跟不上，产生厌学情绪；家中需要劳力。",
         ),
         *(
-            PersuasionAttempt(
+            cases.PersuasionAttempt(
                 **rec.on(day),
-                method=PersuasionMethod.HOME_VISIT,
+                method=cases.PersuasionMethod.HOME_VISIT,
                 visitors=(teacher, principal),
                 met=(father,),
-                result=AttemptResult.REFUSED,
+                result=cases.AttemptResult.REFUSED,
             )
             for day in (dt.date(2025, 9, 5), dt.date(2025, 9, 10), dt.date(2025, 9, 17))
         ),
-        WrittenReport(
+        cases.WrittenReport(
             **rec.on(dt.date(2025, 9, 19), materials=("肥教报〔2025〕5号",)),
             reported_to="肥城市教育和体育局",
         ),
-        CorrectionOrdered(
+        cases.CorrectionOrdered(
             **rec.on(dt.date(2025, 9, 22), materials=("肥教责〔2025〕2号",)),
             issuer="肥城市教育和体育局",
             deadline=dt.date(2025, 10, 9),

@@ -35,32 +35,8 @@ from kongchuo import (
     Term,
     TermKind,
 )
+from kongchuo import cases as kc
 from kongchuo._identity.numbers import _check_character
-from kongchuo.cases import (
-    AttemptResult,
-    CarePlan,
-    Case,
-    CaseKind,
-    Cause,
-    CauseAnalysed,
-    Closed,
-    CorrectionOrdered,
-    Event,
-    IdentificationMethod,
-    Identified,
-    Person,
-    PersuasionAttempt,
-    PersuasionMethod,
-    Placed,
-    Placement,
-    PlanMade,
-    ProgressMarked,
-    Returned,
-    Role,
-    Verified,
-    WrittenReport,
-    check_closure,
-)
 from kongchuo.policy import FEICHENG
 from kongchuo.regions import FEICHENG_UNITS, Jurisdiction
 from kongchuo.reports._monthly import MonthlyReport, Submission, monthly_report
@@ -102,8 +78,8 @@ class ExampleCounty:
     schools: tuple[School, ...]
     children: tuple[Child, ...]
     registrations: tuple[Registration, ...]
-    cases: tuple[Case, ...]
-    care_plans: tuple[CarePlan, ...]
+    cases: tuple[kc.Case, ...]
+    care_plans: tuple[kc.CarePlan, ...]
     submissions: tuple[Submission, ...]
     calendar: SchoolCalendar
 
@@ -149,25 +125,25 @@ def _on(day: dt.date, **fields: Any) -> dict[str, Any]:  # noqa: ANN401 - event 
     }
 
 
-_TEACHER: Final = Person(role=Role.HEAD_TEACHER, name="李老师")
-_PRINCIPAL: Final = Person(role=Role.PRINCIPAL, name="张校长")
-_PARENT: Final = Person(role=Role.GUARDIAN, name="家长")
+_TEACHER: Final = kc.Person(role=kc.Role.HEAD_TEACHER, name="李老师")
+_PRINCIPAL: Final = kc.Person(role=kc.Role.PRINCIPAL, name="张校长")
+_PARENT: Final = kc.Person(role=kc.Role.GUARDIAN, name="家长")
 
 
-def _attempt(result: AttemptResult) -> Callable[[dt.date], Event]:
-    return lambda day: PersuasionAttempt(
+def _attempt(result: kc.AttemptResult) -> Callable[[dt.date], kc.Event]:
+    return lambda day: kc.PersuasionAttempt(
         **_on(day),
-        method=PersuasionMethod.HOME_VISIT,
+        method=kc.PersuasionMethod.HOME_VISIT,
         visitors=(_TEACHER, _PRINCIPAL),
         met=(_PARENT,),
         result=result,
         next_step="继续跟进，一周内再次家访",
-        materials=("监护人书面承诺书",) if result is AttemptResult.AGREED_TO_RETURN else (),
+        materials=("监护人书面承诺书",) if result is kc.AttemptResult.AGREED_TO_RETURN else (),
     )
 
 
-def _cause(cause: Cause) -> Callable[[dt.date], Event]:
-    return lambda day: CauseAnalysed(
+def _cause(cause: kc.Cause) -> Callable[[dt.date], kc.Event]:
+    return lambda day: kc.CauseAnalysed(
         **_on(day),
         causes={cause},
         primary=cause,
@@ -175,8 +151,8 @@ def _cause(cause: Cause) -> Callable[[dt.date], Event]:
     )
 
 
-def _plan(day: dt.date) -> Event:
-    return PlanMade(
+def _plan(day: dt.date) -> kc.Event:
+    return kc.PlanMade(
         **_on(day),
         measures=("结对帮扶", "每周家访"),
         responsible=(_TEACHER,),
@@ -184,48 +160,50 @@ def _plan(day: dt.date) -> Event:
     )
 
 
-def _marked(day: dt.date) -> Event:
-    return ProgressMarked(**_on(day), platform="控辍保学台账系统")
+def _marked(day: dt.date) -> kc.Event:
+    return kc.ProgressMarked(**_on(day), platform="控辍保学台账系统")
 
 
-def _script(rng: random.Random, kind: CaseKind, school: str | None, grade: int) -> list[Any]:
+def _script(rng: random.Random, kind: kc.CaseKind, school: str | None, grade: int) -> list[Any]:
     """The events of one case after it is identified, as builders of a day."""
     cause = rng.choice(
-        (Cause.LEARNING_DIFFICULTY, Cause.FAMILY_FINANCES, Cause.WORK, Cause.ILLNESS)
+        (kc.Cause.LEARNING_DIFFICULTY, kc.Cause.FAMILY_FINANCES, kc.Cause.WORK, kc.Cause.ILLNESS)
     )
-    verified = lambda day: Verified(**_on(day), confirmed=True, finding="核实属实")  # noqa: E731
-    if kind is CaseKind.OUT_OF_SCHOOL:
+    verified = lambda day: kc.Verified(**_on(day), confirmed=True, finding="核实属实")  # noqa: E731
+    if kind is kc.CaseKind.OUT_OF_SCHOOL:
         return [
             verified,
-            _cause(Cause.DISABILITY),
+            _cause(kc.Cause.DISABILITY),
             _plan,
-            _attempt(AttemptResult.AGREED_TO_RETURN),
-            lambda day: Placed(**_on(day), placement=Placement.HOME_DELIVERED, registered=True),
-            lambda day: Closed(**_on(day), approved_by="教育办主任"),
+            _attempt(kc.AttemptResult.AGREED_TO_RETURN),
+            lambda day: kc.Placed(
+                **_on(day), placement=kc.Placement.HOME_DELIVERED, registered=True
+            ),
+            lambda day: kc.Closed(**_on(day), approved_by="教育办主任"),
         ]
     path = rng.choice(("open", "return", "escalate", "false_alarm", "new"))
     if path == "new":
         return []
     if path == "false_alarm":
         return [
-            lambda day: Verified(**_on(day), confirmed=False, finding="病假手续齐全，不属辍学"),
-            lambda day: Closed(**_on(day), approved_by="教育办主任"),
+            lambda day: kc.Verified(**_on(day), confirmed=False, finding="病假手续齐全，不属辍学"),
+            lambda day: kc.Closed(**_on(day), approved_by="教育办主任"),
         ]
     head = [verified, _cause(cause), _plan]
     if path == "open":
-        return [*head, _attempt(AttemptResult.UNDECIDED)]
-    back = lambda day: Returned(  # noqa: E731
+        return [*head, _attempt(kc.AttemptResult.UNDECIDED)]
+    back = lambda day: kc.Returned(  # noqa: E731
         **_on(day), school_code=school or _CITY_SCHOOL, grade=grade, materials=("复学证明",)
     )
     if path == "return":
-        return [*head, _attempt(AttemptResult.AGREED_TO_RETURN), back]
+        return [*head, _attempt(kc.AttemptResult.AGREED_TO_RETURN), back]
     return [
         *head,
-        _attempt(AttemptResult.REFUSED),
-        _attempt(AttemptResult.REFUSED),
-        _attempt(AttemptResult.REFUSED),
-        lambda day: WrittenReport(**_on(day), reported_to="市教体局"),
-        lambda day: CorrectionOrdered(
+        _attempt(kc.AttemptResult.REFUSED),
+        _attempt(kc.AttemptResult.REFUSED),
+        _attempt(kc.AttemptResult.REFUSED),
+        lambda day: kc.WrittenReport(**_on(day), reported_to="市教体局"),
+        lambda day: kc.CorrectionOrdered(
             **_on(day),
             issuer="镇人民政府",
             deadline=day + dt.timedelta(days=15),
@@ -237,10 +215,10 @@ def _script(rng: random.Random, kind: CaseKind, school: str | None, grade: int) 
 
 def _people(
     rng: random.Random, count: int, schools: tuple[School, ...]
-) -> tuple[list[Child], list[Registration], list[CarePlan]]:
+) -> tuple[list[Child], list[Registration], list[kc.CarePlan]]:
     kids: list[Child] = []
     regs: list[Registration] = []
-    plans: list[CarePlan] = []
+    plans: list[kc.CarePlan] = []
     for i in range(count):
         birth = dt.date(2010, 9, 1) + dt.timedelta(days=rng.randrange(0, 365 * 8))
         rid = _id(rng, birth, sex_odd=i % 2 == 0)
@@ -283,7 +261,7 @@ def _people(
         )
         if groups and rng.random() < 0.6:
             plans.append(
-                CarePlan(
+                kc.CarePlan(
                     student_number=number,
                     mentor="李老师",
                     one_life_one_plan=SpecialGroup.POVERTY_ALLEVIATED in groups,
@@ -295,24 +273,24 @@ def _people(
     return kids, regs, plans
 
 
-def _case_log(rng: random.Random, n: int, child: Child, reg: Registration | None) -> Case:
+def _case_log(rng: random.Random, n: int, child: Child, reg: Registration | None) -> kc.Case:
     kind = (
-        CaseKind.OUT_OF_SCHOOL
+        kc.CaseKind.OUT_OF_SCHOOL
         if reg is None
-        else rng.choice((CaseKind.DROPOUT, CaseKind.SUSPECTED_DROPOUT))
+        else rng.choice((kc.CaseKind.DROPOUT, kc.CaseKind.SUSPECTED_DROPOUT))
     )
     day = dt.date(2025, 9, 1) + dt.timedelta(days=rng.randrange(0, 110))
-    case = Case.open(
+    case = kc.Case.open(
         case_id=f"FC-2025-{n:04d}",
         kind=kind,
         jurisdiction=child.jurisdiction,
         school_code=None if reg is None else reg.school,
         child_id=child.resident_id,
-        identified=Identified(
+        identified=kc.Identified(
             **_on(day),
-            method=IdentificationMethod.SCHOOL_REPORT
+            method=kc.IdentificationMethod.SCHOOL_REPORT
             if reg is not None
-            else IdentificationMethod.CENSUS_COMPARISON,
+            else kc.IdentificationMethod.CENSUS_COMPARISON,
             found_by="班主任" if reg is not None else "户籍与学籍比对",
         ),
     )
@@ -320,11 +298,14 @@ def _case_log(rng: random.Random, n: int, child: Child, reg: Registration | None
     for build in _script(rng, kind, school, _grade(child.birth_date)):
         day += dt.timedelta(days=rng.randrange(2, 12))
         event = build(day)
-        if isinstance(event, Closed) and not check_closure(case, as_of=day, policy=FEICHENG).ok:
+        if (
+            isinstance(event, kc.Closed)
+            and not kc.check_closure(case, as_of=day, policy=FEICHENG).ok
+        ):
             break
         case = case.append(event, policy=FEICHENG)
-        if isinstance(event, PersuasionAttempt) and (
-            kind is CaseKind.OUT_OF_SCHOOL or rng.random() < 0.75
+        if isinstance(event, kc.PersuasionAttempt) and (
+            kind is kc.CaseKind.OUT_OF_SCHOOL or rng.random() < 0.75
         ):
             case = case.append(_marked(day))
     return case

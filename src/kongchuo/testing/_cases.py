@@ -13,46 +13,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from kongchuo import cases as kc
 from kongchuo._core.errors import ValidationError, quote, type_name
-from kongchuo.cases import (
-    MACHINE,
-    ApprovingAuthority,
-    AttemptResult,
-    AttendanceRecorded,
-    Case,
-    CaseKind,
-    CaseState,
-    Cause,
-    CauseAnalysed,
-    Closed,
-    CorrectionOrdered,
-    Deceased,
-    DeferralKind,
-    Deferred,
-    Event,
-    IdentificationMethod,
-    Identified,
-    JudicialStep,
-    LiabilityPursued,
-    MovedAway,
-    NoticeIssued,
-    PenaltyImposed,
-    Person,
-    PersuasionAttempt,
-    PersuasionMethod,
-    Placed,
-    Placement,
-    PlanMade,
-    ProgressMarked,
-    Reopened,
-    Returned,
-    Role,
-    StudyingElsewhere,
-    Transition,
-    Verified,
-    WrittenReport,
-    check_closure,
-)
 from kongchuo.testing._strategies import resident_ids
 
 __all__ = ["cases", "events"]
@@ -63,11 +25,11 @@ _NARRATIVE = "数学跟不上，产生厌学情绪；父母外出务工，由祖
 _MATERIALS = ("佐证材料-001",)
 
 
-def _people(role: Role) -> st.SearchStrategy[Person]:
-    return st.builds(Person, role=st.just(role), name=st.sampled_from(_NAMES))
+def _people(role: kc.Role) -> st.SearchStrategy[kc.Person]:
+    return st.builds(kc.Person, role=st.just(role), name=st.sampled_from(_NAMES))
 
 
-def _builders(day: dt.date) -> dict[str, Callable[[st.DrawFn], Event]]:
+def _builders(day: dt.date) -> dict[str, Callable[[st.DrawFn], kc.Event]]:
     def common(draw: st.DrawFn) -> dict[str, Any]:
         hour = draw(st.integers(min_value=8, max_value=20))
         return {
@@ -76,22 +38,22 @@ def _builders(day: dt.date) -> dict[str, Callable[[st.DrawFn], Event]]:
             "recorded_by": draw(st.sampled_from(_NAMES)),
         }
 
-    def attempt(draw: st.DrawFn) -> Event:
-        result = draw(st.sampled_from(AttemptResult))
-        agreed = result is AttemptResult.AGREED_TO_RETURN
-        return PersuasionAttempt(
+    def attempt(draw: st.DrawFn) -> kc.Event:
+        result = draw(st.sampled_from(kc.AttemptResult))
+        agreed = result is kc.AttemptResult.AGREED_TO_RETURN
+        return kc.PersuasionAttempt(
             **common(draw),
-            method=draw(st.sampled_from(PersuasionMethod)),
-            visitors=(draw(_people(Role.PRINCIPAL)), draw(_people(Role.HEAD_TEACHER))),
-            met=() if result is AttemptResult.NOT_MET else (draw(_people(Role.GUARDIAN)),),
+            method=draw(st.sampled_from(kc.PersuasionMethod)),
+            visitors=(draw(_people(kc.Role.PRINCIPAL)), draw(_people(kc.Role.HEAD_TEACHER))),
+            met=() if result is kc.AttemptResult.NOT_MET else (draw(_people(kc.Role.GUARDIAN)),),
             result=result,
             next_step=None if agreed else "一周后再次家访",
             materials=_MATERIALS if agreed else (),
         )
 
-    def causes(draw: st.DrawFn) -> Event:
-        chosen = draw(st.frozensets(st.sampled_from(Cause), min_size=1, max_size=3))
-        return CauseAnalysed(
+    def causes(draw: st.DrawFn) -> kc.Event:
+        chosen = draw(st.frozensets(st.sampled_from(kc.Cause), min_size=1, max_size=3))
+        return kc.CauseAnalysed(
             **common(draw),
             causes=chosen,
             primary=draw(st.sampled_from(sorted(chosen))),
@@ -99,68 +61,68 @@ def _builders(day: dt.date) -> dict[str, Callable[[st.DrawFn], Event]]:
         )
 
     return {
-        "verified": lambda d: Verified(**common(d), confirmed=True, finding="核实属实"),
-        "verified:not_confirmed": lambda d: Verified(
+        "verified": lambda d: kc.Verified(**common(d), confirmed=True, finding="核实属实"),
+        "verified:not_confirmed": lambda d: kc.Verified(
             **common(d), confirmed=False, finding="经核实在外地就读，非辍学"
         ),
         "cause_analysis": causes,
-        "plan": lambda d: PlanMade(
+        "plan": lambda d: kc.PlanMade(
             **common(d),
             measures=("结对帮扶",),
-            responsible=(d(_people(Role.PRINCIPAL)),),
+            responsible=(d(_people(kc.Role.PRINCIPAL)),),
             target_date=day + dt.timedelta(days=30),
         ),
         "persuasion_attempt": attempt,
-        "notice_issued": lambda d: NoticeIssued(
+        "notice_issued": lambda d: kc.NoticeIssued(
             **common(d), notice="复学通知书", number="教复〔2025〕1号", materials=_MATERIALS
         ),
-        "written_report": lambda d: WrittenReport(**common(d), reported_to="县教育行政部门"),
-        "correction_order": lambda d: CorrectionOrdered(
+        "written_report": lambda d: kc.WrittenReport(**common(d), reported_to="县教育行政部门"),
+        "correction_order": lambda d: kc.CorrectionOrdered(
             **common(d),
             issuer="镇人民政府",
             deadline=day + dt.timedelta(days=15),
             materials=_MATERIALS,
         ),
-        "judicial_step": lambda d: JudicialStep(**common(d), step="训诫", authority="人民法院"),
-        "penalty_imposed": lambda d: PenaltyImposed(
+        "judicial_step": lambda d: kc.JudicialStep(**common(d), step="训诫", authority="人民法院"),
+        "penalty_imposed": lambda d: kc.PenaltyImposed(
             **common(d), authority="县教育行政部门", regulation="某省义务教育条例"
         ),
-        "liability_pursued": lambda d: LiabilityPursued(
+        "liability_pursued": lambda d: kc.LiabilityPursued(
             **common(d), measure="提起诉讼", authority="人民法院"
         ),
-        "returned": lambda d: Returned(
+        "returned": lambda d: kc.Returned(
             **common(d),
             school_code="3709830031",
             grade=d(st.integers(min_value=1, max_value=9)),
             materials=_MATERIALS,
         ),
-        "placed": lambda d: Placed(
-            **common(d), placement=d(st.sampled_from(Placement)), registered=d(st.booleans())
+        "placed": lambda d: kc.Placed(
+            **common(d), placement=d(st.sampled_from(kc.Placement)), registered=d(st.booleans())
         ),
-        "deferred": lambda d: Deferred(
+        "deferred": lambda d: kc.Deferred(
             **common(d),
-            kind=d(st.sampled_from(DeferralKind)),
+            kind=d(st.sampled_from(kc.DeferralKind)),
             approved_by="县教育行政部门",
-            authority=d(st.sampled_from(ApprovingAuthority)),
-            applicant=d(_people(Role.GUARDIAN)),
+            authority=d(st.sampled_from(kc.ApprovingAuthority)),
+            applicant=d(_people(kc.Role.GUARDIAN)),
             condition="术后需卧床休养",
             condition_evidence=("诊断证明-001",),
             until=d(st.none() | st.just(day + dt.timedelta(days=90))),
             materials=_MATERIALS,
         ),
-        "studying_elsewhere": lambda d: StudyingElsewhere(
+        "studying_elsewhere": lambda d: kc.StudyingElsewhere(
             **common(d),
             school_name="外地某学校",
             verified_by="班主任",
             confirmation=d(st.none() | st.just("就读证明-001")),
         ),
-        "moved_away": lambda d: MovedAway(
+        "moved_away": lambda d: kc.MovedAway(
             **common(d), confirmed_by="公安机关", materials=d(st.sampled_from(((), _MATERIALS)))
         ),
-        "deceased": lambda d: Deceased(
+        "deceased": lambda d: kc.Deceased(
             **common(d), confirmed_by="公安机关", materials=d(st.sampled_from(((), _MATERIALS)))
         ),
-        "attendance_recorded": lambda d: AttendanceRecorded(
+        "attendance_recorded": lambda d: kc.AttendanceRecorded(
             **common(d),
             school_code="3709830031",
             since=day,
@@ -168,18 +130,18 @@ def _builders(day: dt.date) -> dict[str, Callable[[st.DrawFn], Event]]:
                 day + dt.timedelta(days=i) for i in range(d(st.integers(min_value=0, max_value=1)))
             ),
         ),
-        "progress_marked": lambda d: ProgressMarked(**common(d), platform="控辍保学台账系统"),
-        "closed": lambda d: Closed(**common(d), approved_by="教育办公室"),
-        "reopened": lambda d: Reopened(**common(d), reason="再次连续缺课"),
-        "identified": lambda d: Identified(
+        "progress_marked": lambda d: kc.ProgressMarked(**common(d), platform="控辍保学台账系统"),
+        "closed": lambda d: kc.Closed(**common(d), approved_by="教育办公室"),
+        "reopened": lambda d: kc.Reopened(**common(d), reason="再次连续缺课"),
+        "identified": lambda d: kc.Identified(
             **common(d),
-            method=d(st.sampled_from(IdentificationMethod)),
+            method=d(st.sampled_from(kc.IdentificationMethod)),
             found_by="班主任",
         ),
     }
 
 
-def events(tag: str, *, on: dt.date) -> st.SearchStrategy[Event]:
+def events(tag: str, *, on: dt.date) -> st.SearchStrategy[kc.Event]:
     """Valid events of the type ``tag`` that happened ``on`` a day.
 
     Raises:
@@ -203,13 +165,13 @@ def events(tag: str, *, on: dt.date) -> st.SearchStrategy[Event]:
     build = builders[tag]
 
     @st.composite
-    def one(draw: st.DrawFn) -> Event:
+    def one(draw: st.DrawFn) -> kc.Event:
         return build(draw)
 
     return one()
 
 
-def _attendance(case: Case, day: dt.date, draw: st.DrawFn) -> Event:
+def _attendance(case: kc.Case, day: dt.date, draw: st.DrawFn) -> kc.Event:
     """Attendance since the case's return, on some of the weekdays up to ``day``."""
     found = case.resolving_event()
     since = found[1].occurred_on if found is not None else day
@@ -220,7 +182,7 @@ def _attendance(case: Case, day: dt.date, draw: st.DrawFn) -> Event:
     ]
     chosen = draw(st.lists(st.sampled_from(weekdays), unique=True)) if weekdays else []
     hour = draw(st.integers(min_value=8, max_value=20))
-    return AttendanceRecorded(
+    return kc.AttendanceRecorded(
         occurred_on=day,
         recorded_at=dt.datetime(day.year, day.month, day.day, hour, tzinfo=_CST),
         recorded_by=draw(st.sampled_from(_NAMES)),
@@ -230,9 +192,9 @@ def _attendance(case: Case, day: dt.date, draw: st.DrawFn) -> Event:
     )
 
 
-def _allowed() -> dict[CaseState, list[Transition]]:
-    table: dict[CaseState, list[Transition]] = {}
-    for t in MACHINE:
+def _allowed() -> dict[kc.CaseState, list[kc.Transition]]:
+    table: dict[kc.CaseState, list[kc.Transition]] = {}
+    for t in kc.MACHINE:
         for source in t.sources:
             table.setdefault(source, []).append(t)
     return table
@@ -240,10 +202,10 @@ def _allowed() -> dict[CaseState, list[Transition]]:
 
 def cases(
     *,
-    kinds: Iterable[CaseKind] | None = None,
+    kinds: Iterable[kc.CaseKind] | None = None,
     max_events: int = 12,
     start: dt.date = dt.date(2025, 9, 8),
-) -> st.SearchStrategy[Case]:
+) -> st.SearchStrategy[kc.Case]:
     """Valid cases grown by a random walk through the state machine (个案).
 
     Closing is attempted only when :func:`~kongchuo.cases.check_closure` allows it
@@ -259,8 +221,8 @@ def cases(
     """
     from kongchuo.policy import FEICHENG  # noqa: PLC0415 - a layer above the testing data
 
-    chosen = tuple(CaseKind) if kinds is None else tuple(kinds)
-    if not chosen or not all(isinstance(k, CaseKind) for k in chosen):
+    chosen = tuple(kc.CaseKind) if kinds is None else tuple(kinds)
+    if not chosen or not all(isinstance(k, kc.CaseKind) for k in chosen):
         raise ValidationError(
             "testing.argument",
             "kinds: must be a non-empty collection of CaseKind",
@@ -277,15 +239,15 @@ def cases(
     table = _allowed()
 
     @st.composite
-    def build(draw: st.DrawFn) -> Case:
+    def build(draw: st.DrawFn) -> kc.Case:
         day = start
         kind = draw(st.sampled_from(chosen))
         rid = draw(st.none() | resident_ids(min_birth=dt.date(2008, 9, 1)))
-        case = Case.open(
+        case = kc.Case.open(
             case_id=f"C-{draw(st.integers(min_value=1, max_value=99999)):05d}",
             kind=kind,
             jurisdiction="370983003",
-            school_code=None if kind is CaseKind.OUT_OF_SCHOOL else "3709830031",
+            school_code=None if kind is kc.CaseKind.OUT_OF_SCHOOL else "3709830031",
             child_id=rid,
             child_ref=None if rid is not None else "local-1",
             identified=draw(events("identified", on=day)),  # type: ignore[arg-type]
@@ -298,7 +260,7 @@ def cases(
             day += dt.timedelta(days=draw(st.integers(min_value=0, max_value=30)))
             if (
                 transition.event == "closed"
-                and not check_closure(case, as_of=day, policy=FEICHENG).ok
+                and not kc.check_closure(case, as_of=day, policy=FEICHENG).ok
             ):
                 continue
             if transition.event == "attendance_recorded":

@@ -20,24 +20,14 @@ from __future__ import annotations
 
 import json
 import sys
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import kongchuo
+from _timing import best
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_models import make_docs
-
-
-def _best(fns: Sequence[Callable[[], object]], rounds: int = 5) -> list[float]:
-    best = [float("inf")] * len(fns)
-    for _ in range(rounds):
-        for i, fn in enumerate(fns):
-            t0 = time.perf_counter()
-            fn()
-            best[i] = min(best[i], time.perf_counter() - t0)
-    return best
 
 
 def main(argv: Sequence[str]) -> None:
@@ -65,7 +55,7 @@ def main(argv: Sequence[str]) -> None:
     def dump_each() -> object:
         return [kongchuo.to_json(c) for c in children]
 
-    lb, le, db, de = _best([load_batch, load_each, dump_batch, dump_each])
+    lb, le, db, de = best([load_batch, load_each, dump_batch, dump_each])
     print(f"{n:,} children; µs per record, best of 5; ratio to the batch path")
     print(f"  {'load: json.loads + from_dicts':<36} {lb / n * 1e6:7.2f}  1.00")
     print(f"  {'load: from_json one by one':<36} {le / n * 1e6:7.2f} {le / lb:5.2f}")

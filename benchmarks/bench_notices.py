@@ -21,11 +21,11 @@ import datetime as dt
 import enum
 import string
 import sys
-import time
 from collections.abc import Callable, Sequence
 
 import attrs
 
+from _timing import best
 from kongchuo import ResidentId
 from kongchuo.notices import DEFAULT_TEMPLATES, Notice, examples, render_text
 
@@ -118,16 +118,6 @@ def hand_renderer(notice: Notice) -> Callable[[Notice], str]:  # noqa: C901 - a 
     return render
 
 
-def _best(fns: Sequence[Callable[[], object]], rounds: int = 5) -> list[float]:
-    best = [float("inf")] * len(fns)
-    for _ in range(rounds):
-        for i, fn in enumerate(fns):
-            t0 = time.perf_counter()
-            fn()
-            best[i] = min(best[i], time.perf_counter() - t0)
-    return best
-
-
 def main(argv: Sequence[str]) -> None:
     """Check identical output, then time both renderers over every kind."""
     n = int(argv[1]) if len(argv) > 1 else 2_000
@@ -147,7 +137,7 @@ def main(argv: Sequence[str]) -> None:
             for notice in notices:
                 render_text(notice)
 
-    base, ours = _best([run_hand, run_ours])
+    base, ours = best([run_hand, run_ours])
     total = n * len(notices)
     print(f"{total:,} notices ({len(notices)} kinds x {n:,}); µs per notice; best of 5")
     print(f"  {'hand-written renderer':<24} {base / total * 1e6:8.1f}  1.00")

@@ -18,21 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
+from _timing import best
 from kongchuo.policy import FEICHENG, policy_from_json, policy_from_mapping, policy_to_json
-
-
-def _best(fns: Sequence[Callable[[], object]], rounds: int) -> list[float]:
-    best = [float("inf")] * len(fns)
-    for _ in range(rounds):
-        for i, fn in enumerate(fns):
-            t0 = time.perf_counter()
-            fn()
-            best[i] = min(best[i], time.perf_counter() - t0)
-    return best
 
 
 def many_values(k: int) -> dict[str, Any]:
@@ -60,7 +50,7 @@ def main(argv: Sequence[str]) -> None:
     rounds = int(argv[1]) if len(argv) > 1 else 5
     text = policy_to_json(FEICHENG, indent=None)
     doc = json.loads(text)
-    base, mapping, full = _best(
+    base, mapping, full = best(
         [
             lambda: [json.loads(text) for _ in range(20)],
             lambda: [policy_from_mapping(doc) for _ in range(20)],
@@ -76,7 +66,7 @@ def main(argv: Sequence[str]) -> None:
     first = None
     for k in (1_000, 2_000, 4_000, 8_000):
         document = many_values(k)
-        (seconds,) = _best([lambda document=document: policy_from_mapping(document)], 1)
+        (seconds,) = best([lambda document=document: policy_from_mapping(document)], 1)
         per = seconds / k * 1e6
         first = first or per
         print(

@@ -63,25 +63,6 @@ _NOTICE: Final = "教育部办公厅 常态化报告工作机制通知（2024年
 _RULE_1259: Final = "民法典 第一千二百五十九条"
 
 
-def _one(
-    name: str,
-    value: T,
-    *,
-    unit: str,
-    description: str,
-    basis: Iterable[str],
-    effective_from: dt.date,
-) -> ParameterHistory[T]:
-    return dated_history(
-        name,
-        value,
-        unit=unit,
-        description=description,
-        basis=basis,
-        effective_from=effective_from,
-    )
-
-
 def _p(
     value: T, *, unit: str, description: str, basis: Iterable[str], effective_from: dt.date
 ) -> Parameter[T]:
@@ -114,7 +95,7 @@ def _age_band(*, feicheng: bool) -> ParameterHistory[AgeBand]:
     return dated_rows("age_band", "full years (周岁)", *rows)  # type: ignore[return-value]
 
 
-_ENTRY_CUTOFF: Final = _one(
+_ENTRY_CUTOFF: Final = dated_history(
     "entry_cutoff",
     MonthDay(month=8, day=31),
     unit="month-day, inclusive",
@@ -130,7 +111,7 @@ _ENTRY_CUTOFF: Final = _one(
     effective_from=LAW_1986,
 )
 
-_ROLL_NATIONAL: Final = _one(
+_ROLL_NATIONAL: Final = dated_history(
     "roll_fixed_day_deadlines",
     value=True,
     unit="yes/no",
@@ -186,7 +167,7 @@ def _verification_delay(
 ) -> ParameterHistory[Span | None]:
     """立即核实 (FC-2.5) or the 2024 notice's prompt verification, as a kongchuo reading."""
     if feicheng:
-        return _one(
+        return dated_history(
             "verification_delay",
             Span(count=3, unit=TimeUnit.DAY),
             unit="span from identification to verification",
@@ -200,7 +181,7 @@ def _verification_delay(
             basis=("FC-2.5", _SEED, _KONGCHUO_DEFAULT),
             effective_from=effective_from,
         )
-    return _one(
+    return dated_history(
         "verification_delay",
         Span(count=7, unit=TimeUnit.DAY),
         unit="span from identification to verification",
@@ -221,7 +202,7 @@ def _case_rules(*, principal_visit: bool, feicheng: bool, effective_from: dt.dat
     default errs. A county sets its own with :func:`attrs.evolve`.
     """
     return _CaseRules(
-        responsibility_scheme=_one(
+        responsibility_scheme=dated_history(
             "responsibility_scheme",
             None,
             unit="scheme",
@@ -233,7 +214,7 @@ def _case_rules(*, principal_visit: bool, feicheng: bool, effective_from: dt.dat
             basis=("FC-1.3", "义务教育法 第十三条"),
             effective_from=effective_from,
         ),
-        cause_narrative_min_chars=_one(
+        cause_narrative_min_chars=dated_history(
             "cause_narrative_min_chars",
             20,
             unit="characters",
@@ -244,7 +225,7 @@ def _case_rules(*, principal_visit: bool, feicheng: bool, effective_from: dt.dat
             basis=("FC-1.2", _KONGCHUO_DEFAULT),
             effective_from=effective_from,
         ),
-        principal_visit_required=_one(
+        principal_visit_required=dated_history(
             "principal_visit_required",
             principal_visit,
             unit="bool",
@@ -258,7 +239,7 @@ def _case_rules(*, principal_visit: bool, feicheng: bool, effective_from: dt.dat
             basis=("FC-1.3", KONGCHUO_READING) if principal_visit else (_NOTICE,),
             effective_from=effective_from,
         ),
-        persuasion_interval=_one(
+        persuasion_interval=dated_history(
             "persuasion_interval",
             Span(count=30, unit=TimeUnit.DAY),
             unit="calendar days",
@@ -270,7 +251,7 @@ def _case_rules(*, principal_visit: bool, feicheng: bool, effective_from: dt.dat
             basis=("FC-1.3", _NOTICE, _KONGCHUO_DEFAULT),
             effective_from=effective_from,
         ),
-        late_entry_limit=_one(
+        late_entry_limit=dated_history(
             "late_entry_limit",
             Span(count=7, unit=TimeUnit.DAY),
             unit="calendar days",
@@ -281,7 +262,7 @@ def _case_rules(*, principal_visit: bool, feicheng: bool, effective_from: dt.dat
             basis=("FC-1.2", _KONGCHUO_DEFAULT),
             effective_from=effective_from,
         ),
-        platform_marking_delay=_one(
+        platform_marking_delay=dated_history(
             "platform_marking_delay",
             Span(count=7, unit=TimeUnit.DAY),
             unit="calendar days",
@@ -292,7 +273,7 @@ def _case_rules(*, principal_visit: bool, feicheng: bool, effective_from: dt.dat
             basis=("FC-1.2", _KONGCHUO_DEFAULT),
             effective_from=effective_from,
         ),
-        closure_attendance=_one(
+        closure_attendance=dated_history(
             "closure_attendance",
             Span(count=20, unit=TimeUnit.SCHOOL_DAY),
             unit="school days attended since the return",
@@ -306,7 +287,7 @@ def _case_rules(*, principal_visit: bool, feicheng: bool, effective_from: dt.dat
             effective_from=effective_from,
         ),
         verification_delay=_verification_delay(feicheng=feicheng, effective_from=effective_from),
-        closure_age=_one(
+        closure_age=dated_history(
             "closure_age",
             None,
             unit="years (周岁)",
@@ -320,7 +301,7 @@ def _case_rules(*, principal_visit: bool, feicheng: bool, effective_from: dt.dat
             basis=("未成年人保护法 第二十八条第二款", "未成年人保护法 第八十三条第二款"),
             effective_from=effective_from,
         ),
-        backdating_limit=_one(
+        backdating_limit=dated_history(
             "backdating_limit",
             Span(count=365, unit=TimeUnit.DAY),
             unit="calendar days",
@@ -359,7 +340,7 @@ def _child_rules() -> _ChildRules:
     The same in both profiles: they read national texts, not local ones.
     """
     return _ChildRules(
-        disabled_entry_extension=_one(
+        disabled_entry_extension=dated_history(
             "disabled_entry_extension",
             3,
             unit="years beyond the usual entry age",
@@ -373,7 +354,7 @@ def _child_rules() -> _ChildRules:
             basis=("残疾人教育条例 第十四条", _KONGCHUO_DEFAULT),
             effective_from=_REGULATION_2017,
         ),
-        de_facto_restriction_months=_one(
+        de_facto_restriction_months=dated_history(
             "de_facto_restriction_months",
             6,
             unit="months, at least",
@@ -386,7 +367,7 @@ def _child_rules() -> _ChildRules:
             basis=(_DE_FACTO,),
             effective_from=_DE_FACTO_2019,
         ),
-        de_facto_uncontactable_months=_one(
+        de_facto_uncontactable_months=dated_history(
             "de_facto_uncontactable_months",
             6,
             unit="months, at least",
@@ -398,7 +379,7 @@ def _child_rules() -> _ChildRules:
             basis=(_DE_FACTO,),
             effective_from=_DE_FACTO_2019,
         ),
-        left_behind_age_limit=_one(
+        left_behind_age_limit=dated_history(
             "left_behind_age_limit",
             16,
             unit="full years (周岁); a child under it",
@@ -434,7 +415,7 @@ def _without_seed(policy: Policy) -> Policy:
     return attrs.evolve(policy, **changes)  # type: ignore[arg-type]
 
 
-_CONSOLIDATION: Final = _one(
+_CONSOLIDATION: Final = dated_history(
     "consolidation_formula",
     ConsolidationFormula.NET_TRANSFERS,
     unit="formula",
@@ -459,7 +440,7 @@ NATIONAL: Final = _without_seed(
         name_zh="全国",
         age_band=_age_band(feicheng=False),
         entry_cutoff=_ENTRY_CUTOFF,
-        census_month=_one(
+        census_month=dated_history(
             "census_month",
             None,
             unit="month",
@@ -467,7 +448,7 @@ NATIONAL: Final = _without_seed(
             basis=(_NOTICE,),
             effective_from=LAW_2006,
         ),
-        data_sharing_deadline=_one(
+        data_sharing_deadline=dated_history(
             "data_sharing_deadline",
             None,
             unit="month-day, inclusive",
@@ -475,7 +456,7 @@ NATIONAL: Final = _without_seed(
             basis=(_NOTICE,),
             effective_from=LAW_2006,
         ),
-        special_group_census_window=_one(
+        special_group_census_window=dated_history(
             "special_group_census_window",
             None,
             unit="span after term start",
@@ -485,7 +466,7 @@ NATIONAL: Final = _without_seed(
             basis=(_NOTICE,),
             effective_from=LAW_2006,
         ),
-        monthly_report_day=_one(
+        monthly_report_day=dated_history(
             "monthly_report_day",
             None,
             unit="day of the following month, inclusive",
@@ -497,7 +478,7 @@ NATIONAL: Final = _without_seed(
             basis=(_NOTICE,),
             effective_from=NOTICE_2024,
         ),
-        monthly_report_owners=_one(
+        monthly_report_owners=dated_history(
             "monthly_report_owners",
             (Party.SCHOOL,),
             unit="parties",
@@ -506,7 +487,7 @@ NATIONAL: Final = _without_seed(
             effective_from=NOTICE_2024,
         ),
         roll_fixed_day_deadlines=_ROLL_NATIONAL,
-        return_notice_delay=_one(
+        return_notice_delay=dated_history(
             "return_notice_delay",
             None,
             unit="span after a dropout is confirmed",
@@ -517,7 +498,7 @@ NATIONAL: Final = _without_seed(
             basis=("未成年人保护法 第二十八条", "未成年人保护法 第八十三条"),
             effective_from=LAW_2006,
         ),
-        suspected_dropout_threshold=_one(
+        suspected_dropout_threshold=dated_history(
             "suspected_dropout_threshold",
             _SUSPECTED_DEFAULT,
             unit="school days of absence without leave",
@@ -525,7 +506,7 @@ NATIONAL: Final = _without_seed(
             basis=(_RULE_1259, _KONGCHUO_DEFAULT),
             effective_from=NOTICE_2024,
         ),
-        dropout_threshold=_one(
+        dropout_threshold=dated_history(
             "dropout_threshold",
             _DROPOUT_DEFAULT,
             unit="school days of absence without leave",
@@ -533,7 +514,7 @@ NATIONAL: Final = _without_seed(
             basis=(_RULE_1259, _KONGCHUO_DEFAULT),
             effective_from=NOTICE_2024,
         ),
-        county_review_months=_one(
+        county_review_months=dated_history(
             "county_review_months",
             3,
             unit="months",
@@ -541,7 +522,7 @@ NATIONAL: Final = _without_seed(
             basis=(_NOTICE,),
             effective_from=NOTICE_2024,
         ),
-        ledgers=_one(
+        ledgers=dated_history(
             "ledgers",
             frozenset(Ledger),
             unit="ledgers",
@@ -571,7 +552,7 @@ FEICHENG: Final = Policy(
     name_zh="肥城市",
     age_band=_age_band(feicheng=True),
     entry_cutoff=_ENTRY_CUTOFF,
-    census_month=_one(
+    census_month=dated_history(
         "census_month",
         7,
         unit="month",
@@ -579,7 +560,7 @@ FEICHENG: Final = Policy(
         basis=("FC-1.1", _SEED),
         effective_from=FEICHENG_FROM,
     ),
-    data_sharing_deadline=_one(
+    data_sharing_deadline=dated_history(
         "data_sharing_deadline",
         MonthDay(month=7, day=20),
         unit="month-day, inclusive",
@@ -591,7 +572,7 @@ FEICHENG: Final = Policy(
         basis=("FC-2.2", _SEED),
         effective_from=FEICHENG_FROM,
     ),
-    special_group_census_window=_one(
+    special_group_census_window=dated_history(
         "special_group_census_window",
         Span(count=2, unit=TimeUnit.WEEK),
         unit="span after term start",
@@ -602,7 +583,7 @@ FEICHENG: Final = Policy(
         basis=("FC-2.5", _SEED, "民法典 第二百零一条"),
         effective_from=FEICHENG_FROM,
     ),
-    monthly_report_day=_one(
+    monthly_report_day=dated_history(
         "monthly_report_day",
         5,
         unit="day of the following month, inclusive",
@@ -610,7 +591,7 @@ FEICHENG: Final = Policy(
         basis=("FC-2.5", _SEED),
         effective_from=FEICHENG_FROM,
     ),
-    monthly_report_owners=_one(
+    monthly_report_owners=dated_history(
         "monthly_report_owners",
         (Party.TOWN_EDUCATION_OFFICE, Party.CITY_DIRECT_SCHOOL),
         unit="parties",
@@ -618,7 +599,7 @@ FEICHENG: Final = Policy(
         basis=("FC-2.5", _SEED),
         effective_from=FEICHENG_FROM,
     ),
-    roll_fixed_day_deadlines=_one(
+    roll_fixed_day_deadlines=dated_history(
         "roll_fixed_day_deadlines",
         value=False,
         unit="yes/no",
@@ -631,7 +612,7 @@ FEICHENG: Final = Policy(
         basis=("FC-2.5", _SEED, KONGCHUO_READING),
         effective_from=FEICHENG_FROM,
     ),
-    return_notice_delay=_one(
+    return_notice_delay=dated_history(
         "return_notice_delay",
         Span(count=1, unit=TimeUnit.WORKDAY),
         unit="span after a dropout is confirmed",
@@ -642,7 +623,7 @@ FEICHENG: Final = Policy(
         basis=("FC-2.3", _SEED),
         effective_from=FEICHENG_FROM,
     ),
-    suspected_dropout_threshold=_one(
+    suspected_dropout_threshold=dated_history(
         "suspected_dropout_threshold",
         _SUSPECTED_DEFAULT,
         unit="school days of absence without leave",
@@ -650,7 +631,7 @@ FEICHENG: Final = Policy(
         basis=("FC-2.5", _RULE_1259, _KONGCHUO_DEFAULT),
         effective_from=FEICHENG_FROM,
     ),
-    dropout_threshold=_one(
+    dropout_threshold=dated_history(
         "dropout_threshold",
         _DROPOUT_DEFAULT,
         unit="school days of absence without leave",

@@ -12,37 +12,8 @@ from typing import TypeVar
 
 from hypothesis import strategies as st
 
+import kongchuo
 from kongchuo._core.errors import type_name
-from kongchuo._identity.numbers import Sex, StudentNumber, StudentNumberKind
-from kongchuo._models.children import (
-    AbilityAssessment,
-    Carer,
-    Child,
-    Department,
-    Disability,
-    DisabilityKind,
-    GroupMembership,
-    Guardian,
-    GuardianRelationship,
-    GuardianStatus,
-    LegalBasis,
-    SpecialGroup,
-)
-from kongchuo._models.schools import (
-    Approval,
-    Attendance,
-    AttendanceStatus,
-    Leave,
-    LeaveKind,
-    Registration,
-    RegistrationStatus,
-    School,
-    SchoolKind,
-    Transfer,
-    TransferAction,
-    TransferSide,
-    TransferStep,
-)
 from kongchuo.testing._strategies import (
     _argument,
     _check_date,
@@ -119,24 +90,24 @@ def _ordered_dates(low: dt.date, high: dt.date) -> st.SearchStrategy[tuple[dt.da
     ).map(lambda pair: (min(pair), max(pair)))
 
 
-def carers() -> st.SearchStrategy[Carer]:
+def carers() -> st.SearchStrategy[kongchuo.Carer]:
     """Valid :class:`~kongchuo.Carer` values (被委托照护人)."""
     return st.builds(
-        Carer,
+        kongchuo.Carer,
         name=_names,
-        relationship=st.sampled_from(GuardianRelationship),
+        relationship=st.sampled_from(kongchuo.GuardianRelationship),
         phone=_phones,
     )
 
 
-def disabilities() -> st.SearchStrategy[Disability]:
+def disabilities() -> st.SearchStrategy[kongchuo.Disability]:
     """Valid :class:`~kongchuo.Disability` values (残疾情况)."""
 
     @st.composite
-    def build(draw: st.DrawFn) -> Disability:
-        assessment = draw(st.none() | st.sampled_from(AbilityAssessment))
-        return Disability(
-            kind=draw(st.sampled_from(DisabilityKind)),
+    def build(draw: st.DrawFn) -> kongchuo.Disability:
+        assessment = draw(st.none() | st.sampled_from(kongchuo.AbilityAssessment))
+        return kongchuo.Disability(
+            kind=draw(st.sampled_from(kongchuo.DisabilityKind)),
             grade=draw(st.integers(min_value=1, max_value=4)),
             assessment=assessment,
             assessed_on=None
@@ -149,10 +120,10 @@ def disabilities() -> st.SearchStrategy[Disability]:
 
 def memberships(
     *,
-    groups: Iterable[SpecialGroup] | None = None,
+    groups: Iterable[kongchuo.SpecialGroup] | None = None,
     min_since: dt.date = _FIRST,
     max_since: dt.date = _LAST,
-) -> st.SearchStrategy[GroupMembership]:
+) -> st.SearchStrategy[kongchuo.GroupMembership]:
     """Valid :class:`~kongchuo.GroupMembership` values (特殊群体身份).
 
     Args:
@@ -163,18 +134,18 @@ def memberships(
     Raises:
         ValidationError: ``testing.argument`` naming the bad argument.
     """
-    chosen = _members("groups", groups, tuple(SpecialGroup))
+    chosen = _members("groups", groups, tuple(kongchuo.SpecialGroup))
     low, high = _bounds(min_since, max_since)
 
     @st.composite
-    def build(draw: st.DrawFn) -> GroupMembership:
+    def build(draw: st.DrawFn) -> kongchuo.GroupMembership:
         group = draw(st.sampled_from(chosen))
-        return GroupMembership(
+        return kongchuo.GroupMembership(
             group=group,
-            department=draw(st.sampled_from(Department)),
+            department=draw(st.sampled_from(kongchuo.Department)),
             since=draw(st.dates(min_value=low, max_value=high)),
             evidence=draw(st.text(_HAN, min_size=1, max_size=30)),
-            disability=draw(disabilities()) if group is SpecialGroup.DISABLED else None,
+            disability=draw(disabilities()) if group is kongchuo.SpecialGroup.DISABLED else None,
         )
 
     return build()
@@ -182,9 +153,9 @@ def memberships(
 
 def guardians(
     *,
-    relationships: Iterable[GuardianRelationship] | None = None,
-    statuses: Iterable[GuardianStatus] | None = None,
-) -> st.SearchStrategy[Guardian]:
+    relationships: Iterable[kongchuo.GuardianRelationship] | None = None,
+    statuses: Iterable[kongchuo.GuardianStatus] | None = None,
+) -> st.SearchStrategy[kongchuo.Guardian]:
     """Valid :class:`~kongchuo.Guardian` values (监护人).
 
     Args:
@@ -194,14 +165,14 @@ def guardians(
     Raises:
         ValidationError: ``testing.argument`` naming the bad argument.
     """
-    rels = _members("relationships", relationships, tuple(GuardianRelationship))
-    stats = _members("statuses", statuses, tuple(GuardianStatus))
+    rels = _members("relationships", relationships, tuple(kongchuo.GuardianRelationship))
+    stats = _members("statuses", statuses, tuple(kongchuo.GuardianStatus))
 
     @st.composite
-    def build(draw: st.DrawFn) -> Guardian:
+    def build(draw: st.DrawFn) -> kongchuo.Guardian:
         away = draw(st.booleans())
         since, until = draw(_ordered_dates(_FIRST, _LAST))
-        return Guardian(
+        return kongchuo.Guardian(
             relationship=draw(st.sampled_from(rels)),
             name=draw(_names),
             phone=draw(_phones),
@@ -221,7 +192,7 @@ def children(
     max_birth: dt.date = dt.date(2022, 12, 31),
     with_resident_id: bool | None = None,
     max_guardians: int = 3,
-) -> st.SearchStrategy[Child]:
+) -> st.SearchStrategy[kongchuo.Child]:
     """Valid :class:`~kongchuo.Child` values (适龄儿童).
 
     A child with an ID number has the birth date and sex the number holds; one
@@ -256,26 +227,26 @@ def children(
     most = _check_size("max_guardians", max_guardians, 0, 6)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Child:
+    def build(draw: st.DrawFn) -> kongchuo.Child:
         has_id = draw(st.booleans()) if with_resident_id is None else with_resident_id
         rid = draw(resident_ids(min_birth=low, max_birth=high)) if has_id else None
-        number: StudentNumber | None = None
+        number: kongchuo.StudentNumber | None = None
         if rid is not None:
             birth, sex = rid.birth_date, rid.sex
         else:
             birth = draw(st.dates(min_value=low, max_value=high))
-            sex = draw(st.sampled_from(Sex))
+            sex = draw(st.sampled_from(kongchuo.Sex))
             number = draw(
                 st.none()
                 | student_numbers(
-                    kinds=(StudentNumberKind.J, StudentNumberKind.L),
+                    kinds=(kongchuo.StudentNumberKind.J, kongchuo.StudentNumberKind.L),
                     min_birth=low,
                     max_birth=high,
                 )
             )
-        groups = draw(st.frozensets(st.sampled_from(SpecialGroup), max_size=3))
+        groups = draw(st.frozensets(st.sampled_from(kongchuo.SpecialGroup), max_size=3))
         reports = draw(st.lists(memberships(groups=sorted(groups)), max_size=3)) if groups else []
-        return Child(
+        return kongchuo.Child(
             resident_id=rid,
             student_number=number,
             name=draw(_names),
@@ -288,22 +259,24 @@ def children(
             special_groups=groups,
             memberships=tuple(reports),
             guardians=tuple(draw(st.lists(guardians(), max_size=most))),
-            legal_basis=draw(st.sampled_from(LegalBasis)),
+            legal_basis=draw(st.sampled_from(kongchuo.LegalBasis)),
             retain_until=draw(st.dates(min_value=birth, max_value=dt.date(2099, 12, 31))),
         )
 
     return build()
 
 
-def schools(*, kinds: Iterable[SchoolKind] | None = None) -> st.SearchStrategy[School]:
+def schools(
+    *, kinds: Iterable[kongchuo.SchoolKind] | None = None
+) -> st.SearchStrategy[kongchuo.School]:
     """Valid :class:`~kongchuo.School` values (学校).
 
     Raises:
         ValidationError: ``testing.argument`` naming the bad argument.
     """
-    chosen = _members("kinds", kinds, tuple(SchoolKind))
+    chosen = _members("kinds", kinds, tuple(kongchuo.SchoolKind))
     return st.builds(
-        School,
+        kongchuo.School,
         code=_school_codes,
         name=st.text(_HAN, min_size=2, max_size=12),
         kind=st.sampled_from(chosen),
@@ -315,22 +288,22 @@ def schools(*, kinds: Iterable[SchoolKind] | None = None) -> st.SearchStrategy[S
 
 def registrations(
     *,
-    statuses: Iterable[RegistrationStatus] | None = None,
+    statuses: Iterable[kongchuo.RegistrationStatus] | None = None,
     min_value: dt.date = _FIRST,
     max_value: dt.date = _LAST,
-) -> st.SearchStrategy[Registration]:
+) -> st.SearchStrategy[kongchuo.Registration]:
     """Valid :class:`~kongchuo.Registration` values (学籍), effective within the bounds.
 
     Raises:
         ValidationError: ``testing.argument`` naming the bad argument.
     """
-    chosen = _members("statuses", statuses, tuple(RegistrationStatus))
+    chosen = _members("statuses", statuses, tuple(kongchuo.RegistrationStatus))
     low, high = _bounds(min_value, max_value)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Registration:
+    def build(draw: st.DrawFn) -> kongchuo.Registration:
         start, end = draw(_ordered_dates(low, high))
-        return Registration(
+        return kongchuo.Registration(
             student_number=draw(student_numbers()),
             school=draw(_school_codes),
             grade=draw(st.integers(min_value=1, max_value=9)),
@@ -345,7 +318,7 @@ def registrations(
 
 def transfer_steps(
     *, min_value: dt.date = _FIRST, max_value: dt.date = _LAST
-) -> st.SearchStrategy[TransferStep]:
+) -> st.SearchStrategy[kongchuo.TransferStep]:
     """Valid :class:`~kongchuo.TransferStep` values (转学环节).
 
     Raises:
@@ -353,9 +326,9 @@ def transfer_steps(
     """
     low, high = _bounds(min_value, max_value)
     return st.builds(
-        TransferStep,
-        side=st.sampled_from(TransferSide),
-        action=st.sampled_from(TransferAction),
+        kongchuo.TransferStep,
+        side=st.sampled_from(kongchuo.TransferSide),
+        action=st.sampled_from(kongchuo.TransferAction),
         on=st.dates(min_value=low, max_value=high),
         note=_notes,
     )
@@ -363,7 +336,7 @@ def transfer_steps(
 
 def transfers(
     *, min_value: dt.date = _FIRST, max_value: dt.date = _LAST, max_steps: int = 4
-) -> st.SearchStrategy[Transfer]:
+) -> st.SearchStrategy[kongchuo.Transfer]:
     """Valid :class:`~kongchuo.Transfer` values (转学): two schools, steps in date order.
 
     Raises:
@@ -373,11 +346,11 @@ def transfers(
     most = _check_size("max_steps", max_steps, 0, 10)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Transfer:
+    def build(draw: st.DrawFn) -> kongchuo.Transfer:
         sending, receiving = draw(st.lists(_school_codes, min_size=2, max_size=2, unique=True))
         applied = draw(st.dates(min_value=low, max_value=high))
         steps = draw(st.lists(transfer_steps(min_value=applied, max_value=high), max_size=most))
-        return Transfer(
+        return kongchuo.Transfer(
             student_number=draw(student_numbers()),
             from_school=sending,
             to_school=receiving,
@@ -390,7 +363,7 @@ def transfers(
 
 def attendances(
     *, min_value: dt.date = _FIRST, max_value: dt.date = _LAST
-) -> st.SearchStrategy[Attendance]:
+) -> st.SearchStrategy[kongchuo.Attendance]:
     """Valid :class:`~kongchuo.Attendance` records (考勤), on days within the bounds.
 
     Raises:
@@ -398,16 +371,18 @@ def attendances(
     """
     low, high = _bounds(min_value, max_value)
     return st.builds(
-        Attendance,
+        kongchuo.Attendance,
         student_number=student_numbers(),
         school=_school_codes,
         on=st.dates(min_value=low, max_value=high),
-        status=st.sampled_from(AttendanceStatus),
+        status=st.sampled_from(kongchuo.AttendanceStatus),
         note=_notes,
     )
 
 
-def leaves(*, min_value: dt.date = _FIRST, max_value: dt.date = _LAST) -> st.SearchStrategy[Leave]:
+def leaves(
+    *, min_value: dt.date = _FIRST, max_value: dt.date = _LAST
+) -> st.SearchStrategy[kongchuo.Leave]:
     """Valid :class:`~kongchuo.Leave` values (请假), within the bounds.
 
     Raises:
@@ -416,14 +391,14 @@ def leaves(*, min_value: dt.date = _FIRST, max_value: dt.date = _LAST) -> st.Sea
     low, high = _bounds(min_value, max_value)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Leave:
+    def build(draw: st.DrawFn) -> kongchuo.Leave:
         start, end = draw(_ordered_dates(low, high))
-        approval = draw(st.sampled_from(Approval))
-        decided = approval is not Approval.PENDING
-        return Leave(
+        approval = draw(st.sampled_from(kongchuo.Approval))
+        decided = approval is not kongchuo.Approval.PENDING
+        return kongchuo.Leave(
             student_number=draw(student_numbers()),
             school=draw(_school_codes),
-            kind=draw(st.sampled_from(LeaveKind)),
+            kind=draw(st.sampled_from(kongchuo.LeaveKind)),
             start=start,
             end=end,
             reason=draw(_notes),

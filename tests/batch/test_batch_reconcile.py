@@ -2,6 +2,7 @@ import datetime as dt
 import random
 
 import pytest
+from county_inputs import taken_in
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -295,23 +296,7 @@ def test_bad_arguments():
 
 
 def _county(county=None):
-    county = county or synthetic_feeds(600, seed=5)
-    taken = {
-        feed: intake(
-            rows_from_mappings(rows),
-            feed,
-            source=feed.value,
-            as_of=county.as_of,
-            policy=FEICHENG,
-            jurisdictions=regions.FEICHENG_UNITS,
-            schools=county.schools,
-        )
-        for feed, rows in county.rows.items()
-    }
-    census = build_census(*taken.values())
-    regs = [r.value for r in taken[Feed.REGISTRATION].records]
-    marks = [r.value for r in taken[Feed.ATTENDANCE].records]
-    return census, regs, marks
+    return taken_in(county or synthetic_feeds(600, seed=5))
 
 
 COUNTY = _county()

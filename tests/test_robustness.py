@@ -23,26 +23,26 @@ class TestDocumentReader:
     )
     def test_deep_nesting_is_a_syntax_error(self, text, fmt):
         """Nesting that would exhaust the stack is a ValidationError, not RecursionError."""
-        with pytest.raises(ValidationError, match=r"demo\.(syntax|depth)"):
-            parse_document(text, fmt, prefix="demo")
+        with pytest.raises(ValidationError, match=r"document\.(syntax|depth)"):
+            parse_document(text, fmt)
 
     def test_nesting_past_the_cap_is_refused_with_its_path(self):
         """A parsed document nested past MAX_DEPTH is refused at the path where it goes too deep."""
         text = '{"a": ' + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "}"
         with pytest.raises(ValidationError) as info:
-            parse_document(text, "json", prefix="demo")
-        assert info.value.code == "demo.depth"
+            parse_document(text, "json")
+        assert info.value.code == "document.depth"
         assert info.value.path.startswith("$.a[0]")
 
     @pytest.mark.parametrize("digits", [20, 5000])
     def test_huge_integers_are_refused(self, digits):
         """An integer of more than 19 digits is refused before Python's own limit is hit."""
         with pytest.raises(ValidationError, match=r"more than 19 digits") as info:
-            parse_document('{"a": ' + "9" * digits + "}", "json", prefix="demo")
-        assert info.value.code == "demo.syntax"
+            parse_document('{"a": ' + "9" * digits + "}", "json")
+        assert info.value.code == "document.syntax"
         with pytest.raises(ValidationError) as toml:
-            parse_document("a = " + "9" * digits, "toml", prefix="demo")
-        assert toml.value.code in {"demo.syntax", "demo.number"}
+            parse_document("a = " + "9" * digits, "toml")
+        assert toml.value.code in {"document.syntax", "document.number"}
 
     def test_every_loader_reports_depth_as_validation_error(self):
         """policy, notice, calendar and template loaders turn deep nesting into their codes."""
@@ -80,13 +80,13 @@ class TestUncheckedArguments:
     @pytest.mark.parametrize(
         ("call", "code"),
         [
-            (lambda: kongchuo.add_months(None, 1), "date.type"),
-            (lambda: kongchuo.add_months(dt.date(2025, 1, 1), "1"), "int.type"),
+            (lambda: kongchuo.add_months(None, 1), "type"),
+            (lambda: kongchuo.add_months(dt.date(2025, 1, 1), "1"), "type"),
             (
                 lambda: cases.ledgers(
                     [], [], school_year=2025, as_of=dt.date(2025, 9, 1), policy=None
                 ),
-                "policy.type",
+                "type",
             ),
             (lambda: cases.entry_hash(0, {}, cases.GENESIS), "case.entry_hash"),
             (lambda: cases.transition_for("x", "new"), "case.transition"),
@@ -99,12 +99,12 @@ class TestUncheckedArguments:
                 ),
                 "parameter.basis",
             ),
-            (lambda: policy.MonthDay(month=1, day=1).in_year("x"), "int.type"),
+            (lambda: policy.MonthDay(month=1, day=1).in_year("x"), "type"),
             (
                 lambda: policy.Threshold(
                     count=3, unit=policy.TimeUnit.DAY, comparison=policy.Comparison.AT_LEAST
                 ).is_met("x"),
-                "int.type",
+                "type",
             ),
             (lambda: notices.NoticeTemplate(x=1), "unknown_key"),
         ],

@@ -145,7 +145,7 @@ def _table() -> dict[str, tuple[Region, ...]]:
 def _check_code(code: object) -> str:
     if not isinstance(code, str):
         raise ValidationError(
-            "region.type",
+            "type",
             f"region code must be a str, not {type_name(code)}",
             f"行政区划代码必须是字符串，而不是 {type_name(code)}",
         )

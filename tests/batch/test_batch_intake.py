@@ -277,7 +277,7 @@ def test_bad_arguments_raise_validation_errors():
     assert err.value.code == "batch.mapping.type"
     with pytest.raises(kongchuo.ValidationError) as err2:
         intake([], Feed.HOUSEHOLD, source="x", as_of="2025-07-15", policy=FEICHENG)  # type: ignore[arg-type]
-    assert err2.value.code == "date.type"
+    assert err2.value.code == "type"
 
 
 def test_shipped_mappings_cover_every_feed():

@@ -66,10 +66,10 @@ def test_bad_input():
     """Wrong types raise ValidationError; plan dates are checked."""
     with pytest.raises(ValidationError) as info:
         check_care(None, plan=None, as_of=DAY)
-    assert (info.value.code, info.value.path) == ("child.type", "child")
+    assert (info.value.code, info.value.path) == ("type", "child")
     with pytest.raises(ValidationError) as info:
         check_care(child(), plan="plan", as_of=DAY)
-    assert (info.value.code, info.value.path) == ("care_plan.type", "plan")
+    assert (info.value.code, info.value.path) == ("type", "plan")
     with pytest.raises(ValidationError) as exc_info:
         plan(consultations=(dt.date(2025, 8, 1),))
     assert exc_info.value.path == "$.consultations[0]"

@@ -440,10 +440,10 @@ class TestLedger:
         assert exc_info.value.path == "case"
         with pytest.raises(ValidationError) as exc_info:
             check_ledger(case, as_of="2025-09-09", policy=FEICHENG)
-        assert (exc_info.value.code, exc_info.value.path) == ("date.type", "as_of")
+        assert (exc_info.value.code, exc_info.value.path) == ("type", "as_of")
         with pytest.raises(ValidationError) as exc_info:
             check_ledger(case, as_of=dt.date(2025, 9, 9), policy="feicheng")
-        assert (exc_info.value.code, exc_info.value.path) == ("policy.type", "policy")
+        assert (exc_info.value.code, exc_info.value.path) == ("type", "policy")
 
 
 class TestClosure:

@@ -139,7 +139,7 @@ def test_check_finds_a_tampered_log(files):
     ("name", "needles"),
     [
         ("missing.json", ["missing.json", "文件不存在"]),
-        ("broken.json", ["broken.json", "json.syntax", "第 1 行"]),
+        ("broken.json", ["broken.json", "document.syntax", "第 1 行"]),
         ("invalid.json", ["invalid.json", "$.entries[2].event.occurred_on"]),
     ],
 )
@@ -151,7 +151,7 @@ def test_check_bad_files(files, name, needles):
 def test_check_bad_policy_file(files):
     """A policy file that cannot be read is named (exit 3)."""
     done = run("check", files / "case.json", "--policy", files / "nope.toml")
-    assert_one_line_error(done, 3, "nope.toml", "policy.read")
+    assert_one_line_error(done, 3, "nope.toml", "document.read")
 
 
 def test_check_a_directory(files):

@@ -40,7 +40,7 @@ def test_format_refuses_a_bad_number_with_its_code():
 
 def test_compact_names_its_argument_type():
     """`compact` refuses a non-str with a code."""
-    with pytest.raises(kongchuo.ValidationError, match=r"compact\.type"):
+    with pytest.raises(kongchuo.ValidationError, match=r"\[type\]"):
         StudentNumber.compact(None)  # type: ignore[arg-type]
 
 

@@ -21,8 +21,8 @@ def test_unknown_code_is_none():
 @pytest.mark.parametrize(
     ("code", "error"),
     [
-        (None, "region.type"),
-        (370983, "region.type"),
+        (None, "type"),
+        (370983, "type"),
         ("37098", "region.format"),
         ("３70983", "region.format"),
         ("37098a", "region.format"),

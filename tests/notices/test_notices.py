@@ -336,21 +336,21 @@ class TestModels:
     @pytest.mark.parametrize(
         ("call", "code"),
         [
-            (lambda: render_text(None), "notice.type"),
-            (lambda: render_text("notice"), "notice.type"),
-            (lambda: render_text(EX[NoticeKind.RETURN], templates=[1]), "templates.type"),
+            (lambda: render_text(None), "type"),
+            (lambda: render_text("notice"), "type"),
+            (lambda: render_text(EX[NoticeKind.RETURN], templates=[1]), "type"),
             (
                 lambda: check_notice(
                     None, as_of=dt.date(2025, 1, 1), policy=FEICHENG, calendar=CAL
                 ),
-                "notice.type",
+                "type",
             ),
-            (lambda: check(EX[NoticeKind.RETURN], as_of="2025-01-01"), "date.type"),
+            (lambda: check(EX[NoticeKind.RETURN], as_of="2025-01-01"), "type"),
             (
                 lambda: check_notice(
                     EX[NoticeKind.RETURN], as_of=dt.date(2025, 1, 1), policy=None, calendar=CAL
                 ),
-                "policy.type",
+                "type",
             ),
             (
                 lambda: check_notice(
@@ -358,8 +358,8 @@ class TestModels:
                 ),
                 "calendar.type",
             ),
-            (lambda: check(EX[NoticeKind.ENROLMENT], reminders=None), "reminders.type"),
-            (lambda: check(EX[NoticeKind.ENROLMENT], reminders=[1]), "reminders.type"),
+            (lambda: check(EX[NoticeKind.ENROLMENT], reminders=None), "type"),
+            (lambda: check(EX[NoticeKind.ENROLMENT], reminders=[1]), "type"),
             (
                 lambda: document_number(
                     "return", year=2025, seq=1, policy=FEICHENG, on=dt.date.min
@@ -372,7 +372,7 @@ class TestModels:
                 ),
                 "int.range",
             ),
-            (lambda: correction_deadline(None, policy=FEICHENG, calendar=CAL), "date.type"),
+            (lambda: correction_deadline(None, policy=FEICHENG, calendar=CAL), "type"),
             (
                 lambda: document_number(
                     NoticeKind.RETURN,
@@ -382,16 +382,16 @@ class TestModels:
                     on=dt.date(2025, 1, 1),
                     templates={NoticeKind.RETURN: 5},
                 ),
-                "templates.type",
+                "type",
             ),
-            (lambda: check(EX[NoticeKind.RETURN], templates="templates"), "templates.type"),
+            (lambda: check(EX[NoticeKind.RETURN], templates="templates"), "type"),
             (
                 lambda: render_text(EX[NoticeKind.RETURN], templates={NoticeKind.RETURN: "x"}),
-                "templates.type",
+                "type",
             ),
             (
                 lambda: __import__("kongchuo.notices").notices.span_end(None, None, calendar=CAL),
-                "date.type",
+                "type",
             ),
             (lambda: EnrolmentNotice(number=None), "missing"),
             (lambda: Reminder(number=5), "missing"),
@@ -640,7 +640,7 @@ body = "$guardians：请于$return_by前送$child_name返校。"
 
         with pytest.raises(KongchuoError) as info:
             templates_from_mapping(["return"])
-        assert info.value.code == "templates.type"
+        assert info.value.code == "type"
 
 
 class TestNoticesToTheLetter:

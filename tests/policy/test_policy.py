@@ -162,8 +162,8 @@ class TestHistory:
     @pytest.mark.parametrize(
         ("bad", "code"),
         [
-            (None, "date.type"),
-            ("2025-01-01", "date.type"),
+            (None, "type"),
+            ("2025-01-01", "type"),
             (dt.datetime(2025, 1, 1, tzinfo=dt.UTC), "date.datetime"),
         ],
     )
@@ -177,10 +177,10 @@ class TestHistory:
         """A Parameter with a non-date start or non-text unit raises ValidationError."""
         with pytest.raises(ValidationError) as info:
             Parameter(value=1, unit="u", description="d", basis="b", effective_from="2020")
-        assert (info.value.code, info.value.path) == ("date.type", "$.effective_from")
+        assert (info.value.code, info.value.path) == ("type", "$.effective_from")
         with pytest.raises(ValidationError) as info:
             Parameter(value=1, unit=None, description="d", basis="b", effective_from=D(2020, 1, 1))
-        assert (info.value.code, info.value.path) == ("parameter.type", "$.unit")
+        assert (info.value.code, info.value.path) == ("type", "$.unit")
 
 
 class TestEvolve:
@@ -215,7 +215,7 @@ class TestEvolve:
         misnamed = attrs.evolve(FEICHENG.census_month, name="other")
         with pytest.raises(ValidationError) as info:
             attrs.evolve(FEICHENG, census_month=misnamed, ledgers=None, name=3)
-        assert {p.code for p in info.value} == {"policy.name", "policy.type"}
+        assert {p.code for p in info.value} == {"policy.name", "type"}
         assert len(info.value) == 3
 
     def test_range_checked(self):
@@ -282,7 +282,7 @@ basis = ["宁阳县通知"]
         """Exporting something that is not a Policy names the argument."""
         with pytest.raises(ValidationError) as info:
             policy_to_mapping({"name": "x"})  # type: ignore[arg-type]
-        assert info.value.code == "policy.type"
+        assert info.value.code == "type"
 
     def test_all_problems_in_one_pass(self):
         """Every problem of a document is reported at once, each with its path."""
@@ -398,17 +398,17 @@ basis = ["宁阳县通知"]
     @pytest.mark.parametrize(
         ("call", "code"),
         [
-            (lambda: policy_from_toml("name = "), "policy.syntax"),
-            (lambda: policy_from_toml(b"name = 'x'"), "policy.type"),
-            (lambda: policy_from_json("{"), "policy.syntax"),
-            (lambda: policy_from_json(None), "policy.type"),
-            (lambda: policy_from_mapping([1, 2]), "policy.type"),
+            (lambda: policy_from_toml("name = "), "document.syntax"),
+            (lambda: policy_from_toml(b"name = 'x'"), "type"),
+            (lambda: policy_from_json("{"), "document.syntax"),
+            (lambda: policy_from_json(None), "type"),
+            (lambda: policy_from_mapping([1, 2]), "type"),
             (lambda: policy_from_mapping({"name": "x", "name_zh": "x", "base": 1}), "policy.base"),
             (
                 lambda: policy_from_mapping(
                     {"name": "x", "name_zh": "x", "base": "national", "parameters": []}
                 ),
-                "policy.type",
+                "type",
             ),
         ],
     )
@@ -428,10 +428,10 @@ basis = ["宁阳县通知"]
         assert load_policy(str(js)).census_month == FEICHENG.census_month
         with pytest.raises(ValidationError) as info:
             load_policy(tmp_path / "county.yaml")
-        assert info.value.code == "policy.suffix"
+        assert info.value.code == "document.suffix"
         with pytest.raises(ValidationError) as info:
             load_policy(tmp_path / "missing.toml")
-        assert info.value.code == "policy.read"
+        assert info.value.code == "document.read"
         with pytest.raises(ValidationError) as info:
             load_policy(None)  # type: ignore[arg-type]
         assert info.value.path == "path"
@@ -443,7 +443,7 @@ class TestValues:
         [
             ({"month": 13, "day": 1}, "value.range", "$.month", "MonthDay.month must be 1–12"),
             ({"month": 4, "day": 31}, "value.range", "$.day", "4 月没有 31 日"),
-            ({"month": "8", "day": 31}, "value.type", "$.month", "must be an integer"),
+            ({"month": "8", "day": 31}, "type", "$.month", "must be an integer"),
         ],
     )
     def test_bad_month_days(self, kwargs, code, path, message):
@@ -466,10 +466,10 @@ class TestValues:
         assert "最大年龄 6 小于最小年龄 10" in str(info.value)
         with pytest.raises(ValidationError) as info:
             Span(count=1, unit="week")
-        assert (info.value.code, info.value.path) == ("value.type", "$.unit")
+        assert (info.value.code, info.value.path) == ("type", "$.unit")
         with pytest.raises(ValidationError) as info:
             Threshold(count=1, unit=TimeUnit.DAY, comparison=">")
-        assert (info.value.code, info.value.path) == ("value.type", "$.comparison")
+        assert (info.value.code, info.value.path) == ("type", "$.comparison")
 
     def test_labels(self):
         """Every enum member has a Chinese label."""
@@ -497,7 +497,7 @@ class TestConstructorArguments:
             (lambda: Parameter(value=1), {"missing"}),
             (lambda: ParameterHistory(name="x", values=(), colour=1), {"unknown_key"}),
             (lambda: Threshold(count=1, unit=TimeUnit.DAY), {"missing"}),
-            (lambda: attrs.evolve(FEICHENG, census_month=None), {"policy.type"}),
+            (lambda: attrs.evolve(FEICHENG, census_month=None), {"type"}),
         ],
     )
     def test_wrong_arguments_raise_validation_error(self, build, codes):

@@ -102,4 +102,4 @@ def test_bad_scheme_values():
     assert (exc_info.value.code, exc_info.value.path) == ("policy.value", "$.line")
     with pytest.raises(ValidationError) as exc_info:
         responsible_parties(CASE, policy=FEICHENG, as_of=None)
-    assert (exc_info.value.code, exc_info.value.path) == ("date.type", "as_of")
+    assert (exc_info.value.code, exc_info.value.path) == ("type", "as_of")

@@ -169,7 +169,7 @@ class TestMonthlyReport:
         with pytest.raises(ValidationError) as info:
             report([COUNTY.cases[0], "x", 3])
         assert [p.path for p in info.value.errors] == ["cases[1]", "cases[2]"]
-        assert {p.code for p in info.value.errors} == {"report.input"}
+        assert {p.code for p in info.value.errors} == {"type"}
 
     def test_bad_month_is_refused(self):
         """A month outside 1-12 is refused with report.month."""

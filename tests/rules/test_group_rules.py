@@ -140,7 +140,7 @@ class TestDurationsArePolicy:
         c = child(DEAD_MOTHER)
         with pytest.raises(kongchuo.ValidationError) as exc_info:
             check_de_facto_unsupported(c, as_of=D(2024, 9, 1), policy="national")
-        assert exc_info.value.code == "policy.type"
+        assert exc_info.value.code == "type"
 
 
 class TestInDifficultyHasNoRule:

@@ -184,13 +184,13 @@ class TestChinaCalendar:
     @pytest.mark.parametrize(
         ("call", "code"),
         [
-            (lambda: YearArrangement.from_toml("year = "), "calendar.syntax"),
-            (lambda: YearArrangement.from_toml(b"year = 1"), "calendar.type"),
-            (lambda: YearArrangement.from_json("["), "calendar.syntax"),
+            (lambda: YearArrangement.from_toml("year = "), "document.syntax"),
+            (lambda: YearArrangement.from_toml(b"year = 1"), "type"),
+            (lambda: YearArrangement.from_json("["), "document.syntax"),
             (lambda: YearArrangement.from_mapping(None), "calendar.type"),
-            (lambda: YearArrangement.load("x.yaml"), "calendar.suffix"),
-            (lambda: YearArrangement.load("/nonexistent/x.toml"), "calendar.read"),
-            (lambda: YearArrangement.load(3), "calendar.type"),
+            (lambda: YearArrangement.load("x.yaml"), "document.suffix"),
+            (lambda: YearArrangement.load("/nonexistent/x.toml"), "document.read"),
+            (lambda: YearArrangement.load(3), "type"),
             (lambda: ChinaCalendar([1]), "calendar.type"),
             (lambda: ChinaCalendar(5), "calendar.type"),
             (lambda: CAL.with_arrangement(None), "calendar.type"),
@@ -241,7 +241,7 @@ class TestRollForward:
         """Bad days and calendars raise ValidationError."""
         with pytest.raises(ValidationError) as info:
             roll_forward(None, calendar=CAL)
-        assert (info.value.code, info.value.path) == ("date.type", "day")
+        assert (info.value.code, info.value.path) == ("type", "day")
         with pytest.raises(ValidationError) as info:
             roll_forward(D(2025, 1, 1), calendar=None)
         assert info.value.path == "calendar"
@@ -328,7 +328,7 @@ end = 2026-08-31
         assert (info.value.code, info.value.path) == ("calendar.type", "$.kind")
         with pytest.raises(ValidationError) as info:
             Term(kind=TermKind.AUTUMN, start="2025-09-01", end=D(2026, 1, 1))
-        assert (info.value.code, info.value.path) == ("date.type", "$.start")
+        assert (info.value.code, info.value.path) == ("type", "$.start")
         with pytest.raises(ValidationError) as info:
             Break(kind=BreakKind.SUMMER, start=D(2026, 9, 1), end=D(2026, 7, 1))
         assert (info.value.code, info.value.path) == ("calendar.range", "$.end")
@@ -338,7 +338,7 @@ end = 2026-08-31
         assert (info.value.code, info.value.path) == ("calendar.type", "$.terms[0]")
         with pytest.raises(ValidationError) as info:
             SchoolCalendar(school_year="2025", terms=[])
-        assert (info.value.code, info.value.path) == ("int.type", "$.school_year")
+        assert (info.value.code, info.value.path) == ("type", "$.school_year")
 
     def test_files(self, tmp_path):
         """School calendars load from JSON text and files."""

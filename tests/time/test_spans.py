@@ -209,7 +209,7 @@ class TestSpanEnd:
         assert exc_info.value.code == "span.school_days"
         with pytest.raises(ValidationError) as exc_info:
             span_end(D(2025, 9, 1), "1 day", school_days=SchoolDays.WORKDAYS)
-        assert exc_info.value.code == "span.type"
+        assert exc_info.value.code == "type"
 
     @given(span=spans())
     def test_zero_and_order(self, span):

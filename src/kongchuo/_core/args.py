@@ -6,6 +6,10 @@ Every public function of kongchuo turns bad input into a
 policy layers share. The path of an argument is its name (``"birth"``); the path
 of a field in a document is rooted at ``$``.
 
+A value of the wrong type has one code wherever it is refused: ``type`` (the
+message names what was expected), as a document field of the wrong type has. The
+codes are listed in docs/codes.md.
+
 This module stands beside ``_errors`` below every layer of the design (docs/design.md).
 """
 
@@ -29,7 +33,7 @@ def require_date(value: object, path: str) -> dt.date:
     dropped without a word, and a deadline reckoned from the wrong day.
 
     Raises:
-        ValidationError: ``date.datetime`` for a datetime, ``date.type`` for anything
+        ValidationError: ``date.datetime`` for a datetime, ``type`` for anything
             else that is not a date.
 
     Example:
@@ -39,7 +43,7 @@ def require_date(value: object, path: str) -> dt.date:
         >>> require_date("2025-09-01", "on")
         Traceback (most recent call last):
         ...
-        kongchuo.ValidationError: on: expected a date, got str (应为日期，实为 str) [date.type]
+        kongchuo.ValidationError: on: expected a date, got str (应为日期，实为 str) [type]
     """
     if type(value) is dt.date:
         return value
@@ -53,7 +57,7 @@ def require_date(value: object, path: str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     raise ValidationError(
-        "date.type",
+        "type",
         f"expected a date, got {type_name(value)}",
         f"应为日期，实为 {type_name(value)}",
         path=path,
@@ -70,7 +74,7 @@ def require_int(
     """Return ``value`` if it is an ``int`` (not a bool) within the bounds given.
 
     Raises:
-        ValidationError: ``int.type`` or ``int.range``.
+        ValidationError: ``type`` or ``int.range``.
 
     Example:
         >>> require_int(3, "days", min_value=0)
@@ -82,7 +86,7 @@ def require_int(
     """
     if type(value) is not int:
         raise ValidationError(
-            "int.type",
+            "type",
             f"expected an integer, got {type_name(value)}",
             f"应为整数，实为 {type_name(value)}",
             path=path,
@@ -108,7 +112,7 @@ def require_bool(value: object, path: str) -> bool:
     """Return ``value`` if it is a ``bool``; ``0``, ``1`` and ``"yes"`` are refused.
 
     Raises:
-        ValidationError: ``bool.type``.
+        ValidationError: ``type``.
 
     Example:
         >>> require_bool(True, "disabled")
@@ -116,7 +120,7 @@ def require_bool(value: object, path: str) -> bool:
     """
     if type(value) is not bool:
         raise ValidationError(
-            "bool.type",
+            "type",
             f"expected True or False, got {type_name(value)}",
             f"应为 True 或 False，实为 {type_name(value)}",
             path=path,
@@ -125,33 +129,31 @@ def require_bool(value: object, path: str) -> bool:
 
 
 def require_instance(
-    value: object, cls: type[T], path: str, *, code: str, name_zh: str, optional: bool = False
+    value: object, cls: type[T], path: str, *, name_zh: str = "", optional: bool = False
 ) -> T:
     """Return ``value`` if it is an instance of ``cls`` (or ``None`` when ``optional``).
 
     Raises:
-        ValidationError: ``code`` at ``path``, naming the expected and the actual type.
+        ValidationError: ``type`` at ``path``, naming the expected and the actual type.
 
     Example:
-        >>> require_instance("x", int, "count", code="count.type", name_zh="整数")
+        >>> require_instance("x", int, "count", name_zh="整数")
         Traceback (most recent call last):
         ...
-        kongchuo.ValidationError: count: expected a int, got str ... [count.type]
+        kongchuo.ValidationError: count: expected a int, got str ... [type]
     """
     if isinstance(value, cls) or (optional and value is None):
         return value  # type: ignore[return-value]
     expected = f"a {cls.__name__}" + (" or None" if optional else "")
     raise ValidationError(
-        code,
+        "type",
         f"expected {expected}, got {type_name(value)}",
         f"应为 {cls.__name__} {name_zh}{'或 None' if optional else ''}，实为 {type_name(value)}",
         path=path,
     )
 
 
-def require_items(
-    value: object, cls: type[T], path: str, *, code: str, name_zh: str = ""
-) -> tuple[T, ...]:
+def require_items(value: object, cls: type[T], path: str, *, name_zh: str = "") -> tuple[T, ...]:
     """Return ``value`` as a tuple of ``cls``, or one error naming every wrong item.
 
     A string or bytes is refused rather than read as a sequence of characters; each
@@ -159,13 +161,13 @@ def require_items(
     one pass. ``name_zh`` is the Chinese term shown beside the class name.
 
     Raises:
-        ValidationError: ``code`` at ``path`` for a non-iterable, at ``path[i]`` for
+        ValidationError: ``type`` at ``path`` for a non-iterable, at ``path[i]`` for
             each wrong item.
 
     Example:
-        >>> require_items([1, 2], int, "counts", code="counts.type")
+        >>> require_items([1, 2], int, "counts")
         (1, 2)
-        >>> require_items([1, "x"], int, "counts", code="counts.type", name_zh="整数")
+        >>> require_items([1, "x"], int, "counts", name_zh="整数")
         Traceback (most recent call last):
         ...
         kongchuo.ValidationError: counts[1]: expected a int, got str (应为 int 整数，实为 str) ...
@@ -173,7 +175,7 @@ def require_items(
     label = f"{cls.__name__} {name_zh}".rstrip()
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise ValidationError(
-            code,
+            "type",
             f"expected an iterable of {cls.__name__}, got {type_name(value)}",
             f"应为 {label} 的序列，实为 {type_name(value)}",
             path=path,
@@ -181,7 +183,7 @@ def require_items(
     found = tuple(value)
     wrong = [
         Problem(
-            code=code,
+            code="type",
             path=f"{path}[{i}]",
             message=f"expected a {cls.__name__}, got {type_name(item)}",
             message_zh=f"应为 {label}，实为 {type_name(item)}",

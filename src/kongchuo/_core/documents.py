@@ -3,8 +3,9 @@
 Policies, holiday arrangements and school calendars are all loaded from a JSON or
 TOML document. This module holds what their loaders share: parsing text, reading a
 file by its suffix and reading a date, each turning a problem into a
-:class:`~kongchuo.ValidationError` whose code starts with the loader's prefix
-(``policy.syntax``, ``calendar.read`` ...).
+:class:`~kongchuo.ValidationError`. A document that does not parse is
+``document.syntax`` whatever it holds (a policy, a calendar, a case), and text of
+the wrong type is ``type``, as everywhere (docs/codes.md).
 
 Reading a file is I/O, so :func:`read_document` is an edge function; the rest is
 pure. This module stands beside ``_errors`` below every layer of the design (docs/design.md).
@@ -65,7 +66,7 @@ def _shape_ok(data: dict[Any, Any] | list[Any]) -> bool:
     return True
 
 
-def _shape_problem(data: object, prefix: str) -> ValidationError | None:
+def _shape_problem(data: object) -> ValidationError | None:
     """The first place where ``data`` nests too deeply or holds a huge integer.
 
     Walks the parsed document without recursion, so any depth is safe to check; a
@@ -83,7 +84,7 @@ def _shape_problem(data: object, prefix: str) -> ValidationError | None:
         if isinstance(value, dict | list):
             if depth >= MAX_DEPTH:
                 return ValidationError(
-                    f"{prefix}.depth",
+                    "document.depth",
                     f"the document nests deeper than {MAX_DEPTH} levels",
                     f"文档嵌套超过 {MAX_DEPTH} 层",
                     path=path,
@@ -99,7 +100,7 @@ def _shape_problem(data: object, prefix: str) -> ValidationError | None:
                     stack.append((item, where, depth + 1))
         elif isinstance(value, int) and not isinstance(value, bool) and not -limit < value < limit:
             return ValidationError(
-                f"{prefix}.number",
+                "document.number",
                 f"an integer with more than {MAX_INT_DIGITS} digits",
                 f"整数超过 {MAX_INT_DIGITS} 位",
                 path=path,
@@ -107,30 +108,31 @@ def _shape_problem(data: object, prefix: str) -> ValidationError | None:
     return None
 
 
-def parse_document(text: object, fmt: str, *, prefix: str) -> object:
+def parse_document(text: object, fmt: str) -> object:
     """Parse ``text`` as ``"toml"`` (a str) or ``"json"`` (a str or bytes).
 
     Raises:
-        ValidationError: ``<prefix>.type`` for text of the wrong type,
-            ``<prefix>.syntax`` for text that does not parse.
+        ValidationError: ``type`` for text of the wrong type, ``document.size``
+            for a huge text, ``document.syntax`` for text that does not parse,
+            ``document.depth`` or ``document.number`` for hostile nesting or numbers.
 
     Example:
-        >>> parse_document("a = 1", "toml", prefix="demo")
+        >>> parse_document("a = 1", "toml")
         {'a': 1}
-        >>> parse_document("{", "json", prefix="demo")
+        >>> parse_document("{", "json")
         Traceback (most recent call last):
         ...
-        kongchuo.ValidationError: $: not valid JSON: ... [demo.syntax]
+        kongchuo.ValidationError: $: not valid JSON: ... [document.syntax]
     """
     if not isinstance(text, str | bytes) or (fmt == "toml" and not isinstance(text, str)):
         raise ValidationError(
-            f"{prefix}.type",
+            "type",
             f"expected text, got {type_name(text)}",
             f"应为文本，实为 {type_name(text)}",
         )
     if len(text) > MAX_BYTES:
         raise ValidationError(
-            f"{prefix}.size",
+            "document.size",
             f"the document is larger than {MAX_BYTES >> 20} MiB",
             f"文档超过 {MAX_BYTES >> 20} MiB",
         )
@@ -156,27 +158,27 @@ def parse_document(text: object, fmt: str, *, prefix: str) -> object:
     if failure is not None:
         # Raised outside the handler: the parser's error would ride along as context.
         raise ValidationError(
-            f"{prefix}.syntax",
+            "document.syntax",
             f"not valid {fmt.upper()}: {failure[0]}",
             f"不是有效的 {fmt.upper()}：{failure[1]}",
         )
-    shape = _shape_problem(data, prefix)
+    shape = _shape_problem(data)
     if shape is not None:
         raise shape
     return data
 
 
-def read_document(path: object, *, prefix: str) -> object:
+def read_document(path: object) -> object:
     """Read and parse a ``.toml`` or ``.json`` file (an edge function: it does I/O).
 
     Raises:
-        ValidationError: ``<prefix>.type`` for a path that is not a path,
-            ``<prefix>.suffix`` for another suffix, ``<prefix>.read`` for a file
+        ValidationError: ``type`` for a path that is not a path,
+            ``document.suffix`` for another suffix, ``document.read`` for a file
             that cannot be read, and the errors of :func:`parse_document`.
     """
     if not isinstance(path, str | os.PathLike):
         raise ValidationError(
-            f"{prefix}.type",
+            "type",
             f"expected a path, got {type_name(path)}",
             f"应为文件路径，实为 {type_name(path)}",
             path="path",
@@ -187,7 +189,7 @@ def read_document(path: object, *, prefix: str) -> object:
     suffix = file.suffix.lower()
     if suffix not in _FORMATS:
         raise ValidationError(
-            f"{prefix}.suffix",
+            "document.suffix",
             f"the file must end in .toml or .json, not {quote(suffix)}",
             f"文件扩展名应为 .toml 或 .json，实为 {quote(suffix)}",
             path="path",
@@ -196,12 +198,12 @@ def read_document(path: object, *, prefix: str) -> object:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(
-            f"{prefix}.read",
+            "document.read",
             f"cannot read {file.name}: {exc.__class__.__name__}",
             f"无法读取 {file.name}：{exc.__class__.__name__}",
             path="path",
         ) from None
-    return parse_document(text, suffix[1:], prefix=prefix)
+    return parse_document(text, suffix[1:])
 
 
 def read_date(raw: object, path: str, problems: list[Problem], *, prefix: str) -> dt.date | None:

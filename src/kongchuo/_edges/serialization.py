@@ -500,7 +500,7 @@ def _check_model(obj: object) -> Model:
     if isinstance(obj, Model) and type(obj) in MODELS:
         return obj
     raise ValidationError(
-        "serialization.type",
+        "type",
         f"expected a kongchuo model, a Decision or a list of them, got {type_name(obj)}",
         f"应为 kongchuo 模型、Decision 或其列表，实际为 {type_name(obj)}",
     )
@@ -557,7 +557,7 @@ def to_dict(
     (``serialization.masked_export``).
 
     Raises:
-        ValidationError: ``serialization.type`` for something that is not a model;
+        ValidationError: ``type`` for something that is not a model;
             ``serialization.mask``, ``serialization.options`` or ``.key`` for bad
             options.
 
@@ -670,7 +670,7 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     """Build a model from JSON text (从 JSON 构建); see :func:`from_dict`.
 
     Raises:
-        ValidationError: ``json.syntax`` for text that is not JSON, ``type`` for
+        ValidationError: ``document.syntax`` for text that is not JSON, ``type`` for
             text that is not a str or bytes, and everything :func:`from_dict` reports.
 
     Example:
@@ -678,7 +678,7 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
         >>> kongchuo.from_json('{"code": "1"', kongchuo.School)
         Traceback (most recent call last):
         ...
-        kongchuo.ValidationError: $: not valid JSON: ... [json.syntax]
+        kongchuo.ValidationError: $: not valid JSON: ... [document.syntax]
     """
     if not isinstance(text, (str, bytes, bytearray)):
         raise ValidationError(
@@ -700,7 +700,9 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
             else "文本"
         )
         raise ValidationError(
-            "json.syntax", f"not valid JSON: error at {where}", f"不是有效的 JSON：{where_zh}有误"
+            "document.syntax",
+            f"not valid JSON: error at {where}",
+            f"不是有效的 JSON：{where_zh}有误",
         ) from None
     return from_dict(data, cls)
 

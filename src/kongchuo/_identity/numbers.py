@@ -159,11 +159,11 @@ def _fail(code: str, en: str, zh: str, path: str) -> ValidationError:
 def _check_resident_id(text: object, path: str) -> str:
     """Return the normalised number or raise; the fast path has no region lookup."""
     if not isinstance(text, str):
-        raise _fail(
+        raise ValidationError(
             "type",
             f"a resident ID number must be a str, not {type_name(text)}",
             f"身份证号码必须是字符串，而不是 {type_name(text)}",
-            path,
+            path=path,
         )
     value = text.strip()
     if len(value) != 18:
@@ -250,7 +250,7 @@ class Compacted:
 def _compact(text: object, path: str) -> Compacted:
     if not isinstance(text, str):
         raise ValidationError(
-            "compact.type",
+            "type",
             f"expected a str, got {type_name(text)}",
             f"应为字符串，实为 {type_name(text)}",
             path=path,
@@ -348,7 +348,7 @@ class ResidentId:
             The parsed number.
 
         Raises:
-            ValidationError: With code ``resident_id.type``, ``.length``,
+            ValidationError: With code ``type``, ``resident_id.length``,
                 ``.legacy_15``, ``.format``, ``.birth_date``, ``.checksum`` or
                 (strict only) ``.region``. The message shows only a masked number.
 
@@ -572,7 +572,7 @@ class StudentNumber:
         Surrounding whitespace is stripped; a lower-case letter is accepted.
 
         Raises:
-            ValidationError: ``student_number.type``, ``.length``, ``.kind``,
+            ValidationError: ``type``, ``student_number.length``, ``.kind``,
                 ``.format``, or a ``resident_id.*`` code for a G number whose ID part
                 is invalid.
 
@@ -583,11 +583,11 @@ class StudentNumber:
             kongchuo.ValidationError: $: a student number starts with G, L or J, ...
         """
         if not isinstance(text, str):
-            raise _student_fail(
+            raise ValidationError(
                 "type",
                 f"a student number must be a str, not {type_name(text)}",
                 f"学籍号必须是字符串，而不是 {type_name(text)}",
-                path,
+                path=path,
             )
         value = text.strip()
         if len(value) != 19:

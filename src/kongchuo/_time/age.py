@@ -48,7 +48,7 @@ def age_on(birth: dt.date, on: dt.date) -> int:
         The number of full years completed before ``on``.
 
     Raises:
-        ValidationError: ``date.type``/``date.datetime`` for a non-date, or
+        ValidationError: ``type``/``date.datetime`` for a non-date, or
             ``age.before_birth`` if ``on`` is before ``birth``.
 
     References:

@@ -223,17 +223,17 @@ class _CalendarDocument:
     @classmethod
     def from_toml(cls, text: str) -> Self:
         """Build from TOML text; see :meth:`from_mapping` for the keys."""
-        return cls.from_mapping(parse_document(text, "toml", prefix="calendar"))
+        return cls.from_mapping(parse_document(text, "toml"))
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Self:
         """Build from JSON text (dates as ``"YYYY-MM-DD"`` strings)."""
-        return cls.from_mapping(parse_document(text, "json", prefix="calendar"))
+        return cls.from_mapping(parse_document(text, "json"))
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Self:
         """Read a ``.toml`` or ``.json`` file (an edge function: it does I/O)."""
-        return cls.from_mapping(read_document(path, prefix="calendar"))
+        return cls.from_mapping(read_document(path))
 
 
 @friendly_init

@@ -185,7 +185,7 @@ class Obligation:
             or not all(isinstance(b, str) for b in self.basis)
         ):
             raise ValidationError(
-                "obligation.type",
+                "type",
                 "an Obligation needs text code and titles, dates, a tuple of Party "
                 "and a tuple of citations",
                 "Obligation 需要文本的代码和标题、日期、Party 元组和依据元组",
@@ -214,7 +214,7 @@ def _span_end(
 def _terms(value: object) -> tuple[Term, ...]:
     if isinstance(value, SchoolCalendar):
         return value.terms
-    found = require_items(value, Term, "terms", code="obligations.terms")
+    found = require_items(value, Term, "terms")
     return tuple(sorted(found, key=lambda t: t.start))
 
 
@@ -538,14 +538,8 @@ def to_ics(
             path="stamp",
         )
     if not isinstance(name, str):
-        raise ValidationError("ics.name", "name must be text", "name 应为文本", path="name")
-    if not isinstance(items, Iterable) or isinstance(items, str | bytes):  # type: ignore[unreachable]
-        raise ValidationError(
-            "ics.items",
-            f"items must be an iterable of Obligation, got {type_name(items)}",
-            f"items 应为 Obligation 的序列，实为 {type_name(items)}",
-            path="items",
-        )
+        raise ValidationError("type", "name must be text", "name 应为文本", path="name")
+    found = require_items(items, Obligation, "items")
     try:
         dtstamp = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     except OverflowError:
@@ -565,7 +559,7 @@ def to_ics(
     ]
     import hashlib  # noqa: PLC0415 - loaded when a calendar file is written
 
-    for item in require_items(items, Obligation, "items", code="ics.items"):
+    for item in found:
         key = f"{item.code}|{item.title}|{item.unrolled_due.isoformat()}"
         uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
         who = "、".join(p.label_zh for p in item.owners) or "—"

@@ -293,7 +293,7 @@ def span_end(  # noqa: C901 - one branch per unit and reading
         The last day of the span.
 
     Raises:
-        ValidationError: For a non-date start or non-Span span (``span.type``), a
+        ValidationError: For a non-date start or non-Span span (``type``), a
             unit that needs a calendar without one (``span.calendar``), school days
             under :attr:`SchoolDays.REFUSED` (``span.unit``) or under
             :attr:`SchoolDays.TERMS` without ``terms`` (``span.terms``) or past their
@@ -330,7 +330,7 @@ def span_end(  # noqa: C901 - one branch per unit and reading
     start = require_date(start, "start")
     if not isinstance(span, Span):
         raise _span_error(
-            "span.type",
+            "type",
             f"expected a Span, got {type_name(span)}",
             f"应为 Span 时长，实为 {type_name(span)}",
             "span",
@@ -346,7 +346,7 @@ def span_end(  # noqa: C901 - one branch per unit and reading
         calendar = _require_calendar(calendar)
     if terms is not None and not isinstance(terms, SchoolCalendar):
         raise _span_error(
-            "span.terms",
+            "type",
             f"terms must be a SchoolCalendar, got {type_name(terms)}",
             f"terms 应为 SchoolCalendar 校历，实为 {type_name(terms)}",
             "terms",

@@ -253,7 +253,7 @@ def build_census(*intakes: Intake) -> Census:  # noqa: C901, PLR0912, PLR0915
         The first household row of a child wins a conflict until a person resolves
         it; the census does not guess which department is right.
     """
-    require_items(intakes, Intake, "$", code="batch.census.type")
+    require_items(intakes, Intake, "$")
     entries: dict[str, CensusEntry] = {}
     first: dict[str, SourceRef] = {}
     links: dict[str, str] = {}

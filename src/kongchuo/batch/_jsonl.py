@@ -158,7 +158,7 @@ def read_jsonl(
 
     Raises:
         ValidationError: Every problem of every line, each path rooted at the
-            line's number (``$[12].resident_id`` is line 12), ``json.syntax`` for a
+            line's number (``$[12].resident_id`` is line 12), ``document.syntax`` for a
             line that is not JSON; for an unknown or missing codec
             (``batch.codec``, ``batch.codec.missing``).
     """
@@ -186,7 +186,7 @@ def _read(
             except ValueError:
                 problems.append(
                     Problem(
-                        code="json.syntax",
+                        code="document.syntax",
                         path=f"$[{number}]",
                         message="this line is not JSON",
                         message_zh="该行不是有效的 JSON",

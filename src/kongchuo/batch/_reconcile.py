@@ -981,9 +981,7 @@ def reconcile(  # noqa: C901, PLR0912
             path="engine",
         )
     policy = require_policy(policy)
-    bands = require_instance(
-        bands, WarningBands, "bands", code="batch.bands.type", name_zh="预警分级"
-    )
+    bands = require_instance(bands, WarningBands, "bands", name_zh="预警分级")
     if since is None:
         term = school_calendar.term_on(as_of) if school_calendar is not None else None
         since = term.start if term is not None else as_of.replace(day=1)

@@ -161,7 +161,7 @@ def rows_from_mappings(items: Iterable[Mapping[str, Any]]) -> Iterator[Row]:
     """Number the mappings of an iterable as rows 1, 2, … (no header row).
 
     Raises:
-        ValidationError: ``batch.read.type`` for an item that is not a mapping,
+        ValidationError: ``type`` for an item that is not a mapping,
             when it is reached.
 
     Example:
@@ -171,7 +171,7 @@ def rows_from_mappings(items: Iterable[Mapping[str, Any]]) -> Iterator[Row]:
     for number, item in enumerate(items, start=1):
         if not isinstance(item, Mapping):
             raise ValidationError(
-                "batch.read.type",
+                "type",
                 f"row {number} is a {type(item).__name__}, not a mapping",
                 f"第 {number} 行为 {type(item).__name__}，应为映射（字典）",
                 path=f"$[{number - 1}]",

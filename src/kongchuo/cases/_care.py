@@ -254,10 +254,8 @@ def check_care(
         >>> check_care(child, plan=None, as_of=dt.date(2025, 10, 1)).codes()
         ('care.mentor.missing', 'care.plan.missing')
     """
-    require_instance(child, Child, "child", code="child.type", name_zh="儿童")
-    require_instance(
-        plan, CarePlan, "plan", code="care_plan.type", name_zh="关爱方案", optional=True
-    )
+    require_instance(child, Child, "child", name_zh="儿童")
+    require_instance(plan, CarePlan, "plan", name_zh="关爱方案", optional=True)
     as_of = require_date(as_of, "as_of")
     basis: tuple[str, ...] = ("FC-1.5",)
     findings = list(_gaps(child, plan, as_of))

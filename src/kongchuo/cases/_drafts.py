@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from kongchuo._core.args import require_instance
 from kongchuo._core.errors import ValidationError
 from kongchuo.notices import (
     Issuer,
@@ -46,13 +47,7 @@ def _fail(code: str, en: str, zh: str, path: str) -> Exception:
 
 
 def _need(value: object, cls: type, path: str, name_zh: str) -> None:
-    if not isinstance(value, cls):
-        raise _fail(
-            f"{path}.type",
-            f"expected a {cls.__name__}, got {type(value).__name__}",
-            f"应为 {cls.__name__} {name_zh}，实为 {type(value).__name__}",
-            path,
-        )
+    require_instance(value, cls, path, name_zh=name_zh)
 
 
 @attrs.frozen(kw_only=True)
@@ -100,12 +95,12 @@ class Recorder:
             **fields: Further fields (``materials``, ``supersedes``) to add.
 
         Raises:
-            ValidationError: ``recorded_at.type`` for something that is not a
-                datetime, ``occurred_on.type`` for a day that is not a date.
+            ValidationError: ``type`` for something that is not a
+                datetime, ``type`` for a day that is not a date.
         """
         if not isinstance(when, dt.datetime):
             raise _fail(
-                "recorded_at.type",
+                "type",
                 f"expected a datetime, got {type(when).__name__}",
                 f"应为 datetime 录入时间，实为 {type(when).__name__}",
                 "recorded_at",
@@ -114,7 +109,7 @@ class Recorder:
         day = aware.date() if on is None else on
         if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
             raise _fail(
-                "occurred_on.type",
+                "type",
                 f"expected a date, got {type(day).__name__}",
                 f"应为日期，实为 {type(day).__name__}",
                 "occurred_on",
@@ -133,7 +128,7 @@ class Recorder:
         """
         if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
             raise _fail(
-                "occurred_on.type",
+                "type",
                 f"expected a date, got {type(day).__name__}",
                 f"应为日期，实为 {type(day).__name__}",
                 "occurred_on",
@@ -337,7 +332,7 @@ def draft_notice(
     _need(policy, Policy, "policy", "政策参数集")
     if not isinstance(issued_on, dt.date) or isinstance(issued_on, dt.datetime):
         _need(issued_on, dt.date, "issued_on", "日期")
-        raise _fail("issued_on.type", "expected a date", "应为日期", "issued_on")
+        raise _fail("type", "expected a date", "应为日期", "issued_on")
     names = dict(units or {})
     if kind is NoticeKind.SCHOOL_REPORT:
         number = _school_number(school, year=issued_on.year, seq=seq)

@@ -243,19 +243,17 @@ class NextStep:
 
 
 def _need(value: object, cls: type[T], path: str, zh: str) -> T:
-    return require_instance(value, cls, path, code=f"{path}.type", name_zh=zh)
+    return require_instance(value, cls, path, name_zh=zh)
 
 
 def _causes(just_causes: object) -> tuple[JustCause, ...]:
-    return require_items(
-        just_causes, JustCause, "just_causes", code="just_causes.type", name_zh="正当理由"
-    )
+    return require_items(just_causes, JustCause, "just_causes", name_zh="正当理由")
 
 
 def _serious(findings: object) -> tuple[SeriousFinding, ...]:
     if isinstance(findings, (str, bytes)) or not isinstance(findings, Iterable):
         raise ValidationError(
-            "serious.type",
+            "type",
             f"expected an iterable of SeriousFinding, got {type_name(findings)}",
             f"应为 SeriousFinding 情节严重认定的序列，实为 {type_name(findings)}",
             path="serious",
@@ -777,7 +775,7 @@ def check_escalation(  # noqa: C901 - one branch per kind of step
     case = _need(case, Case, "case", "个案")
     if not isinstance(to, EscalationStep):
         raise ValidationError(
-            "to.type",
+            "type",
             f"expected an EscalationStep, got {type_name(to)}",
             f"应为 EscalationStep 强制入学程序步骤，实为 {type_name(to)}",
             path="to",

@@ -894,7 +894,7 @@ class EventKind(Kind):
             raise ValidationError.of(
                 [
                     problem(
-                        "event.type",
+                        "type",
                         f"unknown event type {quote(tag)}; known: {known}",
                         f"未知事件类型 {quote(tag)}；可用：{known}",
                         "$.type",

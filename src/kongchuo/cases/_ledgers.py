@@ -146,7 +146,7 @@ def ledgers(
     kept = policy.ledgers.value_at(as_of)
     school_age: list[LedgerRow] = []
     groups_of: dict[ResidentId, frozenset[SpecialGroup]] = {}
-    for child in require_items(children, Child, "children", code="ledger.input"):
+    for child in require_items(children, Child, "children"):
         if child.resident_id is not None:
             groups_of[child.resident_id] = child.special_groups
         if is_school_age(child.birth_date, school_year=year, policy=policy):
@@ -159,7 +159,7 @@ def ledgers(
             )
     suspected: list[LedgerRow] = []
     dropouts: list[LedgerRow] = []
-    for case in require_items(cases, Case, "cases", code="ledger.input"):
+    for case in require_items(cases, Case, "cases"):
         ledger, state = _placing(case, as_of)
         if ledger is Ledger.SCHOOL_AGE_CHILDREN:
             continue
@@ -273,7 +273,7 @@ def ledger_of(case: Case, *, as_of: dt.date) -> Ledger:
     """
     if not isinstance(case, Case):
         raise ValidationError(
-            "ledger.input",
+            "type",
             f"case is a {type_name(case)}, not a Case",
             f"case 是 {type_name(case)}，不是 Case",
             path="case",

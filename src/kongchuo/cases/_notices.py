@@ -67,7 +67,7 @@ def notice_event(
     notice = _need_notice(notice)
     if isinstance(materials, (str, bytes)) or not isinstance(materials, Iterable):
         raise ValidationError(
-            "materials.type",
+            "type",
             f"expected an iterable of references, got {type_name(materials)}",
             f"应为材料编号的序列，实为 {type_name(materials)}",
             path="materials",

@@ -78,7 +78,7 @@ def _own(decision: Decision, policy: Policy, on: dt.date) -> Decision:
 
 
 def _need_case(case: object) -> Case:
-    return require_instance(case, Case, "case", code="case.type", name_zh="个案")
+    return require_instance(case, Case, "case", name_zh="个案")
 
 
 _WARNINGS: Final = frozenset(
@@ -606,12 +606,10 @@ def check_ledger(
     case = _need_case(case)
     policy = require_policy(policy)
     as_of = require_date(as_of, "as_of")
-    require_instance(child, Child, "child", code="child.type", name_zh="儿童", optional=True)
+    require_instance(child, Child, "child", name_zh="儿童", optional=True)
     if calendar is not None:
         calendar = _require_calendar(calendar)
-    require_instance(
-        terms, SchoolCalendar, "terms", code="span.terms", name_zh="校历", optional=True
-    )
+    require_instance(terms, SchoolCalendar, "terms", name_zh="校历", optional=True)
     context = _Context(as_of=as_of, policy=policy, calendar=calendar, terms=terms)
     findings: list[Finding] = []
     findings.extend(_data_findings(case, child))
@@ -664,9 +662,7 @@ def _attended(
 ) -> list[Attendance]:
     """The child's records of presence from the return to ``as_of``, one per day."""
     by_day: dict[dt.date, Attendance] = {}
-    for record in require_items(
-        attendance, Attendance, "attendance", code="attendance.type", name_zh="出勤记录"
-    ):
+    for record in require_items(attendance, Attendance, "attendance", name_zh="出勤记录"):
         holder = record.student_number.resident_id
         if case.child_id is not None and holder is not None and holder != case.child_id:
             continue
@@ -705,7 +701,7 @@ def record_attendance(
 
     Raises:
         ValidationError: ``closure.not_returned`` if the case is not in the returned
-            state, ``attendance.type`` for a record that is not an ``Attendance``,
+            state, ``type`` for a record that is not an ``Attendance``,
             and the event's own problems.
 
     References:
@@ -932,7 +928,7 @@ def close_case(
     """
     case = _need_case(case)
     policy = require_policy(policy)
-    require_instance(closed, Closed, "closed", code="closure.type", name_zh="销号事件")
+    require_instance(closed, Closed, "closed", name_zh="销号事件")
     decision = check_closure(
         case,
         as_of=closed.occurred_on,
@@ -1017,7 +1013,7 @@ def responsible_parties(
         FC-1.3; 义务教育法 第十三条; 未成年人保护法 第二十八条.
     """
     case = _need_case(case)
-    require_instance(school, School, "school", code="school.type", name_zh="学校", optional=True)
+    require_instance(school, School, "school", name_zh="学校", optional=True)
     if case.kind is CaseKind.OUT_OF_SCHOOL:
         statutory: tuple[Responsibility, ...] = (
             Responsibility(

@@ -249,7 +249,7 @@ def templates_from_mapping(data: object) -> dict[NoticeKind, NoticeTemplate]:
     """
     if not isinstance(data, Mapping):
         raise ValidationError(
-            "templates.type",
+            "type",
             f"expected a table of templates by kind, got {type_name(data)}",
             f"模板文件应为按文书种类组织的表，实为 {type_name(data)}",
         )
@@ -445,7 +445,7 @@ class _Placeholders(Mapping[str, str]):
 def _need_notice(notice: object) -> Notice:
     if not isinstance(notice, Notice) or type(notice) is Notice:
         raise ValidationError(
-            "notice.type",
+            "type",
             f"expected a notice, got {type_name(notice)}",
             f"应为通知文书，实为 {type_name(notice)}",
             path="notice",
@@ -457,14 +457,14 @@ def template_of(kind: NoticeKind, templates: Mapping[Any, NoticeTemplate] | None
     """The template for ``kind``: from ``templates`` if it has one, else the shipped one.
 
     Raises:
-        ValidationError: ``templates.type`` for a non-mapping or a value that is not a
+        ValidationError: ``type`` for a non-mapping or a value that is not a
             :class:`NoticeTemplate`.
     """
     if templates is None:
         return DEFAULT_TEMPLATES[kind]
     if not isinstance(templates, Mapping):
         raise ValidationError(
-            "templates.type",
+            "type",
             f"expected a mapping of NoticeKind to NoticeTemplate, got {type_name(templates)}",
             f"模板应为 NoticeKind 到 NoticeTemplate 的映射，实为 {type_name(templates)}",
             path="templates",
@@ -474,7 +474,7 @@ def template_of(kind: NoticeKind, templates: Mapping[Any, NoticeTemplate] | None
         return DEFAULT_TEMPLATES[kind]
     if not isinstance(template, NoticeTemplate):
         raise ValidationError(
-            "templates.type",
+            "type",
             f"the template for {kind.value} is a {type_name(template)}, not a NoticeTemplate",
             f"{kind.label_zh}的模板应为 NoticeTemplate，实为 {type_name(template)}",
             path=f"templates[{kind.value}]",
@@ -505,7 +505,7 @@ def render_text(
         The text, lines separated by newlines, ending with one.
 
     Raises:
-        ValidationError: ``notice.type`` for a non-notice; ``template.placeholder``
+        ValidationError: ``type`` for a non-notice; ``template.placeholder``
             naming an unknown placeholder in a template.
 
     Example:

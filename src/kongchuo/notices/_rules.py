@@ -118,7 +118,7 @@ def served_on(service: Service, *, policy: Policy, calendar: WorkCalendar) -> dt
     """
     if not isinstance(service, Service):
         raise ValidationError(
-            "service.type",
+            "type",
             f"expected a Service, got {type_name(service)}",
             f"应为 Service 送达回证，实为 {type_name(service)}",
             path="service",
@@ -792,7 +792,7 @@ def _by_kind(  # noqa: PLR0911 - one branch per kind of notice
 
 
 def _reminders(reminders: object) -> tuple[Reminder, ...]:
-    return require_items(reminders, Reminder, "reminders", code="reminders.type", name_zh="催告书")
+    return require_items(reminders, Reminder, "reminders", name_zh="催告书")
 
 
 def check_notice(

@@ -74,7 +74,7 @@ def policy_to_mapping(policy: Policy) -> dict[str, Any]:
     JSON).
 
     Raises:
-        ValidationError: ``policy.type`` for something that is not a Policy.
+        ValidationError: ``type`` for something that is not a Policy.
 
     Example:
         >>> from kongchuo.policy import FEICHENG, policy_from_mapping

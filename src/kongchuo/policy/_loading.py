@@ -96,7 +96,7 @@ def _read_entry(
     problems: list[Problem],
 ) -> Parameter[Any] | None:
     if not isinstance(raw, Mapping):
-        problems.append(_problem("policy.type", path, "expected a table", "应为表（对象）"))
+        problems.append(_problem("type", path, "expected a table", "应为表（对象）"))
         return None
     before = len(problems)
     keys = raw.keys()
@@ -156,7 +156,7 @@ def _read_history(
     if not isinstance(raw, list) or not raw:
         problems.append(
             _problem(
-                "policy.type",
+                "type",
                 path,
                 "expected a non-empty list of dated values",
                 "应为非空的带日期值列表",
@@ -232,7 +232,7 @@ def policy_from_mapping(data: object) -> Policy:  # noqa: C901 - one check per k
     """
     if not isinstance(data, Mapping):
         raise ValidationError(
-            "policy.type",
+            "type",
             f"a policy document must be a table, got {type_name(data)}",
             f"政策文件应为表（对象），实为 {type_name(data)}",
         )
@@ -262,9 +262,7 @@ def policy_from_mapping(data: object) -> Policy:  # noqa: C901 - one check per k
     params = data.get("parameters", {})
     histories: dict[str, ParameterHistory[Any]] = {}
     if not isinstance(params, Mapping):
-        problems.append(
-            _problem("policy.type", "$.parameters", "expected a table", "应为表（对象）")
-        )
+        problems.append(_problem("type", "$.parameters", "expected a table", "应为表（对象）"))
         params = {}
     for key, raw in params.items():
         if key not in SPECS:
@@ -303,10 +301,10 @@ def policy_from_json(text: str | bytes) -> Policy:
     """Build a :class:`Policy` from JSON text; see :func:`policy_from_mapping`.
 
     Raises:
-        ValidationError: ``policy.syntax`` for text that is not JSON, or the
+        ValidationError: ``document.syntax`` for text that is not JSON, or the
             problems of the document.
     """
-    return policy_from_mapping(parse_document(text, "json", prefix="policy"))
+    return policy_from_mapping(parse_document(text, "json"))
 
 
 def policy_from_toml(text: str) -> Policy:
@@ -328,17 +326,17 @@ def policy_from_toml(text: str) -> Policy:
         6
 
     Raises:
-        ValidationError: ``policy.syntax`` for text that is not TOML, or the
+        ValidationError: ``document.syntax`` for text that is not TOML, or the
             problems of the document.
     """
-    return policy_from_mapping(parse_document(text, "toml", prefix="policy"))
+    return policy_from_mapping(parse_document(text, "toml"))
 
 
 def load_policy(path: str | os.PathLike[str]) -> Policy:
     """Read a policy file: ``.toml`` or ``.json`` (an edge function: it does I/O).
 
     Raises:
-        ValidationError: For an unknown suffix (``policy.suffix``), a file that
-            cannot be read (``policy.read``), or the problems of the document.
+        ValidationError: For an unknown suffix (``document.suffix``), a file that
+            cannot be read (``document.read``), or the problems of the document.
     """
-    return policy_from_mapping(read_document(path, prefix="policy"))
+    return policy_from_mapping(read_document(path))

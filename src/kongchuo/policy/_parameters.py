@@ -83,7 +83,7 @@ def _check_date(_instance: object, attribute: attrs.Attribute[Any], value: Any) 
 def _check_text(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
     if not isinstance(value, str):
         raise ValidationError(
-            "parameter.type",
+            "type",
             f"{attribute.name} must be text",
             f"{attribute.name} 应为文本",
             path=f"$.{attribute.name}",
@@ -147,9 +147,7 @@ def checked_parameter(
 
 
 def _sorted_values(values: Iterable[Parameter[T]]) -> tuple[Parameter[T], ...]:
-    found: tuple[Parameter[T], ...] = require_items(
-        values, Parameter, "$.values", code="parameter.type"
-    )
+    found: tuple[Parameter[T], ...] = require_items(values, Parameter, "$.values")
     return tuple(sorted(found, key=lambda p: p.effective_from))
 
 

@@ -341,7 +341,7 @@ def _check_policy(policy: Policy) -> None:
             if not isinstance(value, str):
                 problems.append(
                     Problem(
-                        code="policy.type",
+                        code="type",
                         path=path,
                         message=f"{field.name} must be text",
                         message_zh=f"{field.name} 应为文本",
@@ -351,7 +351,7 @@ def _check_policy(policy: Policy) -> None:
         if not isinstance(value, ParameterHistory):
             problems.append(
                 Problem(
-                    code="policy.type",
+                    code="type",
                     path=path,
                     message=f"{field.name} must be a ParameterHistory, got {type_name(value)}",
                     message_zh=f"{field.name} 应为 ParameterHistory，实为 {type_name(value)}",
@@ -553,7 +553,7 @@ def require_policy(value: object, path: str = "policy") -> Policy:
     """Return ``value`` if it is a :class:`Policy`; else raise ValidationError."""
     if not isinstance(value, Policy):
         raise ValidationError(
-            "policy.type",
+            "type",
             f"expected a kongchuo.policy.Policy, got {type_name(value)}",
             f"应为 kongchuo.policy.Policy，实为 {type_name(value)}",
             path=path,

@@ -39,7 +39,7 @@ def _int_field(*, min_value: int, max_value: int) -> Any:  # noqa: ANN401 - attr
         name = type(instance).__name__
         if type(value) is not int:
             raise ValidationError(
-                "value.type",
+                "type",
                 f"{name}.{attribute.name} must be an integer",
                 f"{name}.{attribute.name} 应为整数",
                 path=f"$.{attribute.name}",
@@ -60,7 +60,7 @@ def _check_enum(instance: object, attribute: attrs.Attribute[Any], value: Any) -
     if not isinstance(value, kind):
         name = type(instance).__name__
         raise ValidationError(
-            "value.type",
+            "type",
             f"{name}.{attribute.name} must be a {kind.__name__}",
             f"{name}.{attribute.name} 应为 {kind.__name__}",
             path=f"$.{attribute.name}",

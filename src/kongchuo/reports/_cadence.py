@@ -284,7 +284,7 @@ def county_review(reports: Iterable[MonthlyReport]) -> PeriodReview:
         ('2025-10-01', '2025-12-31', 15)
     """
     found = sorted(
-        require_items(reports, MonthlyReport, "reports", code="report.input"),
+        require_items(reports, MonthlyReport, "reports"),
         key=lambda r: (r.year, r.month),
     )
     months = [r.year * 12 + r.month for r in found]

@@ -189,7 +189,7 @@ def special_group_census(
         >>> census.due.isoformat(), census.students, len(census.without_plan)
         ('2025-09-15', 10, 5)
     """
-    term = require_instance(term, Term, "term", code="report.term", name_zh="学期")
+    term = require_instance(term, Term, "term", name_zh="学期")
     policy = require_policy(policy)
     window = policy.special_group_census_window.at(term.start)
     if window.value is None:
@@ -200,19 +200,10 @@ def special_group_census(
             path="policy",
         )
     due = span_end(term.start, window.value, school_days=SchoolDays.WORKDAYS, calendar=calendar)
-    kids = {
-        c.resident_id: c
-        for c in require_items(children, Child, "children", code="report.input")
-        if c.resident_id
-    }
-    plans = {
-        p.student_number: p
-        for p in require_items(care_plans, CarePlan, "care_plans", code="report.input")
-    }
-    names = {s.code: s.name for s in require_items(schools, School, "schools", code="report.input")}
-    on_roll = _on_roll(
-        require_items(registrations, Registration, "registrations", code="report.input"), due
-    )
+    kids = {c.resident_id: c for c in require_items(children, Child, "children") if c.resident_id}
+    plans = {p.student_number: p for p in require_items(care_plans, CarePlan, "care_plans")}
+    names = {s.code: s.name for s in require_items(schools, School, "schools")}
+    on_roll = _on_roll(require_items(registrations, Registration, "registrations"), due)
     tally: dict[tuple[str, SpecialGroup], list[int]] = {}
     missing: list[Uncared] = []
     counted = 0

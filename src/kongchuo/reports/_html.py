@@ -72,7 +72,7 @@ def cases_by_cause(cases: Iterable[Case], *, as_of: dt.date) -> dict[str, int]:
         {'学习困难/厌学': 2, ...}
     """
     counts: dict[str, int] = {}
-    for case in require_items(cases, Case, "cases", code="report.input"):
+    for case in require_items(cases, Case, "cases"):
         log = log_on(case, as_of)
         if not log.entries:
             continue
@@ -191,7 +191,7 @@ def html_report(
         charts: Draw charts (needs matplotlib); ``False`` gives tables only.
 
     Raises:
-        ValidationError: ``report.input`` for wrong inputs; ``report.html`` for no
+        ValidationError: ``type`` for wrong inputs; ``report.html`` for no
             monthly report.
 
     Example:
@@ -201,7 +201,7 @@ def html_report(
         (True, True, False)
     """
     found = sorted(
-        require_items(reports, MonthlyReport, "reports", code="report.input"),
+        require_items(reports, MonthlyReport, "reports"),
         key=lambda r: (r.year, r.month),
     )
     if not found:
@@ -226,9 +226,7 @@ def html_report(
         parts.append(f'<p class="note">{_e(_NO_CHARTS)}</p>')
     parts += _monthly_section(latest)
     parts += _trend_section(plt, found)
-    parts += _breakdown_sections(
-        plt, latest, require_items(cases, Case, "cases", code="report.input")
-    )
+    parts += _breakdown_sections(plt, latest, require_items(cases, Case, "cases"))
     if review is not None:
         parts += _records_section(
             f"县级研判 County review {review.first.isoformat()}—{review.last.isoformat()}",
@@ -236,9 +234,7 @@ def html_report(
         )
     if census is not None:
         parts += _census_section(census)
-    parts += _indicator_section(
-        require_items(indicators, Indicator, "indicators", code="report.input")
-    )
+    parts += _indicator_section(require_items(indicators, Indicator, "indicators"))
     if scorecards is not None:
         parts += _records_section(
             f"考核记分卡 Scorecards（{scorecards.as_of.isoformat()}）", scorecards.to_records()

@@ -247,7 +247,7 @@ def consolidation_rate(cohort: Cohort, *, policy: Policy) -> Indicator:
         >>> r.percent(), r.denominator, r.formula_zh
         ('97.0%', 990, '毕业生数 ÷ (入学人数 + 转入 − 转出)')
     """
-    cohort = require_instance(cohort, Cohort, "cohort", code="indicator.cohort", name_zh="队列")
+    cohort = require_instance(cohort, Cohort, "cohort", name_zh="队列")
     param = policy.consolidation_formula.at(dt.date(cohort.graduation_year, 7, 1))
     formula = param.value
     denominator = cohort.entrants
@@ -307,8 +307,8 @@ def dropout_rate(
     counted. The denominator is the enrolment (在校生数) at ``first``.
 
     Raises:
-        ValidationError: For bad arguments (``indicator.count``, ``report.input``,
-            ``date.type``, ``indicator.period``).
+        ValidationError: For bad arguments (``indicator.count``, ``type``,
+            ``type``, ``indicator.period``).
 
     References:
         国办发〔2017〕72号 (控辍 as an assessed indicator; 控制线); docs/law.md.
@@ -338,10 +338,7 @@ def dropout_rate(
             "indicator.period", "last comes before first", "期末早于期初", path="last"
         )
     enrolment = _count(enrolment, "enrolment")
-    dropouts = sum(
-        _confirmed_dropout(c, first, last)
-        for c in require_items(cases, Case, "cases", code="report.input")
-    )
+    dropouts = sum(_confirmed_dropout(c, first, last) for c in require_items(cases, Case, "cases"))
     return Indicator(
         code="dropout_rate",
         name="dropout rate",

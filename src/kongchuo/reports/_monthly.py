@@ -694,7 +694,7 @@ def monthly_report(
 
     Raises:
         ValidationError: For bad arguments, every wrong item of an input at once
-            (``report.input``); ``report.as_of`` for a day before the month's end.
+            (``type``); ``report.as_of`` for a day before the month's end.
 
     References:
         FC-2.5 (辍学月报告制度, 每月5日前, 台账销号); docs/law.md (四个一).
@@ -724,24 +724,22 @@ def monthly_report(
             path="as_of",
         )
     policy = require_policy(policy)
-    found_cases = require_items(cases, Case, "cases", code="report.input")
+    found_cases = require_items(cases, Case, "cases")
     groups_of = {
         c.resident_id: c.special_groups
-        for c in require_items(children, Child, "children", code="report.input")
+        for c in require_items(children, Child, "children")
         if c.resident_id is not None
     }
-    grades = _registrations_on(
-        require_items(registrations, Registration, "registrations", code="report.input"), end
-    )
+    grades = _registrations_on(require_items(registrations, Registration, "registrations"), end)
     resolver = UnitResolver(
         policy,
         dt.date(year, month, 1),
-        require_items(schools, School, "schools", code="report.input"),
-        require_items(jurisdictions, Jurisdiction, "jurisdictions", code="report.input"),
+        require_items(schools, School, "schools"),
+        require_items(jurisdictions, Jurisdiction, "jurisdictions"),
     )
     sent = {
         s.unit_code: s.on
-        for s in require_items(submissions, Submission, "submissions", code="report.input")
+        for s in require_items(submissions, Submission, "submissions")
         if (s.year, s.month) == (year, month)
     }
     lines: list[CaseMonth] = []

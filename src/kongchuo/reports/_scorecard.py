@@ -227,21 +227,15 @@ def scorecards(
     """
     as_of = require_date(as_of, "as_of")
     policy = require_policy(policy)
-    found = require_items(cases, Case, "cases", code="report.input")
-    kids = {
-        c.resident_id: c
-        for c in require_items(children, Child, "children", code="report.input")
-        if c.resident_id
-    }
+    found = require_items(cases, Case, "cases")
+    kids = {c.resident_id: c for c in require_items(children, Child, "children") if c.resident_id}
     resolver = UnitResolver(
         policy,
         as_of,
-        require_items(schools, School, "schools", code="report.input"),
-        require_items(jurisdictions, Jurisdiction, "jurisdictions", code="report.input"),
+        require_items(schools, School, "schools"),
+        require_items(jurisdictions, Jurisdiction, "jurisdictions"),
     )
-    due, on_time = _report_counts(
-        require_items(reports, MonthlyReport, "reports", code="report.input")
-    )
+    due, on_time = _report_counts(require_items(reports, MonthlyReport, "reports"))
     needed = policy.persuasion_attempts_before_report.value_at(as_of)
     tallies: dict[str, dict[str, Any]] = {}
     for case in found:

@@ -691,7 +691,7 @@ def _rebased(policy: Policy, as_of: dt.date, findings: list[Finding]) -> list[Fi
     return [attrs.evolve(f, basis=own_basis(policy, as_of, f.basis)) for f in findings]
 
 
-def check_escalation(  # noqa: C901 - one branch per kind of step
+def check_escalation(
     case: Case,
     to: EscalationStep,
     *,
@@ -773,13 +773,7 @@ def check_escalation(  # noqa: C901 - one branch per kind of step
         steps err toward the family: in doubt they wait, and say what is missing.
     """
     case = _need(case, Case, "case", "个案")
-    if not isinstance(to, EscalationStep):
-        raise ValidationError(
-            "type",
-            f"expected an EscalationStep, got {type_name(to)}",
-            f"应为 EscalationStep 强制入学程序步骤，实为 {type_name(to)}",
-            path="to",
-        )
+    to = require_instance(to, EscalationStep, "to", name_zh="强制入学程序步骤")
     as_of = require_date(as_of, "as_of")
     policy = _need(policy, Policy, "policy", "政策参数集")
     calendar = _require_calendar(calendar)

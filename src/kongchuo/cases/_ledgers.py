@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from kongchuo._core.args import require_date, require_int, require_items
-from kongchuo._core.errors import ValidationError, type_name
+from kongchuo._core.args import require_date, require_instance, require_int, require_items
 from kongchuo._core.guard import friendly_init
 from kongchuo._identity.numbers import ResidentId
 from kongchuo._models.children import Child, SpecialGroup
@@ -271,11 +270,5 @@ def ledger_of(case: Case, *, as_of: dt.date) -> Ledger:
         >>> ledger_of(confirmed, as_of=dt.date(2025, 9, 9)).label_zh
         '辍学学生台账'
     """
-    if not isinstance(case, Case):
-        raise ValidationError(
-            "type",
-            f"case is a {type_name(case)}, not a Case",
-            f"case 是 {type_name(case)}，不是 Case",
-            path="case",
-        )
+    case = require_instance(case, Case, "case")
     return _placing(case, require_date(as_of, "as_of"))[0]

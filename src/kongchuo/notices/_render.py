@@ -27,7 +27,7 @@ from typing import Any, Final
 
 import attrs
 
-from kongchuo._core.args import require_date, require_int
+from kongchuo._core.args import require_date, require_instance, require_int
 from kongchuo._core.errors import Problem, ValidationError, quote, type_name
 from kongchuo._core.guard import friendly_init
 from kongchuo._identity.numbers import ResidentId
@@ -472,14 +472,7 @@ def template_of(kind: NoticeKind, templates: Mapping[Any, NoticeTemplate] | None
     template = templates.get(kind)
     if template is None:
         return DEFAULT_TEMPLATES[kind]
-    if not isinstance(template, NoticeTemplate):
-        raise ValidationError(
-            "type",
-            f"the template for {kind.value} is a {type_name(template)}, not a NoticeTemplate",
-            f"{kind.label_zh}的模板应为 NoticeTemplate，实为 {type_name(template)}",
-            path=f"templates[{kind.value}]",
-        )
-    return template
+    return require_instance(template, NoticeTemplate, f"templates[{kind.value}]")
 
 
 def render_text(

@@ -20,9 +20,9 @@ from typing import Any, Final
 
 import attrs
 
-from kongchuo._core.args import require_date, require_items
+from kongchuo._core.args import require_date, require_instance, require_items
 from kongchuo._core.decision import Decision, Finding, Severity
-from kongchuo._core.errors import ValidationError, quote, type_name
+from kongchuo._core.errors import quote
 from kongchuo._time.age import age_on
 from kongchuo._time.calendars import WorkCalendar, _require_calendar, roll_forward
 from kongchuo._time.periods import SchoolDays
@@ -116,13 +116,7 @@ def served_on(service: Service, *, policy: Policy, calendar: WorkCalendar) -> dt
     References:
         民事诉讼法 第八十七条至第九十五条 (by analogy); 民法典 第二百零一条至第二百零三条.
     """
-    if not isinstance(service, Service):
-        raise ValidationError(
-            "type",
-            f"expected a Service, got {type_name(service)}",
-            f"应为 Service 送达回证，实为 {type_name(service)}",
-            path="service",
-        )
+    service = require_instance(service, Service, "service", name_zh="送达回证")
     policy = require_policy(policy)
     calendar = _require_calendar(calendar)
     if service.method is ServiceMethod.PUBLIC_ANNOUNCEMENT:

@@ -19,7 +19,7 @@ from typing import Any, Final
 
 import attrs
 
-from kongchuo._core.args import require_int
+from kongchuo._core.args import require_instance, require_int
 from kongchuo._core.enums import from_value, parse_members
 from kongchuo._core.errors import Problem, ValidationError, quote, type_name
 from kongchuo._core.guard import friendly_init
@@ -551,14 +551,7 @@ class Policy:
 
 def require_policy(value: object, path: str = "policy") -> Policy:
     """Return ``value`` if it is a :class:`Policy`; else raise ValidationError."""
-    if not isinstance(value, Policy):
-        raise ValidationError(
-            "type",
-            f"expected a kongchuo.policy.Policy, got {type_name(value)}",
-            f"应为 kongchuo.policy.Policy，实为 {type_name(value)}",
-            path=path,
-        )
-    return value
+    return require_instance(value, Policy, path)
 
 
 def own_basis(policy: Policy, on: dt.date, basis: Iterable[str]) -> tuple[str, ...]:

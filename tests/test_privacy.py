@@ -149,7 +149,7 @@ class TestQuote:
 
     def test_redact_refuses_non_text(self):
         """redact(None) is a ValidationError naming the type."""
-        with pytest.raises(kongchuo.ValidationError, match=r"redact\.type"):
+        with pytest.raises(kongchuo.ValidationError, match=r"\[type\]"):
             kongchuo.redact(None)  # type: ignore[arg-type]
 
 
@@ -389,7 +389,7 @@ class TestBatchSites:
         ):
             with pytest.raises(kongchuo.ValidationError) as info:
                 batch.mapping_from_dict(doc)
-            assert info.value.code == "batch.mapping.type"
+            assert info.value.code == "type"
 
     def test_file_names(self, tmp_path):
         """A file named by an ID is masked, in the message and in the exception it replaced."""

@@ -92,7 +92,7 @@ class TestUncheckedArguments:
             (lambda: cases.transition_for("x", "new"), "case.transition"),
             (lambda: cases.derive_state([[]]), "case.transition"),
             (lambda: kongchuo.to_dicts(None), "type"),
-            (lambda: kongchuo.redact(None), "redact.type"),
+            (lambda: kongchuo.redact(None), "type"),
             (
                 lambda: policy.ParameterHistory.single(
                     "x", 1, unit="", description="", basis=None, effective_from=dt.date(2025, 1, 1)

@@ -349,7 +349,7 @@ class TestBadInput:
                 lambda: check_escalation(
                     build(), S.JUDICIAL, as_of=D(2025, 1, 1), policy=FEICHENG, calendar=None
                 ),
-                "calendar.type",
+                "type",
             ),
             (lambda: esc(build(), S.JUDICIAL, D(2025, 1, 1), just_causes=None), "type"),
             (

@@ -458,9 +458,9 @@ def test_rural_left_behind_warns_of_a_missing_carer():
 
 def test_rules_validate_their_arguments():
     """Rules raise ValidationError for a wrong child or as_of, never TypeError."""
-    with pytest.raises(ValidationError, match=r"rule\.argument"):
+    with pytest.raises(ValidationError, match=r"\[type\]"):
         check_rural_left_behind(None, as_of=AS_OF)
-    with pytest.raises(ValidationError, match=r"rule\.argument"):
+    with pytest.raises(ValidationError, match=r"\[type\]"):
         check_de_facto_unsupported(child(), as_of="2024-09-01")
 
 

@@ -356,7 +356,7 @@ class TestModels:
                 lambda: check_notice(
                     EX[NoticeKind.RETURN], as_of=dt.date(2025, 1, 1), policy=FEICHENG, calendar=None
                 ),
-                "calendar.type",
+                "type",
             ),
             (lambda: check(EX[NoticeKind.ENROLMENT], reminders=None), "type"),
             (lambda: check(EX[NoticeKind.ENROLMENT], reminders=[1]), "type"),
@@ -364,7 +364,7 @@ class TestModels:
                 lambda: document_number(
                     "return", year=2025, seq=1, policy=FEICHENG, on=dt.date.min
                 ),
-                "notice.kind",
+                "type",
             ),
             (
                 lambda: document_number(

@@ -187,13 +187,13 @@ class TestChinaCalendar:
             (lambda: YearArrangement.from_toml("year = "), "document.syntax"),
             (lambda: YearArrangement.from_toml(b"year = 1"), "type"),
             (lambda: YearArrangement.from_json("["), "document.syntax"),
-            (lambda: YearArrangement.from_mapping(None), "calendar.type"),
+            (lambda: YearArrangement.from_mapping(None), "type"),
             (lambda: YearArrangement.load("x.yaml"), "document.suffix"),
             (lambda: YearArrangement.load("/nonexistent/x.toml"), "document.read"),
             (lambda: YearArrangement.load(3), "type"),
-            (lambda: ChinaCalendar([1]), "calendar.type"),
-            (lambda: ChinaCalendar(5), "calendar.type"),
-            (lambda: CAL.with_arrangement(None), "calendar.type"),
+            (lambda: ChinaCalendar([1]), "type"),
+            (lambda: ChinaCalendar(5), "type"),
+            (lambda: CAL.with_arrangement(None), "type"),
             (
                 lambda: ChinaCalendar(
                     [
@@ -325,7 +325,7 @@ end = 2026-08-31
         """Wrong kinds and types raise ValidationError."""
         with pytest.raises(ValidationError) as info:
             Term(kind="autumn", start=D(2025, 9, 1), end=D(2026, 1, 1))
-        assert (info.value.code, info.value.path) == ("calendar.type", "$.kind")
+        assert (info.value.code, info.value.path) == ("type", "$.kind")
         with pytest.raises(ValidationError) as info:
             Term(kind=TermKind.AUTUMN, start="2025-09-01", end=D(2026, 1, 1))
         assert (info.value.code, info.value.path) == ("type", "$.start")
@@ -335,7 +335,7 @@ end = 2026-08-31
         assert "结束日期早于开始日期" in str(info.value)
         with pytest.raises(ValidationError) as info:
             SchoolCalendar(school_year=2025, terms=[1])
-        assert (info.value.code, info.value.path) == ("calendar.type", "$.terms[0]")
+        assert (info.value.code, info.value.path) == ("type", "$.terms[0]")
         with pytest.raises(ValidationError) as info:
             SchoolCalendar(school_year="2025", terms=[])
         assert (info.value.code, info.value.path) == ("type", "$.school_year")

@@ -99,7 +99,7 @@ class TestBadInput:
             ({"years": "1"}, "type", "years"),
             ({"days": 1, "months": 1}, "period.mixed", "days"),
             ({"workdays": 1, "days": 1}, "period.mixed", "workdays"),
-            ({"days": 1, "calendar": "china"}, "calendar.type", "calendar"),
+            ({"days": 1, "calendar": "china"}, "type", "calendar"),
             ({"days": 10**9}, "int.range", "days"),
         ],
     )

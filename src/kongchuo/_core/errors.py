@@ -291,7 +291,7 @@ def redact(text: str) -> str:
     an ID number are its birth date.
 
     Raises:
-        ValidationError: ``redact.type`` for anything but a str.
+        ValidationError: ``type`` for anything but a str.
 
     Example:
         >>> redact("11010519491231002X")
@@ -301,7 +301,7 @@ def redact(text: str) -> str:
     """
     if not isinstance(text, str):
         raise ValidationError(
-            "redact.type",
+            "type",
             f"expected text, got {type_name(text)}",
             f"应为文本，实为 {type_name(text)}",
             path="text",

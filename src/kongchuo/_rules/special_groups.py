@@ -24,8 +24,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
+from kongchuo._core.args import require_date, require_instance
 from kongchuo._core.decision import Decision, Finding, Severity
-from kongchuo._core.errors import ValidationError, type_name
 from kongchuo._models.children import Child, Guardian, GuardianStatus
 from kongchuo._time.age import age_on
 from kongchuo._time.periods import add_months
@@ -65,20 +65,8 @@ _AT_ONCE: Final = frozenset(
 
 
 def _check_args(child: object, as_of: object) -> None:
-    if not isinstance(child, Child):
-        raise ValidationError(
-            "rule.argument",
-            f"child must be a Child, not {type_name(child)}",
-            f"child 必须是 Child，而不是 {type_name(child)}",
-            path="$.child",
-        )
-    if as_of.__class__ is not dt.date:
-        raise ValidationError(
-            "rule.argument",
-            f"as_of must be a datetime.date, not {type_name(as_of)}",
-            f"as_of 必须是 datetime.date，而不是 {type_name(as_of)}",
-            path="$.as_of",
-        )
+    require_instance(child, Child, "$.child", name_zh="儿童")
+    require_date(as_of, "$.as_of")
 
 
 def _parent_state(  # noqa: PLR0911 - one return per case of the definition

@@ -84,7 +84,7 @@ def _days(start: dt.date, end: dt.date) -> list[dt.date]:
 def _read_days(raw: object, path: str, problems: list[Problem]) -> list[dt.date]:
     """A list of dates or ``{name, start, end}`` ranges."""
     if not isinstance(raw, list):
-        problems.append(_problem("calendar.type", path, "expected a list", "应为列表"))
+        problems.append(_problem("type", path, "expected a list", "应为列表"))
         return []
     found: list[dt.date] = []
     for index, item in enumerate(raw):
@@ -200,7 +200,7 @@ def _date_set(value: Iterable[dt.date]) -> frozenset[dt.date]:
     raw: object = value  # typed as the signature, checked as anything
     if not isinstance(raw, Iterable) or isinstance(raw, str | bytes):
         raise ValidationError(
-            "calendar.type",
+            "type",
             f"expected a collection of dates, got {type_name(value)}",
             f"应为日期的集合，实为 {type_name(value)}",
         )
@@ -297,7 +297,7 @@ class YearArrangement(_CalendarDocument):
         """
         if not isinstance(data, Mapping):
             raise ValidationError(
-                "calendar.type",
+                "type",
                 f"expected a table, got {type_name(data)}",
                 f"应为表（对象），实为 {type_name(data)}",
             )
@@ -325,7 +325,7 @@ class YearArrangement(_CalendarDocument):
 def _arrangements(value: Iterable[YearArrangement]) -> tuple[YearArrangement, ...]:
     if not isinstance(value, Iterable):
         raise ValidationError(
-            "calendar.type",
+            "type",
             f"arrangements must be an iterable of YearArrangement, got {type_name(value)}",
             f"arrangements 应为 YearArrangement 的可迭代对象，实为 {type_name(value)}",
             path="arrangements",
@@ -333,7 +333,7 @@ def _arrangements(value: Iterable[YearArrangement]) -> tuple[YearArrangement, ..
     found = tuple(value)
     problems = [
         _problem(
-            "calendar.type",
+            "type",
             f"arrangements[{i}]",
             f"expected a YearArrangement, got {type_name(a)}",
             f"应为 YearArrangement，实为 {type_name(a)}",
@@ -474,7 +474,7 @@ class ChinaCalendar:
         """Return a calendar that also holds ``arrangement`` (replacing its year)."""
         if not isinstance(arrangement, YearArrangement):
             raise ValidationError(
-                "calendar.type",
+                "type",
                 f"expected a YearArrangement, got {type_name(arrangement)}",
                 f"应为 YearArrangement，实为 {type_name(arrangement)}",
                 path="arrangement",
@@ -520,7 +520,7 @@ def _builtin_years() -> range:
 def _require_calendar(calendar: object, path: str = "calendar") -> WorkCalendar:
     if not isinstance(calendar, WorkCalendar):
         raise ValidationError(
-            "calendar.type",
+            "type",
             f"expected a WorkCalendar (with is_workday), got {type_name(calendar)}",
             f"应为 WorkCalendar（有 is_workday 方法），实为 {type_name(calendar)}",
             path=path,
@@ -672,7 +672,7 @@ class Term:
         """Check the dates."""
         if not isinstance(self.kind, TermKind):
             raise ValidationError(
-                "calendar.type", "kind must be a TermKind", "kind 应为 TermKind", path="$.kind"
+                "type", "kind must be a TermKind", "kind 应为 TermKind", path="$.kind"
             )
         _check_span(self)
         if self.registration is not None:
@@ -707,7 +707,7 @@ class Break:
         """Check the dates."""
         if not isinstance(self.kind, BreakKind):
             raise ValidationError(
-                "calendar.type", "kind must be a BreakKind", "kind 应为 BreakKind", path="$.kind"
+                "type", "kind must be a BreakKind", "kind 应为 BreakKind", path="$.kind"
             )
         _check_span(self)
 
@@ -715,7 +715,7 @@ class Break:
 def _sorted_by_start(value: Iterable[Any]) -> tuple[Any, ...]:
     if not isinstance(value, Iterable) or isinstance(value, str | bytes):
         raise ValidationError(
-            "calendar.type",
+            "type",
             f"expected a sequence, got {type_name(value)}",
             f"应为序列，实为 {type_name(value)}",
         )
@@ -768,7 +768,7 @@ class SchoolCalendar(_CalendarDocument):
         for name, kind in (("terms", Term), ("breaks", Break)):
             problems.extend(
                 _problem(
-                    "calendar.type",
+                    "type",
                     f"$.{name}[{i}]",
                     f"expected a {kind.__name__}, got {type_name(x)}",
                     f"应为 {kind.__name__}，实为 {type_name(x)}",
@@ -823,7 +823,7 @@ class SchoolCalendar(_CalendarDocument):
         """
         if not isinstance(data, Mapping):
             raise ValidationError(
-                "calendar.type",
+                "type",
                 f"expected a table, got {type_name(data)}",
                 f"应为表（对象），实为 {type_name(data)}",
             )
@@ -867,14 +867,14 @@ def _read_spans(
     problems: list[Problem],
 ) -> list[Any]:
     if not isinstance(raw, list):
-        problems.append(_problem("calendar.type", path, "expected a list", "应为列表"))
+        problems.append(_problem("type", path, "expected a list", "应为列表"))
         return []
     found: list[Any] = []
     allowed = {"kind", "start", "end"} | ({"registration"} if cls is Term else set())
     for index, item in enumerate(raw):
         where = f"{path}[{index}]"
         if not isinstance(item, Mapping):
-            problems.append(_problem("calendar.type", where, "expected a table", "应为表（对象）"))
+            problems.append(_problem("type", where, "expected a table", "应为表（对象）"))
             continue
         before = len(problems)
         problems.extend(

@@ -209,7 +209,7 @@ def _text_table(value: object, *, nested: bool = False) -> bool:
 def _table_problem(key: str) -> Problem:
     nested = key == "aliases"
     return Problem(
-        code="batch.mapping.type",
+        code="type",
         path=f"$.{key}",
         message=f"{key} is a table of " + ("tables of text" if nested else "text"),
         message_zh=f"{key} 应为" + ("文本表的表" if nested else "文本的表"),
@@ -432,9 +432,7 @@ def mapping_from_dict(data: object) -> ColumnMapping:
         ('resident_id', 'resident_id')
     """
     if not isinstance(data, Mapping):
-        raise ValidationError(
-            "batch.mapping.type", "a mapping document is a table", "列映射文件应为表（字典）"
-        )
+        raise ValidationError("type", "a mapping document is a table", "列映射文件应为表（字典）")
     known = {"feed", "name", "columns", "aliases", "defaults", "extends"}
     problems = [
         Problem(

@@ -746,7 +746,7 @@ def intake(  # noqa: C901, PLR0912 - argument checks and the streaming loop
         mapping = MAPPINGS[mapping]
     if not isinstance(mapping, ColumnMapping):
         raise ValidationError(
-            "batch.mapping.type",
+            "type",
             f"mapping must be a ColumnMapping or a Feed, not {type(mapping).__name__}",
             f"mapping 应为 ColumnMapping 或 Feed，实为 {type(mapping).__name__}",
             path="mapping",

@@ -616,13 +616,7 @@ def document_number(
         ... )
         '肥教复〔2025〕12号'
     """
-    if not isinstance(kind, NoticeKind):
-        raise ValidationError(
-            "notice.kind",
-            f"expected a NoticeKind, got {type_name(kind)}",
-            f"应为 NoticeKind 文书种类，实为 {type_name(kind)}",
-            path="kind",
-        )
+    kind = require_instance(kind, NoticeKind, "kind", name_zh="文书种类")
     year = require_int(year, "year", min_value=1000, max_value=9999)
     seq = require_int(seq, "seq", min_value=1)
     on = require_date(on, "on")

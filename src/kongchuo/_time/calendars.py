@@ -24,7 +24,7 @@ from typing import Any, Final, Protocol, Self, runtime_checkable
 
 import attrs
 
-from kongchuo._core.args import require_date, require_int
+from kongchuo._core.args import require_date, require_int, require_items
 from kongchuo._core.documents import parse_document, read_date, read_document
 from kongchuo._core.enums import LabelledEnum
 from kongchuo._core.errors import CalendarHorizonError, Problem, ValidationError, quote, type_name
@@ -323,26 +323,9 @@ class YearArrangement(_CalendarDocument):
 
 
 def _arrangements(value: Iterable[YearArrangement]) -> tuple[YearArrangement, ...]:
-    if not isinstance(value, Iterable):
-        raise ValidationError(
-            "type",
-            f"arrangements must be an iterable of YearArrangement, got {type_name(value)}",
-            f"arrangements 应为 YearArrangement 的可迭代对象，实为 {type_name(value)}",
-            path="arrangements",
-        )
-    found = tuple(value)
+    found = require_items(value, YearArrangement, "arrangements", name_zh="调休安排")
+    years = [a.year for a in found]
     problems = [
-        _problem(
-            "type",
-            f"arrangements[{i}]",
-            f"expected a YearArrangement, got {type_name(a)}",
-            f"应为 YearArrangement，实为 {type_name(a)}",
-        )
-        for i, a in enumerate(found)
-        if not isinstance(a, YearArrangement)
-    ]
-    years = [a.year for a in found if isinstance(a, YearArrangement)]
-    problems.extend(
         _problem(
             "calendar.duplicate_year",
             f"arrangements[{i}]",
@@ -351,7 +334,7 @@ def _arrangements(value: Iterable[YearArrangement]) -> tuple[YearArrangement, ..
         )
         for i, year in enumerate(years)
         if year in years[:i]
-    )
+    ]
     if problems:
         raise ValidationError.of(problems)
     return tuple(sorted(found, key=lambda a: a.year))

@@ -46,7 +46,7 @@ from kongchuo import (
     quote,
     regions,
 )
-from kongchuo._core.args import require_date
+from kongchuo._core.args import require_date, require_instance
 from kongchuo.batch._cells import (
     CellError,
     read_bool,
@@ -664,7 +664,7 @@ def _build(
         )
 
 
-def intake(  # noqa: C901, PLR0912 - argument checks and the streaming loop
+def intake(  # noqa: C901 - argument checks and the streaming loop
     rows: Iterable[Row],
     mapping: ColumnMapping | Feed,
     *,
@@ -744,13 +744,7 @@ def intake(  # noqa: C901, PLR0912 - argument checks and the streaming loop
     """
     if isinstance(mapping, Feed):
         mapping = MAPPINGS[mapping]
-    if not isinstance(mapping, ColumnMapping):
-        raise ValidationError(
-            "type",
-            f"mapping must be a ColumnMapping or a Feed, not {type(mapping).__name__}",
-            f"mapping 应为 ColumnMapping 或 Feed，实为 {type(mapping).__name__}",
-            path="mapping",
-        )
+    mapping = require_instance(mapping, ColumnMapping, "mapping", name_zh="列映射")
     as_of = require_date(as_of, "as_of")
     policy = require_policy(policy)
     ctx = _Context(

@@ -33,6 +33,7 @@ __all__ = [
     "ValidationError",
     "mask_ids",
     "masked_text",
+    "problem",
     "quote",
     "redact",
     "type_name",
@@ -150,6 +151,16 @@ class Problem:
             return self
         rest = self.path[1:] if self.path.startswith(ROOT) else self.path
         return attrs.evolve(self, path=prefix + rest)
+
+
+def problem(code: str, en: str, zh: str, path: str = ROOT) -> Problem:
+    """The shorthand for a :class:`Problem`: code, English, Chinese, then the path.
+
+    Example:
+        >>> str(problem("x.bad", "bad", "错误", "$.a"))
+        '$.a: bad (错误) [x.bad]'
+    """
+    return Problem(code=code, path=path, message=en, message_zh=zh)
 
 
 class ValidationError(KongchuoError, ValueError):

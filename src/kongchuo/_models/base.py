@@ -25,7 +25,7 @@ from typing import Any, ClassVar, Final, Literal
 import attrs
 
 from kongchuo._core.enums import LabelledEnum, type_problem, unknown_problem
-from kongchuo._core.errors import Problem, ValidationError, quote, type_name
+from kongchuo._core.errors import Problem, ValidationError, problem, quote, type_name
 from kongchuo._core.guard import friendly_init
 from kongchuo._identity.numbers import ResidentId, StudentNumber
 from kongchuo._identity.numbers import _dates as _shared_dates
@@ -106,11 +106,6 @@ def gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def problem(code: str, en: str, zh: str, path: str = "$") -> Problem:
-    """Build a :class:`Problem` (a shorthand used by every model)."""
-    return Problem(code=code, path=path, message=en, message_zh=zh)
 
 
 def _type_problem(expected: str, expected_zh: str, value: object) -> Problem:

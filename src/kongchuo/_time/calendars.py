@@ -27,7 +27,14 @@ import attrs
 from kongchuo._core.args import require_date, require_int, require_items
 from kongchuo._core.documents import parse_document, read_date, read_document
 from kongchuo._core.enums import LabelledEnum
-from kongchuo._core.errors import CalendarHorizonError, Problem, ValidationError, quote, type_name
+from kongchuo._core.errors import (
+    CalendarHorizonError,
+    Problem,
+    ValidationError,
+    problem,
+    quote,
+    type_name,
+)
 from kongchuo._core.guard import friendly_init
 
 __all__ = [
@@ -72,10 +79,6 @@ class WorkCalendar(Protocol):
         ...  # pragma: no cover
 
 
-def _problem(code: str, path: str, en: str, zh: str) -> Problem:
-    return Problem(code=code, path=path, message=en, message_zh=zh)
-
-
 def _days(start: dt.date, end: dt.date) -> list[dt.date]:
     first = start.toordinal()
     return [dt.date.fromordinal(n) for n in range(first, end.toordinal() + 1)]
@@ -84,7 +87,7 @@ def _days(start: dt.date, end: dt.date) -> list[dt.date]:
 def _read_days(raw: object, path: str, problems: list[Problem]) -> list[dt.date]:
     """A list of dates or ``{name, start, end}`` ranges."""
     if not isinstance(raw, list):
-        problems.append(_problem("type", path, "expected a list", "应为列表"))
+        problems.append(problem("type", "expected a list", "应为列表", path))
         return []
     found: list[dt.date] = []
     for index, item in enumerate(raw):
@@ -92,11 +95,11 @@ def _read_days(raw: object, path: str, problems: list[Problem]) -> list[dt.date]
         if isinstance(item, Mapping):
             unknown = set(item) - {"name", "start", "end"}
             problems.extend(
-                _problem(
+                problem(
                     "calendar.unknown",
-                    f"{where}.{quote(k, bare=True)}",
                     f"unknown key {quote(k)}",
                     f"未知的键 {quote(k)}",
+                    f"{where}.{quote(k, bare=True)}",
                 )
                 for k in sorted(unknown)
             )
@@ -107,22 +110,22 @@ def _read_days(raw: object, path: str, problems: list[Problem]) -> list[dt.date]
             if start is not None and end is not None:
                 if end < start:
                     problems.append(
-                        _problem(
+                        problem(
                             "calendar.range",
-                            f"{where}.end",
                             "end is before start",
                             "结束日期早于开始日期",
+                            f"{where}.end",
                         )
                     )
                 elif (end - start).days >= MAX_REST_RUN:
                     # Refused before a day is made: a range of centuries would be
                     # hundreds of thousands of days, each one a problem.
                     problems.append(
-                        _problem(
+                        problem(
                             "calendar.range",
-                            f"{where}.end",
                             f"a range of {(end - start).days + 1} days is longer than a year",
                             f"区间长达 {(end - start).days + 1} 天，超过一年",
+                            f"{where}.end",
                         )
                     )
                 else:
@@ -141,54 +144,54 @@ def _arrangement_problems(
     problems: list[Problem] = []
     if type(year) is not int or not 1900 <= year <= 9999:
         problems.append(
-            _problem(
+            problem(
                 "calendar.year",
-                "$.year",
                 "year must be an integer 1900–9999",
                 "year 应为 1900–9999 的整数",
+                "$.year",
             )
         )
         year = None
     if not isinstance(source, str) or not source.strip():
         problems.append(
-            _problem("calendar.source", "$.source", "source must be cited", "必须注明来源")
+            problem("calendar.source", "source must be cited", "必须注明来源", "$.source")
         )
     for name, days in (("holidays", holidays), ("workdays", workdays)):
         for day in sorted(days, key=str):
             if type(day) is not dt.date:
                 problems.append(
-                    _problem(
+                    problem(
                         "calendar.date",
-                        f"$.{name}",
                         f"{name} must hold dates, found {type_name(day)}",
                         f"{name} 应只含日期，发现 {type_name(day)}",
+                        f"$.{name}",
                     )
                 )
             elif year is not None and day.year != year:
                 problems.append(
-                    _problem(
+                    problem(
                         "calendar.year",
-                        f"$.{name}",
                         f"{day.isoformat()} is not in {year}",
                         f"{day.isoformat()} 不在 {year} 年",
+                        f"$.{name}",
                     )
                 )
     problems.extend(
-        _problem(
+        problem(
             "calendar.weekday_workday",
-            "$.workdays",
             f"{day.isoformat()} is a weekday; a make-up working day is a weekend day",
             f"{day.isoformat()} 本是工作日；调休上班日应为周末",
+            "$.workdays",
         )
         for day in sorted(d for d in workdays if type(d) is dt.date)
         if day.weekday() < _SATURDAY
     )
     problems.extend(
-        _problem(
+        problem(
             "calendar.conflict",
-            "$.workdays",
             f"{day.isoformat()} is both a holiday and a working day",  # type: ignore[attr-defined]
             f"{day.isoformat()} 既是假日又是工作日",  # type: ignore[attr-defined]
+            "$.workdays",
         )
         for day in sorted(holidays & workdays, key=str)
     )
@@ -302,11 +305,11 @@ class YearArrangement(_CalendarDocument):
                 f"应为表（对象），实为 {type_name(data)}",
             )
         problems: list[Problem] = [
-            _problem(
+            problem(
                 "calendar.unknown",
-                f"$.{quote(k, bare=True)}",
                 f"unknown key {quote(k)}",
                 f"未知的键 {quote(k)}",
+                f"$.{quote(k, bare=True)}",
             )
             for k in data
             if k not in {"year", "source", "holidays", "workdays"}
@@ -326,11 +329,11 @@ def _arrangements(value: Iterable[YearArrangement]) -> tuple[YearArrangement, ..
     found = require_items(value, YearArrangement, "arrangements", name_zh="调休安排")
     years = [a.year for a in found]
     problems = [
-        _problem(
+        problem(
             "calendar.duplicate_year",
-            f"arrangements[{i}]",
             f"two arrangements for {quote(year)}",
             f"{quote(year)} 年有两个安排",
+            f"arrangements[{i}]",
         )
         for i, year in enumerate(years)
         if year in years[:i]
@@ -750,11 +753,11 @@ class SchoolCalendar(_CalendarDocument):
         problems: list[Problem] = []
         for name, kind in (("terms", Term), ("breaks", Break)):
             problems.extend(
-                _problem(
+                problem(
                     "type",
-                    f"$.{name}[{i}]",
                     f"expected a {kind.__name__}, got {type_name(x)}",
                     f"应为 {kind.__name__}，实为 {type_name(x)}",
+                    f"$.{name}[{i}]",
                 )
                 for i, x in enumerate(getattr(self, name))
                 if not isinstance(x, kind)
@@ -763,11 +766,11 @@ class SchoolCalendar(_CalendarDocument):
             raise ValidationError.of(problems)
         spans: list[Term | Break] = sorted([*self.terms, *self.breaks], key=lambda x: x.start)
         problems.extend(
-            _problem(
+            problem(
                 "calendar.overlap",
-                "$.terms",
                 f"{b.kind} starting {b.start.isoformat()} overlaps {a.kind}",
                 f"{b.start.isoformat()} 开始的{b.kind.label_zh}与{a.kind.label_zh}重叠",
+                "$.terms",
             )
             for a, b in itertools.pairwise(spans)
             if b.start <= a.end
@@ -811,11 +814,11 @@ class SchoolCalendar(_CalendarDocument):
                 f"应为表（对象），实为 {type_name(data)}",
             )
         problems: list[Problem] = [
-            _problem(
+            problem(
                 "calendar.unknown",
-                f"$.{quote(k, bare=True)}",
                 f"unknown key {quote(k)}",
                 f"未知的键 {quote(k)}",
+                f"$.{quote(k, bare=True)}",
             )
             for k in data
             if k not in {"school_year", "source", "terms", "breaks"}
@@ -823,17 +826,17 @@ class SchoolCalendar(_CalendarDocument):
         year = data.get("school_year")
         if type(year) is not int:
             problems.append(
-                _problem(
+                problem(
                     "calendar.year",
-                    "$.school_year",
                     "school_year must be an integer",
                     "school_year 应为整数",
+                    "$.school_year",
                 )
             )
         source = data.get("source", "")
         if not isinstance(source, str):
             problems.append(
-                _problem("calendar.source", "$.source", "source must be text", "source 应为文本")
+                problem("calendar.source", "source must be text", "source 应为文本", "$.source")
             )
         terms = _read_spans(data.get("terms"), "$.terms", Term, TermKind, problems)
         breaks = _read_spans(data.get("breaks", []), "$.breaks", Break, BreakKind, problems)
@@ -850,22 +853,22 @@ def _read_spans(
     problems: list[Problem],
 ) -> list[Any]:
     if not isinstance(raw, list):
-        problems.append(_problem("type", path, "expected a list", "应为列表"))
+        problems.append(problem("type", "expected a list", "应为列表", path))
         return []
     found: list[Any] = []
     allowed = {"kind", "start", "end"} | ({"registration"} if cls is Term else set())
     for index, item in enumerate(raw):
         where = f"{path}[{index}]"
         if not isinstance(item, Mapping):
-            problems.append(_problem("type", where, "expected a table", "应为表（对象）"))
+            problems.append(problem("type", "expected a table", "应为表（对象）", where))
             continue
         before = len(problems)
         problems.extend(
-            _problem(
+            problem(
                 "calendar.unknown",
-                f"{where}.{quote(k, bare=True)}",
                 f"unknown key {quote(k)}",
                 f"未知的键 {quote(k)}",
+                f"{where}.{quote(k, bare=True)}",
             )
             for k in item
             if k not in allowed
@@ -875,11 +878,11 @@ def _read_spans(
         except ValueError:
             names = ", ".join(repr(m.value) for m in kinds)
             problems.append(
-                _problem(
+                problem(
                     "calendar.kind",
-                    f"{where}.kind",
                     f"expected one of {names}",
                     f"应为 {names} 之一",
+                    f"{where}.kind",
                 )
             )
         fields = {

@@ -34,7 +34,7 @@ from typing import Any, Final
 import attrs
 
 from kongchuo._core.documents import parse_document, read_date, read_document
-from kongchuo._core.errors import Problem, ValidationError, quote, type_name
+from kongchuo._core.errors import Problem, ValidationError, problem, quote, type_name
 from kongchuo.policy._parameters import Parameter, ParameterHistory, checked_parameter
 from kongchuo.policy._policy import SPECS, Policy, value_problems
 from kongchuo.policy._profiles import FEICHENG, NATIONAL
@@ -48,14 +48,10 @@ _REQUIRED: Final = frozenset({"value", "effective_from", "description", "basis"}
 _NONE: Final = "none"
 
 
-def _problem(code: str, path: str, en: str, zh: str) -> Problem:
-    return Problem(code=code, path=path, message=en, message_zh=zh)
-
-
 def _read_text(raw: object, path: str, problems: list[Problem]) -> str | None:
     if isinstance(raw, str) and raw.strip():
         return raw
-    problems.append(_problem("policy.text", path, "expected non-empty text", "应为非空文本"))
+    problems.append(problem("policy.text", "expected non-empty text", "应为非空文本", path))
     return None
 
 
@@ -63,11 +59,8 @@ def _read_basis(raw: object, path: str, problems: list[Problem]) -> tuple[str, .
     if isinstance(raw, list) and all(isinstance(x, str) and x.strip() for x in raw) and raw:
         return tuple(raw)
     problems.append(
-        _problem(
-            "policy.basis",
-            path,
-            "expected a non-empty list of citations",
-            "应为非空的依据列表",
+        problem(
+            "policy.basis", "expected a non-empty list of citations", "应为非空的依据列表", path
         )
     )
     return None
@@ -96,29 +89,29 @@ def _read_entry(
     problems: list[Problem],
 ) -> Parameter[Any] | None:
     if not isinstance(raw, Mapping):
-        problems.append(_problem("type", path, "expected a table", "应为表（对象）"))
+        problems.append(problem("type", "expected a table", "应为表（对象）", path))
         return None
     before = len(problems)
     keys = raw.keys()
     if not keys <= _ENTRY:  # one set test for the usual, sound entry
         problems.extend(
-            _problem(
+            problem(
                 "policy.unknown",
-                f"{path}.{quote(key, bare=True)}",
                 f"unknown key {quote(key)}",
                 f"未知的键 {quote(key)}",
+                f"{path}.{quote(key, bare=True)}",
             )
             for key in raw
             if key not in _ENTRY
         )
     if not keys >= _REQUIRED:
         problems.extend(
-            _problem("policy.missing", f"{path}.{key}", f"{key} is missing", f"缺少 {key}")
+            problem("policy.missing", f"{key} is missing", f"缺少 {key}", f"{path}.{key}")
             for key in ("value", "effective_from", "description", "basis")
             if key not in raw
         )
     if "unit" not in raw and fallback_unit is None:
-        problems.append(_problem("policy.missing", f"{path}.unit", "unit is missing", "缺少 unit"))
+        problems.append(problem("policy.missing", "unit is missing", "缺少 unit", f"{path}.unit"))
     ok, value = (
         _read_value(name, raw["value"], f"{path}.value", problems)
         if "value" in raw
@@ -155,11 +148,8 @@ def _read_history(
 ) -> ParameterHistory[Any] | None:
     if not isinstance(raw, list) or not raw:
         problems.append(
-            _problem(
-                "type",
-                path,
-                "expected a non-empty list of dated values",
-                "应为非空的带日期值列表",
+            problem(
+                "type", "expected a non-empty list of dated values", "应为非空的带日期值列表", path
             )
         )
         return None
@@ -180,11 +170,11 @@ def _read_history(
             duplicates = True
             other = f"{path}[{first[start]}]"
             problems.append(
-                _problem(
+                problem(
                     "policy.duplicate_date",
-                    f"{path}[{index}].effective_from",
                     f"two values of {name} start on {start.isoformat()} (also {other})",
                     f"{name} 有两个值都从 {start.isoformat()} 起适用（另见 {other}）",
+                    f"{path}[{index}].effective_from",
                 )
             )
         else:
@@ -237,11 +227,11 @@ def policy_from_mapping(data: object) -> Policy:  # noqa: C901 - one check per k
             f"政策文件应为表（对象），实为 {type_name(data)}",
         )
     problems: list[Problem] = [
-        _problem(
+        problem(
             "policy.unknown",
-            f"$.{quote(key, bare=True)}",
             f"unknown key {quote(key)}",
             f"未知的键 {quote(key)}",
+            f"$.{quote(key, bare=True)}",
         )
         for key in data
         if key not in _TOP
@@ -252,26 +242,26 @@ def policy_from_mapping(data: object) -> Policy:  # noqa: C901 - one check per k
         base = _BASES.get(data["base"]) if isinstance(data["base"], str) else None
         if base is None:
             problems.append(
-                _problem(
+                problem(
                     "policy.base",
-                    "$.base",
                     f"base must be one of {sorted(_BASES)}",
                     f"base 应为 {sorted(_BASES)} 之一",
+                    "$.base",
                 )
             )
     params = data.get("parameters", {})
     histories: dict[str, ParameterHistory[Any]] = {}
     if not isinstance(params, Mapping):
-        problems.append(_problem("type", "$.parameters", "expected a table", "应为表（对象）"))
+        problems.append(problem("type", "expected a table", "应为表（对象）", "$.parameters"))
         params = {}
     for key, raw in params.items():
         if key not in SPECS:
             problems.append(
-                _problem(
+                problem(
                     "policy.unknown",
-                    f"$.parameters.{quote(key, bare=True)}",
                     f"unknown parameter {quote(key)}",
                     f"未知的参数 {quote(key)}",
+                    f"$.parameters.{quote(key, bare=True)}",
                 )
             )
             continue
@@ -280,11 +270,11 @@ def policy_from_mapping(data: object) -> Policy:  # noqa: C901 - one check per k
             histories[key] = history
     if base is None and "base" not in data:
         problems.extend(
-            _problem(
+            problem(
                 "policy.missing",
-                f"$.parameters.{key}",
                 f"parameter {key} is missing (and there is no base profile)",
                 f"缺少参数 {key}（且未指定 base）",
+                f"$.parameters.{key}",
             )
             for key in SPECS
             if key not in params

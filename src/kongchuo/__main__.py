@@ -541,15 +541,9 @@ def _cmd_reconcile(args: argparse.Namespace, out: _Out) -> int:
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
-    import csv  # noqa: PLC0415
-    import io  # noqa: PLC0415
+    from kongchuo import reports  # noqa: PLC0415 - loaded with the first CSV written
 
-    buffer = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return buffer.getvalue()
+    return reports.to_csv(rows)
 
 
 def _write(directory: str, name: str, text: str) -> None:

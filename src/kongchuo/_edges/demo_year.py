@@ -660,13 +660,11 @@ def write_outputs(result: YearResult, directory: str) -> list[str]:
 
     ID numbers are masked in every file: the data is made up, but the habit is not.
     """
-    import csv  # noqa: PLC0415
     import html  # noqa: PLC0415
-    import io  # noqa: PLC0415
     import json  # noqa: PLC0415
     import pathlib  # noqa: PLC0415
 
-    from kongchuo import to_dicts  # noqa: PLC0415
+    from kongchuo import reports, to_dicts  # noqa: PLC0415
 
     root = pathlib.Path(directory)
     root.mkdir(parents=True, exist_ok=True)
@@ -675,14 +673,6 @@ def write_outputs(result: YearResult, directory: str) -> list[str]:
     def put(name: str, text: str) -> None:
         (root / name).write_text(text, encoding="utf-8")
         written.append(name)
-
-    def table(rows: list[dict[str, Any]]) -> str:
-        buffer = io.StringIO()
-        if rows:
-            writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-        return buffer.getvalue()
 
     facts = {
         "seed": result.seed,
@@ -699,13 +689,11 @@ def write_outputs(result: YearResult, directory: str) -> list[str]:
     }
     put("summary.json", json.dumps(facts, ensure_ascii=False, indent=2, default=str))
     put("cases.json", json.dumps(to_dicts(result.cases, mask=True), ensure_ascii=False))
-    put("intake_rejects.csv", table(result.rows.get("intake_rejects", [])))
-    put("discrepancies.csv", table(result.rows.get("discrepancies", [])))
+    put("intake_rejects.csv", reports.to_csv(result.rows.get("intake_rejects", [])))
+    put("discrepancies.csv", reports.to_csv(result.rows.get("discrepancies", [])))
     if result.report is not None:
-        from kongchuo import reports  # noqa: PLC0415
-
         put("monthly_report.json", result.report.to_json())
-        put("monthly_report.csv", table(result.report.to_records()))
+        put("monthly_report.csv", reports.to_csv(result.report.to_records()))
         put(
             "monthly_report.html",
             reports.html_report(

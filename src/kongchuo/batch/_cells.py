@@ -23,6 +23,7 @@ from kongchuo import Finding, LabelledEnum, Severity, ValidationError, quote
 
 __all__ = [
     "CellError",
+    "column_finding",
     "read_bool",
     "read_date",
     "read_enum",
@@ -62,26 +63,21 @@ class CellError(Exception):
         self.finding = finding
 
 
-def _fail(code: str, field: str, header: str, en: str, zh: str) -> CellError:
-    return CellError(
-        Finding(
-            code=code,
-            message=f"column {quote(header)}: {en}",
-            message_zh=f"“{header}”列：{zh}",
-            path=f"$.{field}",
-            severity=Severity.ERROR,
-        )
-    )
-
-
-def _note(code: str, field: str, header: str, en: str, zh: str) -> Finding:
+def column_finding(
+    code: str, field: str, header: str, en: str, zh: str, *, severity: Severity = Severity.WARNING
+) -> Finding:
+    """A finding about one cell, naming its column as the source wrote it."""
     return Finding(
         code=code,
         message=f"column {quote(header)}: {en}",
         message_zh=f"“{header}”列：{zh}",
         path=f"$.{field}",
-        severity=Severity.WARNING,
+        severity=severity,
     )
+
+
+def _fail(code: str, field: str, header: str, en: str, zh: str) -> CellError:
+    return CellError(column_finding(code, field, header, en, zh, severity=Severity.ERROR))
 
 
 def _char_names(text: str) -> str:
@@ -116,7 +112,7 @@ def read_text(
         if any(c in _INVISIBLE for c in text):
             names = _char_names(text)
             notes.append(
-                _note(
+                column_finding(
                     "batch.value.invisible",
                     field,
                     header,
@@ -128,7 +124,7 @@ def read_text(
         wide = "".join(_WIDE.get(c, c) for c in text)
         if wide != text:
             notes.append(
-                _note(
+                column_finding(
                     "batch.value.normalised",
                     field,
                     header,
@@ -140,7 +136,7 @@ def read_text(
     cleaned = "".join(text.split()) if squeeze else text.strip()
     if cleaned != text:
         notes.append(
-            _note(
+            column_finding(
                 "batch.value.spaces",
                 field,
                 header,

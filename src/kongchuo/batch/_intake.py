@@ -49,6 +49,7 @@ from kongchuo import (
 from kongchuo._core.args import require_date, require_instance
 from kongchuo.batch._cells import (
     CellError,
+    column_finding,
     read_bool,
     read_date,
     read_enum,
@@ -235,13 +236,7 @@ Reader = Callable[[object, list[Finding]], Any]
 
 
 def _error(code: str, field: str, header: str, en: str, zh: str) -> Finding:
-    return Finding(
-        code=code,
-        message=f"column {quote(header)}: {en}",
-        message_zh=f"“{header}”列：{zh}",
-        path=f"$.{field}",
-        severity=Severity.ERROR,
-    )
+    return column_finding(code, field, header, en, zh, severity=Severity.ERROR)
 
 
 def _memo(read: Reader) -> Reader:

@@ -93,12 +93,12 @@ def masked_text(value: object) -> str:
     :class:`~kongchuo.Finding`).
 
     Raises:
-        ValidationError: ``text.type`` for anything but a str.
+        ValidationError: ``type`` for anything but a str.
     """
     if isinstance(value, str):
         return mask_ids(value)
     raise ValidationError(
-        "text.type",
+        "type",
         f"expected text, got {type_name(value)}",
         f"应为文本，实为 {type_name(value)}",
     )

@@ -6,56 +6,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kongchuo import ResidentId, ValidationError
-from kongchuo.cases import (
-    GENESIS,
-    MACHINE,
-    ApprovingAuthority,
-    AttemptResult,
-    AttendanceRecorded,
-    Case,
-    CaseKind,
-    CaseState,
-    Cause,
-    CauseAnalysed,
-    Closed,
-    CorrectionOrdered,
-    Deceased,
-    DeferralKind,
-    Deferred,
-    Event,
-    IdentificationMethod,
-    Identified,
-    JudicialStep,
-    LiabilityPursued,
-    MovedAway,
-    NoticeIssued,
-    PenaltyImposed,
-    Person,
-    PersuasionAttempt,
-    PersuasionMethod,
-    Placed,
-    Placement,
-    PlanMade,
-    ProgressMarked,
-    Reopened,
-    Returned,
-    Role,
-    StudyingElsewhere,
-    Verified,
-    WrittenReport,
-    check_closure,
-    check_ledger,
-    close_case,
-    derive_state,
-    responsible_parties,
-)
+from kongchuo import cases as kc
 from kongchuo.policy import FEICHENG, NATIONAL, Party
 
 CST = dt.timezone(dt.timedelta(hours=8))
 CHILD = ResidentId.parse("370983201206150034")
-PRINCIPAL = Person(role=Role.PRINCIPAL, name="张校长")
-TEACHER = Person(role=Role.HEAD_TEACHER, name="李老师")
-MOTHER = Person(role=Role.GUARDIAN, name="王芳")
+PRINCIPAL = kc.Person(role=kc.Role.PRINCIPAL, name="张校长")
+TEACHER = kc.Person(role=kc.Role.HEAD_TEACHER, name="李老师")
+MOTHER = kc.Person(role=kc.Role.GUARDIAN, name="王芳")
 
 
 def at(day: dt.date, **fields):
@@ -68,88 +26,94 @@ def at(day: dt.date, **fields):
     }
 
 
-def make_event(tag: str, day: dt.date, condition: str | None = None) -> Event:
+def make_event(tag: str, day: dt.date, condition: str | None = None) -> kc.Event:
     """A complete, valid event of type ``tag`` (and machine ``condition``) on ``day``."""
     materials = ("扫描件-001",)
     if tag == "verified" and condition == "not_confirmed":
-        return Verified(**at(day), confirmed=False, finding="经核实在外地就读，非辍学")
+        return kc.Verified(**at(day), confirmed=False, finding="经核实在外地就读，非辍学")
     build = {
-        "identified": lambda: Identified(
-            **at(day), method=IdentificationMethod.SCHOOL_REPORT, found_by="班主任"
+        "identified": lambda: kc.Identified(
+            **at(day), method=kc.IdentificationMethod.SCHOOL_REPORT, found_by="班主任"
         ),
-        "verified": lambda: Verified(**at(day), confirmed=True, finding="连续缺课，家长确认辍学"),
-        "cause_analysis": lambda: CauseAnalysed(
+        "verified": lambda: kc.Verified(
+            **at(day), confirmed=True, finding="连续缺课，家长确认辍学"
+        ),
+        "cause_analysis": lambda: kc.CauseAnalysed(
             **at(day),
-            causes={Cause.LEARNING_DIFFICULTY, Cause.FAMILY_FINANCES},
-            primary=Cause.LEARNING_DIFFICULTY,
+            causes={kc.Cause.LEARNING_DIFFICULTY, kc.Cause.FAMILY_FINANCES},
+            primary=kc.Cause.LEARNING_DIFFICULTY,
             narrative="数学跟不上，产生厌学情绪；父母外出务工，家庭经济困难，无人督促学习。",
         ),
-        "plan": lambda: PlanMade(
+        "plan": lambda: kc.PlanMade(
             **at(day),
             measures=("结对帮扶", "申请资助"),
             responsible=(PRINCIPAL, TEACHER),
             target_date=day + dt.timedelta(days=30),
         ),
-        "persuasion_attempt": lambda: PersuasionAttempt(
+        "persuasion_attempt": lambda: kc.PersuasionAttempt(
             **at(day),
-            method=PersuasionMethod.HOME_VISIT,
+            method=kc.PersuasionMethod.HOME_VISIT,
             visitors=(PRINCIPAL, TEACHER),
             met=(MOTHER,),
-            result=AttemptResult.AGREED_TO_RETURN,
+            result=kc.AttemptResult.AGREED_TO_RETURN,
             materials=materials,
         ),
-        "notice_issued": lambda: NoticeIssued(
+        "notice_issued": lambda: kc.NoticeIssued(
             **at(day), notice="复学通知书", number="肥教复〔2025〕1号", materials=materials
         ),
-        "written_report": lambda: WrittenReport(**at(day), reported_to="肥城市教育和体育局"),
-        "correction_order": lambda: CorrectionOrdered(
+        "written_report": lambda: kc.WrittenReport(**at(day), reported_to="肥城市教育和体育局"),
+        "correction_order": lambda: kc.CorrectionOrdered(
             **at(day),
             issuer="王瓜店街道办事处",
             deadline=day + dt.timedelta(days=15),
             materials=materials,
         ),
-        "judicial_step": lambda: JudicialStep(**at(day), step="训诫", authority="肥城市人民法院"),
-        "penalty_imposed": lambda: PenaltyImposed(
+        "judicial_step": lambda: kc.JudicialStep(
+            **at(day), step="训诫", authority="肥城市人民法院"
+        ),
+        "penalty_imposed": lambda: kc.PenaltyImposed(
             **at(day), authority="肥城市教育和体育局", regulation="某省义务教育条例"
         ),
-        "liability_pursued": lambda: LiabilityPursued(
+        "liability_pursued": lambda: kc.LiabilityPursued(
             **at(day), measure="提起诉讼", authority="肥城市人民法院"
         ),
-        "returned": lambda: Returned(
+        "returned": lambda: kc.Returned(
             **at(day), school_code="3709830031", grade=7, materials=materials
         ),
-        "placed": lambda: Placed(**at(day), placement=Placement.HOME_DELIVERED, registered=True),
-        "deferred": lambda: Deferred(
+        "placed": lambda: kc.Placed(
+            **at(day), placement=kc.Placement.HOME_DELIVERED, registered=True
+        ),
+        "deferred": lambda: kc.Deferred(
             **at(day),
-            kind=DeferralKind.SUSPENSION,
+            kind=kc.DeferralKind.SUSPENSION,
             approved_by="肥城市教育和体育局",
-            authority=ApprovingAuthority.COUNTY_EDUCATION_BUREAU,
+            authority=kc.ApprovingAuthority.COUNTY_EDUCATION_BUREAU,
             applicant=MOTHER,
             condition="骨折术后需卧床休养",
             condition_evidence=("诊断证明-001",),
             materials=materials,
         ),
-        "studying_elsewhere": lambda: StudyingElsewhere(
+        "studying_elsewhere": lambda: kc.StudyingElsewhere(
             **at(day),
             school_name="济南市某中学",
             verified_by="李老师",
             confirmation="就读证明-001",
         ),
-        "moved_away": lambda: MovedAway(
+        "moved_away": lambda: kc.MovedAway(
             **at(day), confirmed_by="肥城市公安局", materials=("户籍迁出证明",)
         ),
-        "deceased": lambda: Deceased(
+        "deceased": lambda: kc.Deceased(
             **at(day), confirmed_by="肥城市公安局", materials=("死亡证明",)
         ),
-        "progress_marked": lambda: ProgressMarked(**at(day), platform="全国控辍保学平台"),
-        "closed": lambda: Closed(**at(day), approved_by="王瓜店街道教育办公室"),
-        "attendance_recorded": lambda: AttendanceRecorded(
+        "progress_marked": lambda: kc.ProgressMarked(**at(day), platform="全国控辍保学平台"),
+        "closed": lambda: kc.Closed(**at(day), approved_by="王瓜店街道教育办公室"),
+        "attendance_recorded": lambda: kc.AttendanceRecorded(
             **at(day),
             school_code="3709830031",
             since=day - dt.timedelta(days=40),
             days=school_days(day - dt.timedelta(days=40), day),
         ),
-        "reopened": lambda: Reopened(**at(day), reason="再次连续缺课"),
+        "reopened": lambda: kc.Reopened(**at(day), reason="再次连续缺课"),
     }
     return build[tag]()
 
@@ -160,16 +124,18 @@ def school_days(first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
     return tuple(d for d in days if d.weekday() < 5)
 
 
-def attendance_since_return(case: Case, day: dt.date) -> AttendanceRecorded:
+def attendance_since_return(case: kc.Case, day: dt.date) -> kc.AttendanceRecorded:
     """Attendance on every weekday from the case's return to ``day``."""
     since = case.resolving_event()[1].occurred_on
-    return AttendanceRecorded(
+    return kc.AttendanceRecorded(
         **at(day), school_code="3709830031", since=since, days=school_days(since, day)
     )
 
 
-def open_case(kind: CaseKind = CaseKind.DROPOUT, day: dt.date = dt.date(2025, 9, 8)) -> Case:
-    return Case.open(
+def open_case(
+    kind: kc.CaseKind = kc.CaseKind.DROPOUT, day: dt.date = dt.date(2025, 9, 8)
+) -> kc.Case:
+    return kc.Case.open(
         case_id="FC-2025-0001",
         kind=kind,
         jurisdiction="370983003",
@@ -179,7 +145,7 @@ def open_case(kind: CaseKind = CaseKind.DROPOUT, day: dt.date = dt.date(2025, 9,
     )
 
 
-def walk(tags, start: dt.date = dt.date(2025, 9, 8), *, policy=FEICHENG) -> Case:
+def walk(tags, start: dt.date = dt.date(2025, 9, 8), *, policy=FEICHENG) -> kc.Case:
     case = open_case(day=start)
     for i, tag in enumerate(tags, start=1):
         case = case.append(make_event(tag, start + dt.timedelta(days=i)), policy=policy)
@@ -193,8 +159,8 @@ class TestLog:
     def test_open_starts_identified_and_intact(self):
         """A new case is identified, with one entry chained to the genesis hash."""
         case = open_case()
-        assert case.state is CaseState.IDENTIFIED
-        assert case.entries[0].prev_hash == case.genesis != GENESIS
+        assert case.state is kc.CaseState.IDENTIFIED
+        assert case.entries[0].prev_hash == case.genesis != kc.GENESIS
         assert case.verify().ok
 
     def test_append_returns_new_case(self):
@@ -203,7 +169,7 @@ class TestLog:
         grown = case.append(make_event("verified", dt.date(2025, 9, 9)))
         assert len(case.entries) == 1
         assert len(grown.entries) == 2
-        assert grown.state is CaseState.VERIFIED
+        assert grown.state is kc.CaseState.VERIFIED
 
     def test_disallowed_event_names_transition(self):
         """An event the machine does not allow raises, naming event and state."""
@@ -226,12 +192,12 @@ class TestLog:
         """A correction is a new entry; the corrected one stays but no longer counts."""
         case = walk(["verified", "cause_analysis"])
         wrong = case.entries[2].event
-        fixed = attrs.evolve(wrong, primary=Cause.FAMILY_FINANCES, supersedes=2)
+        fixed = attrs.evolve(wrong, primary=kc.Cause.FAMILY_FINANCES, supersedes=2)
         corrected = case.append(fixed)
         assert corrected.entries[2].event == wrong
         effective = dict(corrected.effective())
         assert 2 not in effective
-        assert effective[3].primary is Cause.FAMILY_FINANCES
+        assert effective[3].primary is kc.Cause.FAMILY_FINANCES
         assert corrected.verify().ok
 
     def test_correction_must_match_type_and_target(self):
@@ -255,14 +221,14 @@ class TestLog:
     def test_event_validation_reports_every_problem(self):
         """A bad event reports all its problems in one pass with paths."""
         with pytest.raises(ValidationError) as exc_info:
-            PersuasionAttempt(
+            kc.PersuasionAttempt(
                 occurred_on=dt.date(2025, 9, 10),
                 recorded_at=dt.datetime(2025, 9, 9, 8),  # noqa: DTZ001 - naive on purpose
                 recorded_by=" ",
                 method="door",
                 visitors=(),
                 met=(),
-                result=AttemptResult.REFUSED,
+                result=kc.AttemptResult.REFUSED,
             )
         paths = {p.path for p in exc_info.value.errors}
         assert {"$.recorded_at", "$.recorded_by", "$.method"} <= paths
@@ -270,7 +236,7 @@ class TestLog:
     def test_recorded_before_occurred_is_rejected(self):
         """An event cannot be entered before it happened."""
         with pytest.raises(ValidationError) as exc_info:
-            Verified(
+            kc.Verified(
                 occurred_on=dt.date(2025, 9, 10),
                 recorded_at=dt.datetime(2025, 9, 9, 8, tzinfo=CST),
                 recorded_by="李老师",
@@ -282,10 +248,10 @@ class TestLog:
     def test_cause_primary_must_be_listed(self):
         """The primary cause is one of the causes."""
         with pytest.raises(ValidationError) as exc_info:
-            CauseAnalysed(
+            kc.CauseAnalysed(
                 **at(dt.date(2025, 9, 9)),
-                causes={Cause.ILLNESS},
-                primary=Cause.WORK,
+                causes={kc.Cause.ILLNESS},
+                primary=kc.Cause.WORK,
                 narrative="因病在家休养，家长未办理请假手续，现已康复。",
             )
         assert exc_info.value.code == "cause_analysis.primary_not_listed"
@@ -299,7 +265,7 @@ class TestLog:
     def test_child_needed(self):
         """A case names its child by ID number or local reference."""
         with pytest.raises(ValidationError) as exc_info:
-            Case(case_id="c", kind=CaseKind.DROPOUT, jurisdiction="370983")
+            kc.Case(case_id="c", kind=kc.CaseKind.DROPOUT, jurisdiction="370983")
         assert exc_info.value.code == "case.child_missing"
 
 
@@ -343,13 +309,13 @@ class TestLedger:
     def test_complete_ledger(self):
         """A case with every detail recorded has a complete ledger."""
         case = walk(FULL_WORK)
-        decision = check_ledger(case, as_of=dt.date(2025, 9, 20), policy=FEICHENG)
+        decision = kc.check_ledger(case, as_of=dt.date(2025, 9, 20), policy=FEICHENG)
         assert decision.ok, decision.explain()
 
     def test_missing_cause_plan_and_attempts(self):
         """A verified case with nothing else recorded lists each gap."""
         case = walk(["verified"])
-        decision = check_ledger(case, as_of=dt.date(2025, 9, 20), policy=FEICHENG)
+        decision = kc.check_ledger(case, as_of=dt.date(2025, 9, 20), policy=FEICHENG)
         assert not decision.ok
         assert {"ledger.cause.missing", "ledger.plan.missing", "ledger.attempt.none"} <= set(
             decision.codes()
@@ -360,18 +326,20 @@ class TestLedger:
         case = walk(["verified"])
         day = dt.date(2025, 9, 10)
         case = case.append(
-            CauseAnalysed(**at(day), causes={Cause.OTHER}, primary=Cause.OTHER, narrative="不想上")
-        )
-        case = case.append(
-            PersuasionAttempt(
-                **at(day),
-                method=PersuasionMethod.PHONE,
-                visitors=(),
-                met=(),
-                result=AttemptResult.REFUSED,
+            kc.CauseAnalysed(
+                **at(day), causes={kc.Cause.OTHER}, primary=kc.Cause.OTHER, narrative="不想上"
             )
         )
-        codes = set(check_ledger(case, as_of=day, policy=FEICHENG).codes())
+        case = case.append(
+            kc.PersuasionAttempt(
+                **at(day),
+                method=kc.PersuasionMethod.PHONE,
+                visitors=(),
+                met=(),
+                result=kc.AttemptResult.REFUSED,
+            )
+        )
+        codes = set(kc.check_ledger(case, as_of=day, policy=FEICHENG).codes())
         assert {
             "ledger.cause.thin",
             "ledger.attempt.no_visitors",
@@ -385,34 +353,34 @@ class TestLedger:
         case = walk(["verified", "cause_analysis", "plan"])
         day = dt.date(2025, 9, 12)
         case = case.append(
-            PersuasionAttempt(
+            kc.PersuasionAttempt(
                 **at(day),
-                method=PersuasionMethod.HOME_VISIT,
+                method=kc.PersuasionMethod.HOME_VISIT,
                 visitors=(TEACHER,),
                 met=(MOTHER,),
-                result=AttemptResult.UNDECIDED,
+                result=kc.AttemptResult.UNDECIDED,
                 next_step="一周后再访",
             )
         )
         case = case.append(make_event("progress_marked", day))
-        feicheng = check_ledger(case, as_of=day, policy=FEICHENG).codes()
-        national = check_ledger(case, as_of=day, policy=NATIONAL).codes()
+        feicheng = kc.check_ledger(case, as_of=day, policy=FEICHENG).codes()
+        national = kc.check_ledger(case, as_of=day, policy=NATIONAL).codes()
         assert "ledger.attempt.no_principal_visit" in feicheng
         assert "ledger.attempt.no_principal_visit" not in national
 
     def test_overdue_and_unmarked_attempts(self):
         """An open case whose last attempt is old, and unmarked, is flagged."""
         case = walk(["verified", "cause_analysis", "plan", "persuasion_attempt"])
-        decision = check_ledger(case, as_of=dt.date(2025, 11, 30), policy=FEICHENG)
+        decision = kc.check_ledger(case, as_of=dt.date(2025, 11, 30), policy=FEICHENG)
         assert "ledger.attempt.overdue" in decision.codes()
         assert "ledger.platform.not_marked" in decision.codes()
 
     def test_future_and_late_entries(self):
         """Events after as_of and events entered late are findings."""
         case = walk(FULL_WORK)
-        decision = check_ledger(case, as_of=dt.date(2025, 9, 10), policy=FEICHENG)
+        decision = kc.check_ledger(case, as_of=dt.date(2025, 9, 10), policy=FEICHENG)
         assert "ledger.date.future" in decision.codes()
-        late = Verified(
+        late = kc.Verified(
             occurred_on=dt.date(2025, 9, 9),
             recorded_at=dt.datetime(2025, 10, 9, 8, tzinfo=CST),
             recorded_by="李老师",
@@ -422,27 +390,29 @@ class TestLedger:
         case2 = open_case().append(late)
         assert (
             "ledger.entry.late"
-            in check_ledger(case2, as_of=dt.date(2025, 10, 9), policy=FEICHENG).codes()
+            in kc.check_ledger(case2, as_of=dt.date(2025, 10, 9), policy=FEICHENG).codes()
         )
 
     def test_materials_needed_for_stage(self):
         """A return without proof is a finding."""
         case = walk(FULL_WORK)
-        case = case.append(Returned(**at(dt.date(2025, 9, 15)), school_code="3709830031", grade=7))
-        codes = check_ledger(case, as_of=dt.date(2025, 9, 20), policy=FEICHENG).codes()
+        case = case.append(
+            kc.Returned(**at(dt.date(2025, 9, 15)), school_code="3709830031", grade=7)
+        )
+        codes = kc.check_ledger(case, as_of=dt.date(2025, 9, 20), policy=FEICHENG).codes()
         assert "ledger.materials.proof_of_return" in codes
 
     def test_bad_arguments(self):
         """Wrong argument types raise ValidationError naming the argument."""
         case = open_case()
         with pytest.raises(ValidationError) as exc_info:
-            check_ledger(None, as_of=dt.date(2025, 9, 9), policy=FEICHENG)
+            kc.check_ledger(None, as_of=dt.date(2025, 9, 9), policy=FEICHENG)
         assert exc_info.value.path == "case"
         with pytest.raises(ValidationError) as exc_info:
-            check_ledger(case, as_of="2025-09-09", policy=FEICHENG)
+            kc.check_ledger(case, as_of="2025-09-09", policy=FEICHENG)
         assert (exc_info.value.code, exc_info.value.path) == ("type", "as_of")
         with pytest.raises(ValidationError) as exc_info:
-            check_ledger(case, as_of=dt.date(2025, 9, 9), policy="feicheng")
+            kc.check_ledger(case, as_of=dt.date(2025, 9, 9), policy="feicheng")
         assert (exc_info.value.code, exc_info.value.path) == ("type", "policy")
 
 
@@ -450,18 +420,18 @@ class TestClosure:
     def test_returned_needs_attendance(self):
         """A returned child's case waits for the policy's days of attendance."""
         case = walk([*FULL_WORK, "returned"])
-        decision = check_closure(case, as_of=dt.date(2025, 9, 20), policy=FEICHENG)
+        decision = kc.check_closure(case, as_of=dt.date(2025, 9, 20), policy=FEICHENG)
         assert decision.outcome == "attendance_short"
 
     def test_placed_child_closes(self):
         """A placed child with a complete ledger may close, and the case closes."""
         case = walk([*FULL_WORK, "placed"])
         day = dt.date(2025, 9, 30)
-        assert check_closure(case, as_of=day, policy=FEICHENG).ok
+        assert kc.check_closure(case, as_of=day, policy=FEICHENG).ok
         closed = case.append(make_event("closed", day), policy=FEICHENG)
-        assert closed.state is CaseState.CLOSED
+        assert closed.state is kc.CaseState.CLOSED
         reopened = closed.append(make_event("reopened", day + dt.timedelta(days=1)))
-        assert reopened.state is CaseState.VERIFIED
+        assert reopened.state is kc.CaseState.VERIFIED
 
     def test_closing_needs_policy_and_complete_ledger(self):
         """Closing without a policy is refused; close_case refuses an incomplete ledger."""
@@ -471,13 +441,13 @@ class TestClosure:
             case.append(closing)
         assert exc_info.value.code == "case.policy_required"
         with pytest.raises(ValidationError) as exc_info:
-            close_case(case, closing, policy=FEICHENG)
+            kc.close_case(case, closing, policy=FEICHENG)
         assert exc_info.value.code == "closure.refused"
         assert len(exc_info.value.errors) >= 3
 
     def test_open_case_is_not_resolved(self):
         """A case still in persuasion cannot close."""
-        decision = check_closure(walk(FULL_WORK), as_of=dt.date(2025, 9, 20), policy=FEICHENG)
+        decision = kc.check_closure(walk(FULL_WORK), as_of=dt.date(2025, 9, 20), policy=FEICHENG)
         assert decision.outcome == "not_resolved"
         assert not decision.ok
 
@@ -485,14 +455,14 @@ class TestClosure:
 class TestResponsibility:
     def test_dropout_school_principal_first(self):
         """For a dropout the school holding the registration answers first."""
-        parties = responsible_parties(open_case())
+        parties = kc.responsible_parties(open_case())
         assert parties[0].party is Party.SCHOOL
         assert parties[0].first
         assert parties[0].unit == "3709830031"
 
     def test_out_of_school_bureau_and_township(self):
         """For a child never enrolled the bureau and the township answer, with the village."""
-        parties = responsible_parties(open_case(kind=CaseKind.OUT_OF_SCHOOL))
+        parties = kc.responsible_parties(open_case(kind=kc.CaseKind.OUT_OF_SCHOOL))
         assert [p.party for p in parties] == [
             Party.EDUCATION_BUREAU,
             Party.TOWN_GOVERNMENT,
@@ -503,8 +473,8 @@ class TestResponsibility:
 
 # -- properties ------------------------------------------------------------------------
 
-_ALLOWED: dict[CaseState, list] = {}
-for _t in MACHINE:
+_ALLOWED: dict[kc.CaseState, list] = {}
+for _t in kc.MACHINE:
     for _s in _t.sources:
         _ALLOWED.setdefault(_s, []).append(_t)
 
@@ -513,7 +483,7 @@ for _t in MACHINE:
 def event_walks(draw, max_steps: int = 12):
     """A case grown by a random walk of events the machine allows."""
     case = open_case()
-    expected = CaseState.IDENTIFIED
+    expected = kc.CaseState.IDENTIFIED
     day = dt.date(2025, 9, 8)
     for _ in range(draw(st.integers(min_value=0, max_value=max_steps))):
         choices = _ALLOWED.get(expected, [])
@@ -525,13 +495,13 @@ def event_walks(draw, max_steps: int = 12):
         if transition.event == "attendance_recorded":
             event = attendance_since_return(case, day)
         if transition.event == "closed":
-            allowed = check_closure(case, as_of=day, policy=FEICHENG).ok
+            allowed = kc.check_closure(case, as_of=day, policy=FEICHENG).ok
             if not allowed:
                 with pytest.raises(ValidationError) as exc_info:
-                    close_case(case, event, policy=FEICHENG)
+                    kc.close_case(case, event, policy=FEICHENG)
                 assert exc_info.value.code == "closure.refused"
                 continue
-            case = close_case(case, event, policy=FEICHENG)
+            case = kc.close_case(case, event, policy=FEICHENG)
         else:
             case = case.append(event, policy=FEICHENG)
         if transition.target is not None:
@@ -546,7 +516,7 @@ def test_derived_state_follows_machine(walked):
     """The derived state is the machine's state after every valid event sequence."""
     case, expected = walked
     assert case.state is expected
-    assert derive_state(e for _, e in case.effective()) is expected
+    assert kc.derive_state(e for _, e in case.effective()) is expected
     assert case.verify(expected_head=case.head, policy=FEICHENG).ok
 
 
@@ -585,7 +555,7 @@ def test_closed_cases_had_complete_ledgers(walked):
     for i, entry in enumerate(case.entries):
         if entry.event.tag == "closed":
             before = attrs.evolve(case, entries=case.entries[:i])
-            assert check_closure(before, as_of=entry.event.occurred_on, policy=FEICHENG).ok
+            assert kc.check_closure(before, as_of=entry.event.occurred_on, policy=FEICHENG).ok
 
 
 class TestLedgers:
@@ -595,7 +565,7 @@ class TestLedgers:
         from kongchuo.policy import Ledger
 
         dropout = walk(FULL_WORK)
-        suspected = attrs.evolve(open_case(kind=CaseKind.SUSPECTED_DROPOUT), case_id="FC-2")
+        suspected = attrs.evolve(open_case(kind=kc.CaseKind.SUSPECTED_DROPOUT), case_id="FC-2")
         closed = walk([*FULL_WORK, "placed", "closed"])
         views = ledgers(
             [],
@@ -610,7 +580,7 @@ class TestLedgers:
         before = ledgers(
             [], [closed], school_year=2025, as_of=dt.date(2025, 9, 10), policy=NATIONAL
         )
-        assert before[Ledger.DROPOUTS].rows[0].state is CaseState.VERIFIED
+        assert before[Ledger.DROPOUTS].rows[0].state is kc.CaseState.VERIFIED
 
     def test_feicheng_before_2024_keeps_two_ledgers(self):
         """Before the 2024 notice the Feicheng profile keeps no suspected-dropout ledger."""
@@ -632,20 +602,20 @@ class TestLedgers:
 
 
 @settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
-@given(st.from_type(Case))
+@given(st.from_type(kc.Case))
 def test_case_strategy_builds_valid_cases(case):
     """kongchuo.testing.cases() (registered for Case) builds cases that verify."""
     assert case.verify(expected_head=case.head).ok
-    assert case.state is derive_state(e for _, e in case.effective())
+    assert case.state is kc.derive_state(e for _, e in case.effective())
 
 
 @settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
-@given(st.from_type(Case))
+@given(st.from_type(kc.Case))
 def test_case_json_round_trip_keeps_the_chain(case):
     """from_json(to_json(case)) is the same case, and its log still verifies."""
     import kongchuo
 
-    again = kongchuo.from_json(kongchuo.to_json(case), Case)
+    again = kongchuo.from_json(kongchuo.to_json(case), kc.Case)
     assert again == case
     assert again.verify(expected_head=case.head).ok
     masked = kongchuo.to_json(case, mask=True)
@@ -664,7 +634,7 @@ def test_case_documents_report_every_problem():
     doc["entries"][1]["event"]["confirmed"] = "yes"
     doc["entries"][0]["event"]["type"] = "spotted"
     with pytest.raises(ValidationError) as exc_info:
-        kongchuo.from_json(json.dumps(doc), Case)
+        kongchuo.from_json(json.dumps(doc), kc.Case)
     paths = {p.path for p in exc_info.value.errors}
     assert {"$.kind", "$.entries[1].event.confirmed", "$.entries[0].event.type"} <= paths
 
@@ -674,6 +644,6 @@ def test_case_json_schema_names_every_event():
     import kongchuo
     from kongchuo.cases import EVENT_TYPES
 
-    schema = kongchuo.json_schema(Case)
+    schema = kongchuo.json_schema(kc.Case)
     for tag, cls in EVENT_TYPES.items():
         assert schema["$defs"][cls.__name__]["properties"]["type"] == {"const": tag}

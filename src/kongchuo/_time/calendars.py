@@ -24,7 +24,7 @@ from typing import Any, Final, Protocol, Self, runtime_checkable
 
 import attrs
 
-from kongchuo._core.args import require_date, require_int, require_items
+from kongchuo._core.args import require_date, require_instance, require_int, require_items
 from kongchuo._core.documents import parse_document, read_date, read_document
 from kongchuo._core.enums import LabelledEnum
 from kongchuo._core.errors import (
@@ -458,13 +458,7 @@ class ChinaCalendar:
 
     def with_arrangement(self, arrangement: YearArrangement) -> ChinaCalendar:
         """Return a calendar that also holds ``arrangement`` (replacing its year)."""
-        if not isinstance(arrangement, YearArrangement):
-            raise ValidationError(
-                "type",
-                f"expected a YearArrangement, got {type_name(arrangement)}",
-                f"应为 YearArrangement，实为 {type_name(arrangement)}",
-                path="arrangement",
-            )
+        arrangement = require_instance(arrangement, YearArrangement, "arrangement")
         kept = [a for a in self.arrangements if a.year != arrangement.year]
         return ChinaCalendar((*kept, arrangement))
 

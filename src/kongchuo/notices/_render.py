@@ -462,13 +462,7 @@ def template_of(kind: NoticeKind, templates: Mapping[Any, NoticeTemplate] | None
     """
     if templates is None:
         return DEFAULT_TEMPLATES[kind]
-    if not isinstance(templates, Mapping):
-        raise ValidationError(
-            "type",
-            f"expected a mapping of NoticeKind to NoticeTemplate, got {type_name(templates)}",
-            f"模板应为 NoticeKind 到 NoticeTemplate 的映射，实为 {type_name(templates)}",
-            path="templates",
-        )
+    templates = require_instance(templates, Mapping, "templates")  # type: ignore[type-abstract]
     template = templates.get(kind)
     if template is None:
         return DEFAULT_TEMPLATES[kind]

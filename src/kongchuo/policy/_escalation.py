@@ -17,7 +17,7 @@ import datetime as dt
 import re
 import string
 from collections.abc import Mapping
-from typing import Any, Final, TypedDict
+from typing import Any, Final
 
 import attrs
 
@@ -32,7 +32,6 @@ __all__ = [
     "AppealRights",
     "CaseKindLadders",
     "EscalationStep",
-    "EscalationValues",
     "StepAuthorities",
     "escalation_values",
     "format_document_number",
@@ -494,24 +493,6 @@ def number_regex(pattern: str, code: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-class EscalationValues(TypedDict):
-    """The escalation parameters of a profile, as ``Policy`` keyword arguments."""
-
-    escalation_ladder: ParameterHistory[tuple[EscalationStep, ...]]
-    case_kind_ladders: ParameterHistory[CaseKindLadders]
-    step_authorities: ParameterHistory[StepAuthorities]
-    correction_deadline: ParameterHistory[Span]
-    correction_order_joint_issuers: ParameterHistory[tuple[Party, ...] | None]
-    announcement_service_period: ParameterHistory[Span]
-    penalty_regulation: ParameterHistory[str | None]
-    appeal_rights: ParameterHistory[AppealRights]
-    persuasion_attempts_before_report: ParameterHistory[int]
-    return_notice_issuers: ParameterHistory[tuple[Party, ...]]
-    document_number_pattern: ParameterHistory[str]
-    training_referral_parties: ParameterHistory[tuple[Party, ...]]
-    child_labour_age: ParameterHistory[int]
-
-
 _GB_9704: Final = "GB/T 9704-2012 党政机关公文格式 7.2.5 (发文字号)"
 #: 未成年人保护法 (2020 revision) in force: the school's report (第二十八条), the
 #: department's order to return (第八十三条), 训诫 and 家庭教育指导 (第一百一十八条).
@@ -813,7 +794,9 @@ def _announcement(start: dt.date, base: tuple[str, ...]) -> Any:  # noqa: ANN401
     return _history("announcement_service_period", "span from the day of the announcement", *rows)
 
 
-def escalation_values(*, feicheng: bool, effective_from: dt.date, seed: str) -> EscalationValues:
+def escalation_values(
+    *, feicheng: bool, effective_from: dt.date, seed: str
+) -> dict[str, ParameterHistory[Any]]:
     """The escalation parameters of the FEICHENG (``feicheng=True``) or NATIONAL profile.
 
     Each history starts when its basis was in force; an earlier date carries the
@@ -917,11 +900,11 @@ def escalation_values(*, feicheng: bool, effective_from: dt.date, seed: str) -> 
             ),
         )
     base = (seed,) if feicheng else ()
-    return EscalationValues(
-        escalation_ladder=ladder,
-        case_kind_ladders=kinds,
-        step_authorities=authorities,
-        correction_deadline=_history(
+    return {  # the Policy keyword arguments; their types are those of Policy's fields
+        "escalation_ladder": ladder,
+        "case_kind_ladders": kinds,
+        "step_authorities": authorities,
+        "correction_deadline": _history(
             "correction_deadline",
             "span from the day the order is served (unit day: 民法典 calendar days; workday)",
             (
@@ -937,9 +920,9 @@ def escalation_values(*, feicheng: bool, effective_from: dt.date, seed: str) -> 
                 (_ART_58, "民法典 第二百零一条", "民法典 第二百零三条", KONGCHUO_DEFAULT),
             ),
         ),
-        correction_order_joint_issuers=joint,
-        announcement_service_period=_announcement(effective_from, ()),
-        penalty_regulation=_history(
+        "correction_order_joint_issuers": joint,
+        "announcement_service_period": _announcement(effective_from, ()),
+        "penalty_regulation": _history(
             "penalty_regulation",
             "the local regulation that provides a penalty",
             (
@@ -954,12 +937,12 @@ def escalation_values(*, feicheng: bool, effective_from: dt.date, seed: str) -> 
                 (_ART_58, "行政处罚法 第十二条", *base),
             ),
         ),
-        appeal_rights=_appeal(feicheng=feicheng, start=effective_from),
-        persuasion_attempts_before_report=_attempts(feicheng=feicheng, start=effective_from),
-        return_notice_issuers=issuers,
-        document_number_pattern=pattern,
-        training_referral_parties=_training(feicheng=feicheng, start=effective_from),
-        child_labour_age=_history(
+        "appeal_rights": _appeal(feicheng=feicheng, start=effective_from),
+        "persuasion_attempts_before_report": _attempts(feicheng=feicheng, start=effective_from),
+        "return_notice_issuers": issuers,
+        "document_number_pattern": pattern,
+        "training_referral_parties": _training(feicheng=feicheng, start=effective_from),
+        "child_labour_age": _history(
             "child_labour_age",
             "full years (周岁)",
             (
@@ -969,4 +952,4 @@ def escalation_values(*, feicheng: bool, effective_from: dt.date, seed: str) -> 
                 ("禁止使用童工规定 第二条",),
             ),
         ),
-    )
+    }

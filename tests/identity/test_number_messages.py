@@ -31,7 +31,7 @@ def _problem(call):
     [
         (
             None,
-            "resident_id.type",
+            "type",
             "a resident ID number must be a str, not NoneType",
             "身份证号码必须是字符串，而不是 NoneType",
         ),
@@ -221,9 +221,9 @@ def test_compact_changes_in_chinese_and_masked_repr():
 
 
 def test_compact_refuses_non_text():
-    """compact(5) is compact.type at $ with both messages."""
+    """compact(5) is type at $ with both messages."""
     problem = _problem(lambda: ResidentId.compact(5))
-    assert (problem.code, problem.path) == ("compact.type", "$")
+    assert (problem.code, problem.path) == ("type", "$")
     assert problem.message == "expected a str, got int"
     assert problem.message_zh == "应为字符串，实为 int"
 
@@ -233,7 +233,7 @@ def test_compact_refuses_non_text():
     [
         (
             5,
-            "student_number.type",
+            "type",
             "a student number must be a str, not int",
             "学籍号必须是字符串，而不是 int",
         ),
@@ -361,11 +361,11 @@ def test_the_type_named_is_the_input_type():
 
 
 def test_format_and_compact_refuse_non_text_at_the_root():
-    """format() and compact() of something not text are compact.type at $."""
+    """format() and compact() of something not text are type at $."""
     for call in (
         lambda: ResidentId.format(5),
         lambda: StudentNumber.format(5),
         lambda: StudentNumber.compact(5),
     ):
         problem = _problem(call)
-        assert (problem.code, problem.path) == ("compact.type", "$")
+        assert (problem.code, problem.path) == ("type", "$")

@@ -223,8 +223,14 @@ class Kind:
         raise NotImplementedError
 
     def load(self, raw: object) -> object:
-        """The typed value of a raw JSON value; raises :class:`ValidationError`."""
-        raise NotImplementedError
+        """The typed value of a raw JSON value; raises :class:`ValidationError`.
+
+        By default the raw value is the typed value once :meth:`check` passes it.
+        """
+        found = self.check(raw)
+        if found:
+            raise ValidationError.of(found)
+        return raw
 
     def dump(self, value: Any, opts: DumpOptions) -> object:
         """The JSON-ready form of a typed value."""
@@ -257,12 +263,6 @@ class Text(Kind):
                 )
             ]
         return None
-
-    def load(self, raw: object) -> object:
-        found = self.check(raw)
-        if found:
-            raise ValidationError.of(found)
-        return raw
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string", "minLength": 1, "maxLength": self.max_len, "pattern": r"\S"}
@@ -365,12 +365,6 @@ class Phone(Kind):
             ]
         return None
 
-    def load(self, raw: object) -> object:
-        bad = self.check(raw)
-        if bad:
-            raise ValidationError.of(bad)
-        return raw
-
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string", "pattern": self.PATTERN}
 
@@ -466,12 +460,6 @@ class BoolKind(Kind):
             return None
         return [_type_problem("a bool", "布尔值", value)]
 
-    def load(self, raw: object) -> object:
-        bad = self.check(raw)
-        if bad:
-            raise ValidationError.of(bad)
-        return raw
-
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "boolean"}
 
@@ -497,12 +485,6 @@ class IntKind(Kind):
                 )
             ]
         return None
-
-    def load(self, raw: object) -> object:
-        bad = self.check(raw)
-        if bad:
-            raise ValidationError.of(bad)
-        return raw
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.low, "maximum": self.high}
@@ -530,7 +512,7 @@ class ResidentIdKind(Kind):
         return {"type": "string", "pattern": r"^[0-9]{17}[0-9X]$"}
 
 
-class StudentNumberKind(Kind):
+class StudentNumberField(Kind):
     """A student number (学籍号), handled like an ID number on export.
 
     A pseudonymised student number is its letter, a colon and the pseudonym of the
@@ -559,7 +541,7 @@ class StudentNumberKind(Kind):
         return {"type": "string", "pattern": r"^[GLJ][0-9]{17}[0-9X]$"}
 
 
-class Optional(Kind):
+class Nullable(Kind):
     """``None`` or a value of the inner kind."""
 
     __slots__ = ("inner",)
@@ -706,7 +688,7 @@ class EnumSetKind(Kind):
 BOOL: Final = BoolKind()
 DATE: Final = DateKind()
 RESIDENT_ID: Final = ResidentIdKind()
-STUDENT_NUMBER: Final = StudentNumberKind()
+STUDENT_NUMBER: Final = StudentNumberField()
 PHONE: Final = Phone()
 NAME: Final = Text(50)
 REGION_CODE: Final = Code(

@@ -31,7 +31,7 @@ from kongchuo._models.base import (
     IntKind,
     Model,
     ModelKind,
-    Optional,
+    Nullable,
     Text,
     TupleKind,
     as_frozenset,
@@ -179,10 +179,10 @@ class Disability(Model):
     kind: DisabilityKind = attrs.field(metadata=meta(EnumKind(DisabilityKind), sensitive="private"))
     grade: int = attrs.field(metadata=meta(IntKind(1, 4), sensitive="private"))
     assessment: AbilityAssessment | None = attrs.field(
-        default=None, metadata=meta(Optional(EnumKind(AbilityAssessment)), sensitive="private")
+        default=None, metadata=meta(Nullable(EnumKind(AbilityAssessment)), sensitive="private")
     )
     assessed_on: dt.date | None = attrs.field(
-        default=None, metadata=meta(Optional(DATE), sensitive="private")
+        default=None, metadata=meta(Nullable(DATE), sensitive="private")
     )
 
     cross_fields: ClassVar[tuple[str, ...]] = ("assessment", "assessed_on")
@@ -232,7 +232,7 @@ class GroupMembership(Model):
     since: dt.date = attrs.field(metadata=meta(DATE))
     evidence: str = attrs.field(metadata=meta(Text(200), sensitive="private"))
     disability: Disability | None = attrs.field(
-        default=None, metadata=meta(Optional(ModelKind(Disability)), sensitive="private")
+        default=None, metadata=meta(Nullable(ModelKind(Disability)), sensitive="private")
     )
 
     cross_fields: ClassVar[tuple[str, ...]] = ("group", "disability")
@@ -332,7 +332,7 @@ class Carer(Model):
     name: str = attrs.field(metadata=meta(NAME, sensitive="name"))
     relationship: GuardianRelationship = attrs.field(metadata=meta(EnumKind(GuardianRelationship)))
     phone: str | None = attrs.field(
-        default=None, metadata=meta(Optional(PHONE), sensitive="contact")
+        default=None, metadata=meta(Nullable(PHONE), sensitive="contact")
     )
 
 
@@ -376,19 +376,19 @@ class Guardian(Model):
     relationship: GuardianRelationship = attrs.field(metadata=meta(EnumKind(GuardianRelationship)))
     name: str = attrs.field(metadata=meta(NAME, sensitive="name"))
     phone: str | None = attrs.field(
-        default=None, metadata=meta(Optional(PHONE), sensitive="contact")
+        default=None, metadata=meta(Nullable(PHONE), sensitive="contact")
     )
     working_away: bool = attrs.field(default=False, metadata=meta(BOOL))
-    carer: Carer | None = attrs.field(default=None, metadata=meta(Optional(ModelKind(Carer))))
+    carer: Carer | None = attrs.field(default=None, metadata=meta(Nullable(ModelKind(Carer))))
     status: GuardianStatus = attrs.field(
         default=GuardianStatus.ACTIVE,
         metadata=meta(EnumKind(GuardianStatus), sensitive="private"),
     )
     status_since: dt.date | None = attrs.field(
-        default=None, metadata=meta(Optional(DATE), sensitive="private")
+        default=None, metadata=meta(Nullable(DATE), sensitive="private")
     )
     status_until: dt.date | None = attrs.field(
-        default=None, metadata=meta(Optional(DATE), sensitive="private")
+        default=None, metadata=meta(Nullable(DATE), sensitive="private")
     )
 
     cross_fields: ClassVar[tuple[str, ...]] = ("status_since", "status_until")
@@ -486,17 +486,17 @@ class Child(Model):
     """
 
     resident_id: ResidentId | None = attrs.field(
-        default=None, metadata=meta(Optional(RESIDENT_ID), sensitive="identifier")
+        default=None, metadata=meta(Nullable(RESIDENT_ID), sensitive="identifier")
     )
     student_number: StudentNumber | None = attrs.field(
-        default=None, metadata=meta(Optional(STUDENT_NUMBER), sensitive="identifier")
+        default=None, metadata=meta(Nullable(STUDENT_NUMBER), sensitive="identifier")
     )
     name: str = attrs.field(metadata=meta(NAME, sensitive="name"))
     sex: Sex = attrs.field(metadata=meta(EnumKind(Sex)))
     birth_date: dt.date = attrs.field(metadata=meta(DATE, sensitive="birth"))
     household_region: str = attrs.field(metadata=meta(REGION_CODE))
     residence_region: str = attrs.field(metadata=meta(REGION_CODE))
-    rural_household: bool | None = attrs.field(default=None, metadata=meta(Optional(BOOL)))
+    rural_household: bool | None = attrs.field(default=None, metadata=meta(Nullable(BOOL)))
     jurisdiction: str = attrs.field(metadata=meta(UNIT_CODE))
     special_groups: frozenset[SpecialGroup] = attrs.field(
         default=frozenset(),

@@ -110,7 +110,7 @@ def _generic(w: _Writer, kind: b.Kind, v: str, x: str, prefix: str) -> list[str]
 def _emit(w: _Writer, kind: b.Kind, v: str, x: str, prefix: str) -> list[str]:  # noqa: C901, PLR0911 - one branch per kind
     """Lines that set ``x`` from the raw value in ``v``, or add problems to ``bad``."""
     slow = _generic(w, kind, v, x, prefix)
-    if isinstance(kind, b.Optional):
+    if isinstance(kind, b.Nullable):
         inner = _emit(w, kind.inner, v, x, prefix)
         return [f"if {v} is None:", f"    {x} = None", "else:", *_indent(inner)]
     if isinstance(kind, b.Text):
@@ -310,7 +310,7 @@ _DUMPERS: dict[type, Callable[[Any], dict[str, object]]] = {}
 
 def _dump_expr(w: _Writer, kind: b.Kind, v: str) -> str:  # noqa: PLR0911 - one branch per kind
     """An expression for the full (unmasked) JSON form of the value in ``v``."""
-    if isinstance(kind, b.Optional):
+    if isinstance(kind, b.Nullable):
         inner = _dump_expr(w, kind.inner, v)
         return v if inner == v else f"(None if {v} is None else {inner})"
     if isinstance(kind, (b.Text, b.Code, b.BoolKind, b.IntKind, b.Phone)):
@@ -319,7 +319,7 @@ def _dump_expr(w: _Writer, kind: b.Kind, v: str) -> str:  # noqa: PLR0911 - one 
         return f"{v}._value_"
     if isinstance(kind, b.DateKind):
         return f"{v}.isoformat()"
-    if isinstance(kind, (b.ResidentIdKind, b.StudentNumberKind)):
+    if isinstance(kind, (b.ResidentIdKind, b.StudentNumberField)):
         return f"{v}.value"
     if isinstance(kind, b.ModelKind):
         return f"{w.ref(dumper(kind.cls), 'dump')}({v})"
@@ -352,7 +352,7 @@ def dumper(cls: type[b.Model]) -> Callable[[Any], dict[str, object]]:
 
 def _quick(w: _Writer, kind: b.Kind, x: str) -> str:  # noqa: C901, PLR0911 - one branch per kind
     """An expression that is true when the typed value in ``x`` surely passes its check."""
-    if isinstance(kind, b.Optional):
+    if isinstance(kind, b.Nullable):
         return f"({x} is None or {_quick(w, kind.inner, x)})"
     if isinstance(kind, b.Text):
         return f"({x}.__class__ is str and 0 < len({x}) <= {kind.max_len} and not {x}.isspace())"
@@ -368,7 +368,7 @@ def _quick(w: _Writer, kind: b.Kind, x: str) -> str:  # noqa: C901, PLR0911 - on
         return f"({x}.__class__ is int and {kind.low} <= {x} <= {kind.high})"
     if isinstance(kind, b.ResidentIdKind):
         return f"{x}.__class__ is {w.ref(ResidentId, 'rid')}"
-    if isinstance(kind, b.StudentNumberKind):
+    if isinstance(kind, b.StudentNumberField):
         return f"{x}.__class__ is {w.ref(StudentNumber, 'sn')}"
     if isinstance(kind, b.ModelKind):
         return f"{x}.__class__ is {w.ref(kind.cls, 'model')}"

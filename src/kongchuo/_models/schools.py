@@ -25,7 +25,7 @@ from kongchuo._models.base import (
     IntKind,
     Model,
     ModelKind,
-    Optional,
+    Nullable,
     Text,
     TupleKind,
     as_tuple,
@@ -111,7 +111,7 @@ class School(Model):
     kind: SchoolKind = attrs.field(metadata=meta(EnumKind(SchoolKind)))
     jurisdiction: str = attrs.field(metadata=meta(UNIT_CODE))
     city_direct: bool = attrs.field(default=False, metadata=meta(BOOL))
-    principal: str | None = attrs.field(default=None, metadata=meta(Optional(NAME)))
+    principal: str | None = attrs.field(default=None, metadata=meta(Nullable(NAME)))
 
 
 class RegistrationStatus(LabelledEnum):
@@ -176,10 +176,10 @@ class Registration(Model):
     )
     school: str = attrs.field(metadata=meta(UNIT_CODE))
     grade: int = attrs.field(metadata=meta(IntKind(1, 9)))
-    class_name: str | None = attrs.field(default=None, metadata=meta(Optional(Text(20))))
+    class_name: str | None = attrs.field(default=None, metadata=meta(Nullable(Text(20))))
     status: RegistrationStatus = attrs.field(metadata=meta(EnumKind(RegistrationStatus)))
     effective_from: dt.date = attrs.field(metadata=meta(DATE))
-    effective_to: dt.date | None = attrs.field(default=None, metadata=meta(Optional(DATE)))
+    effective_to: dt.date | None = attrs.field(default=None, metadata=meta(Nullable(DATE)))
 
     cross_fields: ClassVar[tuple[str, ...]] = ("effective_from", "effective_to")
 
@@ -238,7 +238,7 @@ class TransferStep(Model):
     side: TransferSide = attrs.field(metadata=meta(EnumKind(TransferSide)))
     action: TransferAction = attrs.field(metadata=meta(EnumKind(TransferAction)))
     on: dt.date = attrs.field(metadata=meta(DATE))
-    note: str | None = attrs.field(default=None, metadata=meta(Optional(Text(200))))
+    note: str | None = attrs.field(default=None, metadata=meta(Nullable(Text(200))))
 
 
 @attrs.frozen(kw_only=True)
@@ -378,7 +378,7 @@ class Attendance(Model):
     school: str = attrs.field(metadata=meta(UNIT_CODE))
     on: dt.date = attrs.field(metadata=meta(DATE))
     status: AttendanceStatus = attrs.field(metadata=meta(EnumKind(AttendanceStatus)))
-    note: str | None = attrs.field(default=None, metadata=meta(Optional(Text(200))))
+    note: str | None = attrs.field(default=None, metadata=meta(Nullable(Text(200))))
 
 
 class LeaveKind(LabelledEnum):
@@ -449,11 +449,11 @@ class Leave(Model):
     start: dt.date = attrs.field(metadata=meta(DATE))
     end: dt.date = attrs.field(metadata=meta(DATE))
     reason: str | None = attrs.field(
-        default=None, metadata=meta(Optional(Text(200)), sensitive="private")
+        default=None, metadata=meta(Nullable(Text(200)), sensitive="private")
     )
     approval: Approval = attrs.field(default=Approval.PENDING, metadata=meta(EnumKind(Approval)))
-    decided_by: str | None = attrs.field(default=None, metadata=meta(Optional(NAME)))
-    decided_on: dt.date | None = attrs.field(default=None, metadata=meta(Optional(DATE)))
+    decided_by: str | None = attrs.field(default=None, metadata=meta(Nullable(NAME)))
+    decided_on: dt.date | None = attrs.field(default=None, metadata=meta(Nullable(DATE)))
 
     cross_fields: ClassVar[tuple[str, ...]] = (
         "start",

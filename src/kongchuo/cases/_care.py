@@ -30,7 +30,7 @@ from kongchuo._models.base import (
     EnumKind,
     Model,
     ModelKind,
-    Optional,
+    Nullable,
     Text,
     TupleKind,
     as_tuple,
@@ -115,7 +115,7 @@ class CarePlan(Model):
     student_number: StudentNumber = attrs.field(
         metadata=meta(STUDENT_NUMBER, sensitive="identifier")
     )
-    mentor: str | None = attrs.field(default=None, metadata=meta(Optional(NAME)))
+    mentor: str | None = attrs.field(default=None, metadata=meta(Nullable(NAME)))
     mentor_role: Role = attrs.field(default=Role.HEAD_TEACHER, metadata=meta(EnumKind(Role)))
     one_life_one_plan: bool = attrs.field(default=False, metadata=meta(BOOL))
     measures: tuple[str, ...] = attrs.field(

@@ -51,7 +51,7 @@ from kongchuo._models.base import (
     Kind,
     Model,
     ModelKind,
-    Optional,
+    Nullable,
     Text,
     TupleKind,
     as_tuple,
@@ -112,7 +112,7 @@ class _Source:
 
 def _expr(kind: Kind, v: str, src: _Source) -> str:  # noqa: PLR0911 - one branch per kind
     """A Python expression writing ``v`` of ``kind`` as :func:`_reference_canonical` does."""
-    if isinstance(kind, Optional):
+    if isinstance(kind, Nullable):
         return f"('null' if {v} is None else {_expr(kind.inner, v, src)})"
     if isinstance(kind, (Text, Code)):
         return f"_eb({v})"
@@ -589,10 +589,10 @@ class Case(Model):
     kind: CaseKind = attrs.field(metadata=meta(EnumKind(CaseKind)))
     jurisdiction: str = attrs.field(metadata=meta(UNIT_CODE))
     child_id: ResidentId | None = attrs.field(
-        default=None, metadata=meta(Optional(RESIDENT_ID), sensitive="identifier")
+        default=None, metadata=meta(Nullable(RESIDENT_ID), sensitive="identifier")
     )
-    child_ref: str | None = attrs.field(default=None, metadata=meta(Optional(Text(64))))
-    school_code: str | None = attrs.field(default=None, metadata=meta(Optional(UNIT_CODE)))
+    child_ref: str | None = attrs.field(default=None, metadata=meta(Nullable(Text(64))))
+    school_code: str | None = attrs.field(default=None, metadata=meta(Nullable(UNIT_CODE)))
     entries: Sequence[Entry] = attrs.field(
         default=(), converter=_as_entries, metadata=meta(_ENTRIES)
     )

@@ -38,7 +38,7 @@ from kongchuo._core.args import require_date, require_instance, require_items
 from kongchuo._core.decision import Decision, Finding, Severity
 from kongchuo._core.enums import LabelledEnum
 from kongchuo._core.errors import ValidationError, type_name
-from kongchuo._models.base import DATE, EnumKind, Model, Optional, Text, TupleKind, as_tuple, meta
+from kongchuo._models.base import DATE, EnumKind, Model, Nullable, Text, TupleKind, as_tuple, meta
 from kongchuo._models.children import AbilityAssessment, Child
 from kongchuo._time.calendars import WorkCalendar, _require_calendar, roll_forward
 from kongchuo.cases._case import Case
@@ -159,7 +159,7 @@ class JustCause(Model):
         default=(), converter=as_tuple, metadata=meta(TupleKind(Text(200)))
     )
     note: str | None = attrs.field(
-        default=None, metadata=meta(Optional(Text(2000)), sensitive="private")
+        default=None, metadata=meta(Nullable(Text(2000)), sensitive="private")
     )
 
 
@@ -210,7 +210,7 @@ class SeriousFinding(Model):
         default=(), converter=as_tuple, metadata=meta(TupleKind(Text(200)))
     )
     note: str | None = attrs.field(
-        default=None, metadata=meta(Optional(Text(2000)), sensitive="private")
+        default=None, metadata=meta(Nullable(Text(2000)), sensitive="private")
     )
 
 

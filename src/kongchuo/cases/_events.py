@@ -32,7 +32,7 @@ from kongchuo._models.base import (
     Kind,
     Model,
     ModelKind,
-    Optional,
+    Nullable,
     Text,
     TupleKind,
     as_frozenset,
@@ -262,7 +262,7 @@ class Event(Model):
     recorded_at: dt.datetime = attrs.field(metadata=meta(DATETIME))
     recorded_by: str = attrs.field(metadata=meta(NAME))
     materials: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, metadata=meta(_REFS))
-    supersedes: int | None = attrs.field(default=None, metadata=meta(Optional(SEQUENCE)))
+    supersedes: int | None = attrs.field(default=None, metadata=meta(Nullable(SEQUENCE)))
     _text: str | None = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)
     """The event's canonical text, kept once written (see ``kongchuo.cases.entry_hash``)."""
     _loaded: str | None = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)
@@ -311,7 +311,7 @@ class Identified(Event):
 
     method: IdentificationMethod = attrs.field(metadata=meta(EnumKind(IdentificationMethod)))
     found_by: str = attrs.field(metadata=meta(_SHORT))
-    note: str | None = attrs.field(default=None, metadata=meta(Optional(_NOTE)))
+    note: str | None = attrs.field(default=None, metadata=meta(Nullable(_NOTE)))
 
 
 @attrs.frozen(kw_only=True)
@@ -390,7 +390,7 @@ class PlanMade(Event):
     )
     target_date: dt.date = attrs.field(metadata=meta(DATE))
     placement: Placement | None = attrs.field(
-        default=None, metadata=meta(Optional(EnumKind(Placement)))
+        default=None, metadata=meta(Nullable(EnumKind(Placement)))
     )
 
 
@@ -411,7 +411,7 @@ class PersuasionAttempt(Event):
     )
     met: tuple[Person, ...] = attrs.field(converter=as_tuple, metadata=meta(TupleKind(_PERSON)))
     result: AttemptResult = attrs.field(metadata=meta(EnumKind(AttemptResult)))
-    next_step: str | None = attrs.field(default=None, metadata=meta(Optional(_NOTE)))
+    next_step: str | None = attrs.field(default=None, metadata=meta(Nullable(_NOTE)))
 
 
 @attrs.frozen(kw_only=True)
@@ -463,7 +463,7 @@ class CorrectionOrdered(Event):
 
     issuer: str = attrs.field(metadata=meta(_SHORT))
     deadline: dt.date = attrs.field(metadata=meta(DATE))
-    service: Service | None = attrs.field(default=None, metadata=meta(Optional(ModelKind(Service))))
+    service: Service | None = attrs.field(default=None, metadata=meta(Nullable(ModelKind(Service))))
 
     cross_fields: ClassVar[tuple[str, ...]] = (*Event.cross_fields, "deadline", "service")
 
@@ -582,7 +582,7 @@ class Placed(Event):
     label_zh: ClassVar[str] = "安置"
 
     placement: Placement = attrs.field(metadata=meta(EnumKind(Placement)))
-    school_code: str | None = attrs.field(default=None, metadata=meta(Optional(UNIT_CODE)))
+    school_code: str | None = attrs.field(default=None, metadata=meta(Nullable(UNIT_CODE)))
     registered: bool = attrs.field(default=False, metadata=meta(BOOL))
 
 
@@ -639,7 +639,7 @@ class Deferred(Event):
     condition_evidence: tuple[str, ...] = attrs.field(
         converter=as_tuple, metadata=meta(_REFS, sensitive="private")
     )
-    until: dt.date | None = attrs.field(default=None, metadata=meta(Optional(DATE)))
+    until: dt.date | None = attrs.field(default=None, metadata=meta(Nullable(DATE)))
 
     cross_fields: ClassVar[tuple[str, ...]] = (
         *Event.cross_fields,
@@ -710,7 +710,7 @@ class StudyingElsewhere(Event):
 
     school_name: str = attrs.field(metadata=meta(_SHORT))
     verified_by: str = attrs.field(metadata=meta(_SHORT))
-    confirmation: str | None = attrs.field(default=None, metadata=meta(Optional(_SHORT)))
+    confirmation: str | None = attrs.field(default=None, metadata=meta(Nullable(_SHORT)))
 
 
 @attrs.frozen(kw_only=True)
@@ -784,7 +784,7 @@ class AttendanceRecorded(Event):
     school_code: str = attrs.field(metadata=meta(UNIT_CODE))
     since: dt.date = attrs.field(metadata=meta(DATE))
     days: tuple[dt.date, ...] = attrs.field(converter=as_tuple, metadata=meta(_DAYS))
-    digest: str | None = attrs.field(default=None, metadata=meta(Optional(Text(64))))
+    digest: str | None = attrs.field(default=None, metadata=meta(Nullable(Text(64))))
 
     cross_fields: ClassVar[tuple[str, ...]] = (*Event.cross_fields, "since", "days")
 

@@ -35,7 +35,7 @@ from kongchuo._models.base import (
     Kind,
     Model,
     ModelKind,
-    Optional,
+    Nullable,
     Text,
     TupleKind,
     as_tuple,
@@ -226,7 +226,7 @@ class Service(Model):
     method: ServiceMethod = attrs.field(metadata=meta(EnumKind(ServiceMethod)))
     served_on: dt.date = attrs.field(metadata=meta(DATE))
     recipient: str = attrs.field(metadata=meta(NAME, sensitive="name"))
-    note: str | None = attrs.field(default=None, metadata=meta(Optional(Text(200))))
+    note: str | None = attrs.field(default=None, metadata=meta(Nullable(Text(200))))
 
 
 @attrs.frozen(kw_only=True)
@@ -247,9 +247,9 @@ class Organisation(Model):
 
     name: str = attrs.field(metadata=meta(Text(100)))
     uscc: str | None = attrs.field(
-        default=None, converter=_compact_optional, metadata=meta(Optional(USCC))
+        default=None, converter=_compact_optional, metadata=meta(Nullable(USCC))
     )
-    address: str | None = attrs.field(default=None, metadata=meta(Optional(Text(200))))
+    address: str | None = attrs.field(default=None, metadata=meta(Nullable(Text(200))))
 
 
 def _issuer_tuple(value: Iterable[Issuer]) -> tuple[Issuer, ...]:
@@ -288,7 +288,7 @@ class Notice(Model):
     number: str = attrs.field(metadata=meta(Text(64)))
     issued_on: dt.date = attrs.field(metadata=meta(DATE))
     issuers: tuple[Issuer, ...] = attrs.field(converter=_issuer_tuple, metadata=meta(_ISSUERS))
-    service: Service | None = attrs.field(default=None, metadata=meta(Optional(ModelKind(Service))))
+    service: Service | None = attrs.field(default=None, metadata=meta(Nullable(ModelKind(Service))))
 
     @classmethod
     def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
@@ -331,7 +331,7 @@ def _need_names(values: Mapping[str, Any], name: str = "guardians") -> list[Prob
 
 
 def _child_id() -> Any:  # noqa: ANN401 - attrs.field is Any
-    return attrs.field(default=None, metadata=meta(Optional(RESIDENT_ID), sensitive="identifier"))
+    return attrs.field(default=None, metadata=meta(Nullable(RESIDENT_ID), sensitive="identifier"))
 
 
 @attrs.frozen(kw_only=True)
@@ -462,7 +462,7 @@ class Reminder(Notice):
     due_on: dt.date = attrs.field(metadata=meta(DATE))
     report_by: dt.date = attrs.field(metadata=meta(DATE))
     reason: str = attrs.field(metadata=meta(Text(500), sensitive="private"))
-    studying_elsewhere: str | None = attrs.field(default=None, metadata=meta(Optional(_UNIT)))
+    studying_elsewhere: str | None = attrs.field(default=None, metadata=meta(Nullable(_UNIT)))
 
     @classmethod
     def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
@@ -547,7 +547,7 @@ class CorrectionOrder(Notice):
         converter=_name_tuple, metadata=meta(TupleKind(_UNIT))
     )
     consequences: str = attrs.field(metadata=meta(Text(1000)))
-    appeal_rights: str | None = attrs.field(default=None, metadata=meta(Optional(Text(500))))
+    appeal_rights: str | None = attrs.field(default=None, metadata=meta(Nullable(Text(500))))
 
     @classmethod
     def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
@@ -594,7 +594,7 @@ class JudicialReferral(Notice):
     order_deadline: dt.date = attrs.field(metadata=meta(DATE))
     facts: str = attrs.field(metadata=meta(_LONG, sensitive="private"))
     requested: str = attrs.field(metadata=meta(Text(500)))
-    to_party: Party | None = attrs.field(default=None, metadata=meta(Optional(EnumKind(Party))))
+    to_party: Party | None = attrs.field(default=None, metadata=meta(Nullable(EnumKind(Party))))
 
     @classmethod
     def cross_check(cls, values: Mapping[str, Any]) -> list[Problem]:
@@ -618,7 +618,7 @@ class LetterToParents(Notice):
     addressed_to_guardians: ClassVar[bool] = False
 
     school_year: int = attrs.field(metadata=meta(IntKind(1986, 9998)))
-    contact: str | None = attrs.field(default=None, metadata=meta(Optional(Text(200))))
+    contact: str | None = attrs.field(default=None, metadata=meta(Nullable(Text(200))))
 
 
 @attrs.frozen(kw_only=True)

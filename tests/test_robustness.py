@@ -223,7 +223,7 @@ class TestCalendarRanges:
                 }
             )
         assert [p.code for p in info.value.errors] == [
-            "calendar.unknown",
+            "unknown_key",
             "calendar.year",
             "calendar.weekday_workday",
             "calendar.conflict",

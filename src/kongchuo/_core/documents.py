@@ -16,11 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from kongchuo._core.errors import Problem, ValidationError, quote, type_name
+from kongchuo._core.errors import Problem, ValidationError, problem, quote, type_name
 
-__all__ = ["parse_document", "read_date", "read_document"]
+__all__ = ["parse_document", "read_date", "read_document", "read_table", "unknown_keys"]
 
 _FORMATS: Final = (".toml", ".json")
 
@@ -236,3 +237,44 @@ def read_date(raw: object, path: str, problems: list[Problem], *, prefix: str) -
         )
     )
     return None
+
+
+def unknown_keys(
+    raw: Mapping[Any, Any], known: Callable[[Any], bool], path: str = "$"
+) -> list[Problem]:
+    """An ``unknown_key`` problem for each key of ``raw`` that ``known`` refuses (under ``path``).
+
+    Example:
+        >>> [str(p) for p in unknown_keys({"a": 1, "b": 2}, {"a"}.__contains__)]
+        ["$.b: unknown key 'b' (未知字段 'b') [unknown_key]"]
+    """
+    return [
+        problem(
+            "unknown_key",
+            f"unknown key {quote(key)}",
+            f"未知字段 {quote(key)}",
+            f"{path}.{quote(key, bare=True)}" if isinstance(key, str) else path,
+        )
+        for key in raw
+        if not known(key)
+    ]
+
+
+def read_table(data: object, known: frozenset[str]) -> tuple[Mapping[Any, Any], list[Problem]]:
+    """A document's top-level table, and a problem for each key it does not know.
+
+    Raises:
+        ValidationError: ``type`` for a document that is not a table.
+
+    Example:
+        >>> table, problems = read_table({"year": 2027, "yaer": 1}, frozenset({"year"}))
+        >>> [p.code for p in problems]
+        ['unknown_key']
+    """
+    if not isinstance(data, Mapping):
+        raise ValidationError(
+            "type",
+            f"expected a table, got {type_name(data)}",
+            f"应为表（对象），实为 {type_name(data)}",
+        )
+    return data, unknown_keys(data, known.__contains__)

@@ -24,6 +24,7 @@ from typing import Any, ClassVar, Final, Literal
 
 import attrs
 
+from kongchuo._core.documents import unknown_keys
 from kongchuo._core.enums import LabelledEnum, type_problem, unknown_problem
 from kongchuo._core.errors import Problem, ValidationError, problem, quote, type_name
 from kongchuo._core.guard import friendly_init
@@ -875,19 +876,6 @@ def _missing(name: str) -> Problem:
     return problem("missing", f"{name} is required", f"缺少必填字段 {name}", f"$.{name}")
 
 
-def _unknown_keys(raw: Mapping[Any, Any], known: Callable[[Any], bool]) -> list[Problem]:
-    return [
-        problem(
-            "unknown_key",
-            f"unknown key {quote(key)}",
-            f"未知字段 {quote(key)}",
-            f"$.{quote(key, bare=True)}" if isinstance(key, str) else "$",
-        )
-        for key in raw
-        if not known(key)
-    ]
-
-
 def structure(cls: type[Model], raw: object, *, extra: frozenset[str] = frozenset()) -> Any:
     """Build ``cls`` from a raw JSON object, reporting every problem in one pass.
 
@@ -926,7 +914,7 @@ def structure_generic(  # noqa: C901 - one loop over the fields
             problems.extend(p.under(f"$.{f.name}") for p in exc.errors)
     if found != len(raw):
         names = {f.name for f in specs} | extra
-        unknown = _unknown_keys(raw, names.__contains__)
+        unknown = unknown_keys(raw, names.__contains__)
         if unknown:
             problems = problems or []
             problems.extend(unknown)

@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, Final
 
+from kongchuo._core.documents import unknown_keys
 from kongchuo._core.errors import Problem, ValidationError
 from kongchuo._identity import numbers as _identity
 from kongchuo._identity.numbers import ResidentId, StudentNumber
@@ -57,7 +58,7 @@ def _not_object(raw: object) -> ValidationError:
 def _unknown(
     raw: dict[Any, Any], known: frozenset[str], extra: frozenset[str], bad: list[Problem] | None
 ) -> list[Problem] | None:
-    found = b._unknown_keys(raw, lambda k: k in known or k in extra)  # noqa: SLF001
+    found = unknown_keys(raw, lambda k: k in known or k in extra)
     if not found:
         return bad
     out = bad if bad is not None else []

@@ -25,7 +25,13 @@ from typing import Any, Final, Protocol, Self, runtime_checkable
 import attrs
 
 from kongchuo._core.args import require_date, require_instance, require_int, require_items
-from kongchuo._core.documents import parse_document, read_date, read_document
+from kongchuo._core.documents import (
+    parse_document,
+    read_date,
+    read_document,
+    read_table,
+    unknown_keys,
+)
 from kongchuo._core.enums import LabelledEnum
 from kongchuo._core.errors import (
     CalendarHorizonError,
@@ -93,16 +99,7 @@ def _read_days(raw: object, path: str, problems: list[Problem]) -> list[dt.date]
     for index, item in enumerate(raw):
         where = f"{path}[{index}]"
         if isinstance(item, Mapping):
-            unknown = set(item) - {"name", "start", "end"}
-            problems.extend(
-                problem(
-                    "calendar.unknown",
-                    f"unknown key {quote(k)}",
-                    f"未知的键 {quote(k)}",
-                    f"{where}.{quote(k, bare=True)}",
-                )
-                for k in sorted(unknown)
-            )
+            problems.extend(unknown_keys(item, {"name", "start", "end"}.__contains__, where))
             start = read_date(item.get("start"), f"{where}.start", problems, prefix="calendar")
             end = read_date(
                 item.get("end", item.get("start")), f"{where}.end", problems, prefix="calendar"
@@ -298,22 +295,7 @@ class YearArrangement(_CalendarDocument):
         Raises:
             ValidationError: With every problem, each with its path.
         """
-        if not isinstance(data, Mapping):
-            raise ValidationError(
-                "type",
-                f"expected a table, got {type_name(data)}",
-                f"应为表（对象），实为 {type_name(data)}",
-            )
-        problems: list[Problem] = [
-            problem(
-                "calendar.unknown",
-                f"unknown key {quote(k)}",
-                f"未知的键 {quote(k)}",
-                f"$.{quote(k, bare=True)}",
-            )
-            for k in data
-            if k not in {"year", "source", "holidays", "workdays"}
-        ]
+        data, problems = read_table(data, frozenset({"year", "source", "holidays", "workdays"}))
         year, source = data.get("year"), data.get("source")
         holidays = _read_days(data.get("holidays", []), "$.holidays", problems)
         workdays = _read_days(data.get("workdays", []), "$.workdays", problems)
@@ -801,22 +783,7 @@ class SchoolCalendar(_CalendarDocument):
         Raises:
             ValidationError: With every problem, each with its path.
         """
-        if not isinstance(data, Mapping):
-            raise ValidationError(
-                "type",
-                f"expected a table, got {type_name(data)}",
-                f"应为表（对象），实为 {type_name(data)}",
-            )
-        problems: list[Problem] = [
-            problem(
-                "calendar.unknown",
-                f"unknown key {quote(k)}",
-                f"未知的键 {quote(k)}",
-                f"$.{quote(k, bare=True)}",
-            )
-            for k in data
-            if k not in {"school_year", "source", "terms", "breaks"}
-        ]
+        data, problems = read_table(data, frozenset({"school_year", "source", "terms", "breaks"}))
         year = data.get("school_year")
         if type(year) is not int:
             problems.append(
@@ -857,16 +824,7 @@ def _read_spans(
             problems.append(problem("type", "expected a table", "应为表（对象）", where))
             continue
         before = len(problems)
-        problems.extend(
-            problem(
-                "calendar.unknown",
-                f"unknown key {quote(k)}",
-                f"未知的键 {quote(k)}",
-                f"{where}.{quote(k, bare=True)}",
-            )
-            for k in item
-            if k not in allowed
-        )
+        problems.extend(unknown_keys(item, allowed.__contains__, where))
         try:
             kind: Any = kinds(item.get("kind"))  # type: ignore[arg-type]
         except ValueError:

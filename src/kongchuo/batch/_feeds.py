@@ -34,6 +34,7 @@ from kongchuo import (
     ValidationError,
     quote,
 )
+from kongchuo._core.documents import unknown_keys
 
 __all__ = [
     "MAPPINGS",
@@ -434,16 +435,7 @@ def mapping_from_dict(data: object) -> ColumnMapping:
     if not isinstance(data, Mapping):
         raise ValidationError("type", "a mapping document is a table", "列映射文件应为表（字典）")
     known = {"feed", "name", "columns", "aliases", "defaults", "extends"}
-    problems = [
-        Problem(
-            code="batch.mapping.unknown_key",
-            path=f"$.{quote(key, bare=True)}",
-            message=f"unknown key {quote(key)}",
-            message_zh=f"未知字段 {quote(key)}",
-        )
-        for key in data
-        if key not in known
-    ]
+    problems = unknown_keys(data, known.__contains__)
     try:
         feed = Feed(str(data.get("feed")))
     except ValueError:

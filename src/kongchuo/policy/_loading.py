@@ -33,8 +33,14 @@ from typing import Any, Final
 
 import attrs
 
-from kongchuo._core.documents import parse_document, read_date, read_document
-from kongchuo._core.errors import Problem, ValidationError, problem, quote, type_name
+from kongchuo._core.documents import (
+    parse_document,
+    read_date,
+    read_document,
+    read_table,
+    unknown_keys,
+)
+from kongchuo._core.errors import Problem, ValidationError, problem, quote
 from kongchuo.policy._parameters import Parameter, ParameterHistory, checked_parameter
 from kongchuo.policy._policy import SPECS, Policy, value_problems
 from kongchuo.policy._profiles import FEICHENG, NATIONAL
@@ -94,16 +100,7 @@ def _read_entry(
     before = len(problems)
     keys = raw.keys()
     if not keys <= _ENTRY:  # one set test for the usual, sound entry
-        problems.extend(
-            problem(
-                "policy.unknown",
-                f"unknown key {quote(key)}",
-                f"未知的键 {quote(key)}",
-                f"{path}.{quote(key, bare=True)}",
-            )
-            for key in raw
-            if key not in _ENTRY
-        )
+        problems.extend(unknown_keys(raw, _ENTRY.__contains__, path))
     if not keys >= _REQUIRED:
         problems.extend(
             problem("policy.missing", f"{key} is missing", f"缺少 {key}", f"{path}.{key}")
@@ -189,7 +186,7 @@ def _read_history(
     return ParameterHistory(name=name, values=(*kept, *found))
 
 
-def policy_from_mapping(data: object) -> Policy:  # noqa: C901 - one check per key of the format
+def policy_from_mapping(data: object) -> Policy:
     """Build a :class:`Policy` from a parsed JSON or TOML document.
 
     Args:
@@ -220,22 +217,7 @@ def policy_from_mapping(data: object) -> Policy:  # noqa: C901 - one check per k
         >>> p.monthly_report_day.value_at(date(2027, 2, 1))
         10
     """
-    if not isinstance(data, Mapping):
-        raise ValidationError(
-            "type",
-            f"a policy document must be a table, got {type_name(data)}",
-            f"政策文件应为表（对象），实为 {type_name(data)}",
-        )
-    problems: list[Problem] = [
-        problem(
-            "policy.unknown",
-            f"unknown key {quote(key)}",
-            f"未知的键 {quote(key)}",
-            f"$.{quote(key, bare=True)}",
-        )
-        for key in data
-        if key not in _TOP
-    ]
+    data, problems = read_table(data, _TOP)
     names = {key: _read_text(data.get(key), f"$.{key}", problems) for key in ("name", "name_zh")}
     base: Policy | None = None
     if "base" in data:
@@ -258,7 +240,7 @@ def policy_from_mapping(data: object) -> Policy:  # noqa: C901 - one check per k
         if key not in SPECS:
             problems.append(
                 problem(
-                    "policy.unknown",
+                    "unknown_key",
                     f"unknown parameter {quote(key)}",
                     f"未知的参数 {quote(key)}",
                     f"$.parameters.{quote(key, bare=True)}",

@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TypeVar
 
-from kongchuo._core.errors import Problem, ValidationError, quote, type_name
+from kongchuo._core.errors import ValidationError, problem, quote, type_name
 
 __all__ = ["require_bool", "require_date", "require_instance", "require_int", "require_items"]
 
@@ -182,11 +182,11 @@ def require_items(value: object, cls: type[T], path: str, *, name_zh: str = "") 
         )
     found = tuple(value)
     wrong = [
-        Problem(
-            code="type",
-            path=f"{path}[{i}]",
-            message=f"expected a {cls.__name__}, got {type_name(item)}",
-            message_zh=f"应为 {label}，实为 {type_name(item)}",
+        problem(
+            "type",
+            f"expected a {cls.__name__}, got {type_name(item)}",
+            f"应为 {label}，实为 {type_name(item)}",
+            f"{path}[{i}]",
         )
         for i, item in enumerate(found)
         if not isinstance(item, cls)

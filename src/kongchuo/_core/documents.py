@@ -229,11 +229,11 @@ def read_date(raw: object, path: str, problems: list[Problem], *, prefix: str) -
     got = "text that is not a date" if isinstance(raw, str) else type_name(raw)
     got_zh = "无效的日期文本" if isinstance(raw, str) else type_name(raw)
     problems.append(
-        Problem(
-            code=f"{prefix}.date",
-            path=path,
-            message=f"expected a date YYYY-MM-DD, got {got}",
-            message_zh=f"应为 YYYY-MM-DD 格式的日期，实为{got_zh}",
+        problem(
+            f"{prefix}.date",
+            f"expected a date YYYY-MM-DD, got {got}",
+            f"应为 YYYY-MM-DD 格式的日期，实为{got_zh}",
+            path,
         )
     )
     return None

@@ -16,7 +16,7 @@ import enum
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Self, TypeVar
 
-from kongchuo._core.errors import ROOT, Problem, ValidationError, quote, type_name
+from kongchuo._core.errors import ROOT, Problem, ValidationError, problem, quote, type_name
 
 __all__ = [
     "LabelledEnum",
@@ -158,21 +158,21 @@ def choices_zh(cls: type[LabelledEnum]) -> str:
 
 def unknown_problem(cls: type[LabelledEnum], text: str, path: str = ROOT) -> Problem:
     """The problem of a string that is neither a value nor a label of ``cls``."""
-    return Problem(
-        code="enum.unknown",
-        path=path,
-        message=f"{quote(text)} is not one of {choices(cls)}",
-        message_zh=f"{quote(text)} 不是以下之一：{choices_zh(cls)}",
+    return problem(
+        "enum.unknown",
+        f"{quote(text)} is not one of {choices(cls)}",
+        f"{quote(text)} 不是以下之一：{choices_zh(cls)}",
+        path,
     )
 
 
 def type_problem(cls: type[LabelledEnum], value: object, path: str = ROOT) -> Problem:
     """The problem of a value that is not even a string, where ``cls`` is expected."""
-    return Problem(
-        code="type",
-        path=path,
-        message=f"expected one of {choices(cls)}, got {type_name(value)}",
-        message_zh=f"应为以下之一：{choices_zh(cls)}，实际为 {type_name(value)}",
+    return problem(
+        "type",
+        f"expected one of {choices(cls)}, got {type_name(value)}",
+        f"应为以下之一：{choices_zh(cls)}，实际为 {type_name(value)}",
+        path,
     )
 
 
@@ -222,14 +222,7 @@ def parse_members(
         except ValidationError as exc:
             problems.extend(exc.errors)
     if not problems and unique and len(set(found)) != len(found):
-        problems.append(
-            Problem(
-                code=code,
-                path=path,
-                message=f"{en}: a member is listed twice",
-                message_zh=f"{zh}重复",
-            )
-        )
+        problems.append(problem(code, f"{en}: a member is listed twice", f"{zh}重复", path))
     if problems:
         raise ValidationError.of(problems)
     return found

@@ -19,7 +19,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from kongchuo._core.errors import Problem, ValidationError, quote
+from kongchuo._core.errors import Problem, ValidationError, problem, quote
 
 __all__ = ["friendly_init", "signature_problems"]
 
@@ -49,24 +49,19 @@ def signature_problems(
         else:
             en = f"{name}() takes keyword arguments only; got {len(args)} positional"
             zh = f"{name}() 只接受关键字参数，实际给出 {len(args)} 个位置参数"
-        problems.append(Problem(code="arguments.positional", path="$", message=en, message_zh=zh))
+        problems.append(problem("arguments.positional", en, zh, "$"))
     given = {p.name for p in positional[: len(args)]}
     problems.extend(
-        Problem(
-            code="arguments.duplicate",
-            path=f"$.{p}",
-            message=f"{p} is given both by position and by keyword",
-            message_zh=f"参数 {p} 既按位置又按关键字给出",
+        problem(
+            "arguments.duplicate",
+            f"{p} is given both by position and by keyword",
+            f"参数 {p} 既按位置又按关键字给出",
+            f"$.{p}",
         )
         for p in sorted(given & set(kwargs))
     )
     problems.extend(
-        Problem(
-            code="missing",
-            path=f"$.{p.name}",
-            message=f"{p.name} is required",
-            message_zh=f"缺少必填字段 {p.name}",
-        )
+        problem("missing", f"{p.name} is required", f"缺少必填字段 {p.name}", f"$.{p.name}")
         for p in params
         if p.default is p.empty
         and p.kind is not p.VAR_POSITIONAL
@@ -74,11 +69,11 @@ def signature_problems(
         and p.name not in given
     )
     problems.extend(
-        Problem(
-            code="unknown_key",
-            path=f"$.{quote(key, bare=True)}",
-            message=f"{name}() has no argument {quote(key)}",
-            message_zh=f"{name}() 没有参数 {quote(key)}",
+        problem(
+            "unknown_key",
+            f"{name}() has no argument {quote(key)}",
+            f"{name}() 没有参数 {quote(key)}",
+            f"$.{quote(key, bare=True)}",
         )
         for key in kwargs
         if key not in known

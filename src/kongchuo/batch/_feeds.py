@@ -35,6 +35,7 @@ from kongchuo import (
     quote,
 )
 from kongchuo._core.documents import unknown_keys
+from kongchuo._core.errors import problem
 
 __all__ = [
     "MAPPINGS",
@@ -209,11 +210,11 @@ def _text_table(value: object, *, nested: bool = False) -> bool:
 
 def _table_problem(key: str) -> Problem:
     nested = key == "aliases"
-    return Problem(
-        code="type",
-        path=f"$.{key}",
-        message=f"{key} is a table of " + ("tables of text" if nested else "text"),
-        message_zh=f"{key} 应为" + ("文本表的表" if nested else "文本的表"),
+    return problem(
+        "type",
+        f"{key} is a table of " + ("tables of text" if nested else "text"),
+        f"{key} 应为" + ("文本表的表" if nested else "文本的表"),
+        f"$.{key}",
     )
 
 
@@ -222,11 +223,11 @@ def _check_mapping(mapping: ColumnMapping) -> None:
     feed: object = mapping.feed
     if not isinstance(feed, Feed):
         problems.append(
-            Problem(
-                code="batch.mapping.feed",
-                path="$.feed",
-                message=f"feed must be one of {', '.join(f.value for f in Feed)}",
-                message_zh=f"feed 应为 {', '.join(f.value for f in Feed)} 之一",
+            problem(
+                "batch.mapping.feed",
+                f"feed must be one of {', '.join(f.value for f in Feed)}",
+                f"feed 应为 {', '.join(f.value for f in Feed)} 之一",
+                "$.feed",
             )
         )
         raise ValidationError.of(problems)
@@ -241,21 +242,21 @@ def _check_mapping(mapping: ColumnMapping) -> None:
     for header, field in mapping.columns.items():
         if field not in fields:
             problems.append(
-                Problem(
-                    code="batch.mapping.field",
-                    path=f"$.columns[{quote(header)}]",
-                    message=f"{quote(field)} is not a field of the {mapping.feed.value} feed; "
+                problem(
+                    "batch.mapping.field",
+                    f"{quote(field)} is not a field of the {mapping.feed.value} feed; "
                     f"fields: {', '.join(fields)}",
-                    message_zh=f"{quote(field)} 不是{mapping.feed.label_zh}数据的字段；"
+                    f"{quote(field)} 不是{mapping.feed.label_zh}数据的字段；"
                     f"可用字段：{', '.join(fields)}",
+                    f"$.columns[{quote(header)}]",
                 )
             )
     problems.extend(
-        Problem(
-            code="batch.mapping.field",
-            path=f"$.aliases[{quote(field)}]",
-            message=f"{quote(field)} is not a field of the {mapping.feed.value} feed",
-            message_zh=f"{quote(field)} 不是{mapping.feed.label_zh}数据的字段",
+        problem(
+            "batch.mapping.field",
+            f"{quote(field)} is not a field of the {mapping.feed.value} feed",
+            f"{quote(field)} 不是{mapping.feed.label_zh}数据的字段",
+            f"$.aliases[{quote(field)}]",
         )
         for field in (*mapping.aliases, *mapping.defaults)
         if field not in fields
@@ -440,11 +441,11 @@ def mapping_from_dict(data: object) -> ColumnMapping:
         feed = Feed(str(data.get("feed")))
     except ValueError:
         problems.append(
-            Problem(
-                code="batch.mapping.feed",
-                path="$.feed",
-                message=f"feed must be one of {', '.join(f.value for f in Feed)}",
-                message_zh=f"feed 应为 {', '.join(f.value for f in Feed)} 之一",
+            problem(
+                "batch.mapping.feed",
+                f"feed must be one of {', '.join(f.value for f in Feed)}",
+                f"feed 应为 {', '.join(f.value for f in Feed)} 之一",
+                "$.feed",
             )
         )
     tables: dict[str, dict[str, Any]] = {}

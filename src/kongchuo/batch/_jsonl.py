@@ -22,6 +22,7 @@ from typing import IO, Any, Final, Literal, TypeVar
 
 import kongchuo
 from kongchuo import Problem, ValidationError
+from kongchuo._core.errors import problem
 from kongchuo._models.base import gc_paused
 
 __all__ = ["read_jsonl", "write_jsonl"]
@@ -185,28 +186,28 @@ def _read(
                 lines.append(number)
             except ValueError:
                 problems.append(
-                    Problem(
-                        code="document.syntax",
-                        path=f"$[{number}]",
-                        message="this line is not JSON",
-                        message_zh="该行不是有效的 JSON",
+                    problem(
+                        "document.syntax",
+                        "this line is not JSON",
+                        "该行不是有效的 JSON",
+                        f"$[{number}]",
                     )
                 )
         try:
             out.extend(kongchuo.from_dicts(docs, cls))
         except ValidationError as exc:
-            for problem in exc.errors:
-                found = _INDEX.match(problem.path)
+            for bad in exc.errors:
+                found = _INDEX.match(bad.path)
                 if found is None:
-                    problems.append(problem)
+                    problems.append(bad)
                     continue
                 number = lines[int(found.group(1))]
                 problems.append(
-                    Problem(
-                        code=problem.code,
-                        path=f"$[{number}]" + problem.path[found.end() :],
-                        message=problem.message,
-                        message_zh=problem.message_zh,
+                    problem(
+                        bad.code,
+                        bad.message,
+                        bad.message_zh,
+                        f"$[{number}]" + bad.path[found.end() :],
                     )
                 )
     if problems:

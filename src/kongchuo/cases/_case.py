@@ -955,8 +955,7 @@ class Case(Model):
         ]
         if problems:
             raise ValidationError.of(
-                Problem(code=f.code, path=f.path, message=f.message, message_zh=f.message_zh)
-                for f in problems
+                problem(f.code, f.message, f.message_zh, f.path) for f in problems
             )
         prev = self.genesis
         entries = []

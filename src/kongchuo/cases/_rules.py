@@ -19,7 +19,7 @@ import attrs
 
 from kongchuo._core.args import require_date, require_instance, require_items
 from kongchuo._core.decision import Decision, Finding, Severity
-from kongchuo._core.errors import Problem, ValidationError
+from kongchuo._core.errors import ValidationError, problem
 from kongchuo._core.guard import friendly_init
 from kongchuo._models.children import Child
 from kongchuo._models.schools import Attendance, AttendanceStatus, School
@@ -939,11 +939,11 @@ def close_case(
     )
     if not decision.ok:
         raise ValidationError.of(
-            Problem(
-                code="closure.refused",
-                path=f.path,
-                message=f"cannot close: {f.message} [{f.code}]",
-                message_zh=f"不能销号：{f.message_zh}",
+            problem(
+                "closure.refused",
+                f"cannot close: {f.message} [{f.code}]",
+                f"不能销号：{f.message_zh}",
+                f.path,
             )
             for f in decision.errors or decision.findings
         )

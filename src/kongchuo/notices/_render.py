@@ -28,7 +28,7 @@ from typing import Any, Final
 import attrs
 
 from kongchuo._core.args import require_date, require_instance, require_int
-from kongchuo._core.errors import Problem, ValidationError, quote, type_name
+from kongchuo._core.errors import Problem, ValidationError, problem, quote, type_name
 from kongchuo._core.guard import friendly_init
 from kongchuo._identity.numbers import ResidentId
 from kongchuo._models.base import Model, fields_of
@@ -261,21 +261,21 @@ def templates_from_mapping(data: object) -> dict[NoticeKind, NoticeTemplate]:
         kind = kinds.get(key) if isinstance(key, str) else None
         if kind is None:
             problems.append(
-                Problem(
-                    code="templates.kind",
-                    path=path,
-                    message=f"unknown notice kind; known: {', '.join(kinds)}",
-                    message_zh=f"未知的文书种类；可用：{', '.join(kinds)}",
+                problem(
+                    "templates.kind",
+                    f"unknown notice kind; known: {', '.join(kinds)}",
+                    f"未知的文书种类；可用：{', '.join(kinds)}",
+                    path,
                 )
             )
             continue
         if not isinstance(raw, Mapping) or set(raw) != {"title", "code", "body"}:
             problems.append(
-                Problem(
-                    code="templates.entry",
-                    path=path,
-                    message="expected a table with exactly title, code and body",
-                    message_zh="应为只含 title、code、body 三项的表",
+                problem(
+                    "templates.entry",
+                    "expected a table with exactly title, code and body",
+                    "应为只含 title、code、body 三项的表",
+                    path,
                 )
             )
             continue

@@ -21,7 +21,7 @@ import attrs
 
 from kongchuo._core.args import require_instance, require_int
 from kongchuo._core.enums import from_value, parse_members
-from kongchuo._core.errors import Problem, ValidationError, quote, type_name
+from kongchuo._core.errors import Problem, ValidationError, problem, quote, type_name
 from kongchuo._core.guard import friendly_init
 from kongchuo.policy._escalation import (
     AppealRights,
@@ -303,30 +303,30 @@ def value_problems(name: str, value: object, path: str) -> list[Problem]:
         if spec.optional:
             return []
         return [
-            Problem(
-                code="policy.value",
-                path=path,
-                message=f"{name} needs a value ({spec.kind}); None is not allowed",
-                message_zh=f"{name} 必须有值（{spec.kind}），不能为 None",
+            problem(
+                "policy.value",
+                f"{name} needs a value ({spec.kind}); None is not allowed",
+                f"{name} 必须有值（{spec.kind}），不能为 None",
+                path,
             )
         ]
     if not spec.accepts(value):
         return [
-            Problem(
-                code="policy.value",
-                path=path,
-                message=f"{name} must be {spec.kind}, got {type_name(value)}",
-                message_zh=f"{name} 应为 {spec.kind}，实为 {type_name(value)}",
+            problem(
+                "policy.value",
+                f"{name} must be {spec.kind}, got {type_name(value)}",
+                f"{name} 应为 {spec.kind}，实为 {type_name(value)}",
+                path,
             )
         ]
     bounds = _RANGES.get(name)
     if bounds is not None and not bounds[0] <= value <= bounds[1]:  # type: ignore[operator]
         return [
-            Problem(
-                code="policy.range",
-                path=path,
-                message=f"{name} must be {bounds[0]}–{bounds[1]}, got {quote(value)}",
-                message_zh=f"{name} 应在 {bounds[0]}–{bounds[1]} 之间，实为 {quote(value)}",
+            problem(
+                "policy.range",
+                f"{name} must be {bounds[0]}–{bounds[1]}, got {quote(value)}",
+                f"{name} 应在 {bounds[0]}–{bounds[1]} 之间，实为 {quote(value)}",
+                path,
             )
         ]
     return []
@@ -340,31 +340,26 @@ def _check_policy(policy: Policy) -> None:
         if field.name not in SPECS:
             if not isinstance(value, str):
                 problems.append(
-                    Problem(
-                        code="type",
-                        path=path,
-                        message=f"{field.name} must be text",
-                        message_zh=f"{field.name} 应为文本",
-                    )
+                    problem("type", f"{field.name} must be text", f"{field.name} 应为文本", path)
                 )
             continue
         if not isinstance(value, ParameterHistory):
             problems.append(
-                Problem(
-                    code="type",
-                    path=path,
-                    message=f"{field.name} must be a ParameterHistory, got {type_name(value)}",
-                    message_zh=f"{field.name} 应为 ParameterHistory，实为 {type_name(value)}",
+                problem(
+                    "type",
+                    f"{field.name} must be a ParameterHistory, got {type_name(value)}",
+                    f"{field.name} 应为 ParameterHistory，实为 {type_name(value)}",
+                    path,
                 )
             )
             continue
         if value.name != field.name:
             problems.append(
-                Problem(
-                    code="policy.name",
-                    path=f"{path}.name",
-                    message=f"the history of {field.name} is named {quote(value.name)}",
-                    message_zh=f"{field.name} 的参数沿革名称为 {quote(value.name)}，应一致",
+                problem(
+                    "policy.name",
+                    f"the history of {field.name} is named {quote(value.name)}",
+                    f"{field.name} 的参数沿革名称为 {quote(value.name)}，应一致",
+                    f"{path}.name",
                 )
             )
         for index, item in enumerate(value.values):

@@ -18,7 +18,7 @@ from typing import Final
 import attrs
 
 from kongchuo._core.enums import LabelledEnum
-from kongchuo._core.errors import Problem, ValidationError, type_name
+from kongchuo._core.errors import Problem, ValidationError, problem, type_name
 from kongchuo._core.guard import friendly_init
 from kongchuo.policy._values import Party
 
@@ -74,7 +74,7 @@ def _as_tuple(value: Iterable[SchemeRole]) -> tuple[SchemeRole, ...]:
 
 
 def _problem(path: str, en: str, zh: str) -> Problem:
-    return Problem(code="policy.value", path=path, message=f"expected {en}", message_zh=f"应为{zh}")
+    return problem("policy.value", f"expected {en}", f"应为{zh}", path)
 
 
 @friendly_init

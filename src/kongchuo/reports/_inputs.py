@@ -9,7 +9,8 @@ This module belongs to the batch layer of the design (docs/design.md).
 
 from __future__ import annotations
 
-from kongchuo import Problem, ValidationError
+from kongchuo import ValidationError
+from kongchuo._core.errors import problem
 
 __all__ = ["month_of"]
 
@@ -19,21 +20,11 @@ def month_of(year: object, month: object) -> tuple[int, int]:
     problems = []
     if type(year) is not int or not 1900 <= year <= 9998:
         problems.append(
-            Problem(
-                code="report.year",
-                path="year",
-                message="expected a year 1900-9998",
-                message_zh="应为 1900—9998 之间的年份",
-            )
+            problem("report.year", "expected a year 1900-9998", "应为 1900—9998 之间的年份", "year")
         )
     if type(month) is not int or not 1 <= month <= 12:
         problems.append(
-            Problem(
-                code="report.month",
-                path="month",
-                message="expected a month 1-12",
-                message_zh="应为 1—12 之间的月份",
-            )
+            problem("report.month", "expected a month 1-12", "应为 1—12 之间的月份", "month")
         )
     if problems:
         raise ValidationError.of(problems)

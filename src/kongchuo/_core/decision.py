@@ -19,7 +19,7 @@ from kongchuo._core.enums import LabelledEnum
 from kongchuo._core.errors import KongchuoError, ValidationError, masked_text, type_name
 from kongchuo._core.guard import friendly_init
 
-__all__ = ["AmbiguousDecisionError", "Decision", "Finding", "Severity"]
+__all__ = ["AmbiguousDecisionError", "Decision", "Finding", "Severity", "finding"]
 
 
 class Severity(LabelledEnum):
@@ -106,6 +106,26 @@ class AmbiguousDecisionError(KongchuoError, TypeError):
     ``if check_x(...):`` would always be true for a non-empty object and hide a "no";
     read :attr:`Decision.ok` instead.
     """
+
+
+def finding(
+    code: str,
+    en: str,
+    zh: str,
+    path: str = "$",
+    *,
+    severity: Severity = Severity.ERROR,
+    basis: Iterable[str] = (),
+) -> Finding:
+    """The shorthand for a :class:`Finding`: code, English, Chinese and path, as ``problem``.
+
+    Example:
+        >>> str(finding("x.late", "late", "逾期", "$.day", basis=("FC-2.5",)))
+        '[error] $.day: late (逾期) [x.late]'
+    """
+    return Finding(
+        code=code, message=en, message_zh=zh, path=path, severity=severity, basis=tuple(basis)
+    )
 
 
 @friendly_init

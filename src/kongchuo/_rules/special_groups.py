@@ -25,7 +25,7 @@ import datetime as dt
 from typing import Final
 
 from kongchuo._core.args import require_date, require_instance
-from kongchuo._core.decision import Decision, Finding, Severity
+from kongchuo._core.decision import Decision, Finding, Severity, finding
 from kongchuo._models.children import Child, Guardian, GuardianStatus
 from kongchuo._time.age import age_on
 from kongchuo._time.periods import add_months
@@ -223,11 +223,11 @@ def check_de_facto_unsupported(
             ok=False,
             outcome="adult",
             findings=(
-                Finding(
-                    code="de_facto.adult",
-                    message="the child is 18 or older",
-                    message_zh="已年满十八周岁",
-                    path="$.birth_date",
+                finding(
+                    "de_facto.adult",
+                    "the child is 18 or older",
+                    "已年满十八周岁",
+                    "$.birth_date",
                     basis=basis[:1],
                 ),
             ),
@@ -243,11 +243,11 @@ def check_de_facto_unsupported(
         )
         states.append(state)
         findings.append(
-            Finding(
-                code=f"de_facto.parent.{state}",
-                message=f"{guardian.relationship.value}: {en}",
-                message_zh=f"{guardian.relationship.label_zh}：{zh}",
-                path=f"$.guardians[{i}].status",
+            finding(
+                f"de_facto.parent.{state}",
+                f"{guardian.relationship.value}: {en}",
+                f"{guardian.relationship.label_zh}：{zh}",
+                f"$.guardians[{i}].status",
                 severity=Severity.WARNING if state == "unknown" else Severity.INFO,
                 basis=basis[:1],
             )
@@ -256,11 +256,11 @@ def check_de_facto_unsupported(
         outcome = "orphan"
     elif len(states) < 2:
         findings.append(
-            Finding(
-                code="de_facto.parent.not_recorded",
-                message="both parents must be recorded among the guardians to decide",
-                message_zh="须在监护人中登记父母双方的情况才能认定",
-                path="$.guardians",
+            finding(
+                "de_facto.parent.not_recorded",
+                "both parents must be recorded among the guardians to decide",
+                "须在监护人中登记父母双方的情况才能认定",
+                "$.guardians",
                 severity=Severity.WARNING,
                 basis=basis[:1],
             )
@@ -359,11 +359,11 @@ def check_rural_left_behind(  # noqa: C901 - the definition has that many cases
     if age_on(child.birth_date, as_of) >= policy.left_behind_age_limit.value_at(as_of):
         return Decision(rule="rural_left_behind", ok=False, outcome="too_old", basis=basis)
     if child.rural_household is None:
-        finding = Finding(
-            code="left_behind.household.unknown",
-            message="whether the household register is rural is not recorded",
-            message_zh="未登记户籍性质（是否农村户籍）",
-            path="$.rural_household",
+        found = finding(
+            "left_behind.household.unknown",
+            "whether the household register is rural is not recorded",
+            "未登记户籍性质（是否农村户籍）",
+            "$.rural_household",
             severity=Severity.WARNING,
             basis=basis[:1],
         )
@@ -371,7 +371,7 @@ def check_rural_left_behind(  # noqa: C901 - the definition has that many cases
             rule="rural_left_behind",
             ok=False,
             outcome="insufficient_facts",
-            findings=(finding,),
+            findings=(found,),
             basis=basis,
         )
     if not child.rural_household:
@@ -388,12 +388,12 @@ def check_rural_left_behind(  # noqa: C901 - the definition has that many cases
             away += 1
             if guardian.carer is None:
                 findings.append(
-                    Finding(
-                        code="left_behind.carer.missing",
-                        message=f"{guardian.relationship.value} works away without "
+                    finding(
+                        "left_behind.carer.missing",
+                        f"{guardian.relationship.value} works away without "
                         "entrusting the child to a carer",
-                        message_zh=f"{guardian.relationship.label_zh}外出务工但未委托照护人",
-                        path=f"$.guardians[{i}].carer",
+                        f"{guardian.relationship.label_zh}外出务工但未委托照护人",
+                        f"$.guardians[{i}].carer",
                         severity=Severity.WARNING,
                         basis=("未成年人保护法 第二十二条",),
                     )
@@ -405,11 +405,11 @@ def check_rural_left_behind(  # noqa: C901 - the definition has that many cases
     elif parents < 2 and away >= 1:
         outcome = "insufficient_facts"
         findings.append(
-            Finding(
-                code="left_behind.parent.not_recorded",
-                message="both parents must be recorded among the guardians to decide",
-                message_zh="须在监护人中登记父母双方的情况才能认定",
-                path="$.guardians",
+            finding(
+                "left_behind.parent.not_recorded",
+                "both parents must be recorded among the guardians to decide",
+                "须在监护人中登记父母双方的情况才能认定",
+                "$.guardians",
                 severity=Severity.WARNING,
                 basis=basis[:1],
             )

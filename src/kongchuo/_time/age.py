@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Final
 
 from kongchuo._core.args import require_bool, require_date, require_int
-from kongchuo._core.decision import Decision, Finding, Severity
+from kongchuo._core.decision import Decision, Severity, finding
 from kongchuo._core.errors import ValidationError
 from kongchuo.policy import AgeBand, Policy
 from kongchuo.policy._policy import own_basis, require_policy
@@ -429,12 +429,7 @@ def _entry(
     basis: tuple[str, ...] = _BASIS,
 ) -> Decision:
     """A school-entry decision with its one finding, coded ``school_entry.<outcome>``."""
-    finding = Finding(
-        code=f"school_entry.{outcome}",
-        message=message,
-        message_zh=message_zh,
-        path=path,
-        severity=severity,
-        basis=basis,
+    found = finding(
+        f"school_entry.{outcome}", message, message_zh, path, severity=severity, basis=basis
     )
-    return Decision(rule="school_entry", ok=ok, outcome=outcome, findings=(finding,), basis=basis)
+    return Decision(rule="school_entry", ok=ok, outcome=outcome, findings=(found,), basis=basis)

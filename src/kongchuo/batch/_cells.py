@@ -20,6 +20,7 @@ from typing import Any, Final
 
 import kongchuo
 from kongchuo import Finding, LabelledEnum, Severity, ValidationError, quote
+from kongchuo._core.decision import finding
 
 __all__ = [
     "CellError",
@@ -67,11 +68,11 @@ def column_finding(
     code: str, field: str, header: str, en: str, zh: str, *, severity: Severity = Severity.WARNING
 ) -> Finding:
     """A finding about one cell, naming its column as the source wrote it."""
-    return Finding(
-        code=code,
-        message=f"column {quote(header)}: {en}",
-        message_zh=f"“{header}”列：{zh}",
-        path=f"$.{field}",
+    return finding(
+        code,
+        f"column {quote(header)}: {en}",
+        f"“{header}”列：{zh}",
+        f"$.{field}",
         severity=severity,
     )
 

@@ -31,6 +31,7 @@ from kongchuo import (
     StudentNumber,
 )
 from kongchuo._core.args import require_items
+from kongchuo._core.decision import finding
 from kongchuo.batch._feeds import Feed, HouseholdStatus
 from kongchuo.batch._intake import Intake, Record, RowOutcome, RowResult
 
@@ -70,12 +71,12 @@ class Conflict:
     def finding(self) -> Finding:
         """The conflict as a finding for the later row's result."""
         a = self.kept_from
-        return Finding(
-            code=f"census.conflict.{self.field}",
-            message=f"{self.field} differs from {a.source} row {a.row}; "
+        return finding(
+            f"census.conflict.{self.field}",
+            f"{self.field} differs from {a.source} row {a.row}; "
             "the first value is kept until the conflict is resolved",
-            message_zh=f"{self.field} 与 {a.source} 第 {a.row} 行不一致；在核实前保留先到的值",
-            path=f"$.{self.field}",
+            f"{self.field} 与 {a.source} 第 {a.row} 行不一致；在核实前保留先到的值",
+            f"$.{self.field}",
             severity=Severity.WARNING,
             basis=("FC-2.2",),
         )
@@ -373,11 +374,11 @@ def _merge_membership(  # noqa: PLR0917
         mark(
             ref,
             RowOutcome.ACCEPTED,
-            Finding(
-                code="census.child.unknown",
-                message="no household row has this ID number; the report is kept unmatched",
-                message_zh="户籍数据中没有该身份证号码，该条报送暂存为未匹配",
-                path="$.resident_id",
+            finding(
+                "census.child.unknown",
+                "no household row has this ID number; the report is kept unmatched",
+                "户籍数据中没有该身份证号码，该条报送暂存为未匹配",
+                "$.resident_id",
                 severity=Severity.WARNING,
                 basis=("FC-1.1",),
             ),

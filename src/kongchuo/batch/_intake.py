@@ -47,6 +47,7 @@ from kongchuo import (
     regions,
 )
 from kongchuo._core.args import require_date, require_instance
+from kongchuo._core.decision import finding
 from kongchuo.batch._cells import (
     CellError,
     column_finding,
@@ -487,13 +488,13 @@ def _household(  # noqa: C901 - the household feed's derived fields, in one plac
 
 
 def _region_note(ctx: _Context, field: str, code: str, year: int) -> Finding:
-    return Finding(
-        code="batch.region.unknown_for_year",
-        message=f"column {quote(ctx.header(field))}: region {code[:6]} is not a GB/T 2260 code "
+    return finding(
+        "batch.region.unknown_for_year",
+        f"column {quote(ctx.header(field))}: region {code[:6]} is not a GB/T 2260 code "
         f"of the birth year {year} (it may be newer, or mistyped)",
-        message_zh=f"“{ctx.header(field)}”列：{code[:6]} 不是出生年份 {year} 的 GB/T 2260 "
+        f"“{ctx.header(field)}”列：{code[:6]} 不是出生年份 {year} 的 GB/T 2260 "
         "行政区划代码（可能为后设代码或录入错误）",
-        path=f"$.{field}",
+        f"$.{field}",
         severity=Severity.WARNING,
         basis=("GB/T 2260", "GB 11643"),
     )
@@ -613,11 +614,11 @@ def _read_row(  # noqa: C901, PLR0912 - the per-row loop, kept flat for speed
 def _problem_finding(ctx: _Context, problem: kongchuo.Problem, rest: str) -> Finding:
     field = rest.lstrip(".").split(".")[0].split("[")[0] or "$"
     header = ctx.header(field)
-    return Finding(
-        code=problem.code,
-        message=f"column {quote(header)}: {problem.message}",
-        message_zh=f"“{header}”列：{problem.message_zh}",
-        path=f"${rest}" if rest else "$",
+    return finding(
+        problem.code,
+        f"column {quote(header)}: {problem.message}",
+        f"“{header}”列：{problem.message_zh}",
+        f"${rest}" if rest else "$",
         severity=Severity.ERROR,
     )
 
@@ -785,11 +786,11 @@ def intake(  # noqa: C901 - argument checks and the streaming loop
         ignored = [h for h in plan_keys if isinstance(h, str) and mapping.field_of(h) is None]
         if ignored:
             notes.append(
-                Finding(
-                    code="batch.columns.ignored",
-                    message=f"columns the {mapping.feed.value} feed does not read: "
-                    f"{', '.join(ignored)}",
-                    message_zh=f"{mapping.feed.label_zh}数据不读取这些列：{'、'.join(ignored)}",
+                finding(
+                    "batch.columns.ignored",
+                    f"columns the {mapping.feed.value} feed does not read: {', '.join(ignored)}",
+                    f"{mapping.feed.label_zh}数据不读取这些列：{'、'.join(ignored)}",
+                    "$",
                     severity=Severity.INFO,
                 )
             )

@@ -44,6 +44,7 @@ from kongchuo import (
     WorkCalendar,
 )
 from kongchuo._core.args import require_date, require_instance
+from kongchuo._core.decision import finding
 from kongchuo.batch import _columnar
 from kongchuo.batch._census import Census, CensusEntry, number_key
 from kongchuo.batch._feeds import HouseholdStatus
@@ -471,11 +472,11 @@ def _covered(day: dt.date, leaves: list[tuple[dt.date, dt.date]]) -> bool:
 
 
 def _finding(kind: DiscrepancyKind, child: str, en: str, zh: str, severity: Severity) -> Finding:
-    return Finding(
-        code=kind.code,
-        message=f"{child}: {en}",
-        message_zh=f"{child}：{zh}",
-        path=f"$.children[{child}]",
+    return finding(
+        kind.code,
+        f"{child}: {en}",
+        f"{child}：{zh}",
+        f"$.children[{child}]",
         severity=severity,
         basis=_BASIS[kind],
     )

@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from kongchuo._core.args import require_date, require_instance
-from kongchuo._core.decision import Decision, Finding, Severity
+from kongchuo._core.decision import Decision, Finding, Severity, finding
 from kongchuo._core.errors import Problem
 from kongchuo._identity.numbers import StudentNumber
 from kongchuo._models.base import (
@@ -152,9 +152,7 @@ class CarePlan(Model):
 
 
 def _f(code: str, en: str, zh: str, path: str, severity: Severity = Severity.ERROR) -> Finding:
-    return Finding(
-        code=code, message=en, message_zh=zh, path=path, severity=severity, basis=("FC-1.5",)
-    )
+    return finding(code, en, zh, path, severity=severity, basis=("FC-1.5",))
 
 
 def _gaps(child: Child, plan: CarePlan | None, as_of: dt.date) -> Iterator[Finding]:

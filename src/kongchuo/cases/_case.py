@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
-from kongchuo._core.decision import Decision, Finding, Severity
+from kongchuo._core.decision import Decision, Finding, Severity, finding
 from kongchuo._core.errors import Problem, ValidationError, type_name
 from kongchuo._identity.numbers import ResidentId
 from kongchuo._models.base import (
@@ -1140,6 +1140,4 @@ def _log_pairs(case: Case, upto: int) -> list[tuple[int, Event]]:
 def _finding(
     code: str, en: str, zh: str, path: str, severity: Severity = Severity.ERROR
 ) -> Finding:
-    return Finding(
-        code=code, message=en, message_zh=zh, path=path, severity=severity, basis=("FC-1.2",)
-    )
+    return finding(code, en, zh, path, severity=severity, basis=("FC-1.2",))

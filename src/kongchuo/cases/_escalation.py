@@ -35,7 +35,7 @@ from typing import Any, ClassVar, Final, TypeVar
 import attrs
 
 from kongchuo._core.args import require_date, require_instance, require_items
-from kongchuo._core.decision import Decision, Finding, Severity
+from kongchuo._core.decision import Decision, Finding, Severity, finding
 from kongchuo._core.enums import LabelledEnum
 from kongchuo._core.errors import ValidationError, type_name
 from kongchuo._models.base import DATE, EnumKind, Model, Nullable, Text, TupleKind, as_tuple, meta
@@ -300,9 +300,7 @@ def _f(
     basis: Iterable[str] = ("FC-2.4",),
     severity: Severity = Severity.ERROR,
 ) -> Finding:
-    return Finding(
-        code=code, message=en, message_zh=zh, path=path, severity=severity, basis=tuple(basis)
-    )
+    return finding(code, en, zh, path, severity=severity, basis=basis)
 
 
 def _persuasion(case: Case, policy: Policy, as_of: dt.date) -> list[Finding]:

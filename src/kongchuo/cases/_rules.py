@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from kongchuo._core.args import require_date, require_instance, require_items
-from kongchuo._core.decision import Decision, Finding, Severity
+from kongchuo._core.decision import Decision, Finding, Severity, finding
 from kongchuo._core.errors import ValidationError, problem
 from kongchuo._core.guard import friendly_init
 from kongchuo._models.children import Child
@@ -148,9 +148,7 @@ def _f(
     basis: Sequence[str] = _LEDGER_BASIS,
 ) -> Finding:
     severity = Severity.WARNING if code in _WARNINGS else Severity.ERROR
-    return Finding(
-        code=code, message=en, message_zh=zh, path=path, severity=severity, basis=tuple(basis)
-    )
+    return finding(code, en, zh, path, severity=severity, basis=basis)
 
 
 def _of(case: Case, cls: type[Event]) -> list[tuple[int, Event]]:

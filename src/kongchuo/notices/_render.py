@@ -40,6 +40,7 @@ from kongchuo.policy._policy import require_policy
 __all__ = [
     "DEFAULT_TEMPLATES",
     "NoticeTemplate",
+    "date_zh",
     "document_number",
     "placeholders",
     "render_html",
@@ -291,7 +292,13 @@ def templates_from_mapping(data: object) -> dict[NoticeKind, NoticeTemplate]:
 _NONE: Final = "无"
 
 
-def _date_zh(day: dt.date) -> str:
+def date_zh(day: dt.date) -> str:
+    """A day as a notice writes it (公文日期): ``2025年9月1日``, without leading zeros.
+
+    Example:
+        >>> date_zh(dt.date(2025, 9, 1))
+        '2025年9月1日'
+    """
     return f"{day.year}年{day.month}月{day.day}日"
 
 
@@ -303,7 +310,7 @@ def _format(value: object, *, full_id: bool) -> str:  # noqa: PLR0911 - one retu
     if isinstance(value, ResidentId):
         return value.value if full_id else value.masked()
     if isinstance(value, dt.date):
-        return _date_zh(value)
+        return date_zh(value)
     if isinstance(value, enum.Enum) and hasattr(value, "label_zh"):
         return str(value.label_zh)
     if isinstance(value, tuple):
@@ -345,7 +352,7 @@ def _service_line(notice: Notice) -> str:
     if s is None:
         return "送达回证：尚未送达。" if type(notice).addressed_to_guardians else ""
     note = f"；备注：{s.note}" if s.note else ""
-    day = _date_zh(s.served_on)
+    day = date_zh(s.served_on)
     if s.method is ServiceMethod.LEFT_AT_RESIDENCE:
         # 民事诉讼法 第八十九条: whoever refused is not a 签收人; the record states the
         # refusal and its date, signed by the server and the witnesses.

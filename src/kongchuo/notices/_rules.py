@@ -21,7 +21,7 @@ from typing import Any, Final
 import attrs
 
 from kongchuo._core.args import require_date, require_instance, require_items
-from kongchuo._core.decision import Decision, Finding, Severity
+from kongchuo._core.decision import Decision, Finding, Severity, finding
 from kongchuo._core.errors import quote
 from kongchuo._time.age import age_on
 from kongchuo._time.calendars import WorkCalendar, _require_calendar, roll_forward
@@ -44,6 +44,7 @@ from kongchuo.notices._render import (
     DEFAULT_TEMPLATES,
     NoticeTemplate,
     _need_notice,
+    date_zh,
     template_of,
 )
 from kongchuo.policy import EscalationStep, Party, Policy, Span
@@ -166,31 +167,13 @@ def correction_deadline(
     return span_end(start, policy.correction_deadline.value_at(issued_on), calendar=calendar)
 
 
-def _f(
-    code: str,
-    en: str,
-    zh: str,
-    path: str = "$",
-    *,
-    basis: Iterable[str] = (),
-    severity: Severity = Severity.ERROR,
-) -> Finding:
-    return Finding(
-        code=code, message=en, message_zh=zh, path=path, severity=severity, basis=tuple(basis)
-    )
-
-
-def _zh(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def _school_number(notice: Notice, policy: Policy, template: NoticeTemplate) -> list[Finding]:
     """A school's report carries the school's own 发文字号, not the bureau's 代字."""
     pattern = policy.document_number_pattern.value_at(notice.issued_on)
     has_agency = not pattern.startswith("{")
     if has_agency and number_regex(pattern, template.code).fullmatch(notice.number):
         return [
-            _f(
+            finding(
                 "notice.school_report.bureau_number",
                 "the school's report carries the bureau's 机关代字: the school numbers its "
                 "own documents with its own 代字",
@@ -216,7 +199,7 @@ def _number(notice: Notice, policy: Policy, template: NoticeTemplate) -> list[Fi
         shape_zh = f"{quote(pattern)}格式（代字{quote(template.code)}）"
     if match is None:
         found.append(
-            _f(
+            finding(
                 "notice.number.scheme",
                 f"the document number does not follow {shape_en}",
                 f"文号不符合{shape_zh}",
@@ -227,7 +210,7 @@ def _number(notice: Notice, policy: Policy, template: NoticeTemplate) -> list[Fi
         )
     elif int(match.group("year")) != notice.issued_on.year:
         found.append(
-            _f(
+            finding(
                 "notice.number.year",
                 f"the document number's year {match.group('year')} is not the year of issue",
                 f"文号年份 {match.group('year')} 与发文年份不一致",
@@ -248,7 +231,7 @@ def _common(
     out: list[Finding] = []
     if notice.issued_on > as_of:
         out.append(
-            _f(
+            finding(
                 "notice.issued.future",
                 f"issued on {notice.issued_on.isoformat()}, after {as_of.isoformat()}",
                 f"发文日期 {notice.issued_on.isoformat()} 晚于核查日 {as_of.isoformat()}",
@@ -260,7 +243,7 @@ def _common(
     service = notice.service
     if service is None and type(notice).addressed_to_guardians:
         out.append(
-            _f(
+            finding(
                 "notice.service.missing",
                 "no service record: until the notice is served, no time limit in it runs",
                 "尚无送达回证：文书送达前，其中的期限不起算",
@@ -270,7 +253,7 @@ def _common(
         )
     if service is not None and service.served_on > as_of:
         out.append(
-            _f(
+            finding(
                 "notice.service.future",
                 f"served on {service.served_on.isoformat()}, after {as_of.isoformat()}",
                 f"送达日期 {service.served_on.isoformat()} 晚于核查日 {as_of.isoformat()}",
@@ -290,18 +273,18 @@ def _enrolment(
     out: list[Finding] = []
     if notice.issued_on >= notice.report_on:
         out.append(
-            _f(
+            finding(
                 "notice.enrolment.late",
                 f"the enrolment notice must go out before the registration date "
                 f"{notice.report_on.isoformat()}",
-                f"入学通知书应在报到日期（{_zh(notice.report_on)}）之前发出",
+                f"入学通知书应在报到日期（{date_zh(notice.report_on)}）之前发出",
                 "$.issued_on",
                 basis=basis,
             )
         )
     if notice.service is not None and notice.service.served_on >= notice.report_on:
         out.append(
-            _f(
+            finding(
                 "notice.enrolment.served_late",
                 "the notice reached the guardians only on or after the registration date",
                 "入学通知书在报到日期当日或之后才送达监护人",
@@ -318,22 +301,22 @@ def _enrolment(
         ]
         if not chased:
             out.append(
-                _f(
+                finding(
                     "notice.reminder.missing",
                     f"the child did not report by {notice.report_on.isoformat()}: a reminder "
                     "recording the reason found is due",
-                    f"儿童未在{_zh(notice.report_on)}前报到：应及时催告并查明、记录原因",
+                    f"儿童未在{date_zh(notice.report_on)}前报到：应及时催告并查明、记录原因",
                     "$.report_on",
                     basis=basis,
                 )
             )
         else:
             out.append(
-                _f(
+                finding(
                     "notice.reminder.sent",
                     f"the child did not report in time; reminded on "
                     f"{chased[-1].issued_on.isoformat()} (reason: recorded)",
-                    f"儿童未按时报到，已于{_zh(chased[-1].issued_on)}催告并记录原因",
+                    f"儿童未按时报到，已于{date_zh(chased[-1].issued_on)}催告并记录原因",
                     "$.report_on",
                     basis=basis,
                     severity=Severity.INFO,
@@ -355,7 +338,7 @@ def _return(
     missing = [p for p in required if p not in present]
     if missing:
         out.append(
-            _f(
+            finding(
                 "notice.return.issuers_missing",
                 "the return notice is issued jointly; missing: "
                 + ", ".join(p.value for p in missing),
@@ -366,7 +349,7 @@ def _return(
         )
     if confirmed_on is None:
         out.append(
-            _f(
+            finding(
                 "notice.return.confirmation_unknown",
                 "the day the dropout was confirmed is not known: the delay cannot be checked",
                 "辍学确认日期不明，无法核查复学通知书是否及时发出",
@@ -379,7 +362,7 @@ def _return(
     delay = policy.return_notice_delay.value_at(confirmed_on)
     if notice.issued_on < confirmed_on:
         out.append(
-            _f(
+            finding(
                 "notice.return.before_confirmation",
                 "the return notice is dated before the dropout was confirmed",
                 "复学通知书的发文日期早于辍学确认日期",
@@ -390,7 +373,7 @@ def _return(
         )
     if delay is None:
         out.append(
-            _f(
+            finding(
                 "notice.return.no_time_limit",
                 "the policy sets no time limit for the return notice",
                 "政策未规定复学通知书的发出时限",
@@ -403,13 +386,13 @@ def _return(
     due = span_end(confirmed_on, delay, calendar=calendar)
     if notice.issued_on > due:
         out.append(
-            _f(
+            finding(
                 "notice.return.late",
                 f"the dropout was confirmed on {confirmed_on.isoformat()}; the return notice "
                 f"was due by {due.isoformat()} ({delay}) but went out on "
                 f"{notice.issued_on.isoformat()}",
-                f"辍学于{_zh(confirmed_on)}确认，复学通知书应于{_zh(due)}前发出，"
-                f"实际于{_zh(notice.issued_on)}发出",
+                f"辍学于{date_zh(confirmed_on)}确认，复学通知书应于{date_zh(due)}前发出，"
+                f"实际于{date_zh(notice.issued_on)}发出",
                 "$.issued_on",
                 basis=(*basis, *policy.return_notice_delay.at(confirmed_on).basis),
             )
@@ -421,7 +404,7 @@ def _reminder(notice: Reminder) -> list[Finding]:
     out: list[Finding] = []
     if notice.issued_on <= notice.due_on:
         out.append(
-            _f(
+            finding(
                 "notice.reminder.premature",
                 "a reminder goes out only after the day the child should have reported",
                 "催告书应在应报到日期之后发出",
@@ -431,7 +414,7 @@ def _reminder(notice: Reminder) -> list[Finding]:
         )
     if notice.studying_elsewhere is not None:
         out.append(
-            _f(
+            finding(
                 "notice.reminder.studying_elsewhere",
                 "the child studies elsewhere: verify the actual school and record it in the case",
                 "儿童外出就学：应核实实际就读学校并在个案中记录",
@@ -447,7 +430,7 @@ def _school_report(notice: SchoolReport) -> list[Finding]:
     if any(i.party in {Party.SCHOOL, Party.CITY_DIRECT_SCHOOL} for i in notice.issuers):
         return []
     return [
-        _f(
+        finding(
             "notice.school_report.issuer",
             "the written report comes from the school that holds the registration",
             "书面报告应由学籍所在学校出具",
@@ -466,7 +449,7 @@ def _joint(notice: CorrectionOrder, policy: Policy) -> list[Finding]:
     if not missing:
         return []
     return [
-        _f(
+        finding(
             "notice.correction.joint_issuers_missing",
             "the policy makes the correction order one joint decision (联合); missing: "
             + ", ".join(p.value for p in missing),
@@ -495,7 +478,7 @@ def _rights(notice: CorrectionOrder, policy: Policy) -> list[Finding]:
     if notice.appeal_rights is not None and not missing:
         return []
     return [
-        _f(
+        finding(
             "notice.correction.appeal_rights",
             "the order must tell the family of its right to administrative review or "
             "litigation, the bodies and the periods (行政复议法 第二十条); untold, the "
@@ -514,7 +497,7 @@ def _correction(notice: CorrectionOrder, policy: Policy, calendar: WorkCalendar)
     out: list[Finding] = [*_joint(notice, policy), *_rights(notice, policy)]
     if not any(i.party in _ORDER_ISSUERS for i in notice.issuers):
         out.append(
-            _f(
+            finding(
                 "notice.correction.issuer",
                 "a correction order is issued by the township government or the county "
                 "education authority",
@@ -526,7 +509,7 @@ def _correction(notice: CorrectionOrder, policy: Policy, calendar: WorkCalendar)
     cites_58 = any("义务教育法" in b and "第五十八条" in b for b in notice.legal_basis)
     if not cites_58:
         out.append(
-            _f(
+            finding(
                 "notice.correction.basis_missing",
                 "the order must cite its basis, 义务教育法 第五十八条",
                 "决定书应引用其依据《义务教育法》第五十八条",
@@ -541,26 +524,28 @@ def _correction(notice: CorrectionOrder, policy: Policy, calendar: WorkCalendar)
     since_en, since_zh = "the order", "决定之日"
     if notice.service is not None:
         since_en = f"service ({notice.service.method.value}, {notice.service.served_on})"
-        since_zh = f"送达之日（{notice.service.method.label_zh}，{_zh(notice.service.served_on)}）"
+        since_zh = (
+            f"送达之日（{notice.service.method.label_zh}，{date_zh(notice.service.served_on)}）"
+        )
     if notice.deadline < expected:
         out.append(
-            _f(
+            finding(
                 "notice.correction.deadline_short",
                 f"the deadline {notice.deadline.isoformat()} is shorter than the policy's "
                 f"{span.value} counted from {since_en}, which ends on {expected.isoformat()}",
-                f"改正期限{_zh(notice.deadline)}短于政策规定的期限（自{since_zh}次日起"
-                f"{span.value.count}{span.value.unit.label_zh}，届满日为{_zh(expected)}）",
+                f"改正期限{date_zh(notice.deadline)}短于政策规定的期限（自{since_zh}次日起"
+                f"{span.value.count}{span.value.unit.label_zh}，届满日为{date_zh(expected)}）",
                 "$.deadline",
                 basis=(*basis, "民法典 第二百零一条", *span.basis),
             )
         )
     elif notice.deadline > expected:
         out.append(
-            _f(
+            finding(
                 "notice.correction.deadline_longer",
                 f"the deadline is later than the policy's ({expected.isoformat()}); this "
                 "gives the family more time",
-                f"改正期限晚于政策计算的届满日（{_zh(expected)}），给予家庭更长时间",
+                f"改正期限晚于政策计算的届满日（{date_zh(expected)}），给予家庭更长时间",
                 "$.deadline",
                 basis=span.basis,
                 severity=Severity.INFO,
@@ -568,7 +553,7 @@ def _correction(notice: CorrectionOrder, policy: Policy, calendar: WorkCalendar)
         )
     if roll_forward(notice.deadline, calendar=calendar) != notice.deadline:
         out.append(
-            _f(
+            finding(
                 "notice.correction.deadline_rest_day",
                 "the deadline falls on a rest day; by 民法典 第二百零三条 it runs to the next "
                 "working day",
@@ -590,7 +575,7 @@ def _judicial(notice: JudicialReferral, policy: Policy, calendar: WorkCalendar) 
         given = "not stated" if notice.to_party is None else notice.to_party.value
         given_zh = "未写明" if notice.to_party is None else notice.to_party.label_zh
         out.append(
-            _f(
+            finding(
                 "notice.judicial.authority",
                 f"the referral goes to an authority the policy does not name for the judicial "
                 f"step ({given}); it names: " + ", ".join(p.value for p in allowed),
@@ -603,18 +588,18 @@ def _judicial(notice: JudicialReferral, policy: Policy, calendar: WorkCalendar) 
     last = roll_forward(notice.order_deadline, calendar=calendar)
     if notice.issued_on <= last:
         out.append(
-            _f(
+            finding(
                 "notice.judicial.before_deadline",
                 f"the correction deadline runs to the end of {last.isoformat()}: the judicial "
                 "route opens only after it has passed without correction",
-                f"改正期限至{_zh(last)}24时届满，期满未改正的方可提请司法部门",
+                f"改正期限至{date_zh(last)}24时届满，期满未改正的方可提请司法部门",
                 "$.issued_on",
                 basis=(*basis, "民法典 第二百零三条"),
             )
         )
     if not any(i.party in _ORDER_ISSUERS for i in notice.issuers):
         out.append(
-            _f(
+            finding(
                 "notice.judicial.issuer",
                 "the referral comes from the authority that ordered the correction",
                 "提请函应由作出责令限期改正决定的机关发出",
@@ -631,7 +616,7 @@ def _revocation(notice: LabourReferral) -> list[Finding]:
     out: list[Finding] = []
     if not (notice.order_unheeded or notice.child_disabled_or_dead):
         out.append(
-            _f(
+            finding(
                 "notice.labour.revocation_grounds",
                 "市场监管 revokes the licence only after the labour inspectorate's order to "
                 "return the child went unheeded (禁止使用童工规定 第六条第二款) or the child was "
@@ -644,7 +629,7 @@ def _revocation(notice: LabourReferral) -> list[Finding]:
         )
     if notice.serious:
         out.append(
-            _f(
+            finding(
                 "notice.labour.serious_recorded",
                 "the seed's 情节严重 is recorded beside the statutory grounds; it is not a "
                 "ground of revocation by itself",
@@ -662,7 +647,7 @@ def _labour(notice: LabourReferral, policy: Policy) -> list[Finding]:
     out: list[Finding] = []
     if notice.to_party not in {Party.HUMAN_RESOURCES, Party.MARKET_REGULATION}:
         out.append(
-            _f(
+            finding(
                 "notice.labour.recipient",
                 "a child-labour referral goes to 人社 (labour inspection) or, for licence "
                 "revocation, to 市场监管",
@@ -675,7 +660,7 @@ def _labour(notice: LabourReferral, policy: Policy) -> list[Finding]:
         out.extend(_revocation(notice))
     if notice.employer.uscc is None:
         out.append(
-            _f(
+            finding(
                 "notice.labour.no_uscc",
                 "the employer is named without a unified social credit code; say whether it "
                 "is unregistered",
@@ -690,7 +675,7 @@ def _labour(notice: LabourReferral, policy: Policy) -> list[Finding]:
         age = age_on(notice.child_birth_date, notice.employed_since)
         if age >= limit.value:
             out.append(
-                _f(
+                finding(
                     "notice.labour.not_a_child",
                     f"the child was {age} when employed: not child labour under 禁止使用童工"
                     "规定, though 义务教育法 第十四条 still bars recruiting a child who should "
@@ -704,7 +689,7 @@ def _labour(notice: LabourReferral, policy: Policy) -> list[Finding]:
             )
     else:
         out.append(
-            _f(
+            finding(
                 "notice.labour.dates",
                 "the employment is dated before the child's birth",
                 "受雇日期早于出生日期",
@@ -719,7 +704,7 @@ def _training(notice: TrainingReferral, policy: Policy) -> list[Finding]:
     named = policy.training_referral_parties.at(notice.issued_on)
     if notice.to_party not in named.value:
         out.append(
-            _f(
+            finding(
                 "notice.training.recipient",
                 "a training-institution referral goes to the county's 校外培训主管部门: "
                 + ", ".join(p.value for p in named.value),
@@ -731,7 +716,7 @@ def _training(notice: TrainingReferral, policy: Policy) -> list[Finding]:
         )
     if notice.institution.uscc is None:
         out.append(
-            _f(
+            finding(
                 "notice.training.no_uscc",
                 "the institution has no unified social credit code on record: it may be "
                 "unlicensed, which the referral should say",

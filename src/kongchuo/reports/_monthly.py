@@ -38,6 +38,7 @@ from kongchuo import (
     monthly_report_due,
 )
 from kongchuo._core.args import require_date, require_items
+from kongchuo._core.decision import finding
 from kongchuo.cases import Case, CaseKind, CaseState, transition_for
 from kongchuo.policy import Policy
 from kongchuo.policy._policy import require_policy
@@ -387,11 +388,11 @@ def check_report_timeliness(
         if as_of <= due:
             return Decision(rule="report_timeliness", ok=True, outcome="not_due", basis=basis)
         findings.append(
-            Finding(
-                code="report.missing",
-                message=f"{label} was due on {due.isoformat()} and has not been sent",
-                message_zh=f"{label_zh}截止日为 {due.isoformat()}，至今未报送",
-                path="submitted_on",
+            finding(
+                "report.missing",
+                f"{label} was due on {due.isoformat()} and has not been sent",
+                f"{label_zh}截止日为 {due.isoformat()}，至今未报送",
+                "submitted_on",
                 basis=basis,
             )
         )
@@ -400,11 +401,11 @@ def check_report_timeliness(
         )
     if submitted_on < month_end(year, month):
         findings.append(
-            Finding(
-                code="report.early",
-                message=f"{label} was sent on {submitted_on.isoformat()}, before the month ended",
-                message_zh=f"{label_zh}于 {submitted_on.isoformat()} 报送，早于当月结束",
-                path="submitted_on",
+            finding(
+                "report.early",
+                f"{label} was sent on {submitted_on.isoformat()}, before the month ended",
+                f"{label_zh}于 {submitted_on.isoformat()} 报送，早于当月结束",
+                "submitted_on",
                 severity=Severity.WARNING,
                 basis=basis,
             )
@@ -415,13 +416,13 @@ def check_report_timeliness(
         )
     days = (submitted_on - due).days
     findings.append(
-        Finding(
-            code="report.late",
-            message=f"{label} was sent on {submitted_on.isoformat()}, "
+        finding(
+            "report.late",
+            f"{label} was sent on {submitted_on.isoformat()}, "
             f"{days} day(s) after the due date {due.isoformat()}",
-            message_zh=f"{label_zh}于 {submitted_on.isoformat()} 报送，"
+            f"{label_zh}于 {submitted_on.isoformat()} 报送，"
             f"晚于截止日 {due.isoformat()} 共 {days} 天",
-            path="submitted_on",
+            "submitted_on",
             basis=basis,
         )
     )

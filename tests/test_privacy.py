@@ -400,7 +400,7 @@ class TestBatchSites:
         ):
             with pytest.raises(kongchuo.ValidationError) as info:
                 call()
-            assert info.value.code in {"batch.mapping.read", "batch.read.file"}
+            assert info.value.code == "document.read"
             assert not BIRTH_DIGITS.search(_messages(info.value))
 
     def test_a_path_given_by_the_caller(self):

@@ -214,7 +214,7 @@ def test_csv_errors(tmp_path):
     """A missing file and undecodable bytes raise ValidationError with their codes."""
     with pytest.raises(kongchuo.ValidationError) as missing:
         read_csv(tmp_path / "none.csv")
-    assert missing.value.code == "batch.read.file"
+    assert missing.value.code == "document.read"
     with pytest.raises(kongchuo.ValidationError) as bad:
         read_csv(b"\xff\xfe\xfa", encoding="utf-8")
     assert bad.value.code == "batch.read.encoding"

@@ -21,7 +21,14 @@ from typing import Any, Final
 
 from kongchuo._core.errors import Problem, ValidationError, problem, quote, type_name
 
-__all__ = ["parse_document", "read_date", "read_document", "read_table", "unknown_keys"]
+__all__ = [
+    "parse_document",
+    "read_date",
+    "read_document",
+    "read_table",
+    "unknown_keys",
+    "unreadable",
+]
 
 _FORMATS: Final = (".toml", ".json")
 
@@ -198,12 +205,7 @@ def read_document(path: object) -> object:
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(
-            "document.read",
-            f"cannot read {file.name}: {exc.__class__.__name__}",
-            f"无法读取 {file.name}：{exc.__class__.__name__}",
-            path="path",
-        ) from None
+        raise unreadable(file.name, exc) from None
     return parse_document(text, suffix[1:])
 
 
@@ -278,3 +280,18 @@ def read_table(data: object, known: frozenset[str]) -> tuple[Mapping[Any, Any], 
             f"应为表（对象），实为 {type_name(data)}",
         )
     return data, unknown_keys(data, known.__contains__)
+
+
+def unreadable(name: str, exc: BaseException) -> ValidationError:
+    """The error for a file that cannot be read (``document.read``), naming the file.
+
+    Example:
+        >>> unreadable("x.csv", FileNotFoundError()).code
+        'document.read'
+    """
+    return ValidationError(
+        "document.read",
+        f"cannot read {name}: {type(exc).__name__}",
+        f"无法读取 {name}：{type(exc).__name__}",
+        path="path",
+    )

@@ -12,11 +12,8 @@ Part of the batch layer of the design (docs/design.md).
 
 from __future__ import annotations
 
-import json
 import os
-import tomllib
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -34,7 +31,7 @@ from kongchuo import (
     ValidationError,
     quote,
 )
-from kongchuo._core.documents import unknown_keys
+from kongchuo._core.documents import read_document, unknown_keys
 from kongchuo._core.errors import problem
 
 __all__ = [
@@ -474,18 +471,8 @@ def load_mapping(path: str | os.PathLike[str]) -> ColumnMapping:
     """Read a county's mapping from a ``.toml`` or ``.json`` file (see :func:`mapping_from_dict`).
 
     Raises:
-        ValidationError: ``batch.mapping.read`` for a file that cannot be read or
-            parsed, and every problem of the document.
+        ValidationError: ``document.read``, ``document.suffix`` or
+            ``document.syntax`` for a file that cannot be read or parsed (the one
+            document reader of every loader), and every problem of the document.
     """
-    file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-        data = tomllib.loads(text) if file.suffix.lower() == ".toml" else json.loads(text)
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise ValidationError(
-            "batch.mapping.read",
-            f"cannot read the mapping file {file.name}: {type(exc).__name__}",
-            f"无法读取列映射文件 {file.name}：{type(exc).__name__}",
-            path="path",
-        ) from None
-    return mapping_from_dict(data)
+    return mapping_from_dict(read_document(path))

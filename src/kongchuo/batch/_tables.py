@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kongchuo import ValidationError, quote
+from kongchuo._core.documents import unreadable
 
 __all__ = ["Row", "read_csv", "read_xlsx", "rows_from_mappings"]
 
@@ -85,7 +86,7 @@ def read_csv(
     Chinese saves "CSV").
 
     Raises:
-        ValidationError: ``batch.read.file`` for a file that cannot be read,
+        ValidationError: ``document.read`` for a file that cannot be read,
             ``batch.read.encoding`` for bytes in neither encoding.
 
     Example:
@@ -101,12 +102,7 @@ def read_csv(
         try:
             data = file.read_bytes()
         except OSError as exc:
-            raise ValidationError(
-                "batch.read.file",
-                f"cannot read {name}: {type(exc).__name__}",
-                f"无法读取 {name}：{type(exc).__name__}",
-                path="path",
-            ) from None
+            raise unreadable(name, exc) from None
     text = _decode(data, encoding, name)
     return _rows(csv.reader(io.StringIO(text, newline="")))
 
@@ -120,7 +116,7 @@ def read_xlsx(source: str | os.PathLike[str], *, sheet: str | None = None) -> It
 
     Raises:
         ValidationError: ``batch.read.openpyxl`` when openpyxl is not installed
-            (``pip install 'kongchuo[xlsx]'``), ``batch.read.file`` for a file that
+            (``pip install 'kongchuo[xlsx]'``), ``document.read`` for a file that
             cannot be read, ``batch.read.sheet`` for a missing sheet.
     """
     try:
@@ -135,12 +131,7 @@ def read_xlsx(source: str | os.PathLike[str], *, sheet: str | None = None) -> It
     try:
         book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        raise ValidationError(
-            "batch.read.file",
-            f"cannot read {name}: {type(exc).__name__}",
-            f"无法读取 {name}：{type(exc).__name__}",
-            path="path",
-        ) from None
+        raise unreadable(name, exc) from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise ValidationError(

@@ -40,7 +40,7 @@ def _codes(notice, **kwargs):
 def test_served_on_refuses_what_is_not_a_service():
     """served_on names a non-Service at `service`, in both languages."""
     assert _problem(lambda: served_on("2025-09-01", policy=FEICHENG, calendar=CAL)) == (
-        "service.type",
+        "type",
         "service",
         "expected a Service, got str",
         "应为 Service 送达回证，实为 str",
@@ -57,17 +57,17 @@ def test_served_on_by_method():
 
 
 def test_correction_deadline_names_a_bad_issue_date():
-    """A non-date issue day is date.type at `issued_on`."""
+    """A non-date issue day is type at `issued_on`."""
     problem = _problem(lambda: correction_deadline("2025-09-22", policy=FEICHENG, calendar=CAL))
-    assert problem[:2] == ("date.type", "issued_on")
+    assert problem[:2] == ("type", "issued_on")
 
 
 @pytest.mark.parametrize(
     ("kwargs", "expected"),
     [
-        ({"as_of": "2025-09-20"}, ("date.type", "as_of")),
-        ({"confirmed_on": "2025-09-09"}, ("date.type", "confirmed_on")),
-        ({"reported_on": "2025-09-09"}, ("date.type", "reported_on")),
+        ({"as_of": "2025-09-20"}, ("type", "as_of")),
+        ({"confirmed_on": "2025-09-09"}, ("type", "confirmed_on")),
+        ({"reported_on": "2025-09-09"}, ("type", "reported_on")),
     ],
 )
 def test_check_notice_names_bad_dates(kwargs, expected):
@@ -83,7 +83,7 @@ def test_check_notice_names_bad_reminders():
     assert _problem(
         lambda: check_notice(notice, as_of=day, policy=FEICHENG, calendar=CAL, reminders=5)
     ) == (
-        "reminders.type",
+        "type",
         "reminders",
         "expected an iterable of Reminder, got int",
         "应为 Reminder 催告书的序列，实为 int",
@@ -94,7 +94,7 @@ def test_check_notice_names_bad_reminders():
             notice, as_of=day, policy=FEICHENG, calendar=CAL, reminders=[reminder, "催告书"]
         )
     ) == (
-        "reminders.type",
+        "type",
         "reminders[1]",
         "expected a Reminder, got str",
         "应为 Reminder 催告书，实为 str",
@@ -120,7 +120,7 @@ def test_templates_given_decide_the_document_code():
         check_notice(
             notice, as_of=day, policy=FEICHENG, calendar=CAL, templates={NoticeKind.RETURN: "x"}
         )
-    assert (info.value.code, info.value.path) == ("templates.type", "templates[return]")
+    assert (info.value.code, info.value.path) == ("type", "templates[return]")
 
 
 def test_service_on_the_day_of_the_check_is_not_in_the_future():

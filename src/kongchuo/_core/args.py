@@ -177,7 +177,7 @@ def require_items(value: object, cls: type[T], path: str, *, name_zh: str = "") 
         raise ValidationError(
             "type",
             f"expected an iterable of {cls.__name__}, got {type_name(value)}",
-            f"应为 {label} 的序列，实为 {type_name(value)}",
+            f"应为 {label}{'' if name_zh else ' '}的序列，实为 {type_name(value)}",
             path=path,
         )
     found = tuple(value)

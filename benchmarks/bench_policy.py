@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -58,7 +59,10 @@ def main(argv: Sequence[str]) -> None:
         ],
         rounds,
     )
-    print(f"FEICHENG as JSON ({len(text):,} characters); ms per load, best of {rounds}")
+    print(
+        f"FEICHENG as JSON ({len(text):,} characters); ms per load, best of {rounds}; "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     print(f"  {'json.loads (baseline)':<34} {base / 20 * 1e3:8.3f}  1.00")
     print(f"  {'policy_from_mapping (parsed)':<34} {mapping / 20 * 1e3:8.3f} {mapping / base:5.2f}")
     print(f"  {'policy_from_json':<34} {full / 20 * 1e3:8.3f} {full / base:5.2f}")

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kongchuo import KongchuoError, ValidationError
+from kongchuo import KongchuoError, ValidationError, quote
 from kongchuo.policy import (
     FEICHENG,
     NATIONAL,
@@ -526,3 +526,8 @@ def test_loaded_profile_equals_the_shipped_one():
     """A profile written out and read back is the shipped profile, field for field."""
     for profile in (FEICHENG, NATIONAL):
         assert policy_from_json(policy_to_json(profile)) == profile
+
+
+def test_parameter_names_need_no_quoting_in_paths():
+    """Every parameter name is a plain identifier, written into paths as it is."""
+    assert all(quote(name, bare=True) == name for name in SPECS)

@@ -247,7 +247,8 @@ def policy_from_mapping(data: object) -> Policy:
                 )
             )
             continue
-        history = _read_history(key, raw, f"$.parameters.{quote(key, bare=True)}", base, problems)
+        # A known parameter's name is a plain identifier: it needs no quoting.
+        history = _read_history(key, raw, f"$.parameters.{key}", base, problems)
         if history is not None:
             histories[key] = history
     if base is None and "base" not in data:

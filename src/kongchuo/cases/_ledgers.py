@@ -32,7 +32,7 @@ from kongchuo.policy._policy import require_policy
 if TYPE_CHECKING:
     from kongchuo.policy import Policy
 
-__all__ = ["LedgerRow", "LedgerView", "ledger_of", "ledgers"]
+__all__ = ["LedgerRow", "LedgerView", "ledger_of", "ledgers", "log_on"]
 
 
 @friendly_init
@@ -182,13 +182,29 @@ def ledgers(
     return {ledger: view for ledger, view in out.items() if ledger in kept}
 
 
+def log_on(case: Case, day: dt.date) -> Case:
+    """The case as its log stood on ``day``: the entries up to the first dated after it.
+
+    Appending events later never changes what the log said on a past day, so the
+    ledgers and the reports of a past day are reproduced exactly. ``day`` must not
+    be before the case's first event.
+
+    Example:
+        >>> import datetime as dt
+        >>> from kongchuo.reports import example_county
+        >>> case = example_county().cases[2]
+        >>> len(case.entries), len(log_on(case, dt.date(2025, 9, 30)).entries)
+        (8, 4)
+    """
+    kept = tuple(itertools.takewhile(lambda e: e.event.occurred_on <= day, case.entries))
+    return case if len(kept) == len(case.entries) else attrs.evolve(case, entries=kept)
+
+
 def _placing(case: Case, as_of: dt.date) -> tuple[Ledger, CaseState | None]:
     """The ledger a case is on at the end of ``as_of``, and its state then."""
-    # The log as it stood on as_of: the entries up to the first one after it.
-    entries = tuple(itertools.takewhile(lambda e: e.event.occurred_on <= as_of, case.entries))
-    if not entries:
+    if not case.entries or case.entries[0].event.occurred_on > as_of:
         return Ledger.SCHOOL_AGE_CHILDREN, None
-    part = attrs.evolve(case, entries=entries) if len(entries) < len(case.entries) else case
+    part = log_on(case, as_of)
     state = part.state
     if state in {CaseState.CLOSED, CaseState.NOT_CONFIRMED}:
         return Ledger.SCHOOL_AGE_CHILDREN, state

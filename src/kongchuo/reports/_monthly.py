@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
-import enum
-import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, Final
 
@@ -39,7 +37,9 @@ from kongchuo import (
 )
 from kongchuo._core.args import require_date, require_items
 from kongchuo._core.decision import finding
+from kongchuo._core.enums import LabelledEnum
 from kongchuo.cases import Case, CaseKind, CaseState, transition_for
+from kongchuo.cases._ledgers import log_on
 from kongchuo.policy import Policy
 from kongchuo.policy._policy import require_policy
 from kongchuo.regions import Jurisdiction
@@ -64,7 +64,7 @@ __all__ = [
 SCHEMA: Final = "kongchuo.reports.monthly/1"
 
 
-class MonthStatus(enum.StrEnum):
+class MonthStatus(LabelledEnum):
     """Where a case stands at the end of the month reported on (月末状态).
 
     Each case in a monthly report has exactly one.
@@ -74,17 +74,12 @@ class MonthStatus(enum.StrEnum):
         '劝返中'
     """
 
-    PENDING = "pending"
-    IN_PERSUASION = "in_persuasion"
-    ESCALATED = "escalated"
-    BACK_IN_SCHOOL = "back_in_school"
-    OTHERWISE_RESOLVED = "otherwise_resolved"
-    CLOSED = "closed"
-
-    @property
-    def label_zh(self) -> str:
-        """The Chinese label."""
-        return _STATUS_ZH[self]
+    PENDING = "pending", "待核实或待劝返"
+    IN_PERSUASION = "in_persuasion", "劝返中"
+    ESCALATED = "escalated", "强制入学程序中"
+    BACK_IN_SCHOOL = "back_in_school", "已复学或安置（待销号）"
+    OTHERWISE_RESOLVED = "otherwise_resolved", "其他已解决（待销号）"
+    CLOSED = "closed", "本月销号"
 
     @property
     def is_open(self) -> bool:
@@ -92,14 +87,6 @@ class MonthStatus(enum.StrEnum):
         return self in _OPEN
 
 
-_STATUS_ZH: Final = {
-    MonthStatus.PENDING: "待核实或待劝返",
-    MonthStatus.IN_PERSUASION: "劝返中",
-    MonthStatus.ESCALATED: "强制入学程序中",
-    MonthStatus.BACK_IN_SCHOOL: "已复学或安置（待销号）",
-    MonthStatus.OTHERWISE_RESOLVED: "其他已解决（待销号）",
-    MonthStatus.CLOSED: "本月销号",
-}
 _OPEN: Final = frozenset({MonthStatus.PENDING, MonthStatus.IN_PERSUASION, MonthStatus.ESCALATED})
 _OF_STATE: Final = {
     CaseState.IDENTIFIED: MonthStatus.PENDING,
@@ -126,23 +113,6 @@ def month_end(year: int, month: int) -> dt.date:
     """
     year, month = month_of(year, month)
     return dt.date(year, month, _calendar.monthrange(year, month)[1])
-
-
-def log_on(case: Case, day: dt.date) -> Case:
-    """The case as its log stood on ``day``: the entries up to the first dated after it.
-
-    The same reading as :func:`kongchuo.cases.ledgers`: appending events later never
-    changes what the log said on a past day, so a past report is reproduced exactly.
-
-    Example:
-        >>> import datetime as dt
-        >>> from kongchuo.reports import example_county
-        >>> case = example_county().cases[2]
-        >>> len(case.entries), len(log_on(case, dt.date(2025, 9, 30)).entries)
-        (8, 4)
-    """
-    kept = tuple(itertools.takewhile(lambda e: e.event.occurred_on <= day, case.entries))
-    return case if len(kept) == len(case.entries) else attrs.evolve(case, entries=kept)
 
 
 @attrs.frozen(kw_only=True)

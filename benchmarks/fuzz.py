@@ -463,7 +463,8 @@ def main() -> int:
     started = time.perf_counter()
     for i in range(opts.inputs):
         if opts.verbose and i % 500 == 0:
-            print(f"  ... {i:,} inputs", flush=True)
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10
+            print(f"  ... {i:,} inputs, peak {peak:,} MiB", flush=True)
         if i % 4 == 0:
             name, call = loader_inputs(pool, rng)
         else:

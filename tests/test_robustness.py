@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import kongchuo
-from kongchuo import cases, notices, policy
+from kongchuo import batch, cases, notices, policy, reports
 from kongchuo._core.documents import MAX_DEPTH, parse_document
 from kongchuo._core.errors import MAX_PROBLEMS, Problem, ValidationError
 
@@ -229,6 +229,12 @@ class TestCalendarRanges:
             "calendar.conflict",
         ]
 
+    def test_a_number_both_off_and_on(self):
+        """A non-date listed both as a holiday and a working day is a date problem, no more."""
+        with pytest.raises(ValidationError) as info:
+            kongchuo.YearArrangement(year=2025, holidays=[1], workdays=[1], source="x")
+        assert {p.code for p in info.value.errors} == {"calendar.date"}
+
     def test_the_constructor_reports_everything(self):
         """A bad year does not hide a missing source or a day of the wrong kind."""
         with pytest.raises(ValidationError) as info:
@@ -238,3 +244,239 @@ class TestCalendarRanges:
             "calendar.source",
             "calendar.date",
         ]
+
+
+class TestArgumentChecks:
+    """Unchecked arguments across batch, reports, policy and cases are ValidationError."""
+
+    @pytest.mark.parametrize(
+        ("call", "code"),
+        [
+            (lambda: batch.child_key("x"), "type"),
+            (lambda: batch.school_year_of(1.5), "type"),
+            (lambda: batch.partition_of("x", 0), "int.range"),
+            (lambda: batch.partition_of({1}, 2), "type"),
+            (lambda: batch.Reconciliation.combine(None), "type"),
+            (
+                lambda: batch.open_cases(
+                    None,
+                    recorded_at=dt.datetime(2025, 9, 1, tzinfo=dt.UTC),
+                    recorded_by="x",
+                ),
+                "type",
+            ),
+            (
+                lambda: batch.open_cases([], recorded_at=dt.date(2025, 9, 1), recorded_by="x"),
+                "type",
+            ),
+            (lambda: reports.log_on("x", dt.date(2025, 9, 1)), "type"),
+            (lambda: reports.classify_case(None, year=2025, month=13, unit=None), "report.month"),
+            (lambda: reports.cohorts(None, {}), "type"),
+            (lambda: reports.to_csv(3), "type"),
+            (lambda: reports.to_csv([{"a": [1]}]), "report.records"),
+            (lambda: reports.cases_by_cause([], as_of=[]), "type"),
+            (lambda: cases.derive_state(None), "type"),
+            (
+                lambda: cases.transition_for("x", cases.CaseState.NEW, condition={}),
+                "type",
+            ),
+            (lambda: policy.own_basis("x", dt.date(2025, 9, 1), ()), "type"),
+            (lambda: policy.marker([]), "type"),
+            (lambda: policy.policy_to_json(policy.NATIONAL, indent=10**6), "int.range"),
+            (lambda: kongchuo.from_dict({}, {"a": 1}), "serialization.class"),
+            (lambda: kongchuo.json_schema([]), "serialization.class"),
+        ],
+    )
+    def test_bad_arguments(self, call, code):
+        """Each bad argument is a ValidationError with its stable code."""
+        with pytest.raises(ValidationError) as info:
+            call()
+        assert code in {p.code for p in info.value.errors}
+
+    def test_a_huge_range_is_not_read_to_its_end(self):
+        """A range of 10**12 wrong items is refused after the first few, not materialised."""
+        with pytest.raises(ValidationError) as info:
+            reports.cases_by_cause(range(10**12), as_of=dt.date(2025, 9, 1))
+        assert info.value.code == "type"
+        assert len(info.value.errors) == 20
+
+    def test_a_huge_iterable_given_as_a_document(self):
+        """A range of 10**12 given as a document list or a batch is refused, not read."""
+        with pytest.raises(ValidationError) as info:
+            kongchuo.from_dict(range(10**12), list[kongchuo.Child])
+        assert info.value.code == "type"
+        with pytest.raises(ValidationError) as info:
+            kongchuo.from_dicts(range(10**12), kongchuo.Child)
+        assert info.value.errors[-1].code == "problems.more"
+
+    def test_a_synthetic_window_without_working_days(self):
+        """A synthetic county over a holiday weekend is ``batch.window``, not a ValueError."""
+        with pytest.raises(ValidationError) as info:
+            batch.synthetic_feeds(50, since=dt.date(2025, 10, 4), as_of=dt.date(2025, 10, 4))
+        assert info.value.code == "batch.window"
+
+    def test_a_huge_set_of_holidays(self):
+        """A range of 10**12 given as holidays is refused after 20 wrong items."""
+        with pytest.raises(ValidationError) as info:
+            kongchuo.YearArrangement(year=2025, holidays=range(10**12), workdays=[], source="x")
+        assert {p.code for p in info.value.errors} == {"calendar.date"}
+
+    def test_deeply_nested_enum_values(self):
+        """A deeply nested value where an enum value belongs is refused without a repr."""
+        deep: object = []
+        for _ in range(100_000):
+            deep = [deep]
+        with pytest.raises(ValidationError) as info:
+            kongchuo.SchoolCalendar.from_mapping(
+                {"school_year": 2025, "terms": [{"kind": deep, "start": "2025-09-01"}]}
+            )
+        assert "calendar.kind" in {p.code for p in info.value.errors}
+        with pytest.raises(ValidationError) as info:
+            batch.mapping_from_dict({"feed": deep})
+        assert info.value.code == "batch.mapping.feed"
+
+    def test_named_tuples_are_friendly(self):
+        """A batch row given an argument twice is ``arguments.duplicate``, not a TypeError."""
+        with pytest.raises(ValidationError) as info:
+            batch.Row(1, {}, number=2)
+        assert info.value.code == "arguments.duplicate"
+
+
+class TestOnePass:
+    """Constructors and policy values report every problem of their input at once."""
+
+    def test_span_constructor(self):
+        """A Span with a bad count and a bad unit names both."""
+        with pytest.raises(ValidationError) as info:
+            policy.Span(count=-1, unit="fortnight")
+        assert [p.path for p in info.value.errors] == ["$.count", "$.unit"]
+
+    def test_threshold_constructor(self):
+        """A Threshold with three bad fields names all three."""
+        with pytest.raises(ValidationError) as info:
+            policy.Threshold(count="5", unit=None, comparison=None)
+        assert [p.path for p in info.value.errors] == ["$.count", "$.unit", "$.comparison"]
+
+    def test_term_constructor(self):
+        """A Term with a bad kind and a bad date names both."""
+        with pytest.raises(ValidationError) as info:
+            kongchuo.Term(kind="autumn", start="2025-09-01", end=dt.date(2026, 1, 20))
+        assert [p.path for p in info.value.errors] == ["$.kind", "$.start"]
+
+    def test_a_missing_argument_hides_no_bad_value(self):
+        """A missing argument is reported with the bad values of the others."""
+        with pytest.raises(ValidationError) as info:
+            policy.Span(count=-1)
+        assert [p.code for p in info.value.errors] == ["missing", "value.range"]
+
+    def test_school_calendar_constructor(self):
+        """A bad school year does not hide terms of the wrong type."""
+        with pytest.raises(ValidationError) as info:
+            kongchuo.SchoolCalendar(school_year="x", terms=[1, 2])
+        assert [p.path for p in info.value.errors] == ["$.school_year", "$.terms[0]", "$.terms[1]"]
+
+    def test_template_entries(self):
+        """A template entry reports its unknown key, missing field and bad values at once."""
+        with pytest.raises(ValidationError) as info:
+            notices.templates_from_mapping({"return": {"body": "${x", "title": 1, "bogus": 2}})
+        assert [p.path for p in info.value.errors] == [
+            "$.return.bogus",
+            "$.return.code",
+            "$.return.title",
+            "$.return.body",
+        ]
+
+    def test_parameter_history_duplicates(self):
+        """Every repeated start date of a parameter history is named."""
+        one = policy.ParameterHistory.single(
+            "x", 1, unit="天", description="d", basis=("b",), effective_from=dt.date(2025, 1, 1)
+        ).values[0]
+        with pytest.raises(ValidationError) as info:
+            policy.ParameterHistory(name="x", values=(one, one, one))
+        assert [p.code for p in info.value.errors] == ["parameter.duplicate_date"] * 2
+
+    def test_policy_span_value(self):
+        """A policy's span with a bad count and a bad unit names both."""
+        doc = {
+            "name": "demo",
+            "name_zh": "示例",
+            "base": "national",
+            "parameters": {
+                "correction_deadline": [
+                    {
+                        "value": {"count": -3, "unit": "fortnight"},
+                        "effective_from": "2025-01-01",
+                        "description": "d",
+                        "basis": ["b"],
+                    }
+                ]
+            },
+        }
+        with pytest.raises(ValidationError) as info:
+            policy.policy_from_mapping(doc)
+        paths = [p.path for p in info.value.errors]
+        assert any(p.endswith(".unit") for p in paths)
+        assert any(p.endswith(".count") for p in paths)
+
+
+class TestDocumentNumberPattern:
+    """A policy's 文号 pattern is checked when the policy is loaded."""
+
+    @pytest.mark.parametrize(
+        "pattern",
+        [
+            "{code}〔{year}〕{seq:>100000000}号",
+            "{code}〔{year}〕{seq:{year}}号",
+            "{year}{seq}{seq}",
+            "{year}{seq!r}",
+        ],
+    )
+    def test_specs_and_repeats_are_refused(self, pattern):
+        """Format specs, conversions and repeated fields are refused at load."""
+        doc = {
+            "name": "demo",
+            "name_zh": "示例",
+            "base": "national",
+            "parameters": {
+                "document_number_pattern": [
+                    {
+                        "value": pattern,
+                        "effective_from": "2025-01-01",
+                        "description": "d",
+                        "basis": ["b"],
+                    }
+                ]
+            },
+        }
+        with pytest.raises(ValidationError) as info:
+            policy.policy_from_mapping(doc)
+        assert info.value.code == "policy.value"
+
+
+class TestLoneSurrogates:
+    """Text that UTF-8 cannot hold is refused where it enters, not where it is hashed."""
+
+    def test_event_text(self):
+        """Event text with a lone surrogate is ``text.surrogate``, not UnicodeEncodeError."""
+        with pytest.raises(ValidationError) as info:
+            cases.Verified(
+                occurred_on=dt.date(2025, 9, 9),
+                recorded_at=dt.datetime(2025, 9, 9, 18, tzinfo=dt.UTC),
+                recorded_by="李老师",
+                confirmed=True,
+                finding="核实\ud800情况",
+            )
+        assert info.value.code == "text.surrogate"
+        assert info.value.path == "$.finding"
+
+    def test_document_text(self):
+        """A document whose text holds a lone surrogate is refused by the loader."""
+        doc = {
+            "code": "3709830031",
+            "name": "王\udc00",
+            "kind": "primary",
+            "jurisdiction": "370983003",
+        }
+        with pytest.raises(ValidationError) as info:
+            kongchuo.from_dict(doc, kongchuo.School)
+        assert info.value.code == "text.surrogate"

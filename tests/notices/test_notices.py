@@ -632,7 +632,7 @@ body = "$guardians：请于$return_by前送$child_name返校。"
                 }
             )
         paths = {p.path for p in info.value.errors}
-        assert {"$.nonsense", "$.return", "$.reminder.title"} <= paths
+        assert {"$.nonsense", "$.return.code", "$.return.body", "$.reminder.title"} <= paths
 
     def test_template_file_must_be_a_table(self):
         """A template document that is not a table is refused."""

@@ -16,12 +16,25 @@ This module stands beside ``_errors`` below every layer of the design (docs/desi
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Final, TypeVar
 
-from kongchuo._core.errors import ValidationError, problem, quote, type_name
+from kongchuo._core.errors import Problem, ValidationError, problem, quote, type_name
 
-__all__ = ["require_bool", "require_date", "require_instance", "require_int", "require_items"]
+__all__ = [
+    "require_bool",
+    "require_date",
+    "require_instance",
+    "require_int",
+    "require_items",
+    "require_iterable",
+    "require_path",
+]
+
+MAX_ITEM_PROBLEMS: Final = 20
+"""How many wrong items of one argument :func:`require_items` lists before it stops
+reading (a ``range(10**12)`` of wrong items is not read to its end)."""
 
 T = TypeVar("T")
 
@@ -180,17 +193,60 @@ def require_items(value: object, cls: type[T], path: str, *, name_zh: str = "") 
             f"应为 {label}{'' if name_zh else ' '}的序列，实为 {type_name(value)}",
             path=path,
         )
-    found = tuple(value)
-    wrong = [
-        problem(
-            "type",
-            f"expected a {cls.__name__}, got {type_name(item)}",
-            f"应为 {label}，实为 {type_name(item)}",
-            f"{path}[{i}]",
-        )
-        for i, item in enumerate(found)
-        if not isinstance(item, cls)
-    ]
+    found: list[T] = []
+    wrong: list[Problem] = []
+    for i, item in enumerate(value):
+        if not isinstance(item, cls):
+            wrong.append(
+                problem(
+                    "type",
+                    f"expected a {cls.__name__}, got {type_name(item)}",
+                    f"应为 {label}，实为 {type_name(item)}",
+                    f"{path}[{i}]",
+                )
+            )
+            if len(wrong) == MAX_ITEM_PROBLEMS:
+                break  # enough said: a range of 10**12 integers is not read to its end
+        found.append(item)
     if wrong:
         raise ValidationError.of(wrong)
-    return found
+    return tuple(found)
+
+
+def require_iterable(value: object, path: str) -> Iterable[object]:
+    """Return ``value`` if it is an iterable other than text, for the caller to read lazily.
+
+    Raises:
+        ValidationError: ``type`` for anything that cannot be iterated, or a str or
+            bytes (not taken for a sequence of its characters).
+    """
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ValidationError(
+            "type",
+            f"expected a sequence, got {type_name(value)}",
+            f"应为序列，实为 {type_name(value)}",
+            path=path,
+        )
+    return value
+
+
+def require_path(value: object, path: str) -> str | os.PathLike[str]:
+    """Return ``value`` if it names a file: a str or an :class:`os.PathLike`.
+
+    Raises:
+        ValidationError: ``type``, naming the type given.
+
+    Example:
+        >>> require_path(3, "source")
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: source: expected a path, got int (应为文件路径，实为 int) [type]
+    """
+    if isinstance(value, str | os.PathLike):
+        return value
+    raise ValidationError(
+        "type",
+        f"expected a path, got {type_name(value)}",
+        f"应为文件路径，实为 {type_name(value)}",
+        path=path,
+    )

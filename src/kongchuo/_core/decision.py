@@ -15,8 +15,9 @@ from collections.abc import Iterable
 
 import attrs
 
+from kongchuo._core.args import require_items
 from kongchuo._core.enums import LabelledEnum
-from kongchuo._core.errors import KongchuoError, ValidationError, masked_text, type_name
+from kongchuo._core.errors import KongchuoError, masked_text
 from kongchuo._core.guard import friendly_init
 
 __all__ = ["AmbiguousDecisionError", "Decision", "Finding", "Severity", "finding"]
@@ -35,33 +36,12 @@ class Severity(LabelledEnum):
     ERROR = "error", "错误"
 
 
-def _items(value: object, cls: type, path: str) -> tuple[object, ...]:
-    # A tuple of ``cls`` from an iterable (not a str); ValidationError otherwise.
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise ValidationError(
-            f"{path}.type",
-            f"expected a sequence of {cls.__name__}, got {type_name(value)}",
-            f"应为 {cls.__name__} 的序列，实为 {type_name(value)}",
-            path=f"$.{path}",
-        )
-    found = tuple(value)
-    for i, item in enumerate(found):
-        if not isinstance(item, cls):
-            raise ValidationError(
-                f"{path}.type",
-                f"expected {cls.__name__}, got {type_name(item)}",
-                f"应为 {cls.__name__}，实为 {type_name(item)}",
-                path=f"$.{path}[{i}]",
-            )
-    return found
-
-
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
-    return _items(value, Finding, "findings")  # type: ignore[return-value]
+    return require_items(value, Finding, "$.findings")
 
 
 def _basis(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(_items(value, str, "basis")))  # type: ignore[arg-type]
+    return tuple(dict.fromkeys(require_items(value, str, "$.basis")))
 
 
 @friendly_init
@@ -76,6 +56,9 @@ class Finding:
         path: Where in the input it was found (``$.events[3].met``).
         severity: How much it matters.
         basis: The clause ids and law articles it rests on.
+
+    The path and both messages pass through the ID mask of :func:`kongchuo.quote`,
+    as a :class:`~kongchuo.Problem`'s do.
 
     Example:
         >>> f = Finding(

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
+from kongchuo._core.args import require_path
 from kongchuo._core.errors import Problem, ValidationError, problem, quote, type_name
 
 __all__ = [
@@ -184,13 +184,7 @@ def read_document(path: object) -> object:
             ``document.suffix`` for another suffix, ``document.read`` for a file
             that cannot be read, and the errors of :func:`parse_document`.
     """
-    if not isinstance(path, str | os.PathLike):
-        raise ValidationError(
-            "type",
-            f"expected a path, got {type_name(path)}",
-            f"应为文件路径，实为 {type_name(path)}",
-            path="path",
-        )
+    path = require_path(path, "path")
     from pathlib import Path  # noqa: PLC0415 - loaded with the first file read
 
     file = Path(path)
@@ -204,7 +198,7 @@ def read_document(path: object) -> object:
         )
     try:
         text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # ValueError: undecodable, a NUL, a lone surrogate
         raise unreadable(file.name, exc) from None
     return parse_document(text, suffix[1:])
 

@@ -416,6 +416,13 @@ def quote(value: object, *, bare: bool = False, limit: int = QUOTE_LIMIT) -> str
         >>> quote(10**5000)
         '<an integer of about 5001 digits>'
     """
+    if type(limit) is not int or limit < 0:
+        raise ValidationError(
+            "type",
+            f"limit must be a whole number of characters, got {type_name(limit)}",
+            f"limit 应为非负整数（字符数），实为 {type_name(limit)}",
+            path="limit",
+        )
     if isinstance(value, str):
         text = _mask_text(value, limit)
         return text if bare else repr(text)

@@ -19,6 +19,8 @@ import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import attrs
+
 from kongchuo._core.errors import Problem, ValidationError, problem, quote
 
 __all__ = ["friendly_init", "signature_problems"]
@@ -81,6 +83,64 @@ def signature_problems(
     return problems
 
 
+def _friendly_new(cls: T) -> T:
+    """:func:`friendly_init` for a class built by its ``__new__`` (a named tuple)."""
+    new = cls.__dict__.get("__new__")
+    if not callable(new) or getattr(new, "__kongchuo_friendly__", False):
+        return cls  # inherited from a builtin (str, int): its own errors stand
+    bound_sig = inspect.signature(new)
+    sig = bound_sig.replace(parameters=list(bound_sig.parameters.values())[1:])
+
+    @functools.wraps(new)
+    def __new__(klass: type, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401, N807
+        try:
+            return new(klass, *args, **kwargs)
+        except TypeError:
+            problems = signature_problems(cls, sig, args, kwargs)
+            if not problems:
+                raise
+        raise ValidationError.of(problems)
+
+    __new__.__kongchuo_friendly__ = True  # type: ignore[attr-defined]
+    cls.__new__ = staticmethod(__new__)  # type: ignore[assignment]
+    return cls
+
+
+def field_problems(
+    cls: type, sig: inspect.Signature, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> list[Problem]:
+    """The problems of every field of an attrs class, each converter and validator asked.
+
+    attrs runs a class's validators one field after the other and stops at the first
+    that fails; this asks each field on its own, so that a constructor reports every
+    problem of its arguments at once. Validators that need the other fields (they read
+    the half-built instance) are left to the constructor.
+    """
+    if not attrs.has(cls):
+        return []
+    known = {k: v for k, v in kwargs.items() if k in sig.parameters}
+    try:
+        given = sig.bind_partial(*args, **known).arguments
+    except TypeError:
+        return []
+    blank = object.__new__(cls)
+    problems: list[Problem] = []
+    for field in attrs.fields(cls):
+        if not field.init or field.alias not in given:
+            continue
+        value = given[field.alias]
+        try:
+            if field.converter is not None:
+                value = field.converter(value)
+            if field.validator is not None:
+                field.validator(blank, field, value)
+        except ValidationError as exc:
+            problems.extend(exc.errors)
+        except Exception:  # noqa: BLE001, S112 - a validator that needs the whole instance
+            continue
+    return problems
+
+
 def _no_arguments(self: object) -> None:
     """Take no arguments."""
 
@@ -108,7 +168,7 @@ def friendly_init(cls: T) -> T:
     init: Callable[..., None] = cls.__dict__.get("__init__", getattr(cls, "__init__"))  # noqa: B009
     if init is object.__init__:
         if getattr(cls, "__new__") is not object.__new__:  # noqa: B009
-            return cls  # its arguments go to __new__ (a tuple, a str): left alone
+            return _friendly_new(cls)  # its arguments go to __new__ (a named tuple)
         # A class that inherits object's constructor takes no arguments: say so in
         # the signature, so that wrong ones are named like any other.
         init = _no_arguments
@@ -124,6 +184,13 @@ def friendly_init(cls: T) -> T:
         except TypeError:
             problems = signature_problems(cls, sig, args, kwargs)
             if not problems:
+                raise
+            # A missing or unknown argument does not hide a bad value of another.
+            problems += field_problems(cls, sig, args, kwargs)
+        except ValidationError as exc:
+            # attrs stops at the first field whose validator fails: ask every field.
+            problems = field_problems(cls, sig, args, kwargs)
+            if len(problems) <= len(exc.errors):
                 raise
         else:
             return

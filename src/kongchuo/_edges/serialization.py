@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 from kongchuo._core.decision import Decision, Finding, Severity
-from kongchuo._core.errors import Problem, ValidationError, quote, type_name
+from kongchuo._core.errors import MAX_PROBLEMS, Problem, ValidationError, quote, type_name
 from kongchuo._models.base import (
     EXPORT_KEY,
     EXPORT_LEVELS,
@@ -345,11 +345,16 @@ def _load_record(raw: object, cls: type) -> Decision | Finding:
 
 
 def _check_cls(cls: object) -> None:
-    if cls in MODELS or cls in _RECORDS:
+    if _is_model(cls) or cls in _RECORDS:
         return
     origin = getattr(cls, "__origin__", None)
     args = getattr(cls, "__args__", ())
-    if origin in (list, tuple) and args and all(a in MODELS or a is Ellipsis for a in args):
+    if (
+        origin in (list, tuple)
+        and isinstance(args, tuple)
+        and args
+        and all(_is_model(a) or a is Ellipsis for a in args)
+    ):
         return
     if origin is list and len(args) == 1 and args[0] in _RECORDS:  # type: ignore[misc]
         return
@@ -405,6 +410,12 @@ def from_dict(data: object, cls: type[T]) -> T:
     if cls in _RECORDS:
         return _load_record(data, cls)  # type: ignore[return-value]
     origin = getattr(cls, "__origin__", None)
+    if origin in (list, tuple) and data.__class__ not in (list, tuple):
+        # A document's list is a JSON array; any other iterable (a range of 10**12)
+        # is refused before it is read.
+        raise ValidationError(
+            "type", f"expected a list, got {type_name(data)}", f"应为数组，实为 {type_name(data)}"
+        )
     if origin is list and cls.__args__[0] in _RECORDS:  # type: ignore[attr-defined]
         return _load_records(data, cls.__args__[0])  # type: ignore[attr-defined, no-any-return]
     converter = _converter()
@@ -491,6 +502,8 @@ def from_dicts(items: Iterable[object], cls: type[T]) -> list[T]:
                 masked = masked_export_problem(raw)
                 found = (masked,) if masked is not None else exc.errors
                 problems.extend(p.under(f"$[{i}]") for p in found)
+                if len(problems) > MAX_PROBLEMS and raw.__class__ is not dict:
+                    break  # past the cap, only documents are read on: not range(10**12)
     if problems:
         raise ValidationError.of(problems)
     return out

@@ -242,6 +242,10 @@ class Kind:
         raise NotImplementedError
 
 
+has_surrogate: Final = re.compile("[\ud800-\udfff]").search
+"""Whether a str holds a lone surrogate (a half of a UTF-16 pair), which UTF-8 cannot hold."""
+
+
 class Text(Kind):
     """A non-blank string of at most ``max_len`` characters."""
 
@@ -255,6 +259,16 @@ class Text(Kind):
             return [_type_problem("a str", "字符串", value)]
         if not value or value.isspace():
             return [problem("text.blank", "must not be blank", "不能为空")]
+        if not value.isascii() and has_surrogate(value):
+            # A lone surrogate cannot be written as UTF-8: not in a document, not in
+            # the hash of a case log.
+            return [
+                problem(
+                    "text.surrogate",
+                    "holds a lone surrogate (U+D800–U+DFFF), which UTF-8 cannot hold",
+                    "含有无法以 UTF-8 编码的孤立代理字符（U+D800–U+DFFF）",
+                )
+            ]
         if len(value) > self.max_len:
             return [
                 problem(

@@ -115,7 +115,10 @@ def _emit(w: _Writer, kind: b.Kind, v: str, x: str, prefix: str) -> list[str]:  
         inner = _emit(w, kind.inner, v, x, prefix)
         return [f"if {v} is None:", f"    {x} = None", "else:", *_indent(inner)]
     if isinstance(kind, b.Text):
-        test = f"{v}.__class__ is str and 0 < len({v}) <= {kind.max_len} and not {v}.isspace()"
+        test = (
+            f"{v}.__class__ is str and 0 < len({v}) <= {kind.max_len} and not {v}.isspace()"
+            f" and ({v}.isascii() or not {w.ref(b.has_surrogate, 'surrogate')}({v}))"
+        )
         return [f"if {test}:", f"    {x} = {v}", "else:", *_indent(slow)]
     if isinstance(kind, (b.Code, b.DateKind)):
         cache = w.ref(kind._cache, "cache")  # noqa: SLF001
@@ -356,7 +359,10 @@ def _quick(w: _Writer, kind: b.Kind, x: str) -> str:  # noqa: C901, PLR0911 - on
     if isinstance(kind, b.Nullable):
         return f"({x} is None or {_quick(w, kind.inner, x)})"
     if isinstance(kind, b.Text):
-        return f"({x}.__class__ is str and 0 < len({x}) <= {kind.max_len} and not {x}.isspace())"
+        return (
+            f"({x}.__class__ is str and 0 < len({x}) <= {kind.max_len} and not {x}.isspace()"
+            f" and ({x}.isascii() or not {w.ref(b.has_surrogate, 'surrogate')}({x})))"
+        )
     if isinstance(kind, b.Code):
         return f"({x}.__class__ is str and {x} in {w.ref(kind._cache, 'codes')})"  # noqa: SLF001
     if isinstance(kind, b.EnumKind):

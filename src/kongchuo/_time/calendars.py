@@ -24,7 +24,13 @@ from typing import Any, Final, Protocol, Self, runtime_checkable
 
 import attrs
 
-from kongchuo._core.args import require_date, require_instance, require_int, require_items
+from kongchuo._core.args import (
+    MAX_ITEM_PROBLEMS,
+    require_date,
+    require_instance,
+    require_int,
+    require_items,
+)
 from kongchuo._core.documents import (
     parse_document,
     read_date,
@@ -186,11 +192,11 @@ def _arrangement_problems(
     problems.extend(
         problem(
             "calendar.conflict",
-            f"{day.isoformat()} is both a holiday and a working day",  # type: ignore[attr-defined]
-            f"{day.isoformat()} 既是假日又是工作日",  # type: ignore[attr-defined]
+            f"{day.isoformat()} is both a holiday and a working day",
+            f"{day.isoformat()} 既是假日又是工作日",
             "$.workdays",
         )
-        for day in sorted(holidays & workdays, key=str)
+        for day in sorted(d for d in holidays & workdays if type(d) is dt.date)
     )
     return problems
 
@@ -204,10 +210,17 @@ def _date_set(value: Iterable[dt.date]) -> frozenset[dt.date]:
             f"expected a collection of dates, got {type_name(value)}",
             f"应为日期的集合，实为 {type_name(value)}",
         )
-    try:
-        return frozenset(value)
-    except TypeError:
-        raise ValidationError("calendar.date", "expected dates", "应为日期", path="$") from None
+    found: set[object] = set()
+    wrong = 0
+    for day in value:
+        try:
+            found.add(day)
+        except TypeError:  # unhashable: certainly not a date
+            raise ValidationError("calendar.date", "expected dates", "应为日期", path="$") from None
+        wrong += type(day) is not dt.date
+        if wrong == MAX_ITEM_PROBLEMS:
+            break  # the check names what is wrong; a range of 10**12 is not read on
+    return frozenset(found)  # type: ignore[arg-type]
 
 
 class _CalendarDocument:
@@ -597,13 +610,31 @@ class BreakKind(LabelledEnum):
     SUMMER = "summer", "暑假"
 
 
-def _check_span(instance: Term | Break) -> None:
-    for name in ("start", "end"):
-        require_date(getattr(instance, name), f"$.{name}")
-    if instance.end < instance.start:
-        raise ValidationError(
-            "calendar.range", "end is before start", "结束日期早于开始日期", path="$.end"
+def _check_span(instance: Term | Break, kind: type[LabelledEnum]) -> None:
+    """Every problem of a term or a break at once: its kind, its dates, their order."""
+    problems: list[Problem] = []
+    if not isinstance(instance.kind, kind):
+        problems.append(
+            problem(
+                "type", f"kind must be a {kind.__name__}", f"kind 应为 {kind.__name__}", "$.kind"
+            )
         )
+    names = ["start", "end"]
+    if getattr(instance, "registration", None) is not None:
+        names.append("registration")
+    dated = True
+    for name in names:
+        try:
+            require_date(getattr(instance, name), f"$.{name}")
+        except ValidationError as exc:
+            problems.extend(exc.errors)
+            dated = False
+    if dated and instance.end < instance.start:
+        problems.append(
+            problem("calendar.range", "end is before start", "结束日期早于开始日期", "$.end")
+        )
+    if problems:
+        raise ValidationError.of(problems)
 
 
 @friendly_init
@@ -631,14 +662,8 @@ class Term:
     registration: dt.date | None = None
 
     def __attrs_post_init__(self) -> None:
-        """Check the dates."""
-        if not isinstance(self.kind, TermKind):
-            raise ValidationError(
-                "type", "kind must be a TermKind", "kind 应为 TermKind", path="$.kind"
-            )
-        _check_span(self)
-        if self.registration is not None:
-            require_date(self.registration, "$.registration")
+        """Check the kind and the dates, every problem at once."""
+        _check_span(self, TermKind)
 
     @property
     def registration_day(self) -> dt.date:
@@ -666,12 +691,8 @@ class Break:
     end: dt.date
 
     def __attrs_post_init__(self) -> None:
-        """Check the dates."""
-        if not isinstance(self.kind, BreakKind):
-            raise ValidationError(
-                "type", "kind must be a BreakKind", "kind 应为 BreakKind", path="$.kind"
-            )
-        _check_span(self)
+        """Check the kind and the dates, every problem at once."""
+        _check_span(self, BreakKind)
 
 
 def _sorted_by_start(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -681,11 +702,17 @@ def _sorted_by_start(value: Iterable[Any]) -> tuple[Any, ...]:
             f"expected a sequence, got {type_name(value)}",
             f"应为序列，实为 {type_name(value)}",
         )
-    found = tuple(value)
+    found: list[Any] = []
+    wrong = 0
+    for item in value:
+        found.append(item)  # the model's check names each wrong item
+        wrong += not hasattr(item, "start")
+        if wrong == MAX_ITEM_PROBLEMS:
+            break  # a range of 10**12 integers is not read to its end
     try:
         return tuple(sorted(found, key=lambda x: x.start))
     except (AttributeError, TypeError):
-        return found
+        return tuple(found)
 
 
 @friendly_init
@@ -725,8 +752,11 @@ class SchoolCalendar(_CalendarDocument):
 
     def __attrs_post_init__(self) -> None:
         """Check that terms and breaks are of the right types and do not overlap."""
-        require_int(self.school_year, "$.school_year", min_value=1900, max_value=9998)
         problems: list[Problem] = []
+        try:
+            require_int(self.school_year, "$.school_year", min_value=1900, max_value=9998)
+        except ValidationError as exc:  # reported with the terms' problems, in one pass
+            problems.extend(exc.errors)
         for name, kind in (("terms", Term), ("breaks", Break)):
             problems.extend(
                 problem(
@@ -826,8 +856,10 @@ def _read_spans(
         before = len(problems)
         problems.extend(unknown_keys(item, allowed.__contains__, where))
         try:
-            kind: Any = kinds(item.get("kind"))  # type: ignore[arg-type]
-        except ValueError:
+            # Looked up, not called: Enum's own error reprs the value whole, and a
+            # deeply nested one overflows the stack.
+            kind: Any = kinds._value2member_map_[item.get("kind")]
+        except (KeyError, TypeError):
             names = ", ".join(repr(m.value) for m in kinds)
             problems.append(
                 problem(

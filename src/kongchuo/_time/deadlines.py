@@ -561,7 +561,7 @@ def to_ics(
 
     for item in found:
         key = f"{item.code}|{item.title}|{item.unrolled_due.isoformat()}"
-        uid = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+        uid = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
         who = "、".join(p.label_zh for p in item.owners) or "—"
         details = [f"责任主体 Owners: {who}"]
         if item.opens is not None:
@@ -589,4 +589,12 @@ def to_ics(
             ]
         )
     lines.append("END:VCALENDAR")
-    return "".join(part + "\r\n" for line in lines for part in _fold(line))
+    try:
+        return "".join(part + "\r\n" for line in lines for part in _fold(line))
+    except UnicodeEncodeError:  # a lone surrogate cannot be written as UTF-8
+        raise ValidationError(
+            "ics.text",
+            "the name or an obligation holds a lone surrogate, which UTF-8 cannot hold",
+            "名称或事项中含有无法以 UTF-8 编码的孤立代理字符",
+            path="items",
+        ) from None

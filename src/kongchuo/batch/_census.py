@@ -30,8 +30,9 @@ from kongchuo import (
     Severity,
     StudentNumber,
 )
-from kongchuo._core.args import require_items
+from kongchuo._core.args import require_instance, require_items
 from kongchuo._core.decision import finding
+from kongchuo._core.errors import ValidationError
 from kongchuo.batch._feeds import Feed, HouseholdStatus
 from kongchuo.batch._intake import Intake, Record, RowOutcome, RowResult
 
@@ -123,9 +124,16 @@ def child_key(child: Child) -> str:
         >>> child_key(child)
         'J370983201509010012'
     """
+    child = require_instance(child, Child, "child", name_zh="儿童")
     if child.resident_id is not None:
         return child.resident_id.value
-    assert child.student_number is not None  # noqa: S101 - Child guarantees one or the other
+    if child.student_number is None:
+        raise ValidationError(
+            "batch.child.key",
+            "the child has neither an ID number nor a student number to be counted by",
+            "该儿童既无身份证号也无学籍号，无法建立台账键",
+            path="child",
+        )
     return child.student_number.value
 
 

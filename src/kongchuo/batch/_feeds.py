@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
@@ -434,9 +434,9 @@ def mapping_from_dict(data: object) -> ColumnMapping:
         raise ValidationError("type", "a mapping document is a table", "列映射文件应为表（字典）")
     known = {"feed", "name", "columns", "aliases", "defaults", "extends"}
     problems = unknown_keys(data, known.__contains__)
-    try:
-        feed = Feed(str(data.get("feed")))
-    except ValueError:
+    try:  # looked up, not called: str() of a deeply nested value overflows the stack
+        feed = cast("Feed", Feed._value2member_map_[data.get("feed")])
+    except (KeyError, TypeError):
         problems.append(
             problem(
                 "batch.mapping.feed",

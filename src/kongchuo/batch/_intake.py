@@ -174,6 +174,7 @@ def school_year_of(day: dt.date) -> int:
         >>> school_year_of(dt.date(2026, 3, 1)), school_year_of(dt.date(2025, 7, 1))
         (2025, 2025)
     """
+    day = require_date(day, "day")
     return day.year if day.month >= 7 else day.year - 1
 
 

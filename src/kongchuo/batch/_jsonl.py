@@ -22,7 +22,8 @@ from typing import IO, Any, Final, Literal, TypeVar
 
 import kongchuo
 from kongchuo import Problem, ValidationError
-from kongchuo._core.errors import problem
+from kongchuo._core.args import require_int, require_iterable
+from kongchuo._core.errors import problem, type_name
 from kongchuo._models.base import gc_paused
 
 __all__ = ["read_jsonl", "write_jsonl"]
@@ -39,7 +40,7 @@ def _codec(
     codec: object,
 ) -> tuple[Callable[[list[Any]], str], Callable[[str], object]]:
     """The writer of a chunk of documents (one line each) and the decoder of a line."""
-    if codec not in {"auto", "json", "msgspec"}:
+    if codec not in ("auto", "json", "msgspec"):  # a tuple: an unhashable codec is refused too
         raise ValidationError(
             "batch.codec",
             "codec must be 'auto', 'json' or 'msgspec'",
@@ -136,6 +137,15 @@ def write_jsonl(
         >>> read_jsonl(io.StringIO(buf.getvalue()), kongchuo.School) == [school, school]
         True
     """
+    models = require_iterable(models, "models")
+    if not callable(getattr(out, "write", None)):
+        raise ValidationError(
+            "type",
+            f"out must be a text file open for writing, got {type_name(out)}",
+            f"out 应为可写的文本文件，实为 {type_name(out)}",
+            path="out",
+        )
+    chunk_size = require_int(chunk_size, "chunk_size", min_value=1, max_value=1 << 24)
     dumps, _ = _codec(codec)
     count = 0
     for batch in _chunks(models, chunk_size):
@@ -143,6 +153,17 @@ def write_jsonl(
         out.write(dumps(docs))
         count += len(docs)
     return count
+
+
+def _text_line(line: object, number: int) -> str:
+    if not isinstance(line, str):
+        raise ValidationError(
+            "type",
+            f"line {number} is a {type_name(line)}, not text",
+            f"第 {number} 行为 {type_name(line)}，应为文本",
+            path=f"$[{number}]",
+        )
+    return line
 
 
 def read_jsonl(
@@ -163,6 +184,8 @@ def read_jsonl(
             line that is not JSON; for an unknown or missing codec
             (``batch.codec``, ``batch.codec.missing``).
     """
+    source = require_iterable(source, "source")  # type: ignore[assignment]
+    chunk_size = require_int(chunk_size, "chunk_size", min_value=1, max_value=1 << 24)
     _, loads = _codec(codec)
     with gc_paused():  # the decoded documents and the records hold no cycles
         return _read(source, cls, chunk_size, loads)
@@ -176,7 +199,7 @@ def _read(
 ) -> list[T]:
     out: list[T] = []
     problems: list[Problem] = []
-    numbered = ((n, line) for n, line in enumerate(source, start=1) if line.strip())
+    numbered = ((n, line) for n, line in enumerate(source, start=1) if _text_line(line, n).strip())
     for batch in _chunks(numbered, chunk_size):
         docs: list[object] = []
         lines: list[int] = []

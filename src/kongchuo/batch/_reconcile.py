@@ -43,8 +43,16 @@ from kongchuo import (
     ValidationError,
     WorkCalendar,
 )
-from kongchuo._core.args import require_date, require_instance
+from kongchuo._core.args import (
+    require_date,
+    require_instance,
+    require_int,
+    require_items,
+    require_iterable,
+)
 from kongchuo._core.decision import finding
+from kongchuo._core.errors import type_name
+from kongchuo._time.calendars import _require_calendar
 from kongchuo.batch import _columnar
 from kongchuo.batch._census import Census, CensusEntry, number_key
 from kongchuo.batch._feeds import HouseholdStatus
@@ -362,7 +370,7 @@ class Reconciliation:
             ValidationError: ``batch.combine.dates`` if the parts were reconciled
                 over different windows, ``batch.combine.empty`` for no parts.
         """
-        found = list(parts)
+        found = list(require_items(parts, Reconciliation, "parts"))
         if not found:
             raise ValidationError("batch.combine.empty", "no parts to combine", "没有可合并的部分")
         if len({(p.as_of, p.since) for p in found}) != 1:
@@ -395,10 +403,18 @@ def partition_of(key: str | ResidentId | StudentNumber, parts: int) -> int:
         >>> partition_of(rid, 4) == partition_of(StudentNumber.parse("G370983201509010012"), 4)
         True
     """
+    parts = require_int(parts, "parts", min_value=1)
     if isinstance(key, ResidentId):
         key = key.value
     elif isinstance(key, StudentNumber):
         key = number_key(key)
+    elif not isinstance(key, str):
+        raise ValidationError(
+            "type",
+            f"expected an ID number, a student number or their text, got {type_name(key)}",
+            f"应为身份证号、学籍号或其文本，实为 {type_name(key)}",
+            path="key",
+        )
     return zlib.crc32(key.encode("ascii", "replace")) % parts
 
 
@@ -983,6 +999,26 @@ def reconcile(  # noqa: C901, PLR0912
         )
     policy = require_policy(policy)
     bands = require_instance(bands, WarningBands, "bands", name_zh="预警分级")
+    for name, value in (
+        ("census", census),
+        ("registrations", registrations),
+        ("attendance", attendance),
+        ("leaves", leaves),
+        ("exemptions", exemptions),
+        ("schools", schools),
+    ):
+        require_iterable(value, name)
+    if links is not None and not isinstance(links, Mapping):
+        raise ValidationError(
+            "type",
+            f"links must be a table of key to key, got {type_name(links)}",
+            f"links 应为键到键的表，实为 {type_name(links)}",
+            path="links",
+        )
+    calendar = _require_calendar(calendar)
+    school_calendar = require_instance(
+        school_calendar, SchoolCalendar, "school_calendar", name_zh="校历", optional=True
+    )
     if since is None:
         term = school_calendar.term_on(as_of) if school_calendar is not None else None
         since = term.start if term is not None else as_of.replace(day=1)
@@ -1120,6 +1156,22 @@ def open_cases(
     References:
         FC-1.2, FC-1.3 (一人一案), FC-2.5.
     """
+    if not isinstance(recorded_at, dt.datetime) or recorded_at.utcoffset() is None:
+        raise ValidationError(
+            "type",
+            f"recorded_at must be an aware datetime, got {type_name(recorded_at)}",
+            f"recorded_at 应为带时区的 datetime，实为 {type_name(recorded_at)}",
+            path="recorded_at",
+        )
+    discrepancies = require_items(discrepancies, Discrepancy, "discrepancies")
+    existing = require_items(existing, Case, "existing")
+    if case_id is not None and not callable(case_id):
+        raise ValidationError(
+            "type",
+            f"case_id must be a function, got {type_name(case_id)}",
+            f"case_id 应为函数，实为 {type_name(case_id)}",
+            path="case_id",
+        )
     found = recorded_at.date() if found_on is None else require_date(found_on, "found_on")
     if found > recorded_at.date():
         raise ValidationError(

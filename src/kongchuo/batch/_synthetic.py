@@ -18,7 +18,8 @@ from typing import Any, Final
 
 import attrs
 
-from kongchuo import ChinaCalendar, School, SchoolKind
+from kongchuo import ChinaCalendar, School, SchoolKind, ValidationError
+from kongchuo._core.args import require_date, require_int
 from kongchuo._identity.numbers import _check_character
 from kongchuo.batch._feeds import Feed
 
@@ -53,6 +54,10 @@ class SyntheticCounty:
 def _resident_id(region: str, birth: dt.date, seq: int) -> str:
     body = f"{region}{birth:%Y%m%d}{seq:03d}"
     return body + _check_character(body)
+
+
+_MIN_DAYS: Final = 5
+"""The fewest working days a synthetic window holds: a week's absence is planted."""
 
 
 def synthetic_feeds(  # noqa: C901, PLR0912, PLR0915 - one pass plants every situation
@@ -90,6 +95,34 @@ def synthetic_feeds(  # noqa: C901, PLR0912, PLR0915 - one pass plants every sit
         >>> sorted(county.rows[Feed.REGISTRATION][0])[:3]
         ['学校标识码', '学籍号', '学籍状态']
     """
+    children = require_int(children, "children", min_value=0, max_value=10_000_000)
+    seed = require_int(seed, "seed")
+    as_of = require_date(as_of, "as_of")
+    since = require_date(since, "since")
+    if not dt.timedelta(0) <= as_of - since <= dt.timedelta(days=366):
+        raise ValidationError(
+            "batch.window",
+            "since must be on or before as_of, at most a year before",
+            "since 应不晚于 as_of，且至多早一年",
+            path="since",
+        )
+    bad_rows = require_int(bad_rows, "bad_rows", min_value=0, max_value=children)
+    if school_count is not None:
+        school_count = require_int(
+            school_count, "school_count", min_value=2, max_value=max(2, children)
+        )
+    if ages is not None and not (
+        isinstance(ages, tuple)
+        and len(ages) == 2
+        and all(type(a) is int for a in ages)
+        and 0 <= ages[0] <= ages[1] <= 30
+    ):
+        raise ValidationError(
+            "batch.ages",
+            "ages must be (youngest, oldest), whole years from 0 to 30",
+            "ages 应为（最小年龄, 最大年龄），0 至 30 的整数周岁",
+            path="ages",
+        )
     rng = random.Random(seed)  # noqa: S311 - made-up data, reproducible from the seed
     n_schools = max(2, children // 500 if school_count is None else school_count)
     schools = tuple(
@@ -108,6 +141,13 @@ def synthetic_feeds(  # noqa: C901, PLR0912, PLR0915 - one pass plants every sit
         if calendar.is_workday(day):
             days.append(day)
         day += dt.timedelta(days=1)
+    if len(days) < _MIN_DAYS:
+        raise ValidationError(
+            "batch.window",
+            f"since..as_of holds {len(days)} working days; the feeds need at least {_MIN_DAYS}",
+            f"since 至 as_of 之间只有 {len(days)} 个工作日；合成数据至少需要 {_MIN_DAYS} 个",
+            path="since",
+        )
     year = as_of.year if as_of.month >= 9 else as_of.year - 1  # the school year
     if ages is None:
         first, last = dt.date(year - 15, 9, 1), dt.date(year - 6, 8, 31)

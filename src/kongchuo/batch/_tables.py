@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kongchuo import ValidationError, quote
+from kongchuo._core.args import require_iterable, require_path
 from kongchuo._core.documents import unreadable
 
 __all__ = ["Row", "read_csv", "read_xlsx", "rows_from_mappings"]
@@ -97,11 +98,11 @@ def read_csv(
     if isinstance(source, bytes):
         data, name = source, "the data"
     else:
-        file = Path(source)
+        file = Path(require_path(source, "source"))
         name = file.name
         try:
             data = file.read_bytes()
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # ValueError: a NUL or a lone surrogate
             raise unreadable(name, exc) from None
     text = _decode(data, encoding, name)
     return _rows(csv.reader(io.StringIO(text, newline="")))
@@ -127,7 +128,7 @@ def read_xlsx(source: str | os.PathLike[str], *, sheet: str | None = None) -> It
             "reading XLSX needs openpyxl: pip install 'kongchuo[xlsx]'",
             "读取 XLSX 需要 openpyxl：pip install 'kongchuo[xlsx]'",
         ) from None
-    name = Path(source).name
+    name = Path(require_path(source, "source")).name
     try:
         book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
@@ -159,6 +160,10 @@ def rows_from_mappings(items: Iterable[Mapping[str, Any]]) -> Iterator[Row]:
         >>> next(rows_from_mappings([{"姓名": "张小明"}])).number
         1
     """
+    return _numbered(require_iterable(items, "items"))
+
+
+def _numbered(items: Iterable[object]) -> Iterator[Row]:
     for number, item in enumerate(items, start=1):
         if not isinstance(item, Mapping):
             raise ValidationError(

@@ -186,6 +186,8 @@ def entry_hash(seq: int, event: Event, prev_hash: str) -> str:
         or not 0 <= seq < 1 << 63
         or not isinstance(event, Event)
         or not isinstance(prev_hash, str)
+        or len(prev_hash) != 64
+        or not prev_hash.isascii()
     ):
         raise ValidationError(
             "case.entry_hash",

@@ -223,6 +223,23 @@ def _school_number(school: School, *, year: int, seq: int) -> str:
     return format_document_number(_SCHOOL_NUMBER, code=school.code, year=year, seq=seq)
 
 
+def _unit_names(units: object) -> dict[Party, str]:
+    """The names of the units, checked: a table of Party to text (or nothing)."""
+    if units is None:
+        return {}
+    if not (
+        isinstance(units, Mapping)
+        and all(isinstance(k, Party) and isinstance(v, str) for k, v in units.items())
+    ):
+        raise _fail(
+            "type",
+            "units must map each Party to the name of its unit",
+            "units 应为 Party 到单位名称的映射",
+            "units",
+        )
+    return dict(units)
+
+
 def draft_notice(
     kind: NoticeKind,
     *,
@@ -318,7 +335,7 @@ def draft_notice(
     from kongchuo._time.calendars import ChinaCalendar  # noqa: PLC0415
     from kongchuo.cases._case import Case  # noqa: PLC0415
 
-    if kind not in _DRAFTABLE:
+    if not isinstance(kind, NoticeKind) or kind not in _DRAFTABLE:
         raise _fail(
             "notice.draft.kind",
             "draft_notice drafts notices about a case's child: "
@@ -333,7 +350,7 @@ def draft_notice(
     if not isinstance(issued_on, dt.date) or isinstance(issued_on, dt.datetime):
         _need(issued_on, dt.date, "issued_on", "日期")
         raise _fail("type", "expected a date", "应为日期", "issued_on")
-    names = dict(units or {})
+    names = _unit_names(units)
     if kind is NoticeKind.SCHOOL_REPORT:
         number = _school_number(school, year=issued_on.year, seq=seq)
     else:

@@ -258,10 +258,9 @@ def _serious(findings: object) -> tuple[SeriousFinding, ...]:
             f"应为 SeriousFinding 情节严重认定的序列，实为 {type_name(findings)}",
             path="serious",
         )
-    out = tuple(findings)
-    for i, f in enumerate(out):
-        _need(f, SeriousFinding, f"serious[{i}]", "情节严重认定")
-    return out
+    return tuple(
+        _need(f, SeriousFinding, f"serious[{i}]", "情节严重认定") for i, f in enumerate(findings)
+    )
 
 
 # -- what the log shows ---------------------------------------------------------------

@@ -196,6 +196,8 @@ def log_on(case: Case, day: dt.date) -> Case:
         >>> len(case.entries), len(log_on(case, dt.date(2025, 9, 30)).entries)
         (8, 4)
     """
+    case = require_instance(case, Case, "case", name_zh="个案")
+    day = require_date(day, "day")
     kept = tuple(itertools.takewhile(lambda e: e.event.occurred_on <= day, case.entries))
     return case if len(kept) == len(case.entries) else attrs.evolve(case, entries=kept)
 

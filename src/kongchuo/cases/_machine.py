@@ -16,6 +16,7 @@ from typing import Final
 
 import attrs
 
+from kongchuo._core.args import require_iterable
 from kongchuo._core.enums import LabelledEnum
 from kongchuo._core.errors import ValidationError, quote, type_name
 from kongchuo._core.guard import friendly_init
@@ -337,6 +338,20 @@ def transition_for(
         ...
         kongchuo.ValidationError: $: event 'returned' is not allowed in state 'new'...
     """
+    if not isinstance(path, str):
+        raise ValidationError(
+            "type",
+            f"path must be text, got {type_name(path)}",
+            f"path 应为文本，实为 {type_name(path)}",
+            path="path",
+        )
+    if condition is not None and not isinstance(condition, str):
+        raise ValidationError(
+            "type",
+            f"condition must be text or None, got {type_name(condition)}",
+            f"condition 应为文本或 None，实为 {type_name(condition)}",
+            path=path,
+        )
     if not isinstance(tag, str) or not isinstance(state, CaseState):
         raise ValidationError(
             "case.transition",
@@ -376,6 +391,7 @@ def derive_state(tags: Iterable[object]) -> CaseState:
         <CaseState.RETURNED: 'returned'>
     """
     state = CaseState.NEW
+    tags = require_iterable(tags, "tags")
     for i, item in enumerate(tags):
         if isinstance(item, str):
             tag, condition = item, None

@@ -72,7 +72,16 @@ def notice_event(
             f"应为材料编号的序列，实为 {type_name(materials)}",
             path="materials",
         )
-    refs = (notice.number, *materials)
+    refs = [notice.number]
+    for i, ref in enumerate(materials):
+        if not isinstance(ref, str):
+            raise ValidationError(
+                "type",
+                f"expected a reference (text), got {type_name(ref)}",
+                f"应为材料编号（文本），实为 {type_name(ref)}",
+                path=f"materials[{i}]",
+            )
+        refs.append(ref)
     common: dict[str, Any] = {
         "occurred_on": notice.issued_on,
         "recorded_at": recorded_at,

@@ -95,6 +95,7 @@ class NoticeTemplate:
     body: str = attrs.field(validator=_check_body)
 
 
+_TEMPLATE_KEYS: Final = ("title", "code", "body")
 _HEAD: Final = "$issuer\n$title\n$number\n\n"
 _TAIL: Final = "\n\n$signature\n$issued_on\n\n$service\n"
 _P: Final = "\u3000\u3000"  # two full-width spaces open a paragraph (GB/T 9704)
@@ -270,7 +271,7 @@ def templates_from_mapping(data: object) -> dict[NoticeKind, NoticeTemplate]:
                 )
             )
             continue
-        if not isinstance(raw, Mapping) or set(raw) != {"title", "code", "body"}:
+        if not isinstance(raw, Mapping):
             problems.append(
                 problem(
                     "templates.entry",
@@ -280,10 +281,23 @@ def templates_from_mapping(data: object) -> dict[NoticeKind, NoticeTemplate]:
                 )
             )
             continue
+        # Every problem of the entry at once: unknown keys, missing ones, bad values.
+        problems.extend(
+            Problem(
+                code="templates.entry",
+                path=f"{path}.{quote(k, bare=True)}",
+                message=f"unknown key {quote(k)}: a template has title, code and body",
+                message_zh=f"未知的键 {quote(k)}：模板只含 title、code、body",
+            )
+            for k in raw
+            if k not in _TEMPLATE_KEYS
+        )
         try:
-            out[kind] = NoticeTemplate(title=raw["title"], code=raw["code"], body=raw["body"])
+            template = NoticeTemplate(**{k: raw[k] for k in _TEMPLATE_KEYS if k in raw})
         except ValidationError as exc:
             problems.extend(p.under(path) for p in exc.errors)
+        else:
+            out[kind] = template
     if problems:
         raise ValidationError.of(problems)
     return out

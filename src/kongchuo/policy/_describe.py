@@ -15,6 +15,7 @@ from typing import Final
 
 import attrs
 
+from kongchuo._core.args import require_instance
 from kongchuo.policy._escalation import AppealRights, CaseKindLadders, StepAuthorities
 from kongchuo.policy._parameters import Parameter, ParameterHistory
 from kongchuo.policy._policy import SPECS, Policy, require_policy
@@ -36,6 +37,7 @@ def marker(parameter: Parameter[object]) -> str:
         >>> marker(FEICHENG.monthly_report_day.at(dt.date(2025, 9, 1)))
         'cited'
     """
+    parameter = require_instance(parameter, Parameter, "parameter", name_zh="参数")
     if KONGCHUO_DEFAULT in parameter.basis:
         return "default"
     if KONGCHUO_READING in parameter.basis:

@@ -194,9 +194,9 @@ def _bad_table(path: str, en: str, zh: str) -> ValidationError:
 
 
 def _step_of(raw: object, path: str) -> EscalationStep:
-    try:
-        return EscalationStep(raw)  # type: ignore[arg-type]
-    except ValueError:
+    try:  # looked up, not called: Enum's own error reprs the value whole
+        return EscalationStep._value2member_map_[raw]  # type: ignore[return-value]
+    except (KeyError, TypeError):
         names = ", ".join(repr(m.value) for m in EscalationStep)
         raise _bad_table(path, f"expected one of {names}", f"应为 {names} 之一") from None
 
@@ -426,13 +426,19 @@ def parse_appeal_rights(raw: object, path: str) -> object:
 
 
 _FIELDS: Final = frozenset({"code", "year", "seq"})
+MAX_PATTERN: Final = 100
+"""The longest document-number pattern a policy may hold."""
 
 
-def number_pattern_problem(value: object) -> str | None:
+def number_pattern_problem(value: object) -> str | None:  # noqa: PLR0911 - one per reason
     """Why ``value`` is not a document-number pattern, or ``None`` if it is.
 
     A pattern is text with the fields ``{code}`` (the notice kind's code, such as
-    复), ``{year}`` and ``{seq}`` — the last two required — and no others.
+    复), ``{year}`` and ``{seq}`` — the last two required — and no others, each at
+    most once, with no format spec or conversion: GB/T 9704-2012 7.2.5 writes the
+    sequence without padding (序号不编虚位), and a spec such as ``{seq:>100000000}``
+    would build a number of a hundred million characters. At most
+    :data:`MAX_PATTERN` characters.
 
     Example:
         >>> print(number_pattern_problem("肥教{code}〔{year}〕{seq}号"))
@@ -442,17 +448,26 @@ def number_pattern_problem(value: object) -> str | None:
     """
     if not isinstance(value, str) or not value.strip():
         return "a pattern is non-blank text"
+    if len(value) > MAX_PATTERN:
+        return f"a pattern has at most {MAX_PATTERN} characters"
     try:
-        names = [
-            name for _, name, spec, conv in string.Formatter().parse(value) if name is not None
+        fields = [
+            (name, spec, conv)
+            for _, name, spec, conv in string.Formatter().parse(value)
+            if name is not None
         ]
     except ValueError:
         return "the pattern has an unbalanced brace"
+    names = [name for name, _, _ in fields]
     if not {"year", "seq"} <= set(names):
         return "the pattern needs {year} and {seq}"
     unknown = set(names) - _FIELDS
     if unknown:
         return f"unknown fields in the pattern: {sorted(unknown)}; allowed: code, year, seq"
+    if len(names) != len(set(names)):
+        return "each field appears at most once in the pattern"
+    if any(spec or conv for _, spec, conv in fields):
+        return "the pattern's fields take no format spec or conversion (序号不编虚位)"
     return None
 
 

@@ -14,6 +14,7 @@ import enum
 import json
 from typing import Any
 
+from kongchuo._core.args import require_int
 from kongchuo.policy._escalation import AppealRights, CaseKindLadders, StepAuthorities
 from kongchuo.policy._policy import SPECS, Policy, require_policy
 from kongchuo.policy._responsibility import ResponsibilityScheme
@@ -109,4 +110,6 @@ def policy_to_json(policy: Policy, *, indent: int | None = 2) -> str:
         >>> policy_from_json(policy_to_json(NATIONAL)) == NATIONAL
         True
     """
+    if indent is not None:
+        indent = require_int(indent, "indent", min_value=0, max_value=16)
     return json.dumps(policy_to_mapping(policy), ensure_ascii=False, indent=indent)

@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from kongchuo._core.args import require_date, require_items
-from kongchuo._core.errors import KongchuoError, ValidationError, quote
+from kongchuo._core.errors import KongchuoError, Problem, ValidationError, quote
 from kongchuo._core.guard import friendly_init
 
 __all__ = ["Parameter", "ParameterHistory", "ParameterNotInForceError"]
@@ -200,14 +200,18 @@ class ParameterHistory(Generic[T]):
                 path="$.values",
             )
         starts = tuple(p.effective_from for p in self.values)
-        for index in range(1, len(starts)):
-            if starts[index] == starts[index - 1]:
-                raise ValidationError(
-                    "parameter.duplicate_date",
-                    f"parameter {quote(self.name)} has two values from {starts[index]}",
-                    f"参数 {quote(self.name, bare=True)} 在 {starts[index]} 有两个值",
-                    path=f"$.values[{index}].effective_from",
-                )
+        problems = [
+            Problem(
+                code="parameter.duplicate_date",
+                path=f"$.values[{index}].effective_from",
+                message=f"parameter {quote(self.name)} has two values from {starts[index]}",
+                message_zh=f"参数 {quote(self.name, bare=True)} 在 {starts[index]} 有两个值",
+            )
+            for index in range(1, len(starts))
+            if starts[index] == starts[index - 1]
+        ]
+        if problems:
+            raise ValidationError.of(problems)
         object.__setattr__(self, "_starts", starts)
 
     @classmethod

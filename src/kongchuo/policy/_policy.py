@@ -19,7 +19,7 @@ from typing import Any, Final
 
 import attrs
 
-from kongchuo._core.args import require_instance, require_int
+from kongchuo._core.args import require_date, require_instance, require_int, require_items
 from kongchuo._core.enums import from_value, parse_members
 from kongchuo._core.errors import Problem, ValidationError, problem, quote, type_name
 from kongchuo._core.guard import friendly_init
@@ -135,15 +135,40 @@ def _parse_enum(
 
 def _parse_span(raw: object, path: str) -> object:
     data = _table(raw, path, ("count", "unit"), "a table {count, unit}")
-    unit = _parse_enum(TimeUnit, data["unit"], f"{path}.unit")
-    return _wrap(lambda: Span(count=data["count"], unit=unit), path)
+    problems: list[Problem] = []
+    unit = _gather(problems, lambda: _parse_enum(TimeUnit, data["unit"], f"{path}.unit"))
+    # The count is checked even when the unit is wrong: every problem at once.
+    span = _gather(problems, lambda: _wrap(lambda: Span(count=data["count"], unit=unit), path))
+    if problems:
+        raise ValidationError.of(problems)
+    return span
 
 
 def _parse_threshold(raw: object, path: str) -> object:
     data = _table(raw, path, ("count", "unit", "comparison"), "a table {count, unit, comparison}")
-    unit = _parse_enum(TimeUnit, data["unit"], f"{path}.unit")
-    comparison = _parse_enum(Comparison, data["comparison"], f"{path}.comparison")
-    return _wrap(lambda: Threshold(count=data["count"], unit=unit, comparison=comparison), path)
+    problems: list[Problem] = []
+    unit = _gather(problems, lambda: _parse_enum(TimeUnit, data["unit"], f"{path}.unit"))
+    comparison = _gather(
+        problems, lambda: _parse_enum(Comparison, data["comparison"], f"{path}.comparison")
+    )
+    found = _gather(
+        problems,
+        lambda: _wrap(
+            lambda: Threshold(count=data["count"], unit=unit, comparison=comparison), path
+        ),
+    )
+    if problems:
+        raise ValidationError.of(problems)
+    return found
+
+
+def _gather(problems: list[Problem], build: Callable[[], Any]) -> Any:  # noqa: ANN401
+    """``build()``, or ``None`` with its problems added to ``problems`` (one pass)."""
+    try:
+        return build()
+    except ValidationError as exc:
+        problems.extend(exc.errors)
+        return None
 
 
 def _parse_members(kind: type[Party | Ledger], raw: object, path: str) -> list[Any]:
@@ -565,9 +590,12 @@ def own_basis(policy: Policy, on: dt.date, basis: Iterable[str]) -> tuple[str, .
         >>> own_basis(FEICHENG, dt.date(2025, 1, 1), ("FC-2.4",))
         ('FC-2.4',)
     """
+    policy = require_policy(policy)
+    on = require_date(on, "on")
+    cited = require_items(basis, str, "basis")
     if cites_seed(policy, on):
-        return tuple(basis)
-    return tuple(b for b in basis if not b.startswith("FC-"))
+        return cited
+    return tuple(b for b in cited if not b.startswith("FC-"))
 
 
 def cites_seed(policy: Policy, on: dt.date) -> bool:

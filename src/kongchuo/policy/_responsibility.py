@@ -70,6 +70,7 @@ class SchemeRole:
 
 
 def _as_tuple(value: Iterable[SchemeRole]) -> tuple[SchemeRole, ...]:
+    # Anything but a list or tuple is left for the check to report with its path.
     return tuple(value) if isinstance(value, (list, tuple)) else value  # type: ignore[return-value]
 
 
@@ -103,13 +104,17 @@ class ResponsibilityScheme:
         source: object = self.source
         if not isinstance(name, str) or not name.strip():
             problems.append(_problem("$.name_zh", "a non-empty name", "非空的名称"))
-        if not self.roles:
+        roles: object = self.roles
+        if not isinstance(roles, tuple):
+            problems.append(_problem("$.roles", "a list of SchemeRole", "SchemeRole 的列表"))
+        elif not roles:
             problems.append(_problem("$.roles", "at least one role", "至少一个责任人"))
-        problems.extend(
-            _problem(f"$.roles[{i}]", "a SchemeRole", "SchemeRole")
-            for i, role in enumerate(self.roles)
-            if not isinstance(role, SchemeRole)
-        )
+        else:
+            problems.extend(
+                _problem(f"$.roles[{i}]", "a SchemeRole", "SchemeRole")
+                for i, role in enumerate(roles)
+                if not isinstance(role, SchemeRole)
+            )
         if not isinstance(source, str) or not source.strip():
             problems.append(_problem("$.source", "a non-empty source", "非空的出处"))
         if problems:

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
 from kongchuo import SpecialGroup, ValidationError
-from kongchuo._core.args import require_items
+from kongchuo._core.args import require_date, require_items
 from kongchuo.cases import Case, Cause, CauseAnalysed
 from kongchuo.reports._cadence import PeriodReview
 from kongchuo.reports._census import SpecialGroupCensus
@@ -71,6 +71,7 @@ def cases_by_cause(cases: Iterable[Case], *, as_of: dt.date) -> dict[str, int]:
         >>> cases_by_cause(example_county().cases, as_of=dt.date(2025, 12, 31))
         {'学习困难/厌学': 2, ...}
     """
+    as_of = require_date(as_of, "as_of")
     counts: dict[str, int] = {}
     for case in require_items(cases, Case, "cases"):
         log = log_on(case, as_of)

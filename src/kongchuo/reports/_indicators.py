@@ -24,9 +24,10 @@ from typing import Any, Final
 import attrs
 
 from kongchuo import ValidationError
-from kongchuo._core.args import require_date, require_instance, require_items
+from kongchuo._core.args import require_date, require_instance, require_int, require_items
 from kongchuo.cases import Case, CaseKind, Verified
 from kongchuo.policy import ConsolidationFormula, Policy
+from kongchuo.reports._inputs import counts_of
 from kongchuo.reports._monthly import log_on
 
 __all__ = ["Cohort", "Indicator", "cohorts", "consolidation_rate", "dropout_rate"]
@@ -119,10 +120,13 @@ def cohorts(
         >>> [c.graduation_year for c in cohorts({2015: 980, 2016: 1000}, {2024: 950, 2025: 960})]
         [2024, 2025]
     """
+    entrants = counts_of(entrants, "entrants")
+    graduates = counts_of(graduates, "graduates")
+    years = require_int(years, "years", min_value=1, max_value=20)
     extra = {
-        "transfers_in": transfers_in or {},
-        "transfers_out": transfers_out or {},
-        "deaths": deaths or {},
+        "transfers_in": counts_of(transfers_in, "transfers_in", optional=True),
+        "transfers_out": counts_of(transfers_out, "transfers_out", optional=True),
+        "deaths": counts_of(deaths, "deaths", optional=True),
     }
     found = []
     for year, grads in sorted(graduates.items()):

@@ -9,10 +9,12 @@ This module belongs to the batch layer of the design (docs/design.md).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from kongchuo import ValidationError
 from kongchuo._core.errors import problem
 
-__all__ = ["month_of"]
+__all__ = ["counts_of", "month_of"]
 
 
 def month_of(year: object, month: object) -> tuple[int, int]:
@@ -29,3 +31,19 @@ def month_of(year: object, month: object) -> tuple[int, int]:
     if problems:
         raise ValidationError.of(problems)
     return year, month  # type: ignore[return-value]
+
+
+def counts_of(value: object, name: str, *, optional: bool = False) -> Mapping[int, int]:
+    """A table of year → count (``type``): integer keys, counts of 0 or more."""
+    if value is None and optional:
+        return {}
+    if not isinstance(value, Mapping) or not all(
+        type(k) is int and type(v) is int and v >= 0 for k, v in value.items()
+    ):
+        raise ValidationError(
+            "type",
+            "expected a table of year to count (integers, counts of 0 or more)",
+            "应为年份到人数的表（整数，人数不小于 0）",
+            path=name,
+        )
+    return value

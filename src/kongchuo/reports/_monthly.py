@@ -35,7 +35,7 @@ from kongchuo import (
     WorkCalendar,
     monthly_report_due,
 )
-from kongchuo._core.args import require_date, require_items
+from kongchuo._core.args import require_date, require_instance, require_items
 from kongchuo._core.decision import finding
 from kongchuo._core.enums import LabelledEnum
 from kongchuo.cases import Case, CaseKind, CaseState, transition_for
@@ -159,6 +159,9 @@ def classify_case(
     Raises:
         ValidationError: ``case.transition`` if the stored log breaks the machine.
     """
+    year, month = month_of(year, month)
+    case = require_instance(case, Case, "case", name_zh="个案")
+    unit = require_instance(unit, ReportingUnit, "unit", name_zh="报告单位")
     first = dt.date(year, month, 1)
     end = month_end(year, month)
     log = log_on(case, end)

@@ -18,9 +18,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from kongchuo import ValidationError
-from kongchuo._core.args import require_bool
+from kongchuo._core.args import require_bool, require_items
 
 __all__ = ["dumps", "to_csv"]
+
+_CONTAINERS = (list, tuple, dict, set, frozenset)
 
 
 def dumps(data: object) -> str:
@@ -60,8 +62,8 @@ def to_csv(records: Iterable[Mapping[str, Any]], *, bom: bool = False) -> str:
         out.write("\ufeff")
     writer: csv.DictWriter[str] | None = None
     keys: list[str] = []
-    for i, row in enumerate(records):
-        if not isinstance(row, Mapping) or (writer is not None and list(row) != keys):
+    for i, row in enumerate(require_items(records, Mapping, "records")):  # type: ignore[type-abstract]
+        if writer is not None and list(row) != keys:
             raise ValidationError(
                 "report.records",
                 "every row must be a mapping with the first row's keys",
@@ -72,5 +74,12 @@ def to_csv(records: Iterable[Mapping[str, Any]], *, bom: bool = False) -> str:
             keys = list(row)
             writer = csv.DictWriter(out, fieldnames=keys, lineterminator="\n")
             writer.writeheader()
+        if any(isinstance(v, _CONTAINERS) for v in row.values()):
+            raise ValidationError(
+                "report.records",
+                "a cell holds one value, not a list or a table",
+                "每个单元格只能有一个值，不能是列表或表",
+                path=f"records[{i}]",
+            )
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return out.getvalue()

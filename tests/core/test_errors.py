@@ -1,6 +1,8 @@
 import pickle
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import kongchuo
 from kongchuo import CalendarHorizonError, KongchuoError, Problem, ValidationError, redact
@@ -74,3 +76,18 @@ def test_public_names_are_unique_and_reachable():
     assert len(set(kongchuo.__all__)) == len(kongchuo.__all__)
     for name in kongchuo.__all__:
         assert hasattr(kongchuo, name)
+
+
+_NOISE = st.text(alphabet=st.sampled_from("Xx -\t\u3000a号：$.[]"), max_size=4)
+_DIGITS = st.text(
+    alphabet=st.sampled_from("0123456789０１２３４５６７８９"), min_size=1, max_size=19
+)
+_ID_TEXT = st.lists(st.one_of(_NOISE, _DIGITS), max_size=8).map("".join)
+
+
+@given(_ID_TEXT)
+def test_mask_ids_prefilter_never_skips_an_id_shaped_run(text):
+    """The cheap pre-scan only skips text the full ID pattern would leave as it is."""
+    from kongchuo._core.errors import _ID_SHAPED, _mask_run, mask_ids
+
+    assert mask_ids(text) == _ID_SHAPED.sub(_mask_run, text)

@@ -18,13 +18,17 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from kongchuo import (
     KongchuoError,
+    age_on,
     check_school_entry,
     entry_year,
     is_school_age,
     school_year_day,
 )
+from kongchuo._time import age as _age
 from kongchuo.policy import FEICHENG, NATIONAL
 
 GOLDEN = Path(__file__).parents[1] / "golden" / "findings" / "age.txt"
@@ -41,6 +45,8 @@ FLAGS = (
 
 
 def _births(school_year: int) -> Iterator[dt.date]:
+    day = dt.date(school_year, 9, 1)
+    yield from (day - DAY, day, day + DAY)
     for age in range(5, 20):
         cutoff = dt.date(school_year - age, 8, 31)
         yield cutoff
@@ -58,6 +64,7 @@ def _try(call) -> str:
 
 
 def _report() -> str:
+    _age._band_births.cache_clear()  # compute the bands afresh, not from earlier tests
     out: list[str] = []
     for policy in (FEICHENG, NATIONAL):
         for year in (2014, 2020, 2025):
@@ -84,7 +91,7 @@ def _report() -> str:
                         continue
                     out.append(
                         f"  disabled={disabled} deferral={deferral} completed={completed}"
-                        f": {d.outcome} ok={d.ok} basis={','.join(d.basis)}"
+                        f": {d.rule} {d.outcome} ok={d.ok} basis={','.join(d.basis)}"
                     )
                     out.extend(
                         f"  - {f.code} @{f.path} [{f.severity.value}] {f.message}"
@@ -116,4 +123,55 @@ def test_every_outcome_is_reached():
         "completed",
         "above_age_band",
     ):
-        assert f": {outcome} ok=" in text
+        assert f": school_entry {outcome} ok=" in text
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda: age_on("2019-01-01", dt.date(2025, 1, 1)),
+            ("date.type", "birth", "expected a date, got str", "应为日期，实为 str"),
+        ),
+        (
+            lambda: age_on(dt.date(2019, 1, 1), "2025-01-01"),
+            ("date.type", "on", "expected a date, got str", "应为日期，实为 str"),
+        ),
+        (
+            lambda: age_on(dt.date(2019, 1, 1), dt.date(2018, 12, 31)),
+            (
+                "age.before_birth",
+                "on",
+                "on (2018-12-31) is before the birth date",
+                "计算日期 2018-12-31 早于出生日期",
+            ),
+        ),
+        (
+            lambda: is_school_age("2019-01-01", school_year=2025, policy=FEICHENG),
+            ("date.type", "birth", "expected a date, got str", "应为日期，实为 str"),
+        ),
+        (
+            lambda: is_school_age(dt.date(2019, 1, 1), school_year="2025", policy=FEICHENG),
+            ("int.type", "school_year", "expected an integer, got str", "应为整数，实为 str"),
+        ),
+        (
+            lambda: is_school_age(dt.date(2019, 1, 1), school_year=2025, policy=None),
+            (
+                "policy.type",
+                "policy",
+                "expected a kongchuo.policy.Policy, got NoneType",
+                "应为 kongchuo.policy.Policy，实为 NoneType",
+            ),
+        ),
+        (
+            lambda: check_school_entry(dt.date(2019, 1, 1), school_year="2025", policy=FEICHENG),
+            ("int.type", "school_year", "expected an integer, got str", "应为整数，实为 str"),
+        ),
+    ],
+)
+def test_bad_arguments_are_named(call, expected):
+    """Each bad argument is named with its code and both messages."""
+    with pytest.raises(KongchuoError) as info:
+        call()
+    (problem,) = info.value.errors
+    assert (problem.code, problem.path, problem.message, problem.message_zh) == expected

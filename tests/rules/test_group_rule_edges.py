@@ -44,19 +44,19 @@ def _guardian(relationship: GuardianRelationship, **fields) -> Guardian:
 
 @pytest.mark.parametrize("rule", [check_de_facto_unsupported, check_rural_left_behind])
 def test_bad_arguments_are_named(rule):
-    """A non-child and a non-date are rule.argument at $.child and $.as_of, in both languages."""
+    """A non-child and a non-date are named at $.child and $.as_of, in both languages."""
     with pytest.raises(ValidationError) as info:
         rule("张小明", as_of=AS_OF)
     (problem,) = info.value.errors
-    assert (problem.code, problem.path) == ("rule.argument", "$.child")
-    assert problem.message == "child must be a Child, not str"
-    assert problem.message_zh == "child 必须是 Child，而不是 str"
+    assert (problem.code, problem.path) == ("type", "$.child")
+    assert problem.message == "expected a Child, got str"
+    assert problem.message_zh == "应为 Child 儿童，实为 str"
     with pytest.raises(ValidationError) as info:
         rule(_child(), as_of="2025-09-01")
     (problem,) = info.value.errors
-    assert (problem.code, problem.path) == ("rule.argument", "$.as_of")
-    assert problem.message == "as_of must be a datetime.date, not str"
-    assert problem.message_zh == "as_of 必须是 datetime.date，而不是 str"
+    assert (problem.code, problem.path) == ("type", "$.as_of")
+    assert problem.message == "expected a date, got str"
+    assert problem.message_zh == "应为日期，实为 str"
 
 
 def test_a_grandparent_listed_first_does_not_hide_the_parents():

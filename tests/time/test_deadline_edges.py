@@ -33,87 +33,50 @@ def _problem(call):
     return (problem.code, problem.path, problem.message, problem.message_zh)
 
 
+def test_a_naive_stamp_is_refused():
+    """A stamp without a time zone is ics.stamp, in both languages."""
+    assert _problem(lambda: to_ics(ITEMS, stamp=dt.datetime(2025, 8, 1))) == (  # noqa: DTZ001
+        "ics.stamp",
+        "stamp",
+        "stamp must be an aware datetime, got datetime",
+        "stamp 应为带时区的 datetime，实为 datetime",
+    )
+
+
+OBLIGATION_EN = (
+    "an Obligation needs text code and titles, dates, a tuple of Party and a tuple of citations"
+)
+OBLIGATION_ZH = "Obligation 需要文本的代码和标题、日期、Party 元组和依据元组"
+
+
 @pytest.mark.parametrize(
-    ("call", "expected"),
+    ("call", "path", "given"),
     [
-        (
-            lambda: to_ics(ITEMS, stamp=dt.datetime(2025, 8, 1)),  # noqa: DTZ001 - the point
-            (
-                "ics.stamp",
-                "stamp",
-                "stamp must be an aware datetime, got datetime",
-                "stamp 应为带时区的 datetime，实为 datetime",
-            ),
-        ),
-        (
-            lambda: to_ics(ITEMS, stamp=STAMP, name=5),
-            ("ics.name", "name", "name must be text", "name 应为文本"),
-        ),
-        (
-            lambda: to_ics(5, stamp=STAMP),
-            (
-                "ics.items",
-                "items",
-                "items must be an iterable of Obligation, got int",
-                "items 应为 Obligation 的序列，实为 int",
-            ),
-        ),
-        (
-            lambda: to_ics([ITEMS[0], 5], stamp=STAMP),
-            (
-                "ics.items",
-                "items[1]",
-                "expected an Obligation, got int",
-                "应为 Obligation，实为 int",
-            ),
-        ),
-        (
-            lambda: obligations(2025, policy=FEICHENG, terms=None),
-            (
-                "obligations.terms",
-                "terms",
-                "terms must be a SchoolCalendar or an iterable of Term, got NoneType",
-                "terms 应为 SchoolCalendar 或 Term 的序列，实为 NoneType",
-            ),
-        ),
-        (
-            lambda: obligations(2025, policy=FEICHENG, terms=[TERMS.terms[0], 1]),
-            ("obligations.terms", "terms[1]", "expected a Term, got int", "应为 Term，实为 int"),
-        ),
-        (
-            lambda: attrs.evolve(ITEMS[0], due="2025-09-01"),
-            (
-                "obligation.type",
-                "$",
-                (
-                    "an Obligation needs text code and titles, dates, a tuple of Party and a "
-                    "tuple of citations"
-                ),
-                "Obligation 需要文本的代码和标题、日期、Party 元组和依据元组",
-            ),
-        ),
-        (
-            lambda: attrs.evolve(ITEMS[0], title=5),
-            (
-                "obligation.type",
-                "$",
-                (
-                    "an Obligation needs text code and titles, dates, a tuple of Party and a "
-                    "tuple of citations"
-                ),
-                "Obligation 需要文本的代码和标题、日期、Party 元组和依据元组",
-            ),
-        ),
+        (lambda: to_ics(ITEMS, stamp=STAMP, name=5), "name", None),
+        (lambda: to_ics(5, stamp=STAMP), "items", "int"),
+        (lambda: to_ics([ITEMS[0], 5], stamp=STAMP), "items[1]", "int"),
+        (lambda: obligations(2025, policy=FEICHENG, terms=5), "terms", "int"),
+        (lambda: obligations(2025, policy=FEICHENG, terms=[TERMS.terms[0], 1]), "terms[1]", "int"),
     ],
 )
-def test_refusals(call, expected):
-    """Each refusal has its code, path and exact messages in both languages."""
-    assert _problem(call) == expected
+def test_wrong_types_are_named(call, path, given):
+    """Each argument of the wrong type is a type error at its path, naming what was given."""
+    code, where, message, message_zh = _problem(call)
+    assert (code, where) == ("type", path)
+    if given is not None:
+        assert given in message
+        assert given in message_zh
 
 
-def test_an_obligation_checks_its_opening_day():
-    """An opening day that is not a date is refused like the other dates."""
-    assert _problem(lambda: attrs.evolve(ITEMS[0], opens="2025-07-01"))[0] == "obligation.type"
+@pytest.mark.parametrize("field", ["due", "title", "opens", "owners", "basis"])
+def test_an_obligation_checks_its_fields(field):
+    """An obligation with a field of the wrong kind says what it needs, in both languages."""
+    _, where, message, message_zh = _problem(lambda: attrs.evolve(ITEMS[0], **{field: 5}))
+    assert (where, message, message_zh) == ("$", OBLIGATION_EN, OBLIGATION_ZH)
+
+
+def test_an_obligation_may_have_no_opening_day():
+    """An obligation with no window has no opening day."""
     assert attrs.evolve(ITEMS[0], opens=None).opens is None
 
 
@@ -143,3 +106,19 @@ def test_ics_lines_are_folded_and_escaped():
     unfolded = text.replace("\r\n ", "")
     assert "X-WR-CALNAME:控辍保学工作日历\\n" + "长" * 60 in unfolded
     assert "DTSTAMP:20250801T010000Z" in unfolded
+
+
+def test_ics_notes_a_moved_day_and_missing_owners():
+    """An event says the day it moved from, and a dash where no owner is named."""
+    item = attrs.evolve(ITEMS[0], owners=(), due=ITEMS[0].due + dt.timedelta(days=2))
+    text = to_ics([item], stamp=STAMP, name="a\r\nb").replace("\r\n ", "")
+    assert f"\\n顺延自 Moved from: {ITEMS[0].unrolled_due.isoformat()}\\n" in text
+    assert "DESCRIPTION:责任主体 Owners: —\\n" in text
+    assert "X-WR-CALNAME:a\\nb\r\n" in text
+
+
+@pytest.mark.parametrize(("size", "folded"), [(62, False), (63, True)])
+def test_ics_folds_after_75_octets(size, folded):
+    """A line of 75 octets stays whole; one of 76 is folded."""
+    lines = to_ics([], stamp=STAMP, name="x" * size).split("\r\n")
+    assert any(line.startswith(" ") for line in lines) is folded

@@ -293,6 +293,21 @@ class TestArgumentChecks:
             call()
         assert code in {p.code for p in info.value.errors}
 
+    @pytest.mark.parametrize(
+        "name", ["census", "registrations", "attendance", "leaves", "exemptions", "schools"]
+    )
+    def test_reconcile_names_a_wrong_record(self, name):
+        """A wrong record among reconcile's inputs is named by its index, not an AttributeError."""
+        inputs: dict[str, object] = {"census": [], "registrations": [], "attendance": [], name: [1]}
+        with pytest.raises(ValidationError) as info:
+            batch.reconcile(
+                **inputs,
+                as_of=dt.date(2025, 10, 31),
+                policy=policy.FEICHENG,
+                calendar=kongchuo.ChinaCalendar(),
+            )
+        assert (info.value.code, info.value.path) == ("type", f"{name}[0]")
+
     def test_a_huge_range_is_not_read_to_its_end(self):
         """A range of 10**12 wrong items is refused after the first few, not materialised."""
         with pytest.raises(ValidationError) as info:

@@ -21,7 +21,7 @@ import gc
 import operator
 import zlib
 from collections.abc import Callable, Iterable, Mapping
-from typing import Final, Literal, TypeVar
+from typing import Any, Final, Literal, TypeVar
 
 import attrs
 
@@ -48,7 +48,6 @@ from kongchuo._core.args import (
     require_instance,
     require_int,
     require_items,
-    require_iterable,
 )
 from kongchuo._core.decision import finding
 from kongchuo._core.errors import type_name
@@ -900,6 +899,33 @@ def _visit(  # noqa: PLR0917 - the grouped inputs, passed apart
     _merge_bands(work, _plain_bands(full, work))
 
 
+def _records(  # noqa: PLR0917 - the six inputs of reconcile, in its order
+    census: Census | Iterable[CensusEntry],
+    registrations: Iterable[Registration],
+    attendance: Iterable[Attendance],
+    leaves: Iterable[Leave],
+    exemptions: Iterable[Exemption],
+    schools: Iterable[School] | Mapping[str, School],
+) -> tuple[Any, ...]:
+    """Every record checked once, before any is read.
+
+    A wrong item is named by its index (``attendance[3]``) rather than met later as
+    an ``AttributeError``; the iterables are read once, into tuples.
+    """
+    return (
+        census
+        if isinstance(census, Census)
+        else require_items(census, CensusEntry, "census", name_zh="台账条目"),
+        require_items(registrations, Registration, "registrations", name_zh="学籍"),
+        require_items(attendance, Attendance, "attendance", name_zh="考勤"),
+        require_items(leaves, Leave, "leaves", name_zh="请假"),
+        require_items(exemptions, Exemption, "exemptions", name_zh="免于入学"),
+        schools
+        if isinstance(schools, Mapping)
+        else require_items(schools, School, "schools", name_zh="学校"),
+    )
+
+
 def reconcile(  # noqa: C901, PLR0912
     census: Census | Iterable[CensusEntry],
     registrations: Iterable[Registration],
@@ -999,15 +1025,9 @@ def reconcile(  # noqa: C901, PLR0912
         )
     policy = require_policy(policy)
     bands = require_instance(bands, WarningBands, "bands", name_zh="预警分级")
-    for name, value in (
-        ("census", census),
-        ("registrations", registrations),
-        ("attendance", attendance),
-        ("leaves", leaves),
-        ("exemptions", exemptions),
-        ("schools", schools),
-    ):
-        require_iterable(value, name)
+    census, registrations, attendance, leaves, exemptions, schools = _records(
+        census, registrations, attendance, leaves, exemptions, schools
+    )
     if links is not None and not isinstance(links, Mapping):
         raise ValidationError(
             "type",

@@ -22,7 +22,7 @@ from typing import IO, Any, Final, Literal, TypeVar
 
 import kongchuo
 from kongchuo import Problem, ValidationError
-from kongchuo._core.args import require_int, require_iterable
+from kongchuo._core.args import require_instance, require_int, require_iterable
 from kongchuo._core.errors import problem, type_name
 from kongchuo._models.base import gc_paused
 
@@ -156,14 +156,7 @@ def write_jsonl(
 
 
 def _text_line(line: object, number: int) -> str:
-    if not isinstance(line, str):
-        raise ValidationError(
-            "type",
-            f"line {number} is a {type_name(line)}, not text",
-            f"第 {number} 行为 {type_name(line)}，应为文本",
-            path=f"$[{number}]",
-        )
-    return line
+    return require_instance(line, str, f"$[{number}]", name_zh="文本")
 
 
 def read_jsonl(

@@ -16,7 +16,7 @@ from typing import Final
 
 import attrs
 
-from kongchuo._core.args import require_iterable
+from kongchuo._core.args import require_instance, require_iterable
 from kongchuo._core.enums import LabelledEnum
 from kongchuo._core.errors import ValidationError, quote, type_name
 from kongchuo._core.guard import friendly_init
@@ -338,13 +338,7 @@ def transition_for(
         ...
         kongchuo.ValidationError: $: event 'returned' is not allowed in state 'new'...
     """
-    if not isinstance(path, str):
-        raise ValidationError(
-            "type",
-            f"path must be text, got {type_name(path)}",
-            f"path 应为文本，实为 {type_name(path)}",
-            path="path",
-        )
+    path = require_instance(path, str, "path", name_zh="文本")
     if condition is not None and not isinstance(condition, str):
         raise ValidationError(
             "type",

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from kongchuo._core.errors import ValidationError, type_name
+from kongchuo._core.args import require_items
 from kongchuo.cases._events import (
     CorrectionOrdered,
     Event,
@@ -65,23 +65,7 @@ def notice_event(
         FC-1.2 (材料齐全真实), FC-2.3, FC-2.4.
     """
     notice = _need_notice(notice)
-    if isinstance(materials, (str, bytes)) or not isinstance(materials, Iterable):
-        raise ValidationError(
-            "type",
-            f"expected an iterable of references, got {type_name(materials)}",
-            f"应为材料编号的序列，实为 {type_name(materials)}",
-            path="materials",
-        )
-    refs = [notice.number]
-    for i, ref in enumerate(materials):
-        if not isinstance(ref, str):
-            raise ValidationError(
-                "type",
-                f"expected a reference (text), got {type_name(ref)}",
-                f"应为材料编号（文本），实为 {type_name(ref)}",
-                path=f"materials[{i}]",
-            )
-        refs.append(ref)
+    refs = [notice.number, *require_items(materials, str, "materials", name_zh="材料编号")]
     common: dict[str, Any] = {
         "occurred_on": notice.issued_on,
         "recorded_at": recorded_at,

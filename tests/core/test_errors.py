@@ -78,7 +78,7 @@ def test_public_names_are_unique_and_reachable():
         assert hasattr(kongchuo, name)
 
 
-_NOISE = st.text(alphabet=st.sampled_from("Xx -\t\u3000a号：$.[]"), max_size=4)
+_NOISE = st.text(alphabet=st.sampled_from("Xx -\t\u3000a号：$.[]_/"), max_size=4)
 _DIGITS = st.text(
     alphabet=st.sampled_from("0123456789０１２３４５６７８９"), min_size=1, max_size=19
 )
@@ -91,3 +91,22 @@ def test_mask_ids_prefilter_never_skips_an_id_shaped_run(text):
     from kongchuo._core.errors import _ID_SHAPED, _mask_run, mask_ids
 
     assert mask_ids(text) == _ID_SHAPED.sub(_mask_run, text)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "370983  2015  0901  0012",
+        "370983.20150901.0012",
+        "370983_20150901_0012",
+        "370983/2015/09/01/0012",
+        "3 7 0 9 8 3 2 0 1 5 0 9 0 1 0 0 1 2",
+    ],
+)
+def test_an_id_typed_with_other_separators_is_masked(typed):
+    """Double spaces, dots, underscores and slashes between the digits still hide the birth date."""
+    shown = kongchuo.ValidationError("x", f"bad {typed}", f"错误 {typed}").message
+    digits = "".join(c for c in shown if c.isdigit())
+    assert "20150901" not in digits
+    assert digits.startswith("370983")
+    assert digits.endswith("0012")

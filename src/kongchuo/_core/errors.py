@@ -325,14 +325,17 @@ def redact(text: str) -> str:
 QUOTE_LIMIT: Final = 80
 """How many characters of an input :func:`quote` shows before it truncates."""
 
-_ID_SHAPED: Final = re.compile(r"\d(?:[\s\-]?\d){14,}(?:[\s\-]?[Xx])?")
-"""A run of 15 or more digits (spaces or hyphens between them allowed), with an
-optional final X: 15- and 18-character ID numbers, student numbers and anything
-longer that might hold one."""
+_ID_SHAPED: Final = re.compile(r"\d(?:[\s\-._/]{0,2}\d){14,}(?:[\s\-._/]{0,2}[Xx])?")
+"""A run of 15 or more digits (up to two spaces, hyphens, dots, underscores or
+slashes between any two allowed), with an optional final X: 15- and 18-character ID
+numbers however they were typed or split, student numbers and anything longer that
+might hold one."""
 
-_MAYBE_ID: Final = re.compile(r"\d[\d\s\-]{14}")
-"""What every match of the ID pattern starts with: fifteen characters of digits,
-spaces and hyphens. A cheaper scan, so text without one (most messages) is passed
+_SEPARATORS: Final = frozenset("-._/")
+
+_MAYBE_ID: Final = re.compile(r"\d[\d\s\-._/]{14}")
+"""What every match of the ID pattern starts with: fifteen characters of digits
+and separators. A cheaper scan, so text without one (most messages) is passed
 back without running the full pattern."""
 
 _BIG_INT: Final = 10**30
@@ -343,7 +346,7 @@ def _mask_run(match: re.Match[str]) -> str:
     # 15-digit number: its sequence), the separators in place, so that the text keeps
     # its length and the birth date is hidden.
     run = match.group()
-    positions = [i for i, c in enumerate(run) if not (c.isspace() or c == "-")]
+    positions = [i for i, c in enumerate(run) if not (c.isspace() or c in _SEPARATORS)]
     hidden = set(positions[6 : -4 if len(positions) >= 18 else -3])
     return "".join("*" if i in hidden else c for i, c in enumerate(run))
 

@@ -14,7 +14,6 @@ shows up as a diff to review.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -129,13 +128,9 @@ def _report() -> str:
     return "\n".join(out) + "\n"
 
 
-def test_findings_match_the_golden_file():
+def test_findings_match_the_golden_file(golden):
     """Every stage's decisions read exactly as in the golden file."""
-    text = _report()
-    if os.environ.get("KONGCHUO_UPDATE_GOLDEN") == "1":
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8")
+    golden("findings/cases.txt", _report())
 
 
 def test_the_stages_reach_errors_and_warnings():

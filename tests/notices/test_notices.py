@@ -1,5 +1,4 @@
 import datetime as dt
-import os
 import string
 from pathlib import Path
 
@@ -50,14 +49,9 @@ def check(notice, **kwargs):
 
 class TestGolden:
     @pytest.mark.parametrize("kind", list(NoticeKind), ids=lambda k: k.value)
-    def test_rendered_text_matches_golden_file(self, kind):
+    def test_rendered_text_matches_golden_file(self, kind, golden):
         """Every kind renders exactly as its golden file (KONGCHUO_UPDATE_GOLDEN=1 rewrites)."""
-        path = GOLDEN / f"{kind.value}.txt"
-        text = render_text(EX[kind])
-        if os.environ.get("KONGCHUO_UPDATE_GOLDEN") == "1":
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        assert path.read_text(encoding="utf-8") == text
+        golden(f"notices/{kind.value}.txt", render_text(EX[kind]))
 
     def test_every_kind_has_an_example_and_a_template(self):
         """Every kind has a worked example, a template and a golden file."""

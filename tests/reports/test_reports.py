@@ -1,6 +1,4 @@
 import datetime as dt
-import os
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -23,7 +21,6 @@ from kongchuo.reports import (
 )
 from kongchuo.testing import cases
 
-GOLDEN = Path(__file__).parents[1] / "golden" / "reports"
 COUNTY = example_county()
 MONTHS = [(2025, 9), (2025, 10), (2025, 11), (2025, 12)]
 
@@ -45,15 +42,6 @@ def report(cases_, year=2025, month=10, **kwargs):
     )
 
 
-def golden(name, text):
-    """Compare ``text`` with a golden file (KONGCHUO_UPDATE_GOLDEN=1 rewrites it)."""
-    path = GOLDEN / name
-    if os.environ.get("KONGCHUO_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="")
-    assert path.read_text(encoding="utf-8") == text
-
-
 case_lists = st.lists(
     st.dates(min_value=dt.date(2025, 8, 1), max_value=dt.date(2025, 12, 31)).flatmap(
         lambda day: cases(start=day, max_events=10)
@@ -65,11 +53,11 @@ slow = settings(max_examples=40, deadline=None, suppress_health_check=[HealthChe
 
 
 class TestMonthlyReport:
-    def test_golden_table_and_csv(self):
+    def test_golden_table_and_csv(self, golden):
         """The example county's October report renders exactly as its golden files."""
         r = demo_report()
-        golden("monthly-2025-10.md", r.to_markdown())
-        golden("monthly-2025-10.csv", to_csv(r.to_records()))
+        golden("reports/monthly-2025-10.md", r.to_markdown())
+        golden("reports/monthly-2025-10.csv", to_csv(r.to_records()))
 
     def test_units_include_zero_reports(self):
         """Every town office and city-direct school appears, with zeros where it has no case."""

@@ -15,7 +15,6 @@ basis) and compared with ``tests/golden/findings/groups.txt``
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -142,13 +141,9 @@ def _report() -> str:
     return "\n".join(out) + "\n"
 
 
-def test_findings_match_the_golden_file():
+def test_findings_match_the_golden_file(golden):
     """Every child's decisions read exactly as in the golden file."""
-    text = _report()
-    if os.environ.get("KONGCHUO_UPDATE_GOLDEN") == "1":
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8")
+    golden("findings/groups.txt", _report())
 
 
 def test_the_children_reach_every_outcome():

@@ -14,7 +14,6 @@ deliberate change).
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -101,13 +100,9 @@ def _report() -> str:
     return "\n".join(out) + "\n"
 
 
-def test_entry_decisions_match_the_golden_file():
+def test_entry_decisions_match_the_golden_file(golden):
     """Every child's age and entry decision reads exactly as in the golden file."""
-    text = _report()
-    if os.environ.get("KONGCHUO_UPDATE_GOLDEN") == "1":
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8")
+    golden("findings/age.txt", _report())
 
 
 def test_every_outcome_is_reached():

@@ -6,8 +6,12 @@ Blocks with ``>>>`` prompts are doctests; blocks without are executed and must n
 raise.
 """
 
+import os
+from collections.abc import Callable
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from sybil import Sybil
 from sybil.parsers.markdown import PythonCodeBlockParser
@@ -49,3 +53,24 @@ def pytest_collection_modifyitems(items: list) -> None:
         return inspect.isclass(obj)
 
     items[:] = [item for item in items if not twice(item)]
+
+
+GOLDEN = Path(__file__).parent / "tests" / "golden"
+
+
+@pytest.fixture
+def golden() -> Callable[[str, str], None]:
+    """Compare a text with ``tests/golden/<name>``; ``KONGCHUO_UPDATE_GOLDEN=1`` rewrites it.
+
+    Golden files pin whole outputs (messages, codes, paths, dates), so a deliberate
+    change shows up as a diff to review.
+    """
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if os.environ.get("KONGCHUO_UPDATE_GOLDEN") == "1":
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="")
+        assert path.read_text(encoding="utf-8") == text  # noqa: S101 - a test helper
+
+    return check

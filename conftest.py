@@ -31,11 +31,12 @@ pytest_collect_file = Sybil(
 
 
 def pytest_collection_modifyitems(items: list) -> None:
-    """Run a published class's doctests once, where it is defined.
+    """Run a published class's or function's doctests once, where it is defined.
 
-    A facade gives its classes the public path (``kongchuo._core.names.publish``), so
-    doctest would also find them in the facade, where the names their examples use
-    are out of reach; their own module lists them in ``__test__`` instead.
+    A facade gives its classes the public path (``kongchuo._core.names.publish``) and
+    holds a friendly wrapper of each function, so doctest would also find them in the
+    facade, where the names their examples use are out of reach; they run in the
+    modules that define them.
     """
     import inspect  # noqa: PLC0415 - only needed while collecting
 
@@ -50,7 +51,7 @@ def pytest_collection_modifyitems(items: list) -> None:
         if not item.dtest.name.startswith(facade + "."):
             return False
         obj = item.dtest.globs.get(item.dtest.name[len(facade) + 1 :].split(".")[0])
-        return inspect.isclass(obj)
+        return inspect.isclass(obj) or getattr(obj, "__kongchuo_friendly__", False)
 
     items[:] = [item for item in items if not twice(item)]
 

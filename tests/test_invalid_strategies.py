@@ -149,5 +149,6 @@ def test_bad_arguments_name_the_argument(call: object, argument: str) -> None:
 
 def test_arguments_are_keyword_only() -> None:
     """The strategies take keyword arguments only, as Hypothesis's do."""
-    with pytest.raises(TypeError, match="positional"):
+    with pytest.raises(ValidationError, match="positional") as err:
         invalid_resident_ids(["length"])  # type: ignore[misc]
+    assert err.value.code == "arguments.positional"

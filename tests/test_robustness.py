@@ -495,3 +495,63 @@ class TestLoneSurrogates:
         with pytest.raises(ValidationError) as info:
             kongchuo.from_dict(doc, kongchuo.School)
         assert info.value.code == "text.surrogate"
+
+
+_FACADES = (
+    "kongchuo",
+    "kongchuo.batch",
+    "kongchuo.cases",
+    "kongchuo.notices",
+    "kongchuo.policy",
+    "kongchuo.reports",
+    "kongchuo.testing",
+)
+
+
+def _public_functions():
+    import importlib
+    import inspect
+
+    for facade in _FACADES:
+        module = importlib.import_module(facade)
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if inspect.isfunction(obj):
+                yield f"{facade}.{name}", obj
+
+
+def test_every_public_function_refuses_extra_positional_arguments_as_a_validation_error():
+    """One behaviour everywhere: too many positional arguments is `arguments.positional`."""
+    import inspect
+
+    checked = 0
+    for name, func in _public_functions():
+        params = inspect.signature(func).parameters.values()
+        if any(p.kind is p.VAR_POSITIONAL for p in params):
+            continue
+        positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        with pytest.raises(ValidationError) as err:
+            func(*([None] * (len(positional) + 1)))
+        assert "arguments.positional" in [p.code for p in err.value.errors], name
+        checked += 1
+    assert checked > 100
+
+
+def test_a_friendly_function_pickles_and_lets_its_own_type_errors_through():
+    """The wrapper pickles by reference, keeps its signature, and only turns binding errors."""
+    import inspect
+    import pickle
+
+    from kongchuo._core.guard import friendly_call
+
+    assert pickle.loads(pickle.dumps(kongchuo.is_school_age)) is kongchuo.is_school_age
+    assert "school_year" in inspect.signature(kongchuo.is_school_age).parameters
+
+    def broken(*, x):
+        return x + "1"
+
+    with pytest.raises(TypeError, match="unsupported operand"):
+        friendly_call(broken)(x=1)
+    with pytest.raises(ValidationError) as err:
+        friendly_call(broken)(1, y=2)
+    assert [p.code for p in err.value.errors] == ["arguments.positional", "missing", "unknown_key"]

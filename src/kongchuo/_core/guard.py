@@ -201,3 +201,45 @@ def friendly_init(cls: T) -> T:
     __init__.__kongchuo_friendly__ = True  # type: ignore[attr-defined]
     cls.__init__ = __init__  # type: ignore[misc]
     return cls
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly_call(func: F, *, public: str | None = None) -> F:
+    """Make a public function raise ValidationError, not TypeError, for wrong arguments.
+
+    The same behaviour as :func:`friendly_init` gives constructors: positional
+    arguments where only keywords are taken are one ``arguments.positional``
+    problem, and a missing, repeated or unknown argument is named, all at once.
+    Only a call Python refuses to bind is turned into a ``ValidationError``; any
+    other ``TypeError`` passes through as it was. ``public`` is the facade that
+    exports the function: the wrapper takes its path, so it pickles by reference.
+
+    Example:
+        >>> def due(on, *, days=10):
+        ...     return on
+        >>> friendly_call(due)("2025-09-01", 10)
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: $: due() takes at most 1 positional arguments; got 2 (due() 至多接受 1 个位置参数，实际给出 2 个) [arguments.positional]
+    """  # noqa: E501 - the doctest's one line of output
+    if getattr(func, "__kongchuo_friendly__", False):
+        return func
+    sig = inspect.signature(func)
+
+    @functools.wraps(func)
+    def call(*args: Any, **kwargs: Any) -> Any:  # noqa: ANN401 - the function's own
+        try:
+            return func(*args, **kwargs)
+        except TypeError:
+            problems = signature_problems(func, sig, args, kwargs)  # type: ignore[arg-type]
+            if not problems:
+                raise
+        # Raised outside the handler: the TypeError must not ride along as context.
+        raise ValidationError.of(problems)
+
+    call.__kongchuo_friendly__ = True  # type: ignore[attr-defined]
+    if public is not None:
+        call.__module__ = public
+    return call  # type: ignore[return-value]

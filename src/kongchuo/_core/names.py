@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from kongchuo._core.guard import friendly_init
+from kongchuo._core.guard import friendly_call, friendly_init
 
 __all__ = ["is_private", "lazy", "publish"]
 
@@ -49,7 +49,7 @@ def _constructed(obj: object) -> bool:
     )
 
 
-def publish(namespace: Mapping[str, Any]) -> None:
+def publish(namespace: MutableMapping[str, Any]) -> None:
     """Give every class in a facade's ``__all__`` the facade's path.
 
     Only names that still carry a private path are changed, so a name exported by
@@ -60,7 +60,9 @@ def publish(namespace: Mapping[str, Any]) -> None:
     its methods.
 
     Every public class but enums, errors and protocols also gets the friendly
-    constructor (:func:`~kongchuo._core.guard.friendly_init`): wrong arguments are a
+    constructor (:func:`~kongchuo._core.guard.friendly_init`), and every public
+    function a friendly call (:func:`~kongchuo._core.guard.friendly_call`, the
+    facade holding the wrapper): wrong arguments are a
     :class:`~kongchuo.ValidationError` naming each one, with one behaviour for
     positional arguments everywhere.
 
@@ -75,8 +77,27 @@ def publish(namespace: Mapping[str, Any]) -> None:
     """
     public = namespace["__name__"]
     # Names a facade loads on first use (see lazy) are published when they load.
+    for name in namespace["__all__"]:
+        if name in namespace:
+            namespace[name] = _called(public, namespace[name])
     found = [namespace[name] for name in namespace["__all__"] if name in namespace]
     _publish(public, found)
+
+
+_CALLED: dict[Callable[..., Any], Callable[..., Any]] = {}
+"""One friendly wrapper per public function, whichever facades export it."""
+
+
+def _called(public: str, obj: Any) -> Any:  # noqa: ANN401 - any public name
+    """A public function, wrapped so that wrong arguments are a ValidationError."""
+    if not (inspect.isfunction(obj) and obj.__module__.startswith("kongchuo")):
+        return obj
+    if getattr(obj, "__kongchuo_friendly__", False):
+        return obj
+    wrapped = _CALLED.get(obj)
+    if wrapped is None:
+        wrapped = _CALLED[obj] = friendly_call(obj, public=public)
+    return wrapped
 
 
 def _publish(public: str, found: list[Any]) -> None:
@@ -126,7 +147,7 @@ def lazy(
         if home is None:
             msg = f"module {public!r} has no attribute {name!r}"
             raise AttributeError(msg, name=name, obj=sys.modules.get(public))
-        value = getattr(importlib.import_module(home), name)
+        value = _called(public, getattr(importlib.import_module(home), name))
         _publish(public, [value])
         namespace[name] = value
         return value

@@ -110,3 +110,16 @@ def test_an_id_typed_with_other_separators_is_masked(typed):
     assert "20150901" not in digits
     assert digits.startswith("370983")
     assert digits.endswith("0012")
+
+
+def test_type_messages_read_well_in_both_languages():
+    """The wrong-type message takes "an" before a vowel, and no stray space before "，"."""
+    from kongchuo._core.args import require_instance, require_items
+
+    with pytest.raises(ValidationError) as err:
+        require_instance("x", int, "count")
+    assert err.value.message.endswith("expected an int, got str")
+    assert err.value.message_zh == "应为 int，实为 str"
+    with pytest.raises(ValidationError) as err:
+        require_items([object()], kongchuo.Child, "children", name_zh="儿童")
+    assert "expected a Child, got object" in err.value.errors[0].message

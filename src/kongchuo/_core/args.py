@@ -141,6 +141,11 @@ def require_bool(value: object, path: str) -> bool:
     return value
 
 
+def _a(name: str) -> str:
+    """``name`` with its English article: "an int", "an Obligation", "a Child"."""
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
 def require_instance(
     value: object, cls: type[T], path: str, *, name_zh: str = "", optional: bool = False
 ) -> T:
@@ -153,15 +158,16 @@ def require_instance(
         >>> require_instance("x", int, "count", name_zh="整数")
         Traceback (most recent call last):
         ...
-        kongchuo.ValidationError: count: expected a int, got str ... [type]
+        kongchuo.ValidationError: count: expected an int, got str ... [type]
     """
     if isinstance(value, cls) or (optional and value is None):
         return value  # type: ignore[return-value]
-    expected = f"a {cls.__name__}" + (" or None" if optional else "")
+    expected = _a(cls.__name__) + (" or None" if optional else "")
+    label = f"{cls.__name__} {name_zh}".rstrip()
     raise ValidationError(
         "type",
         f"expected {expected}, got {type_name(value)}",
-        f"应为 {cls.__name__} {name_zh}{'或 None' if optional else ''}，实为 {type_name(value)}",
+        f"应为 {label}{' 或 None' if optional else ''}，实为 {type_name(value)}",
         path=path,
     )
 
@@ -183,7 +189,7 @@ def require_items(value: object, cls: type[T], path: str, *, name_zh: str = "") 
         >>> require_items([1, "x"], int, "counts", name_zh="整数")
         Traceback (most recent call last):
         ...
-        kongchuo.ValidationError: counts[1]: expected a int, got str (应为 int 整数，实为 str) ...
+        kongchuo.ValidationError: counts[1]: expected an int, got str (应为 int 整数，实为 str) ...
     """
     label = f"{cls.__name__} {name_zh}".rstrip()
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
@@ -200,7 +206,7 @@ def require_items(value: object, cls: type[T], path: str, *, name_zh: str = "") 
             wrong.append(
                 problem(
                     "type",
-                    f"expected a {cls.__name__}, got {type_name(item)}",
+                    f"expected {_a(cls.__name__)}, got {type_name(item)}",
                     f"应为 {label}，实为 {type_name(item)}",
                     f"{path}[{i}]",
                 )

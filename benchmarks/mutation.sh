@@ -62,8 +62,9 @@ for scope in "${scopes[@]}"; do
   # mutmut reads a list in setup.cfg one item a line.
   {
     printf '[mutmut]\nsource_paths=src/kongchuo\nonly_mutate=%s\n' "$module"
-    # Some tests read the docs pages (a table that must match the code).
-    printf 'also_copy=\n    docs\n'
+    # Some tests read the docs pages (a table that must match the code); the root
+    # conftest holds the shared fixtures (golden).
+    printf 'also_copy=\n    docs\n    conftest.py\n'
     printf 'pytest_add_cli_args=\n    -p\n    no:randomly\n    --no-header\n'
     printf 'pytest_add_cli_args_test_selection=\n'
     for t in $tests; do printf '    %s\n' "$t"; done

@@ -24,17 +24,20 @@ the public library for everything else.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import os
 import pathlib
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Final, TextIO, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 import kongchuo
 from kongchuo import KongchuoError, ResidentId, StudentNumber, ValidationError
 from kongchuo.policy import FEICHENG, NATIONAL, Policy, load_policy
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
+
 
 __all__ = ["main"]
 
@@ -373,42 +376,20 @@ def _given(args: argparse.Namespace, name: str) -> bool:
 # -- progress -----------------------------------------------------------------------
 
 _ROW_UNIT: Final = " rows"
-T = TypeVar("T")
 
 
-class _Bar:
-    """A progress bar on standard error (tqdm), silent when that is not a terminal."""
+def _progress(
+    items: Iterable[Any] | None = None, *, desc: str, unit: str, total: int | None = None
+) -> tqdm[Any]:
+    """A progress bar on standard error, over ``items`` or counted by hand.
 
-    def __init__(self, *, total: int | None, desc: str, unit: str) -> None:
-        from tqdm import tqdm  # noqa: PLC0415 - only commands that run long load it
+    ``disable=None``: tqdm turns itself off when stderr is not a terminal (pipes, CI).
+    """
+    from tqdm import tqdm  # noqa: PLC0415 - only commands that run long load it
 
-        # disable=None: tqdm turns itself off when stderr is not a terminal (pipes, CI).
-        self._bar = tqdm(
-            total=total, desc=desc, unit=unit, file=sys.stderr, leave=False, disable=None
-        )
-
-    def update(self, n: int) -> None:
-        self._bar.update(n)
-
-    def set_postfix_str(self, text: str, *, refresh: bool) -> None:
-        self._bar.set_postfix_str(text, refresh=refresh)
-
-    def wrap(self, items: Iterable[T]) -> Iterator[T]:
-        for item in items:
-            yield item
-            self._bar.update(1)
-
-    def close(self) -> None:
-        self._bar.close()
-
-
-@contextlib.contextmanager
-def _progress(*, desc: str, unit: str, total: int | None = None) -> Iterator[_Bar]:
-    bar = _Bar(total=total, desc=desc, unit=unit)
-    try:
-        yield bar
-    finally:
-        bar.close()
+    return tqdm(
+        items, total=total, desc=desc, unit=unit, file=sys.stderr, leave=False, disable=None
+    )
 
 
 # -- intake and reconcile -----------------------------------------------------------
@@ -431,9 +412,9 @@ def _intakes(args: argparse.Namespace) -> dict[Any, Any]:
                 if str(path).lower().endswith((".xlsx", ".xlsm"))
                 else batch.read_csv(path)
             )
-            with _progress(desc=pathlib.Path(path).name, unit=_ROW_UNIT) as bar:
+            with _progress(rows, desc=pathlib.Path(path).name, unit=_ROW_UNIT) as counted:
                 found[feed] = batch.intake(
-                    bar.wrap(rows),
+                    counted,
                     feed,
                     source=pathlib.Path(path).name,
                     as_of=args.as_of,

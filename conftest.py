@@ -6,15 +6,20 @@ Blocks with ``>>>`` prompts are doctests; blocks without are executed and must n
 raise.
 """
 
+from __future__ import annotations
+
 import os
-from collections.abc import Callable
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
 from sybil import Sybil
 from sybil.parsers.markdown import PythonCodeBlockParser
+
+if TYPE_CHECKING:
+    from kongchuo import Decision
 
 collect_ignore = ["docs/conf.py"]
 
@@ -59,19 +64,47 @@ def pytest_collection_modifyitems(items: list) -> None:
 GOLDEN = Path(__file__).parent / "tests" / "golden"
 
 
-@pytest.fixture
-def golden() -> Callable[[str, str], None]:
-    """Compare a text with ``tests/golden/<name>``; ``KONGCHUO_UPDATE_GOLDEN=1`` rewrites it.
+class Golden:
+    """The golden files under ``tests/golden/``, and how a decision is written into one.
 
     Golden files pin whole outputs (messages, codes, paths, dates), so a deliberate
     change shows up as a diff to review.
     """
 
-    def check(name: str, text: str) -> None:
+    def __call__(self, name: str, text: str) -> None:
+        """Compare a text with ``tests/golden/<name>``; ``KONGCHUO_UPDATE_GOLDEN=1`` rewrites it."""
         path = GOLDEN / name
         if os.environ.get("KONGCHUO_UPDATE_GOLDEN") == "1":
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8", newline="")
         assert path.read_text(encoding="utf-8") == text  # noqa: S101 - a test helper
 
-    return check
+    def read(self, name: str) -> str:
+        """The text of ``tests/golden/<name>``."""
+        return (GOLDEN / name).read_text(encoding="utf-8")
+
+    @staticmethod
+    def decision(decision: Decision, *, rule: bool = False) -> list[str]:
+        """A decision written out whole, one line for it and one per finding.
+
+        The decision's line holds its outcome, ``ok`` and basis (after its rule when
+        ``rule``); a finding's line its code, path, severity, both messages and basis.
+        """
+        head = f"{decision.rule} " if rule else ""
+        return [
+            f"  {head}{decision.outcome} ok={decision.ok} basis={','.join(decision.basis)}",
+            *(
+                f"  - {f.code} @{f.path} [{f.severity.value}] {f.message} | {f.message_zh}"
+                f" | {','.join(f.basis)}"
+                for f in decision.findings
+            ),
+        ]
+
+
+@pytest.fixture
+def golden() -> Golden:
+    """The golden files: ``golden(name, text)`` compares, ``golden.read(name)`` reads.
+
+    ``golden.decision(d)`` writes a decision out the one way every golden file does.
+    """
+    return Golden()

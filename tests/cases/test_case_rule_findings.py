@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from kongchuo import ChinaCalendar, ValidationError
@@ -31,7 +30,6 @@ from kongchuo.cases import (
 from kongchuo.policy import FEICHENG, NATIONAL
 from kongchuo.reports import example_county
 
-GOLDEN = Path(__file__).parents[1] / "golden" / "findings" / "cases.txt"
 CAL = ChinaCalendar()
 DAY = dt.timedelta(days=1)
 
@@ -54,26 +52,17 @@ def _stages(case: Case) -> Iterator[Case]:
         yield first
 
 
-def _decision(decision: Any) -> Iterator[str]:
-    yield f"  {decision.outcome} ok={decision.ok} basis={','.join(decision.basis)}"
-    for f in decision.findings:
-        yield (
-            f"  - {f.code} @{f.path} [{f.severity.value}] {f.message} | {f.message_zh}"
-            f" | {','.join(f.basis)}"
-        )
-
-
-def _run(label: str, call: Any) -> list[str]:
+def _run(golden: Any, label: str, call: Any) -> list[str]:
     try:
         result = call()
     except ValidationError as error:
         return [f"  {label} refused: {error.code} @{error.path}"]
     if hasattr(result, "findings"):
-        return [f"  {label}:", *_decision(result)]
+        return [f"  {label}:", *golden.decision(result)]
     return [f"  {label}: {result}"]
 
 
-def _report() -> str:
+def _report(golden: Any) -> str:
     county = example_county()
     children = {c.resident_id: c for c in county.children if c.resident_id is not None}
     schools = {s.code: s for s in county.schools}
@@ -91,12 +80,14 @@ def _report() -> str:
                         f"{policy.name} +{shift}d"
                     )
                     out += _run(
+                        golden,
                         "ledger",
                         lambda s=stage, d=as_of, p=policy, c=child: check_ledger(
                             s, as_of=d, policy=p, child=c, calendar=CAL, terms=county.calendar
                         ),
                     )
                     out += _run(
+                        golden,
                         "closure",
                         lambda s=stage, d=as_of, p=policy, c=child: check_closure(
                             s,
@@ -109,17 +100,22 @@ def _report() -> str:
                         ),
                     )
                     out += _run(
+                        golden,
                         "closable",
                         lambda s=stage, d=as_of, p=policy, c=child: is_closable(
                             s, as_of=d, policy=p, attendance=(), child=c
                         ),
                     )
                     out += _run(
+                        golden,
                         "complete",
                         lambda s=stage, d=as_of, p=policy: is_ledger_complete(s, as_of=d, policy=p),
                     )
-                    out += _run("deferral", lambda s=stage, d=as_of: deferral_in_force(s, as_of=d))
+                    out += _run(
+                        golden, "deferral", lambda s=stage, d=as_of: deferral_in_force(s, as_of=d)
+                    )
                 out += _run(
+                    golden,
                     "responsible",
                     lambda s=stage, p=policy, sc=school, d=last: responsible_parties(
                         s, school=sc, policy=p, as_of=d
@@ -130,12 +126,12 @@ def _report() -> str:
 
 def test_findings_match_the_golden_file(golden):
     """Every stage's decisions read exactly as in the golden file."""
-    golden("findings/cases.txt", _report())
+    golden("findings/cases.txt", _report(golden))
 
 
-def test_the_stages_reach_errors_and_warnings():
+def test_the_stages_reach_errors_and_warnings(golden):
     """The stages are broad: ledgers in and out of order, closures allowed and refused."""
-    text = GOLDEN.read_text(encoding="utf-8")
+    text = golden.read("findings/cases.txt")
     assert "[error]" in text
     assert "[warning]" in text
     assert "closable: True" in text

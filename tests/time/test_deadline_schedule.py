@@ -13,7 +13,6 @@ as a diff to review.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from kongchuo import (
     ChinaCalendar,
@@ -27,7 +26,6 @@ from kongchuo import (
 )
 from kongchuo.policy import FEICHENG, NATIONAL
 
-GOLDEN = Path(__file__).parents[1] / "golden" / "findings" / "deadlines.txt"
 CAL = ChinaCalendar()
 CST = dt.timezone(dt.timedelta(hours=8))
 
@@ -83,9 +81,9 @@ def test_schedule_matches_the_golden_file(golden):
     golden("findings/deadlines.txt", _report())
 
 
-def test_the_schedule_is_broad():
+def test_the_schedule_is_broad(golden):
     """Every kind of duty appears, moved and unmoved due dates, and refusals before 2024."""
-    text = GOLDEN.read_text(encoding="utf-8")
+    text = golden.read("findings/deadlines.txt")
     for code in ("census", "data_sharing", "registration_cleanup", "enrolment_notices"):
         assert f"\n  {code} | " in text
     for code in ("special_group_census", "monthly_report", "county_review"):

@@ -35,7 +35,7 @@ TESTS[notices]="tests/notices/test_notice_rule_edges.py tests/notices/test_notic
 MODULE[case]=src/kongchuo/cases/_machine.py
 TESTS[case]="tests/cases/test_machine.py tests/cases/test_cases.py tests/cases/test_case_log.py"
 MODULE[case-rules]=src/kongchuo/cases/_rules.py
-TESTS[case-rules]="tests/cases/test_case_rule_findings.py tests/cases/test_case_rules.py"
+TESTS[case-rules]="tests/cases/test_case_rule_edges.py tests/cases/test_case_rule_findings.py tests/cases/test_case_rules.py tests/cases/test_cases.py tests/cases/test_case_log.py tests/policy/test_responsibility.py"
 # "time" is the old name of the periods scope.
 MODULE[time]=${MODULE[periods]}
 TESTS[time]=${TESTS[periods]}

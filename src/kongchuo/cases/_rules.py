@@ -918,8 +918,9 @@ def close_case(
     rules, checked here.
 
     Raises:
-        ValidationError: ``closure.refused`` with the decision's findings, or the
-            append's own problems.
+        ValidationError: ``closure.refused`` with the decision's findings (one
+            saying so, at ``case``, for a case already closed), or the append's own
+            problems.
 
     References:
         FC-2.5 (台账销号制度).
@@ -936,14 +937,25 @@ def close_case(
         terms=terms,
     )
     if not decision.ok:
+        # Every finding of a refusal is an error; a closed case has none to give.
         raise ValidationError.of(
-            problem(
-                "closure.refused",
-                f"cannot close: {f.message} [{f.code}]",
-                f"不能销号：{f.message_zh}",
-                f.path,
-            )
-            for f in decision.errors or decision.findings
+            [
+                problem(
+                    "closure.refused",
+                    f"cannot close: {f.message} [{f.code}]",
+                    f"不能销号：{f.message_zh}",
+                    f.path,
+                )
+                for f in decision.errors
+            ]
+            or [
+                problem(
+                    "closure.refused",
+                    f"cannot close: the case is already closed [{decision.outcome}]",
+                    "不能销号：个案已销号",
+                    "case",
+                )
+            ]
         )
     return case.append(closed, policy=policy)
 
@@ -1053,27 +1065,21 @@ def responsible_parties(
                 basis=("义务教育法 第十三条",),
             ),
         )
-    if policy is not None:
-        # The basis comes from the profile that decides: no seed clause under NATIONAL.
-        day = require_date(as_of, "as_of")
-        checked = require_policy(policy)
-        statutory = tuple(
-            attrs.evolve(r, basis=own_basis(checked, day, r.basis)) for r in statutory
-        )
-    return statutory + _scheme_roles(case, policy, as_of)
-
-
-def _scheme_roles(
-    case: Case, policy: Policy | None, as_of: dt.date | None
-) -> tuple[Responsibility, ...]:
     if policy is None:
-        return ()
-    policy = require_policy(policy)
+        return statutory
+    # The basis comes from the profile that decides: no seed clause under NATIONAL.
     day = require_date(as_of, "as_of")
+    checked = require_policy(policy)
+    statutory = tuple(attrs.evolve(r, basis=own_basis(checked, day, r.basis)) for r in statutory)
+    return statutory + _scheme_roles(case, checked, day)
+
+
+def _scheme_roles(case: Case, policy: Policy, day: dt.date) -> tuple[Responsibility, ...]:
+    """The office-holders of the policy's local scheme on ``day`` (none without one)."""
     scheme = policy.responsibility_scheme.value_at(day)
     if scheme is None:
         return ()
-    units = {
+    units: dict[Party | None, str | None] = {
         Party.SCHOOL: case.school_code,
         Party.TOWN_GOVERNMENT: case.jurisdiction,
         Party.VILLAGE_COMMITTEE: case.jurisdiction,
@@ -1081,7 +1087,7 @@ def _scheme_roles(
     return tuple(
         Responsibility(
             party=role.party,
-            unit=units.get(role.party) if role.party is not None else None,
+            unit=units.get(role.party),
             title_zh=role.title_zh,
             line=role.line,
             basis=(scheme.name_zh, scheme.source),

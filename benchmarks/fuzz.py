@@ -204,7 +204,7 @@ class Pool:
             ("Transfer", testing.transfers()),
             ("ResidentId", testing.resident_ids()),
             ("StudentNumber", testing.student_numbers()),
-            ("Event", testing.events("identified", on=dt.date(2025, 9, 1))),
+            ("Event", testing.events("identified", min_value=dt.date(2025, 9, 1))),
             ("date", st.dates(dt.date(2015, 1, 1), dt.date(2027, 12, 31))),
         ]:
             take(name, strategy, 15)

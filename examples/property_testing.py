@@ -41,7 +41,7 @@ def test_roster_never_leaks_an_id(child: kongchuo.Child, year: int) -> None:
 
 
 @settings(RELAXED, max_examples=50)
-@given(resident_ids(min_birth=dt.date(2010, 9, 1), max_birth=dt.date(2019, 8, 31)))
+@given(resident_ids(min_value=dt.date(2010, 9, 1), max_value=dt.date(2019, 8, 31)))
 def test_children_born_in_the_band_are_school_age(rid: kongchuo.ResidentId) -> None:
     """Children aged 6 to 15 on 2025-09-01 are school age in 2025 under FEICHENG."""
     assert kongchuo.is_school_age(rid.birth_date, school_year=2025, policy=FEICHENG)

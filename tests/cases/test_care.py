@@ -62,6 +62,17 @@ def test_poverty_alleviated_needs_one_life_plan_and_aid():
     assert check_care(child(SpecialGroup.POVERTY_ALLEVIATED), plan=full, as_of=DAY).ok
 
 
+@pytest.mark.parametrize(
+    "groups", [(), (SpecialGroup.LEFT_BEHIND,), (SpecialGroup.POVERTY_ALLEVIATED,)]
+)
+@pytest.mark.parametrize("mentor", [None, "李老师"])
+def test_a_care_decision_is_ok_exactly_when_it_is_clean(groups, mentor):
+    """Every care gap is an error: ok (no error) and clean (no finding) agree."""
+    d = check_care(child(*groups), plan=plan(mentor=mentor) if mentor else None, as_of=DAY)
+    assert d.ok == d.clean
+    assert all(f.severity.value == "error" for f in d.findings)
+
+
 def test_bad_input():
     """Wrong types raise ValidationError; plan dates are checked."""
     with pytest.raises(ValidationError) as info:

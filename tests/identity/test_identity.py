@@ -176,7 +176,7 @@ class TestResidentIdProperties:
         assert again == rid
         assert hash(again) == hash(rid)
 
-    @given(resident_ids(min_birth=dt.date(2010, 9, 1), max_birth=dt.date(2011, 8, 31)))
+    @given(resident_ids(min_value=dt.date(2010, 9, 1), max_value=dt.date(2011, 8, 31)))
     def test_bounds_are_respected(self, rid):
         """The strategy keeps births within its bounds."""
         assert dt.date(2010, 9, 1) <= rid.birth_date <= dt.date(2011, 8, 31)

@@ -305,8 +305,8 @@ def test_strategies_are_registered_for_from_type(strategy, cls, data):
 @pytest.mark.parametrize(
     "call",
     [
-        lambda: kt.children(min_birth="2015-01-01"),
-        lambda: kt.children(min_birth=dt.date(2020, 1, 1), max_birth=dt.date(2019, 1, 1)),
+        lambda: kt.children(min_value="2015-01-01"),
+        lambda: kt.children(min_value=dt.date(2020, 1, 1), max_value=dt.date(2019, 1, 1)),
         lambda: kt.children(max_guardians=-1),
         lambda: kt.children(with_resident_id=1),
         lambda: kt.guardians(statuses=[]),
@@ -324,6 +324,40 @@ def test_strategy_arguments_are_validated(call):
     with pytest.raises(ValidationError) as exc_info:
         call()
     assert exc_info.value.code == "testing.argument"
+
+
+def test_every_date_bound_of_a_strategy_is_named_min_value_or_max_value():
+    """The date bounds of kongchuo.testing's strategies are named as Hypothesis names them."""
+    import inspect
+
+    bounds = {}
+    for name in kt.__all__:
+        strategy = getattr(kt, name)
+        if not callable(strategy) or inspect.isclass(strategy):
+            continue
+        for parameter in inspect.signature(strategy).parameters.values():
+            if "date" in str(parameter.annotation):
+                bounds.setdefault(parameter.name, []).append(name)
+    assert set(bounds) == {"min_value", "max_value"}, bounds
+
+
+@settings(max_examples=20)
+@given(data=st.data())
+def test_an_event_happens_between_its_bounds(data):
+    """events(tag, min_value=, max_value=) draws the day; with min_value alone it is that day."""
+    low, high = dt.date(2025, 9, 1), dt.date(2025, 9, 30)
+    assert (
+        low <= data.draw(kt.events("identified", min_value=low, max_value=high)).occurred_on <= high
+    )
+    assert data.draw(kt.events("identified", min_value=low)).occurred_on == low
+
+
+@pytest.mark.parametrize("old", ["min_birth", "max_birth"])
+def test_the_old_bound_names_are_refused_as_unknown(old):
+    """children(min_birth=...) names the unknown argument; the migration is min_value."""
+    with pytest.raises(ValidationError) as exc_info:
+        kt.children(**{old: dt.date(2015, 1, 1)})
+    assert exc_info.value.code == "unknown_key"
 
 
 @given(kt.memberships(groups=[SpecialGroup.DISABLED]))

@@ -44,7 +44,7 @@ def report(cases_, year=2025, month=10, **kwargs):
 
 case_lists = st.lists(
     st.dates(min_value=dt.date(2025, 8, 1), max_value=dt.date(2025, 12, 31)).flatmap(
-        lambda day: cases(start=day, max_events=10)
+        lambda day: cases(min_value=day, max_events=10)
     ),
     max_size=6,
 )

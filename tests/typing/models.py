@@ -58,7 +58,7 @@ sensitive: dict[str, str] = kongchuo.sensitive_fields(kongchuo.Leave)
 version: int = kongchuo.SCHEMA_VERSION
 
 children: st.SearchStrategy[kongchuo.Child] = testing.children(
-    min_birth=dt.date(2010, 1, 1), max_birth=dt.date(2018, 12, 31), with_resident_id=True
+    min_value=dt.date(2010, 1, 1), max_value=dt.date(2018, 12, 31), with_resident_id=True
 )
 leaves: st.SearchStrategy[kongchuo.Leave] = testing.leaves(min_value=dt.date(2024, 9, 1))
 transfers: st.SearchStrategy[kongchuo.Transfer] = testing.transfers(max_steps=3)

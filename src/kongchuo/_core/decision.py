@@ -119,6 +119,9 @@ class Decision:
     Attributes:
         rule: The rule's stable name, such as ``"school_entry"``.
         ok: Whether the rule's question is answered yes (allowed, complete, due ...).
+            For a check that lists gaps (the ledger, care, a notice, a case log) it
+            means no finding of severity error: warnings leave it true. Whether
+            there is no finding at all is :attr:`clean`.
         outcome: A stable code for what was decided, finer than ``ok``
             (``"eligible"``, ``"deferred"``, ``"too_young"`` ...).
         findings: Every finding, in the order the rule found them.
@@ -150,6 +153,25 @@ class Decision:
             "(结论不能直接当作布尔值，请读取 decision.ok)"
         )
         raise AmbiguousDecisionError(msg)
+
+    @property
+    def clean(self) -> bool:
+        """Whether there is no finding at all, not even a warning.
+
+        Not the same as :attr:`ok`: a check with only warnings is ``ok`` but not
+        ``clean``.
+
+        Example:
+            >>> d = Decision(
+            ...     rule="r",
+            ...     ok=True,
+            ...     outcome="complete",
+            ...     findings=[finding("x.late", "late", "逾期", "$", severity=Severity.WARNING)],
+            ... )
+            >>> d.ok, d.clean
+            (True, False)
+        """
+        return not self.findings
 
     @property
     def errors(self) -> tuple[Finding, ...]:

@@ -228,6 +228,10 @@ def check_care(
     comes from that profile (:func:`~kongchuo.policy.own_basis`), so under NATIONAL it
     cites no seed clause.
 
+    Every gap is an error, so the decision is ``ok`` (outcome ``"cared_for"``), as in
+    every check, when there is no error finding, and here that is exactly when it is
+    :attr:`~kongchuo.Decision.clean`.
+
     References:
         FC-1.5 (全员育人导师制, 学情会商, 精准资助救助, 一生一案).
 
@@ -260,7 +264,7 @@ def check_care(
     if policy is not None:
         basis = own_basis(require_policy(policy), as_of, basis)
         findings = [attrs.evolve(f, basis=own_basis(policy, as_of, f.basis)) for f in findings]
-    ok = not findings
+    ok = not any(f.severity is Severity.ERROR for f in findings)
     return Decision(
         rule="care",
         ok=ok,
@@ -273,5 +277,5 @@ def check_care(
 def is_cared_for(
     child: Child, *, plan: CarePlan | None, as_of: dt.date, policy: Policy | None = None
 ) -> bool:
-    """Whether :func:`check_care` finds no gap."""
+    """Whether :func:`check_care` finds no gap (its decision is ``ok``)."""
     return check_care(child, plan=plan, as_of=as_of, policy=policy).ok

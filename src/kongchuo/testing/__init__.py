@@ -14,7 +14,7 @@ Example:
     >>> from datetime import date
     >>> from hypothesis import given
     >>> from kongchuo.testing import resident_ids
-    >>> @given(resident_ids(min_birth=date(2010, 9, 1), max_birth=date(2020, 8, 31)))
+    >>> @given(resident_ids(min_value=date(2010, 9, 1), max_value=date(2020, 8, 31)))
     ... def test_school_age(rid):
     ...     assert date(2010, 9, 1) <= rid.birth_date <= date(2020, 8, 31)
     >>> test_school_age()

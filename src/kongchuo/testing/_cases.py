@@ -14,8 +14,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from kongchuo import cases as kc
-from kongchuo._core.errors import ValidationError, quote, type_name
-from kongchuo.testing._strategies import resident_ids
+from kongchuo._core.errors import ValidationError, quote
+from kongchuo.testing._strategies import _bounds, _check_date, resident_ids
 
 __all__ = ["cases", "events"]
 
@@ -141,32 +141,33 @@ def _builders(day: dt.date) -> dict[str, Callable[[st.DrawFn], kc.Event]]:
     }
 
 
-def events(tag: str, *, on: dt.date) -> st.SearchStrategy[kc.Event]:
-    """Valid events of the type ``tag`` that happened ``on`` a day.
+def events(
+    tag: str, *, min_value: dt.date, max_value: dt.date | None = None
+) -> st.SearchStrategy[kc.Event]:
+    """Valid events of the type ``tag`` that happened on a day from ``min_value`` to ``max_value``.
+
+    Args:
+        tag: The event's type, such as ``"identified"`` or ``"closed"``.
+        min_value: The earliest day of the event.
+        max_value: The latest day of the event (default: ``min_value``, so the event
+            happened on that one day).
 
     Raises:
-        ValidationError: ``testing.argument`` for an unknown tag or a non-date.
+        ValidationError: ``testing.argument`` for an unknown tag or a bad bound.
     """
-    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
-        raise ValidationError(
-            "testing.argument",
-            f"on: must be a datetime.date, not {type_name(on)}",
-            f"on：必须是 datetime.date，而不是 {type_name(on)}",
-            path="$.on",
-        )
-    builders = _builders(on)
-    if not isinstance(tag, str) or tag not in builders:
+    low, high = _bounds(min_value, min_value if max_value is None else max_value)
+    if not isinstance(tag, str) or tag not in _builders(low):
         raise ValidationError(
             "testing.argument",
             f"tag: unknown event type {quote(tag)}",
             f"tag：未知事件类型 {quote(tag)}",
             path="$.tag",
         )
-    build = builders[tag]
 
     @st.composite
     def one(draw: st.DrawFn) -> kc.Event:
-        return build(draw)
+        day = low if low == high else draw(st.dates(min_value=low, max_value=high))
+        return _builders(day)[tag](draw)
 
     return one()
 
@@ -204,7 +205,7 @@ def cases(
     *,
     kinds: Iterable[kc.CaseKind] | None = None,
     max_events: int = 12,
-    start: dt.date = dt.date(2025, 9, 8),
+    min_value: dt.date = dt.date(2025, 9, 8),
 ) -> st.SearchStrategy[kc.Case]:
     """Valid cases grown by a random walk through the state machine (个案).
 
@@ -214,7 +215,8 @@ def cases(
     Args:
         kinds: The case kinds to draw from (all by default).
         max_events: The most events after the first, 0–50.
-        start: The day the first event happened.
+        min_value: The day the first event happened; every later event is on or
+            after it.
 
     Raises:
         ValidationError: ``testing.argument`` naming the bad argument.
@@ -236,13 +238,14 @@ def cases(
             "max_events：必须是 0—50 之间的整数",
             path="$.max_events",
         )
+    start = _check_date("min_value", min_value)
     table = _allowed()
 
     @st.composite
     def build(draw: st.DrawFn) -> kc.Case:
         day = start
         kind = draw(st.sampled_from(chosen))
-        rid = draw(st.none() | resident_ids(min_birth=dt.date(2008, 9, 1)))
+        rid = draw(st.none() | resident_ids(min_value=dt.date(2008, 9, 1)))
         case = kc.Case.open(
             case_id=f"C-{draw(st.integers(min_value=1, max_value=99999)):05d}",
             kind=kind,
@@ -250,7 +253,7 @@ def cases(
             school_code=None if kind is kc.CaseKind.OUT_OF_SCHOOL else "3709830031",
             child_id=rid,
             child_ref=None if rid is not None else "local-1",
-            identified=draw(events("identified", on=day)),  # type: ignore[arg-type]
+            identified=draw(events("identified", min_value=day)),  # type: ignore[arg-type]
         )
         for _ in range(draw(st.integers(min_value=0, max_value=max_events))):
             choices = table.get(case.state, [])
@@ -269,7 +272,7 @@ def cases(
                 tag = transition.event
                 if transition.condition is not None:
                     tag = f"{tag}:{transition.condition}"
-                event = draw(events(tag, on=day))
+                event = draw(events(tag, min_value=day))
             case = case.append(event, policy=FEICHENG)
         return case
 

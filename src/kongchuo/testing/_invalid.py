@@ -150,8 +150,8 @@ def _near_miss_id(  # noqa: PLR0911 - one branch per problem
 def invalid_resident_ids(
     *,
     problems: Iterable[str] | None = None,
-    min_birth: dt.date = DEFAULT_MIN_BIRTH,
-    max_birth: dt.date = DEFAULT_MAX_BIRTH,
+    min_value: dt.date = DEFAULT_MIN_BIRTH,
+    max_value: dt.date = DEFAULT_MAX_BIRTH,
 ) -> st.SearchStrategy[Invalid[str]]:
     """Near-miss resident ID numbers, each with one problem (近似但无效的身份证号码).
 
@@ -167,8 +167,8 @@ def invalid_resident_ids(
 
     Args:
         problems: Only these problems (default: all of them).
-        min_birth: The earliest birth date of the number broken.
-        max_birth: The latest birth date of the number broken.
+        min_value: The earliest birth date of the number broken.
+        max_value: The latest birth date of the number broken.
 
     Raises:
         ValidationError: ``testing.argument`` naming the bad argument.
@@ -187,7 +187,7 @@ def invalid_resident_ids(
         >>> test_rejected()
     """
     chosen = _choose("problems", problems, RESIDENT_ID_PROBLEMS)
-    ids = resident_ids(min_birth=min_birth, max_birth=max_birth)
+    ids = resident_ids(min_value=min_value, max_value=max_value)
 
     @st.composite
     def build(draw: st.DrawFn) -> Invalid[str]:

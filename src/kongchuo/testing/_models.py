@@ -14,12 +14,7 @@ from hypothesis import strategies as st
 
 import kongchuo
 from kongchuo._core.errors import type_name
-from kongchuo.testing._strategies import (
-    _argument,
-    _check_date,
-    resident_ids,
-    student_numbers,
-)
+from kongchuo.testing._strategies import _argument, _bounds, resident_ids, student_numbers
 
 __all__ = [
     "attendances",
@@ -51,14 +46,6 @@ _phones = st.none() | st.builds(
 _region_codes = st.sampled_from(("370983", "370902", "370911", "370983003", "370983101001"))
 _unit_codes = st.sampled_from(("370983", "370983001", "370983003", "370983101", "370983-KQ"))
 _school_codes = st.integers(min_value=2137098300, max_value=2137098399).map(str)
-
-
-def _bounds(min_value: dt.date, max_value: dt.date) -> tuple[dt.date, dt.date]:
-    low = _check_date("min_value", min_value)
-    high = _check_date("max_value", max_value)
-    if low > high:
-        raise _argument("min_value", "must not be after max_value", "不能晚于 max_value")
-    return low, high
 
 
 def _members(name: str, value: Iterable[E] | None, every: tuple[E, ...]) -> tuple[E, ...]:
@@ -121,21 +108,21 @@ def disabilities() -> st.SearchStrategy[kongchuo.Disability]:
 def memberships(
     *,
     groups: Iterable[kongchuo.SpecialGroup] | None = None,
-    min_since: dt.date = _FIRST,
-    max_since: dt.date = _LAST,
+    min_value: dt.date = _FIRST,
+    max_value: dt.date = _LAST,
 ) -> st.SearchStrategy[kongchuo.GroupMembership]:
     """Valid :class:`~kongchuo.GroupMembership` values (特殊群体身份).
 
     Args:
         groups: Draw only these groups (default: all).
-        min_since: The earliest ``since`` date.
-        max_since: The latest ``since`` date.
+        min_value: The earliest ``since`` date.
+        max_value: The latest ``since`` date.
 
     Raises:
         ValidationError: ``testing.argument`` naming the bad argument.
     """
     chosen = _members("groups", groups, tuple(kongchuo.SpecialGroup))
-    low, high = _bounds(min_since, max_since)
+    low, high = _bounds(min_value, max_value)
 
     @st.composite
     def build(draw: st.DrawFn) -> kongchuo.GroupMembership:
@@ -188,8 +175,8 @@ def guardians(
 
 def children(
     *,
-    min_birth: dt.date = dt.date(2005, 1, 1),
-    max_birth: dt.date = dt.date(2022, 12, 31),
+    min_value: dt.date = dt.date(2005, 1, 1),
+    max_value: dt.date = dt.date(2022, 12, 31),
     with_resident_id: bool | None = None,
     max_guardians: int = 3,
 ) -> st.SearchStrategy[kongchuo.Child]:
@@ -200,8 +187,8 @@ def children(
     is counted under.
 
     Args:
-        min_birth: The earliest birth date.
-        max_birth: The latest birth date.
+        min_value: The earliest birth date.
+        max_value: The latest birth date.
         with_resident_id: ``True`` or ``False`` to force either; ``None`` for both.
         max_guardians: The most guardians a child has (0 to 6).
 
@@ -216,10 +203,7 @@ def children(
         ...     assert child.birth_date == child.resident_id.birth_date
         >>> test_birth()
     """
-    low = _check_date("min_birth", min_birth)
-    high = _check_date("max_birth", max_birth)
-    if low > high:
-        raise _argument("min_birth", "must not be after max_birth", "不能晚于 max_birth")
+    low, high = _bounds(min_value, max_value)
     if not (with_resident_id is None or with_resident_id is True or with_resident_id is False):
         raise _argument(
             "with_resident_id", "must be None, True or False", "必须是 None、True 或 False"
@@ -229,7 +213,7 @@ def children(
     @st.composite
     def build(draw: st.DrawFn) -> kongchuo.Child:
         has_id = draw(st.booleans()) if with_resident_id is None else with_resident_id
-        rid = draw(resident_ids(min_birth=low, max_birth=high)) if has_id else None
+        rid = draw(resident_ids(min_value=low, max_value=high)) if has_id else None
         number: kongchuo.StudentNumber | None = None
         if rid is not None:
             birth, sex = rid.birth_date, rid.sex
@@ -240,8 +224,8 @@ def children(
                 st.none()
                 | student_numbers(
                     kinds=(kongchuo.StudentNumberKind.J, kongchuo.StudentNumberKind.L),
-                    min_birth=low,
-                    max_birth=high,
+                    min_value=low,
+                    max_value=high,
                 )
             )
         groups = draw(st.frozensets(st.sampled_from(kongchuo.SpecialGroup), max_size=3))

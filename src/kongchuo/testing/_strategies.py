@@ -40,6 +40,15 @@ def _check_date(name: str, value: object) -> dt.date:
     return value
 
 
+def _bounds(min_value: object, max_value: object) -> tuple[dt.date, dt.date]:
+    """The bounds ``min_value`` and ``max_value`` of a strategy, checked and in order."""
+    low = _check_date("min_value", min_value)
+    high = _check_date("max_value", max_value)
+    if low > high:
+        raise _argument("min_value", "must not be after max_value", "不能晚于 max_value")
+    return low, high
+
+
 @cache
 def _county_codes(year: int, only: tuple[str, ...] | None) -> tuple[str, ...]:
     """County-level codes valid in ``year`` (not the province or prefecture rows)."""
@@ -69,27 +78,24 @@ def _check_regions(value: Iterable[str] | None) -> tuple[str, ...] | None:
 
 def resident_ids(
     *,
-    min_birth: dt.date = DEFAULT_MIN_BIRTH,
-    max_birth: dt.date = DEFAULT_MAX_BIRTH,
+    min_value: dt.date = DEFAULT_MIN_BIRTH,
+    max_value: dt.date = DEFAULT_MAX_BIRTH,
     region_codes: Sequence[str] | None = None,
 ) -> st.SearchStrategy[ResidentId]:
-    """Valid resident ID numbers born between ``min_birth`` and ``max_birth`` inclusive.
+    """Valid resident ID numbers born between ``min_value`` and ``max_value`` inclusive.
 
     Region codes are drawn from those that existed in the birth year (so every value
     passes ``ResidentId.parse(..., strict_region=True)``), or from ``region_codes``.
 
     Args:
-        min_birth: The earliest birth date (1900 or later).
-        max_birth: The latest birth date (2099 or earlier).
+        min_value: The earliest birth date (1900 or later).
+        max_value: The latest birth date (2099 or earlier).
         region_codes: Restrict regions to these 6-digit codes.
 
     Raises:
         ValidationError: ``testing.argument`` naming the bad argument.
     """
-    low = _check_date("min_birth", min_birth)
-    high = _check_date("max_birth", max_birth)
-    if low > high:
-        raise _argument("min_birth", "must not be after max_birth", "不能晚于 max_birth")
+    low, high = _bounds(min_value, max_value)
     only = _check_regions(region_codes)
 
     @st.composite
@@ -113,14 +119,19 @@ def resident_ids(
 def student_numbers(
     *,
     kinds: Iterable[StudentNumberKind | str] = tuple(StudentNumberKind),
-    min_birth: dt.date = DEFAULT_MIN_BIRTH,
-    max_birth: dt.date = DEFAULT_MAX_BIRTH,
+    min_value: dt.date = DEFAULT_MIN_BIRTH,
+    max_value: dt.date = DEFAULT_MAX_BIRTH,
 ) -> st.SearchStrategy[StudentNumber]:
     """Valid student numbers of the given kinds (学籍号).
 
     G numbers hold a valid resident ID; L and J numbers have ID-number form, with a
     valid date and check character so that they look like the numbers the national
     system issues.
+
+    Args:
+        kinds: Draw only these kinds (default: all).
+        min_value: The earliest birth date the number holds.
+        max_value: The latest birth date the number holds.
 
     Raises:
         ValidationError: ``testing.argument`` naming the bad argument.
@@ -131,7 +142,7 @@ def student_numbers(
         raise _argument("kinds", "must hold only G, L or J", "只能包含 G、L 或 J") from None
     if not chosen:
         raise _argument("kinds", "must not be empty", "不能为空")
-    ids = resident_ids(min_birth=min_birth, max_birth=max_birth)
+    ids = resident_ids(min_value=min_value, max_value=max_value)
     return st.builds(
         lambda kind, rid: StudentNumber.parse(kind.value + rid.value),
         st.sampled_from(chosen),

@@ -219,3 +219,69 @@ def test_is_notice_in_order_passes_on_what_it_is_given():
     assert not is_notice_in_order(enrolment, **late)
     assert is_notice_in_order(enrolment, reported_on=enrolment.report_on, **late)
     assert is_notice_in_order(enrolment, reminders=[EX[NoticeKind.REMINDER]], **late)
+
+
+#: 禁止使用童工规定 (国务院令第364号) 第二条, as published.
+CHILD_LABOUR_ARTICLE_2 = (
+    "第二条 国家机关、社会团体、企业事业单位、民办非企业单位或者个体工商户(以下统称用人单位)"
+    "均不得招用不满16周岁的未成年人(招用不满16周岁的未成年人，以下统称使用童工)。"
+)
+
+
+def _labour(**changes):
+    return attrs.evolve(EX[NoticeKind.LABOUR_REFERRAL], **changes)
+
+
+@pytest.mark.parametrize("policy", [FEICHENG, NATIONAL], ids=lambda p: p.name)
+def test_an_employment_on_the_birth_day_is_child_labour(policy):
+    """Employed on the birth day itself: a child of 0 is under 16, child labour, no date error."""
+    # 第二条 forbids 招用不满16周岁的未成年人: a child employed on the day of birth is
+    # under 16 (age 0), so the referral stands; only an employment dated before the
+    # birth is wrong (notice.labour.dates).
+    assert "不得招用不满16周岁的未成年人" in CHILD_LABOUR_ARTICLE_2
+    born = EX[NoticeKind.LABOUR_REFERRAL].child_birth_date
+    on_birth = check_notice(
+        _labour(employed_since=born), as_of=dt.date(2025, 12, 1), policy=policy, calendar=CAL
+    )
+    assert on_birth.ok
+    assert not {"notice.labour.dates", "notice.labour.not_a_child"} & set(on_birth.codes())
+    before = _codes(_labour(employed_since=born - DAY), as_of=dt.date(2025, 12, 1), policy=policy)
+    assert "notice.labour.dates" in before
+
+
+@pytest.mark.parametrize("policy", [FEICHENG, NATIONAL], ids=lambda p: p.name)
+def test_an_employment_before_the_profile_is_judged_by_the_2002_regulation(policy):
+    """An employment of 2018, before FEICHENG starts, is judged by 第二条 (from 2002-12-01)."""
+    assert policy.child_labour_age.at(dt.date(2002, 12, 1)).basis == ("禁止使用童工规定 第二条",)
+    child = _labour(employed_since=dt.date(2018, 5, 1))  # born 2010: 8 years old
+    codes = _codes(child, as_of=dt.date(2025, 12, 1), policy=policy)
+    assert "notice.labour.not_a_child" not in codes
+    adult = _labour(child_birth_date=dt.date(2000, 1, 1), employed_since=dt.date(2018, 5, 1))
+    decision = check_notice(adult, as_of=dt.date(2025, 12, 1), policy=policy, calendar=CAL)
+    (found,) = [f for f in decision.findings if f.code == "notice.labour.not_a_child"]
+    assert found.message_zh.startswith("受雇时已满18周岁，不属于童工")
+    assert "禁止使用童工规定 第二条" in found.basis
+
+
+def test_an_employment_before_any_child_labour_age_is_a_finding():
+    """Employed the day before 第二条 was in force: a warning that age is not judged, no error."""
+    notice = _labour(child_birth_date=dt.date(1995, 1, 1), employed_since=dt.date(2002, 11, 30))
+    decision = check_notice(notice, as_of=dt.date(2025, 12, 1), policy=FEICHENG, calendar=CAL)
+    assert decision.ok
+    (found,) = [f for f in decision.findings if f.code == "notice.labour.age_not_in_force"]
+    assert (found.path, found.severity.value, found.basis) == (
+        "$.employed_since",
+        "warning",
+        ("禁止使用童工规定 第二条",),
+    )
+    assert found.message == (
+        "the policy has no child-labour age in force on 2002-11-30, when the employment "
+        "began (its first value applies from 2002-12-01): whether the child was a child "
+        "labourer then is not judged"
+    )
+    assert found.message_zh == (
+        "受雇之日（2002年11月30日）本配置尚无生效的童工年龄（最早自2002年12月1日起适用），"
+        "未判断受雇时是否属于童工"
+    )
+    on_the_day = _labour(child_birth_date=dt.date(1995, 1, 1), employed_since=dt.date(2002, 12, 1))
+    assert "notice.labour.age_not_in_force" not in _codes(on_the_day, as_of=dt.date(2025, 12, 1))

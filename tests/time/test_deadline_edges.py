@@ -1,6 +1,7 @@
 """Duties and their calendar file at the edges: refusals (code, path, both messages), bounds."""
 
 import datetime as dt
+import pickle
 
 import attrs
 import pytest
@@ -15,7 +16,7 @@ from kongchuo import (
     obligations,
     to_ics,
 )
-from kongchuo.policy import FEICHENG
+from kongchuo.policy import FEICHENG, NATIONAL, ParameterNotInForceError
 
 CST = dt.timezone(dt.timedelta(hours=8))
 STAMP = dt.datetime(2025, 8, 1, 9, tzinfo=CST)
@@ -122,3 +123,57 @@ def test_ics_folds_after_75_octets(size, folded):
     """A line of 75 octets stays whole; one of 76 is folded."""
     lines = to_ics([], stamp=STAMP, name="x" * size).split("\r\n")
     assert any(line.startswith(" ") for line in lines) is folded
+
+
+@pytest.mark.parametrize(("months", "last"), [(1, dt.date(2026, 8, 31)), (2, dt.date(2026, 8, 31))])
+def test_a_county_review_ending_on_the_school_years_last_day_is_listed(months, last):
+    """A review period that ends on 31 August, the school year's last day, is still in the year."""
+    policy = attrs.evolve(
+        FEICHENG,
+        county_review_months=FEICHENG.county_review_months.with_value(
+            months,
+            effective_from=dt.date(2025, 1, 1),
+            description=f"every {months} months",
+            basis=("test",),
+        ),
+    )
+    reviews = [o for o in obligations(2025, policy=policy, terms=()) if o.code == "county_review"]
+    assert reviews[-1].due == last
+    assert reviews[-1].unrolled_due == last
+    assert len(reviews) == 12 // months
+    assert reviews[0].due == dt.date(2025, 9 + months, 1) - dt.timedelta(days=1)
+
+
+def test_national_lists_no_school_year_before_the_2024_notice():
+    """NATIONAL refuses 2023, naming the monthly report's source and 2024 as its first year."""
+    with pytest.raises(ParameterNotInForceError) as info:
+        obligations(2023, policy=NATIONAL, terms=())
+    error = info.value
+    assert (error.parameter, error.on, error.first) == (
+        "monthly_report_owners",
+        dt.date(2023, 9, 1),
+        dt.date(2024, 4, 30),
+    )
+    assert str(error) == (
+        "parameter 'monthly_report_owners' has no value in force on 2023-09-01; its first "
+        "value applies from 2024-04-30. That first value rests on 教育部办公厅 "
+        "常态化报告工作机制通知（2024年4月）. Policy 'national' cannot list the duties of "
+        "school year 2023: it lists them from school year 2024 on (参数 "
+        "monthly_report_owners 在 2023-09-01 没有生效的值；最早的值自 2024-04-30 起适用。"
+        "最早的值依据：教育部办公厅 常态化报告工作机制通知（2024年4月）。配置 national "
+        "不能列出 2023 学年的年度工作事项，自 2024 学年起才能列出)"
+    )
+    assert str(pickle.loads(pickle.dumps(error))) == str(error)
+    assert obligations(2024, policy=NATIONAL, terms=())
+
+
+def test_feicheng_lists_school_years_from_2019():
+    """FEICHENG's account applies from 2019: 2018 is refused naming the seed, 2019 is listed."""
+    with pytest.raises(ParameterNotInForceError) as info:
+        obligations(2018, policy=FEICHENG, terms=TERMS.terms)
+    assert (info.value.parameter, info.value.on) == ("census_month", dt.date(2018, 7, 1))
+    assert str(info.value).endswith(
+        "配置 feicheng 不能列出 2018 学年的年度工作事项，自 2019 学年起才能列出)"
+    )
+    assert "it lists them from school year 2019 on" in str(info.value)
+    assert obligations(2019, policy=FEICHENG, terms=())

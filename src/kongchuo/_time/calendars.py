@@ -201,7 +201,7 @@ def _arrangement_problems(
     return problems
 
 
-def _date_set(value: Iterable[dt.date]) -> frozenset[dt.date]:
+def _date_set(value: Iterable[dt.date], path: str) -> frozenset[dt.date]:
     """A frozenset of the days given; each is checked for being a date later."""
     raw: object = value  # typed as the signature, checked as anything
     if not isinstance(raw, Iterable) or isinstance(raw, str | bytes):
@@ -209,6 +209,7 @@ def _date_set(value: Iterable[dt.date]) -> frozenset[dt.date]:
             "type",
             f"expected a collection of dates, got {type_name(value)}",
             f"应为日期的集合，实为 {type_name(value)}",
+            path=path,
         )
     found: set[object] = set()
     wrong = 0
@@ -216,11 +217,21 @@ def _date_set(value: Iterable[dt.date]) -> frozenset[dt.date]:
         try:
             found.add(day)
         except TypeError:  # unhashable: certainly not a date
-            raise ValidationError("calendar.date", "expected dates", "应为日期", path="$") from None
+            raise ValidationError(
+                "calendar.date", "expected dates", "应为日期", path=path
+            ) from None
         wrong += type(day) is not dt.date
         if wrong == MAX_ITEM_PROBLEMS:
             break  # the check names what is wrong; a range of 10**12 is not read on
     return frozenset(found)  # type: ignore[arg-type]
+
+
+def _holidays(value: Iterable[dt.date]) -> frozenset[dt.date]:
+    return _date_set(value, "$.holidays")
+
+
+def _workdays(value: Iterable[dt.date]) -> frozenset[dt.date]:
+    return _date_set(value, "$.workdays")
 
 
 class _CalendarDocument:
@@ -285,8 +296,8 @@ class YearArrangement(_CalendarDocument):
     """
 
     year: int
-    holidays: frozenset[dt.date] = attrs.field(converter=_date_set)
-    workdays: frozenset[dt.date] = attrs.field(converter=_date_set)
+    holidays: frozenset[dt.date] = attrs.field(converter=_holidays)
+    workdays: frozenset[dt.date] = attrs.field(converter=_workdays)
     source: str
 
     def __attrs_post_init__(self) -> None:
@@ -695,12 +706,13 @@ class Break:
         _check_span(self, BreakKind)
 
 
-def _sorted_by_start(value: Iterable[Any]) -> tuple[Any, ...]:
+def _sorted_by_start(value: Iterable[Any], path: str) -> tuple[Any, ...]:
     if not isinstance(value, Iterable) or isinstance(value, str | bytes):
         raise ValidationError(
             "type",
             f"expected a sequence, got {type_name(value)}",
             f"应为序列，实为 {type_name(value)}",
+            path=path,
         )
     found: list[Any] = []
     wrong = 0
@@ -713,6 +725,14 @@ def _sorted_by_start(value: Iterable[Any]) -> tuple[Any, ...]:
         return tuple(sorted(found, key=lambda x: x.start))
     except (AttributeError, TypeError):
         return tuple(found)
+
+
+def _terms(value: Iterable[Any]) -> tuple[Any, ...]:
+    return _sorted_by_start(value, "$.terms")
+
+
+def _breaks(value: Iterable[Any]) -> tuple[Any, ...]:
+    return _sorted_by_start(value, "$.breaks")
 
 
 @friendly_init
@@ -746,8 +766,8 @@ class SchoolCalendar(_CalendarDocument):
     """
 
     school_year: int
-    terms: tuple[Term, ...] = attrs.field(converter=_sorted_by_start)
-    breaks: tuple[Break, ...] = attrs.field(default=(), converter=_sorted_by_start)
+    terms: tuple[Term, ...] = attrs.field(converter=_terms)
+    breaks: tuple[Break, ...] = attrs.field(default=(), converter=_breaks)
     source: str = ""
 
     def __attrs_post_init__(self) -> None:

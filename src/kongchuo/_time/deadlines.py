@@ -28,7 +28,7 @@ from typing import Any, Final
 import attrs
 
 from kongchuo._core.args import require_int, require_items
-from kongchuo._core.errors import ValidationError, type_name
+from kongchuo._core.errors import KongchuoError, ValidationError, quote, type_name
 from kongchuo._core.guard import friendly_init
 from kongchuo._time.age import school_year_day
 from kongchuo._time.calendars import (
@@ -40,12 +40,14 @@ from kongchuo._time.calendars import (
     roll_forward,
 )
 from kongchuo._time.periods import SchoolDays, add_months, span_end
-from kongchuo.policy import Party, Policy, Span, TimeUnit
+from kongchuo.policy import ParameterNotInForceError, Party, Policy, Span, TimeUnit
 from kongchuo.policy._policy import require_policy
 
 __all__ = ["Obligation", "monthly_report_due", "obligations", "to_ics"]
 
 _ONE_DAY: Final = dt.timedelta(days=1)
+_LAST_SCHOOL_YEAR: Final = 9998
+"""The last school year a reading date can be made for (its summer is in 9999)."""
 _DEPARTMENTS: Final = (
     Party.PUBLIC_SECURITY,
     Party.RURAL_REVITALIZATION,
@@ -256,7 +258,9 @@ def obligations(
     Raises:
         ValidationError: For a bad argument.
         kongchuo.policy.ParameterNotInForceError: If the policy has no value for a
-            date it needs.
+            date it needs; the message names the text the value's first entry rests
+            on and the first school year the policy can list (FEICHENG: 2019,
+            NATIONAL: 2024, the year of the notice its monthly report comes from).
         kongchuo.CalendarHorizonError: If the calendar lacks a day it must judge.
 
     References:
@@ -288,12 +292,10 @@ def obligations(
     if calendar is not None:
         calendar = _require_calendar(calendar)
     context = _Context(school_year=school_year, policy=policy, calendar=calendar, read=read)
-    items = [
-        *_annual_items(context),
-        *(item for term in found_terms for item in _term_items(context, term)),
-        *_monthly_items(context),
-        *_review_items(context),
-    ]
+    try:
+        items = _items(context, found_terms)
+    except ParameterNotInForceError as missing:
+        raise _not_covered(missing, context, found_terms) from None
     return tuple(sorted(items, key=lambda o: (o.due, o.code, o.title)))
 
 
@@ -311,6 +313,65 @@ class _Context:
         due: dt.date = fields.pop("due")
         moved = _fixed(due, policy=self.policy, calendar=self.calendar, read=self.read)
         return Obligation(due=moved, unrolled_due=due, **fields)
+
+
+def _items(context: _Context, terms: tuple[Term, ...]) -> list[Obligation]:
+    return [
+        *_annual_items(context),
+        *(item for term in terms for item in _term_items(context, term)),
+        *_monthly_items(context),
+        *_review_items(context),
+    ]
+
+
+def _not_covered(
+    missing: ParameterNotInForceError, context: _Context, terms: tuple[Term, ...]
+) -> ParameterNotInForceError:
+    """The error for a school year the policy cannot list: why, and from which year it can.
+
+    The first later school year whose every value is in force is found by asking for
+    it, without a calendar (values are read on fixed days; the calendar only moves
+    due dates). Each try skips to the year before the missing value's first day.
+    """
+    first_missing = missing
+    cited = "; ".join(getattr(context.policy, missing.parameter).values[0].basis)
+    year, first_year = context.school_year, None
+    while year < _LAST_SCHOOL_YEAR:
+        year = max(year + 1, missing.first.year - 1)
+        probe = attrs.evolve(
+            context, school_year=year, calendar=None, read=Policy.reading_date(year)
+        )
+        try:
+            _items(probe, terms)
+        except ParameterNotInForceError as again:
+            missing = again
+            continue
+        except KongchuoError:  # not a missing value: the year is covered
+            pass
+        first_year = year
+        break
+    name = quote(context.policy.name)
+    name_zh = quote(context.policy.name, bare=True)
+    if first_year is None:  # pragma: no cover - every shipped value ends open
+        since_en, since_zh = "nor of any later one", "之后的学年也不能列出"
+    else:
+        since_en = f"it lists them from school year {first_year} on"
+        since_zh = f"自 {first_year} 学年起才能列出"
+    return ParameterNotInForceError(
+        first_missing.parameter,
+        first_missing.on,
+        first_missing.first,
+        (
+            (
+                f"That first value rests on {cited}. Policy {name} cannot list the duties "
+                f"of school year {context.school_year}: {since_en}"
+            ),
+            (
+                f"最早的值依据：{cited}。配置 {name_zh} 不能列出 {context.school_year} 学年的"
+                f"年度工作事项，{since_zh}"
+            ),
+        ),
+    )
 
 
 def _annual_items(context: _Context) -> list[Obligation]:

@@ -47,7 +47,7 @@ from kongchuo.notices._render import (
     date_zh,
     template_of,
 )
-from kongchuo.policy import EscalationStep, Party, Policy, Span
+from kongchuo.policy import EscalationStep, ParameterNotInForceError, Party, Policy, Span
 from kongchuo.policy._escalation import number_regex
 from kongchuo.policy._policy import own_basis, require_policy
 
@@ -671,22 +671,7 @@ def _labour(notice: LabourReferral, policy: Policy) -> list[Finding]:
             )
         )
     if notice.employed_since >= notice.child_birth_date:
-        limit = policy.child_labour_age.at(notice.employed_since)
-        age = age_on(notice.child_birth_date, notice.employed_since)
-        if age >= limit.value:
-            out.append(
-                finding(
-                    "notice.labour.not_a_child",
-                    f"the child was {age} when employed: not child labour under 禁止使用童工"
-                    "规定, though 义务教育法 第十四条 still bars recruiting a child who should "
-                    "be in compulsory education",
-                    f"受雇时已满{age}周岁，不属于童工；但招用应接受义务教育的适龄少年仍违反"
-                    "义务教育法第十四条",
-                    "$.child_birth_date",
-                    basis=(*limit.basis, "义务教育法 第十四条"),
-                    severity=Severity.WARNING,
-                )
-            )
+        out.extend(_labour_age(notice, policy))
     else:
         out.append(
             finding(
@@ -697,6 +682,52 @@ def _labour(notice: LabourReferral, policy: Policy) -> list[Finding]:
             )
         )
     return out
+
+
+def _labour_age(notice: LabourReferral, policy: Policy) -> list[Finding]:
+    """Whether the child was under the child-labour age on the day the employment began.
+
+    禁止使用童工规定 第二条 forbids employing (招用) a minor under 16 周岁, so the age is
+    read on the day of the employment, and the value in force that day applies. An
+    employment on the birth day itself is by a child of 0. Before the policy has a
+    value, the age is not judged and a finding says so (the employment is real; only
+    the yardstick is missing).
+    """
+    history = policy.child_labour_age
+    try:
+        limit = history.at(notice.employed_since)
+    except ParameterNotInForceError as missing:
+        first = missing.first
+        return [
+            finding(
+                "notice.labour.age_not_in_force",
+                f"the policy has no child-labour age in force on "
+                f"{notice.employed_since.isoformat()}, when the employment began (its first "
+                f"value applies from {first.isoformat()}): whether the child was a child "
+                "labourer then is not judged",
+                f"受雇之日（{date_zh(notice.employed_since)}）本配置尚无生效的童工年龄（最早自"
+                f"{date_zh(first)}起适用），未判断受雇时是否属于童工",
+                "$.employed_since",
+                basis=history.values[0].basis,
+                severity=Severity.WARNING,
+            )
+        ]
+    age = age_on(notice.child_birth_date, notice.employed_since)
+    if age < limit.value:
+        return []
+    return [
+        finding(
+            "notice.labour.not_a_child",
+            f"the child was {age} when employed: not child labour under 禁止使用童工"
+            "规定, though 义务教育法 第十四条 still bars recruiting a child who should "
+            "be in compulsory education",
+            f"受雇时已满{age}周岁，不属于童工；但招用应接受义务教育的适龄少年仍违反"
+            "义务教育法第十四条",
+            "$.child_birth_date",
+            basis=(*limit.basis, "义务教育法 第十四条"),
+            severity=Severity.WARNING,
+        )
+    ]
 
 
 def _training(notice: TrainingReferral, policy: Policy) -> list[Finding]:
@@ -816,7 +847,9 @@ def check_notice(
       the grounds of 禁止使用童工规定 第六条第二款 (the order to return the child
       unheeded) or 第十条第二款 (the child disabled or dead), the seed's 情节严重
       recorded beside; the employer named with its unified social credit code; the
-      child under the policy's ``child_labour_age`` when employed;
+      child under the policy's ``child_labour_age`` on the day the employment began
+      (the value in force that day; a warning, not an error, where the policy has
+      none that day);
     * training-institution referral: to the policy's
       ``training_referral_parties`` (the 校外培训主管部门, 校外培训行政处罚暂行办法);
       the institution's code, or a note that it has none.

@@ -957,13 +957,19 @@ def escalation_values(
         "return_notice_issuers": issuers,
         "document_number_pattern": pattern,
         "training_referral_parties": _training(feicheng=feicheng, start=effective_from),
+        # A national regulation, in force under every profile from its own date (as
+        # the special-group rules are): an employment that began before a county's
+        # profile starts is judged by the regulation then in force.
         "child_labour_age": _history(
             "child_labour_age",
             "full years (周岁)",
             (
-                max(effective_from, CHILD_LABOUR_2002),
+                CHILD_LABOUR_2002,
                 16,
-                "禁止使用童工规定 第二条: employing a minor under 16 周岁 is child labour.",
+                (
+                    "禁止使用童工规定 第二条: employing a minor under 16 周岁 (不满16周岁) is "
+                    "child labour, judged on the day the employment began."
+                ),
                 ("禁止使用童工规定 第二条",),
             ),
         ),

@@ -34,6 +34,8 @@ class ParameterNotInForceError(KongchuoError, LookupError):
         parameter: The parameter's name.
         on: The date asked about.
         first: The earliest date from which the parameter has a value.
+        note: What the caller adds (English, Chinese), such as the first school
+            year a computation can cover; ``None`` for a bare look-up.
 
     Example:
         >>> from datetime import date
@@ -46,21 +48,29 @@ class ParameterNotInForceError(KongchuoError, LookupError):
         (参数 monthly_report_day 在 2010-01-01 没有生效的值；最早的值自 2019-01-01 起适用)
     """
 
-    def __init__(self, parameter: str, on: dt.date, first: dt.date) -> None:
-        """Build the error for ``parameter`` asked about on ``on``."""
+    def __init__(
+        self,
+        parameter: str,
+        on: dt.date,
+        first: dt.date,
+        note: tuple[str, str] | None = None,
+    ) -> None:
+        """Build the error for ``parameter`` asked about on ``on``, with an optional note."""
         self.parameter = parameter
         self.on = on
         self.first = first
+        self.note = note
+        en, zh = ("", "") if note is None else (f". {note[0]}", f"。{note[1]}")
         super().__init__(
             f"parameter {quote(parameter)} has no value in force on {on.isoformat()}; "
-            f"its first value applies from {first.isoformat()} "
+            f"its first value applies from {first.isoformat()}{en} "
             f"(参数 {quote(parameter, bare=True)} 在 {on.isoformat()} 没有生效的值；"
-            f"最早的值自 {first.isoformat()} 起适用)"
+            f"最早的值自 {first.isoformat()} 起适用{zh})"
         )
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickle by the constructor's arguments."""
-        return (type(self), (self.parameter, self.on, self.first))
+        return (type(self), (self.parameter, self.on, self.first, self.note))
 
 
 def _basis(value: Iterable[str]) -> tuple[str, ...]:

@@ -19,11 +19,11 @@ set -euo pipefail
 declare -A MODULE TESTS
 # Each scope: the module mutated (layer folders) and the tests that mirror it.
 MODULE[identity]=src/kongchuo/_identity/numbers.py
-TESTS[identity]="tests/identity/test_number_messages.py tests/identity/test_identity.py tests/identity/test_number_helpers.py"
+TESTS[identity]="tests/identity/test_number_messages.py tests/identity/test_identity.py tests/identity/test_number_helpers.py tests/junk/test_junk_values.py"
 MODULE[periods]=src/kongchuo/_time/periods.py
 TESTS[periods]="tests/time/test_period_messages.py tests/time/test_periods.py tests/time/test_spans.py"
 MODULE[deadlines]=src/kongchuo/_time/deadlines.py
-TESTS[deadlines]="tests/time/test_deadline_edges.py tests/time/test_deadline_schedule.py tests/time/test_deadlines.py tests/time/test_spans.py"
+TESTS[deadlines]="tests/time/test_deadline_edges.py tests/time/test_deadline_schedule.py tests/time/test_deadlines.py tests/time/test_spans.py tests/junk/test_junk_values.py"
 MODULE[age]=src/kongchuo/_time/age.py
 TESTS[age]="tests/time/test_age_schedule.py tests/time/test_age.py"
 MODULE[calendars]=src/kongchuo/_time/calendars.py

@@ -24,14 +24,6 @@ def test_compacted_repr_is_masked():
     assert "19491231" not in repr(ResidentId.compact("11010519491231002x"))
 
 
-def test_is_valid_never_raises():
-    """`is_valid` answers False for anything that does not parse, even a non-str."""
-    assert ResidentId.is_valid("11010519491231002X")
-    assert not ResidentId.is_valid("11010519491231002Y")
-    assert not ResidentId.is_valid(None)
-    assert not StudentNumber.is_valid(12)
-
-
 def test_format_refuses_a_bad_number_with_its_code():
     """`format` parses first, so a wrong check character is reported by code."""
     with pytest.raises(kongchuo.ValidationError, match=r"resident_id\.checksum"):

@@ -192,48 +192,59 @@ def require_items(value: object, cls: type[T], path: str, *, name_zh: str = "") 
         kongchuo.ValidationError: counts[1]: expected an int, got str (应为 int 整数，实为 str) ...
     """
     label = f"{cls.__name__} {name_zh}".rstrip()
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise ValidationError(
-            "type",
-            f"expected an iterable of {cls.__name__}, got {type_name(value)}",
-            f"应为 {label}{'' if name_zh else ' '}的序列，实为 {type_name(value)}",
-            path=path,
-        )
     found: list[T] = []
     wrong: list[Problem] = []
-    for i, item in enumerate(value):
-        if not isinstance(item, cls):
-            wrong.append(
-                problem(
-                    "type",
-                    f"expected {_a(cls.__name__)}, got {type_name(item)}",
-                    f"应为 {label}，实为 {type_name(item)}",
-                    f"{path}[{i}]",
-                )
+    for i, item in enumerate(require_iterable(value, path, of=cls, name_zh=name_zh)):
+        if isinstance(item, cls):
+            found.append(item)
+            continue
+        wrong.append(
+            problem(
+                "type",
+                f"expected {_a(cls.__name__)}, got {type_name(item)}",
+                f"应为 {label}，实为 {type_name(item)}",
+                f"{path}[{i}]",
             )
-            if len(wrong) == MAX_ITEM_PROBLEMS:
-                break  # enough said: a range of 10**12 integers is not read to its end
-        found.append(item)
+        )
+        if len(wrong) == MAX_ITEM_PROBLEMS:
+            break  # enough said: a range of 10**12 integers is not read to its end
     if wrong:
         raise ValidationError.of(wrong)
     return tuple(found)
 
 
-def require_iterable(value: object, path: str) -> Iterable[object]:
+def require_iterable(
+    value: object, path: str, *, of: type | None = None, name_zh: str = ""
+) -> Iterable[object]:
     """Return ``value`` if it is an iterable other than text, for the caller to read lazily.
+
+    The one check of "an iterable of items": :func:`require_items` starts with it and
+    then checks each item. ``of`` (with its Chinese term ``name_zh``) names the items
+    expected in the message.
 
     Raises:
         ValidationError: ``type`` for anything that cannot be iterated, or a str or
             bytes (not taken for a sequence of its characters).
+
+    Example:
+        >>> require_iterable("abc", "tags")
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: tags: expected a sequence, got str (应为序列，实为 str) [type]
     """
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
-        raise ValidationError(
-            "type",
-            f"expected a sequence, got {type_name(value)}",
-            f"应为序列，实为 {type_name(value)}",
-            path=path,
-        )
-    return value
+    if not isinstance(value, str | bytes) and isinstance(value, Iterable):
+        return value
+    if of is None:
+        en, zh = "a sequence", "序列"
+    else:
+        label = f"{of.__name__} {name_zh}".rstrip()
+        en, zh = f"an iterable of {of.__name__}", f" {label}{'' if name_zh else ' '}的序列"
+    raise ValidationError(
+        "type",
+        f"expected {en}, got {type_name(value)}",
+        f"应为{zh}，实为 {type_name(value)}",
+        path=path,
+    )
 
 
 def require_path(value: object, path: str) -> str | os.PathLike[str]:

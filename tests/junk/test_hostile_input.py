@@ -1,4 +1,8 @@
-"""Robustness: only KongchuoError for bad input, and bounded work for hostile input."""
+"""Hostile input: only KongchuoError for bad input, and bounded work for input built to hurt.
+
+Deep and huge documents, searches that could run away, lone surrogates, calls Python
+cannot bind. Junk values of the wrong type are in ``test_junk_values.py``.
+"""
 
 from __future__ import annotations
 

@@ -66,7 +66,7 @@ def make_docs(n: int, seed: int = 2024) -> list[dict[str, Any]]:
             guardians.append({"relationship": "mother", "name": "李梅", "phone": None})
         docs.append(
             {
-                "$schema_version": 2,
+                "$schema_version": kongchuo.SCHEMA_VERSION,
                 "resident_id": rid,
                 "name": "张小明",
                 "sex": "male" if int(rid[16]) % 2 else "female",

@@ -230,7 +230,7 @@ def test_notice_draft_needs_its_inputs(files):
 
 def test_notice_rejects_a_case_as_a_notice(files):
     """A case file given as a notice is named, with the path of the problem (exit 3)."""
-    assert_one_line_error(run("notice", files / "case.json"), 3, "case.json", "notice.kind")
+    assert_one_line_error(run("notice", files / "case.json"), 3, "case.json", "[missing]")
 
 
 # -- intake and reconcile -----------------------------------------------------------

@@ -481,11 +481,13 @@ class TestDocuments:
     @pytest.mark.parametrize(
         ("doc", "code"),
         [
-            ([], "notice.document"),
-            ({"kind": "nonsense"}, "notice.kind"),
-            ({"kind": ["return"]}, "notice.kind"),
-            ({"kind": "return", "$schema_version": 99}, "notice.version"),
-            ({"kind": "return", "number": 1}, "type"),
+            ([], "type"),
+            ({}, "missing"),
+            ({"type": "nonsense"}, "enum.unknown"),
+            ({"kind": "nonsense", "$schema_version": 1}, "enum.unknown"),
+            ({"type": ["return"]}, "type"),
+            ({"type": "return", "$schema_version": 99}, "schema_version.unsupported"),
+            ({"type": "return", "number": 1}, "type"),
         ],
     )
     def test_bad_documents(self, doc, code):
@@ -497,12 +499,12 @@ class TestDocuments:
         assert info.value.code == code
 
     def test_bad_json(self):
-        """Text that is not JSON raises notice.json."""
+        """Text that is not JSON raises document.syntax, as every JSON reader does."""
         from kongchuo.notices import notice_from_json
 
         with pytest.raises(ValidationError) as info:
             notice_from_json("{")
-        assert info.value.code == "notice.json"
+        assert info.value.code == "document.syntax"
 
 
 class TestPolicyDocuments:

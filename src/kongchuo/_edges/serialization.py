@@ -3,8 +3,11 @@
 Every public model goes to and from JSON-ready dicts and JSON text with
 :func:`to_dict`, :func:`from_dict`, :func:`to_json` and :func:`from_json`. Dates are
 ISO strings, enums their values, sets sorted arrays, and keys come in the order the
-model declares its fields. Each document carries ``"$schema_version"``; documents of
-an older version are migrated when loaded.
+model declares its fields. Every document has the one shape of
+:mod:`kongchuo._models.documents`: ``"$schema_version"`` first, a notice's or an
+event's ``"type"`` tag next, then the fields; documents of an older version are
+migrated when loaded. A notice or an event loads through its union's base class
+too (``from_dict(doc, Notice)``): its tag picks the class.
 
 A bad document raises one :class:`kongchuo.ValidationError` that lists every problem
 — wrong types, failed checks and cross-field problems — each with a path such as
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 from kongchuo._core.decision import Decision, Finding, Severity
@@ -40,14 +43,21 @@ from kongchuo._models.base import (
     masked_export_problem,
     object_schema,
     problem,
-    structure,
     unstructure,
 )
-from kongchuo._models.children import (
-    Child,
-    SpecialGroup,
-)
 from kongchuo._models.compiled import dumper, loader
+from kongchuo._models.documents import (
+    SCHEMA_VERSION,
+    UNIONS,
+    VERSION_KEY,
+    add_tag,
+    document_head,
+    dump_document,
+    load_document,
+    migrate,
+    parse_json,
+    union_of,
+)
 
 if TYPE_CHECKING:
     import cattrs
@@ -66,71 +76,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-SCHEMA_VERSION: Final = 2
-"""The version of the documents kongchuo writes. Version 1 documents still load."""
-
-VERSION_KEY: Final = "$schema_version"
 _EXTRA: Final = frozenset({VERSION_KEY})
-
-
-# -- migrations -------------------------------------------------------------------
-
-_GROUP_ALIASES: Final = {
-    **{g.label_zh: g.value for g in SpecialGroup},
-    "建档立卡": SpecialGroup.POVERTY_ALLEVIATED.value,
-    "建档立卡贫困家庭子女": SpecialGroup.POVERTY_ALLEVIATED.value,
-    "脱贫家庭子女": SpecialGroup.POVERTY_ALLEVIATED.value,
-    "农村留守儿童": SpecialGroup.LEFT_BEHIND.value,
-}
-
-
-def _child_v1(doc: dict[str, Any]) -> dict[str, Any]:
-    """Version 1 → 2: ``birth`` became ``birth_date``; groups were Chinese labels."""
-    if "birth" in doc and "birth_date" not in doc:
-        doc = {("birth_date" if k == "birth" else k): v for k, v in doc.items()}
-    groups = doc.get("special_groups")
-    if groups.__class__ is list:
-        doc["special_groups"] = [
-            _GROUP_ALIASES.get(g, g) if isinstance(g, str) else g for g in groups
-        ]
-    return doc
-
-
-_MIGRATIONS: Final[dict[type, dict[int, Callable[[dict[str, Any]], dict[str, Any]]]]] = {
-    Child: {1: _child_v1},
-}
-
-
-def _migrate(cls: type, raw: object) -> object:
-    """Bring a top-level document to :data:`SCHEMA_VERSION` (or leave it to be rejected)."""
-    if raw.__class__ is not dict:
-        return raw
-    version = raw.get(VERSION_KEY, SCHEMA_VERSION)
-    if version == SCHEMA_VERSION and version.__class__ is int:
-        return raw
-    if version.__class__ is not int or not 1 <= version < SCHEMA_VERSION:
-        raise ValidationError(
-            "schema_version.unsupported",
-            f"$schema_version must be an int from 1 to {SCHEMA_VERSION}, got {quote(version)}",
-            f"$schema_version 必须是 1 到 {SCHEMA_VERSION} 的整数，实际为 {quote(version)}",
-            path=f"$.{VERSION_KEY}",
-        )
-    doc: dict[str, Any] = dict(raw)
-    steps = _MIGRATIONS.get(cls, {})
-    for old in range(version, SCHEMA_VERSION):
-        step = steps.get(old)
-        if step is not None:
-            doc = step(doc)
-    doc[VERSION_KEY] = SCHEMA_VERSION
-    return doc
-
-
-def _load(raw: object, cls: type[Model]) -> Any:  # noqa: ANN401 - an instance of cls
-    """The converter's structure hook for a top-level document of ``cls``."""
-    masked = masked_export_problem(raw)
-    if masked is not None:
-        raise ValidationError.of([masked])
-    return structure(cls, _migrate(cls, raw), extra=_EXTRA)
 
 
 # -- the converter ----------------------------------------------------------------
@@ -147,20 +93,17 @@ def _converter() -> cattrs.Converter:
 
     converter = cattrs.Converter(forbid_extra_keys=True)
     # Models register themselves, also those defined after this converter is made.
-    converter.register_structure_hook_func(_is_model, _load)
-    converter.register_unstructure_hook_func(_is_model, _unstructure_full)
+    converter.register_structure_hook_func(_is_model, load_document)
+    converter.register_unstructure_hook_func(_is_model, dump_document)
     return converter
 
 
 def _is_model(cls: object) -> bool:
+    """A model with a document form, or the base of a tagged union (``Notice``, ``Event``)."""
     try:
-        return cls in MODELS
+        return cls in MODELS or cls in UNIONS
     except TypeError:  # an unhashable type expression
         return False
-
-
-def _unstructure_full(obj: Model) -> dict[str, object]:
-    return dumper(type(obj))(obj)
 
 
 def _cattrs_errors() -> tuple[type[BaseException], ...]:
@@ -315,7 +258,7 @@ def _load_finding(raw: object, path: str, out: list[Problem]) -> Finding | None:
 def _load_record(raw: object, cls: type) -> Decision | Finding:
     out: list[Problem] = []
     if isinstance(raw, dict) and raw.get(VERSION_KEY, SCHEMA_VERSION) != SCHEMA_VERSION:
-        _migrate(cls, raw)  # a wrong version raises; decisions have had one form
+        migrate(cls, raw)  # a wrong version raises; decisions have had one form
     if cls is Finding:
         finding = _load_finding(raw, "$", out)
         if out or finding is None:
@@ -470,7 +413,7 @@ def from_dicts(items: Iterable[object], cls: type[T]) -> list[T]:
         ['2137098300', '2137098301', '2137098302']
     """
     _check_cls(cls)
-    if cls not in MODELS:
+    if cls not in MODELS and cls not in UNIONS:
         raise ValidationError(
             "serialization.class",
             "from_dicts takes a model class, not a list type",
@@ -487,17 +430,20 @@ def from_dicts(items: Iterable[object], cls: type[T]) -> list[T]:
     out: list[Any] = []
     problems: list[Problem] = []
     append = out.append
-    load = loader(model)
+    load = loader(model) if model in MODELS else None
     extra = _EXTRA
     current = SCHEMA_VERSION
+    tagged = model in UNIONS or union_of(model) is not None
     with gc_paused():
         for i, raw in enumerate(items):
             try:
                 # The version check inlined: most documents are current.
-                if raw.__class__ is dict and raw.get(VERSION_KEY, current) is current:
+                if tagged or load is None:  # a notice, an event: the tag is checked
+                    append(load_document(raw, model))
+                elif raw.__class__ is dict and raw.get(VERSION_KEY, current) is current:
                     append(load(raw, extra))
                 else:
-                    append(load(_migrate(model, raw), extra))
+                    append(load(migrate(model, raw), extra))
             except ValidationError as exc:
                 masked = masked_export_problem(raw)
                 found = (masked,) if masked is not None else exc.errors
@@ -593,7 +539,7 @@ def to_dict(
         [4, 4]
         >>> decision = kongchuo.Decision(rule="demo", ok=True, outcome="eligible", basis=["FC-1.1"])
         >>> kongchuo.to_dict(decision)
-        {'$schema_version': 2, 'rule': 'demo', 'ok': True, 'outcome': 'eligible',
+        {'$schema_version': 3, 'rule': 'demo', 'ok': True, 'outcome': 'eligible',
          'findings': [], 'basis': ['FC-1.1']}
         >>> kongchuo.from_dict(kongchuo.to_dict(decision), kongchuo.Decision) == decision
         True
@@ -603,14 +549,7 @@ def to_dict(
     opts = export_options(mask, pseudonymise_key)
     if isinstance(obj, _RECORDS):
         return {VERSION_KEY: SCHEMA_VERSION, **_record_doc(obj)}
-    model = _check_model(obj)
-    out: dict[str, Any] = {VERSION_KEY: SCHEMA_VERSION}
-    if opts is FULL:
-        out.update(_converter().unstructure(model))
-    else:
-        out[EXPORT_KEY] = opts.mode
-        out.update(unstructure(model, opts))
-    return out
+    return dump_document(_check_model(obj), opts)
 
 
 def to_dicts(
@@ -630,14 +569,7 @@ def to_dicts(
             f"objs must be an iterable of models, not {type_name(objs)}",
             f"objs 必须是模型的可迭代对象，而不是 {type_name(objs)}",
         )
-    head = (
-        {VERSION_KEY: SCHEMA_VERSION}
-        if opts is FULL
-        else {
-            VERSION_KEY: SCHEMA_VERSION,
-            EXPORT_KEY: opts.mode,
-        }
-    )
+    heads: dict[type, dict[str, object]] = {}
     out: list[dict[str, Any]] = []
     append = out.append
     models = MODELS
@@ -649,6 +581,9 @@ def to_dicts(
                     append({VERSION_KEY: SCHEMA_VERSION, **_record_doc(obj)})
                     continue
                 _check_model(obj)  # raises
+            head = heads.get(cls)
+            if head is None:
+                head = heads[cls] = document_head(cls, opts)
             doc: dict[str, Any] = dict(head)
             doc.update(dumper(cls)(obj) if opts is FULL else unstructure(obj, opts))  # type: ignore[arg-type]
             append(doc)
@@ -667,7 +602,7 @@ def to_json(obj: object, *, mask: Mask = False, pseudonymise_key: bytes | None =
         ...     jurisdiction="370983003",
         ... )
         >>> print(kongchuo.to_json(s).split(', "kind"')[0])
-        {"$schema_version": 2, "code": "2137098301", "name": "王瓜店中学"
+        {"$schema_version": 3, "code": "2137098301", "name": "王瓜店中学"
         >>> kongchuo.from_json(kongchuo.to_json(s), kongchuo.School) == s
         True
         >>> kongchuo.from_json(kongchuo.to_json([s, s]), list[kongchuo.School]) == [s, s]
@@ -693,30 +628,7 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
         ...
         kongchuo.ValidationError: $: not valid JSON: ... [document.syntax]
     """
-    if not isinstance(text, (str, bytes, bytearray)):
-        raise ValidationError(
-            "type",
-            f"JSON text must be str or bytes, not {type_name(text)}",
-            f"JSON 文本必须是 str 或 bytes，而不是 {type_name(text)}",
-        )
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError) as exc:
-        where = (
-            f"line {exc.lineno} column {exc.colno}"
-            if isinstance(exc, json.JSONDecodeError)
-            else "the text"
-        )
-        where_zh = (
-            f"第 {exc.lineno} 行第 {exc.colno} 列"
-            if isinstance(exc, json.JSONDecodeError)
-            else "文本"
-        )
-        raise ValidationError(
-            "document.syntax",
-            f"not valid JSON: error at {where}",
-            f"不是有效的 JSON：{where_zh}有误",
-        ) from None
+    data = parse_json(text)
     return from_dict(data, cls)
 
 
@@ -753,7 +665,8 @@ def json_schema(cls: type[Model], *, export: ExportLevel = "full") -> dict[str, 
             f"export 必须是 {', '.join(EXPORT_LEVELS)} 之一，而不是 {quote(export)}",
             path="$.export",
         )
-    if cls not in MODELS:
+    union = UNIONS.get(cls)
+    if cls not in MODELS and union is None:
         raise ValidationError(
             "serialization.class",
             "json_schema takes a model class",
@@ -761,26 +674,43 @@ def json_schema(cls: type[Model], *, export: ExportLevel = "full") -> dict[str, 
             path="$.cls",
         )
     defs: dict[str, Any] = {}
-    body = object_schema(cls, defs)
-    body["properties"] = {
-        VERSION_KEY: {"type": "integer", "const": SCHEMA_VERSION},
-        **body["properties"],
-    }
     suffix = "" if export == "full" else f":{export}"
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"urn:kongchuo:schema:{cls.__name__}:{SCHEMA_VERSION}{suffix}",
-        **body,
     }
+    if union is None:
+        schema.update(object_schema(cls, defs))
+        tops = [(schema, cls)]
+    else:  # any member: one of them, each a whole document
+        summary = (cls.__doc__ or cls.__name__).strip().splitlines()[0]
+        schema.update(title=cls.__name__, description=summary, **union.schema(defs))
+        tops = [(defs[m.__name__], m) for m in union.by_tag.values()]
     if defs:
         schema["$defs"] = dict(sorted(defs.items()))
     if export != "full":
-        for obj in (schema, *schema.get("$defs", {}).values()):
-            _export_properties(obj, export)
-        schema["properties"] = {EXPORT_KEY: {"const": export}, **schema["properties"]}
-        schema["required"] = [EXPORT_KEY, *schema["required"]]
+        for obj in (schema, *defs.values()):
+            if "properties" in obj:
+                _export_properties(obj, export)
+    for top, model in tops:
+        _document_top(top, model, export, tagged=union is None)
+    if export != "full":
         schema["title"] = f"{cls.__name__} ({export} export)"
     return schema
+
+
+def _document_top(top: dict[str, Any], model: type, export: ExportLevel, *, tagged: bool) -> None:
+    """Give the schema of a whole document its version, its ``"$export"`` and its tag."""
+    member_of = union_of(model)
+    if member_of is not None and tagged:
+        add_tag(top, member_of.tag_of[model])
+    if export != "full":
+        top["properties"] = {EXPORT_KEY: {"const": export}, **top["properties"]}
+        top["required"] = [EXPORT_KEY, *top["required"]]
+    top["properties"] = {
+        VERSION_KEY: {"type": "integer", "const": SCHEMA_VERSION},
+        **top["properties"],
+    }
 
 
 _MASKED_ID: Final = r"^[GLJ]?[0-9]{6}\*{8}[0-9]{3}[0-9X]$"

@@ -40,6 +40,7 @@ from kongchuo._models.base import (
     meta,
     problem,
 )
+from kongchuo._models.documents import register_migration
 
 __all__ = [
     "AbilityAssessment",
@@ -632,3 +633,29 @@ class Child(Model):
             dates_in_order(values, "birth_date", "retain_until", "child.retain_until.before_birth")
         )
         return out
+
+
+# -- migrations of a child's document (see kongchuo._models.documents) ------------
+
+_GROUP_ALIASES: Final = {
+    **{g.label_zh: g.value for g in SpecialGroup},
+    "建档立卡": SpecialGroup.POVERTY_ALLEVIATED.value,
+    "建档立卡贫困家庭子女": SpecialGroup.POVERTY_ALLEVIATED.value,
+    "脱贫家庭子女": SpecialGroup.POVERTY_ALLEVIATED.value,
+    "农村留守儿童": SpecialGroup.LEFT_BEHIND.value,
+}
+
+
+def _child_v1(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 → 2: ``birth`` became ``birth_date``; groups were Chinese labels."""
+    if "birth" in doc and "birth_date" not in doc:
+        doc = {("birth_date" if k == "birth" else k): v for k, v in doc.items()}
+    groups = doc.get("special_groups")
+    if groups.__class__ is list:
+        doc["special_groups"] = [
+            _GROUP_ALIASES.get(g, g) if isinstance(g, str) else g for g in groups
+        ]
+    return doc
+
+
+register_migration(Child, 1, _child_v1)

@@ -60,6 +60,7 @@ from kongchuo._models.base import (
     meta,
     problem,
 )
+from kongchuo._models.documents import TAG_KEY
 from kongchuo.cases._closure import closure_problems
 from kongchuo.cases._events import (
     EVENT,
@@ -140,7 +141,7 @@ def _object_encoder(cls: type[Model], tag: str | None) -> Callable[[Any], str]:
     src = _Source()
     parts = [(f.name, _expr(f.kind, f"o.{f.name}", src)) for f in fields_of(cls)]
     if tag is not None:
-        parts.append(("type", repr(encode_basestring(tag))))
+        parts.append((TAG_KEY, repr(encode_basestring(tag))))
     parts.sort()
     pieces = []
     for i, (key, expr) in enumerate(parts):

@@ -5,6 +5,8 @@ happened), ``recorded_at`` (when it was entered), ``recorded_by`` (who entered i
 ``materials`` (references to the supporting documents, 佐证材料) and
 ``supersedes`` (the sequence number of the event it corrects, if any). Each class
 has a stable :attr:`Event.tag`, the ``"type"`` of its JSON form; tags never change.
+The events are one tagged union (:data:`EVENTS`), by the same mechanism as the
+notices (``kongchuo._models.documents``).
 
 This module is part of the models layer of the design (docs/design.md).
 Its public names are listed once, in the ``__all__`` of ``kongchuo.cases``.
@@ -20,7 +22,7 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from kongchuo._core.enums import LabelledEnum
-from kongchuo._core.errors import Problem, ValidationError, quote
+from kongchuo._core.errors import Problem, ValidationError
 from kongchuo._models.base import (
     BOOL,
     DATE,
@@ -39,9 +41,8 @@ from kongchuo._models.base import (
     as_tuple,
     meta,
     problem,
-    structure,
-    unstructure,
 )
+from kongchuo._models.documents import TaggedUnion, UnionKind
 from kongchuo.notices._models import Service
 
 
@@ -870,38 +871,30 @@ EVENT_TYPES: Final[Mapping[str, type[Event]]] = {
 """Every event class by its stable tag."""
 
 
+EVENTS: Final = TaggedUnion(
+    Event,
+    ("event", "事件"),
+    EVENT_TYPES,
+    {tag: cls.label_zh for tag, cls in EVENT_TYPES.items()},
+)
+"""The events as a tagged union: the one mechanism of every tagged document (``"type"``)."""
+
+
 _SORTED: Final = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 """Writes a loaded event document as the chain's canonical text is written."""
 
 
-class EventKind(Kind):
-    """Any event, written as an object with its ``"type"`` tag first."""
+class EventKind(UnionKind):
+    """Any event, written as an object with its ``"type"`` tag first.
+
+    Loading keeps, with the event, the sorted-key text of the object it was read
+    from: the text its entry's hash was written over when the log is as stored.
+    """
 
     __slots__ = ()
 
-    def check(self, value: object) -> list[Problem] | None:
-        if type(value) not in EVENT_TYPES.values():
-            return [problem("type", "expected a case event", "应为个案事件")]
-        return None
-
     def load(self, raw: object) -> object:
-        if raw.__class__ is not dict:
-            raise ValidationError.of([problem("type", "expected an object", "应为对象")])
-        tag = raw.get("type")  # type: ignore[attr-defined,unused-ignore]
-        cls = EVENT_TYPES.get(tag) if isinstance(tag, str) else None
-        if cls is None:
-            known = ", ".join(EVENT_TYPES)
-            raise ValidationError.of(
-                [
-                    problem(
-                        "type",
-                        f"unknown event type {quote(tag)}; known: {known}",
-                        f"未知事件类型 {quote(tag)}；可用：{known}",
-                        "$.type",
-                    )
-                ]
-            )
-        event = structure(cls, raw, extra=frozenset({"type"}))
+        event = self.union.load(raw)
         try:
             text = _SORTED.encode(raw)
         except (TypeError, ValueError):  # not JSON values (a dict built in Python)
@@ -909,19 +902,5 @@ class EventKind(Kind):
         object.__setattr__(event, "_loaded", text)
         return event
 
-    def dump(self, value: Any, opts: DumpOptions) -> object:  # noqa: ANN401 - Kind's signature
-        return {"type": value.tag, **unstructure(value, opts)}
 
-    def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
-        options = []
-        for tag, cls in EVENT_TYPES.items():
-            ref = ModelKind(cls).schema(defs)
-            body = defs[cls.__name__]
-            body["properties"] = {"type": {"const": tag}, **body["properties"]}
-            if "type" not in body["required"]:
-                body["required"] = ["type", *body["required"]]
-            options.append(ref)
-        return {"oneOf": options}
-
-
-EVENT: Final = EventKind()
+EVENT: Final = EventKind(EVENTS)

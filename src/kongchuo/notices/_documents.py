@@ -1,12 +1,19 @@
-"""Notices as JSON-ready documents (文书数据交换), tagged by kind, that load back equal.
+"""Notices as JSON-ready documents (文书数据交换), in the one document format.
 
-A notice's document is an object whose ``"kind"`` comes first, then its fields in
-declaration order, with the schema version under ``"$schema_version"``. Dates are
-ISO strings; the child's ID number is written in full unless ``mask=`` is given (then
-every field follows its sensitivity as in :func:`kongchuo.to_dict`: the ID as
+A notice's document is the one every model has (``kongchuo._models.documents``):
+``"$schema_version"`` first, then its ``"type"`` (the kind's value, such as
+``"return"``), then its fields in declaration order. Dates are ISO strings; the
+child's ID number is written in full unless ``mask=`` is given (then every field
+follows its sensitivity as in :func:`kongchuo.to_dict`: the ID as
 370983********0034, the birth date by its year; the document carries ``"$export"``
 and does not load back: a masked document is for display and exchange, not for
 storage).
+
+These functions and :func:`kongchuo.to_dict`, :func:`kongchuo.to_json`,
+:func:`kongchuo.from_dict` and :func:`kongchuo.from_json` (with the class
+``Notice``) write the same documents and read the same ones, old versions
+included: the ``"kind"``-tagged documents of version 1 and the untagged ones of
+version 2 load through migration into the same notice.
 
 This module is part of the edges layer of the design (docs/design.md).
 """
@@ -16,16 +23,9 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
-from kongchuo._core.errors import ValidationError, quote, type_name
-from kongchuo._models.base import (
-    EXPORT_KEY,
-    Mask,
-    export_options,
-    masked_export_problem,
-    structure,
-    unstructure,
-)
-from kongchuo.notices._models import NOTICE_TYPES, Notice, NoticeKind
+from kongchuo._models.base import Mask, export_options
+from kongchuo._models.documents import SCHEMA_VERSION, dump_document, load_document, parse_json
+from kongchuo.notices._models import Notice
 from kongchuo.notices._render import _need_notice
 
 __all__ = [
@@ -36,79 +36,64 @@ __all__ = [
     "notice_to_json",
 ]
 
-NOTICE_SCHEMA_VERSION: Final = 1
-"""The version of the notice documents kongchuo writes."""
+NOTICE_SCHEMA_VERSION: Final = SCHEMA_VERSION
+"""The version of the documents kongchuo writes: the same as :data:`kongchuo.SCHEMA_VERSION`.
 
-_VERSION: Final = "$schema_version"
-_EXTRA: Final = frozenset({"kind", _VERSION})
-_KINDS: Final = {k.value: k for k in NoticeKind}
+An alias kept for the code that reads it: notices have no version scheme of their
+own since the one document format (version 3).
+"""
 
 
 def notice_to_dict(notice: Notice, *, mask: Mask = False) -> dict[str, Any]:
-    """The JSON-ready document of a notice.
+    """The JSON-ready document of a notice: the same as ``kongchuo.to_dict(notice)``.
 
     Example:
-        >>> from kongchuo.notices import examples
+        >>> from kongchuo.notices import NoticeKind, examples
         >>> doc = notice_to_dict(examples()[NoticeKind.RETURN], mask=True)
-        >>> doc["kind"], doc["child_id"]
-        ('return', '370983********0034')
+        >>> doc["$schema_version"], doc["type"], doc["child_id"]
+        (3, 'return', '370983********0034')
     """
-    notice = _need_notice(notice)
-    opts = export_options(mask)
-    head: dict[str, Any] = {"kind": notice.kind.value, _VERSION: NOTICE_SCHEMA_VERSION}
-    if opts.mode != "full":
-        head[EXPORT_KEY] = opts.mode
-    return {**head, **unstructure(notice, opts)}
+    return dump_document(_need_notice(notice), export_options(mask))
 
 
 def notice_from_dict(data: object) -> Notice:
     """The notice a document describes, with every problem reported at once.
 
+    The document's ``"type"`` picks the kind; documents of versions 1 (tagged
+    ``"kind"``) and 2 (untagged) are migrated first. The same as
+    ``kongchuo.from_dict(data, Notice)``.
+
     Raises:
-        ValidationError: ``notice.document`` for a non-object, ``notice.kind`` for an
-            unknown kind, ``notice.version`` for a newer schema, and the field
+        ValidationError: ``type`` for a non-object, ``missing``, ``type`` or
+            ``enum.unknown`` for the ``"type"`` tag (listing the kinds),
+            ``schema_version.unsupported`` for a newer version,
+            ``serialization.masked_export`` for a masked export, and the field
             problems with their paths.
 
     Example:
-        >>> from kongchuo.notices import examples
+        >>> from kongchuo.notices import NoticeKind, examples
         >>> n = examples()[NoticeKind.CORRECTION_ORDER]
         >>> notice_from_dict(notice_to_dict(n)) == n
         True
+        >>> notice_from_dict({"type": "recall"})
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: $.type: unknown notice type 'recall'; known: enrolment, ...
     """
-    if not isinstance(data, dict):
-        raise ValidationError(
-            "notice.document",
-            f"expected an object, got {type_name(data)}",
-            f"应为对象，实为 {type_name(data)}",
-        )
-    masked = masked_export_problem(data)
-    if masked is not None:
-        raise ValidationError.of([masked])
-    raw_kind = data.get("kind")
-    kind = _KINDS.get(raw_kind) if isinstance(raw_kind, str) else None
-    if kind is None:
-        known = ", ".join(k.value for k in NoticeKind)
-        shown = quote(raw_kind) if isinstance(raw_kind, str) else type_name(raw_kind)
-        raise ValidationError(
-            "notice.kind",
-            f"unknown notice kind {shown}; known: {known}",
-            f"未知的文书种类 {shown}；可用：{known}",
-            path="$.kind",
-        )
-    version = data.get(_VERSION, NOTICE_SCHEMA_VERSION)
-    if type(version) is not int or not 1 <= version <= NOTICE_SCHEMA_VERSION:
-        raise ValidationError(
-            "notice.version",
-            f"this kongchuo reads notice documents of version 1 to {NOTICE_SCHEMA_VERSION}",
-            f"本版本只能读取第 1 至 {NOTICE_SCHEMA_VERSION} 版文书数据",
-            path=f"$.{_VERSION}",
-        )
-    result: Notice = structure(NOTICE_TYPES[kind], data, extra=_EXTRA)
+    result: Notice = load_document(data, Notice)
     return result
 
 
 def notice_to_json(notice: Notice, *, mask: Mask = False) -> str:
-    """The document of a notice as JSON text (UTF-8, Chinese kept as is)."""
+    """The document of a notice as JSON text: the same text as ``kongchuo.to_json(notice)``.
+
+    Example:
+        >>> import kongchuo
+        >>> from kongchuo.notices import NoticeKind, examples
+        >>> n = examples()[NoticeKind.REMINDER]
+        >>> notice_to_json(n) == kongchuo.to_json(n)
+        True
+    """
     return json.dumps(notice_to_dict(notice, mask=mask), ensure_ascii=False)
 
 
@@ -116,27 +101,14 @@ def notice_from_json(text: str | bytes) -> Notice:
     """The notice JSON text describes; see :func:`notice_from_dict`.
 
     Raises:
-        ValidationError: ``notice.json`` for text that is not JSON, and as
+        ValidationError: ``type`` for something that is not text,
+            ``document.syntax`` for text that is not JSON, and as
             :func:`notice_from_dict`.
 
     Example:
-        >>> from kongchuo.notices import examples
+        >>> from kongchuo.notices import NoticeKind, examples
         >>> n = examples()[NoticeKind.LABOUR_REFERRAL]
         >>> notice_from_json(notice_to_json(n)) == n
         True
     """
-    if not isinstance(text, (str, bytes)):
-        raise ValidationError(
-            "notice.json",
-            f"expected JSON text, got {type_name(text)}",
-            f"应为 JSON 文本，实为 {type_name(text)}",
-        )
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError) as exc:  # RecursionError: nesting too deep
-        raise ValidationError(
-            "notice.json",
-            f"not valid JSON (line {getattr(exc, 'lineno', '?')})",
-            f"不是有效的 JSON（第 {getattr(exc, 'lineno', '?')} 行）",
-        ) from None
-    return notice_from_dict(data)
+    return notice_from_dict(parse_json(text))

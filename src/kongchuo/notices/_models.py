@@ -42,6 +42,7 @@ from kongchuo._models.base import (
     meta,
     problem,
 )
+from kongchuo._models.documents import TAG_KEY, TaggedUnion, register_migration
 from kongchuo.policy import Party
 
 
@@ -706,3 +707,21 @@ NOTICE_TYPES: Final[Mapping[NoticeKind, type[Notice]]] = {
     )
 }
 """Every notice class by its kind."""
+
+NOTICES: Final = TaggedUnion(
+    Notice,
+    ("notice", "文书"),
+    {kind.value: cls for kind, cls in NOTICE_TYPES.items()},
+    {kind.value: kind.label_zh for kind in NOTICE_TYPES},
+)
+"""The notices as a tagged union: each document's ``"type"`` is its kind's value."""
+
+
+def _notice_v1(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 → 2: a notice's tag was ``"kind"`` (the documents of ``notice_to_json``)."""
+    if "kind" in doc and TAG_KEY not in doc:
+        return {(TAG_KEY if k == "kind" else k): v for k, v in doc.items()}
+    return doc
+
+
+register_migration(NOTICES, 1, _notice_v1)

@@ -302,3 +302,20 @@ def test_every_case_round_trips_and_verifies(case):
     loaded = kongchuo.from_json(kongchuo.to_json(case), Case)
     assert loaded == case
     assert loaded.verify(expected_head=case.head).codes() == case.verify().codes()
+
+
+@pytest.mark.parametrize("codec", ["json", "auto"])
+def test_json_lines_carry_the_one_format(codec):
+    """Notices go through JSON Lines in the one format; old notice lines read too."""
+    import io
+
+    from kongchuo.batch import read_jsonl, write_jsonl
+
+    out = io.StringIO()
+    assert write_jsonl(list(EXAMPLES.values()), out, codec=codec) == len(NoticeKind)
+    written = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert written == [kongchuo.to_dict(n) for n in EXAMPLES.values()]
+    assert read_jsonl(io.StringIO(out.getvalue()), Notice, codec=codec) == list(EXAMPLES.values())
+    for name in ("notices-v1-notice_to_json.jsonl", "notices-v2-to_json.jsonl"):
+        with (OLD / name).open(encoding="utf-8") as lines:
+            assert read_jsonl(lines, Notice, codec=codec) == list(EXAMPLES.values())

@@ -19,29 +19,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kongchuo
-from kongchuo import (
-    ChinaCalendar,
-    KongchuoError,
-    Obligation,
-    ResidentId,
-    SchoolCalendar,
-    StudentNumber,
-    Term,
-    TermKind,
-    ValidationError,
-    monthly_report_due,
-    obligations,
-    to_ics,
-)
+from kongchuo import KongchuoError, ResidentId, StudentNumber, ValidationError
 from kongchuo.demo import sample_child
 from kongchuo.policy import FEICHENG
 
 D = dt.date
-CAL = ChinaCalendar()
+CAL = kongchuo.ChinaCalendar()
 STAMP = dt.datetime(2026, 11, 29, 1, 0, tzinfo=dt.UTC)
 TERMS = (
-    Term(kind=TermKind.AUTUMN, start=D(2025, 9, 1), end=D(2026, 1, 23)),
-    Term(kind=TermKind.SPRING, start=D(2026, 3, 2), end=D(2026, 7, 10)),
+    kongchuo.Term(kind=kongchuo.TermKind.AUTUMN, start=D(2025, 9, 1), end=D(2026, 1, 23)),
+    kongchuo.Term(kind=kongchuo.TermKind.SPRING, start=D(2026, 3, 2), end=D(2026, 7, 10)),
 )
 SUSPECTS = [None, b"x", [1], 3.5, "text"]
 
@@ -96,23 +83,23 @@ class TestJunkInput:
     def test_deadline_functions_raise_only_kongchuo_errors(self, value):
         """Junk in any argument of the deadline functions raises a KongchuoError or passes."""
         calls = [
-            lambda: monthly_report_due(value, 1, policy=FEICHENG),
-            lambda: monthly_report_due(2025, value, policy=FEICHENG),
-            lambda: monthly_report_due(2025, 1, policy=value),
-            lambda: monthly_report_due(2025, 1, policy=FEICHENG, calendar=value),
-            lambda: obligations(value, policy=FEICHENG, terms=TERMS),
-            lambda: obligations(2025, policy=FEICHENG, terms=value),
-            lambda: obligations(2025, policy=FEICHENG, terms=[value]),
-            lambda: to_ics(value, stamp=STAMP),
-            lambda: to_ics([value], stamp=STAMP),
-            lambda: to_ics([], stamp=value),
+            lambda: kongchuo.monthly_report_due(value, 1, policy=FEICHENG),
+            lambda: kongchuo.monthly_report_due(2025, value, policy=FEICHENG),
+            lambda: kongchuo.monthly_report_due(2025, 1, policy=value),
+            lambda: kongchuo.monthly_report_due(2025, 1, policy=FEICHENG, calendar=value),
+            lambda: kongchuo.obligations(value, policy=FEICHENG, terms=TERMS),
+            lambda: kongchuo.obligations(2025, policy=FEICHENG, terms=value),
+            lambda: kongchuo.obligations(2025, policy=FEICHENG, terms=[value]),
+            lambda: kongchuo.to_ics(value, stamp=STAMP),
+            lambda: kongchuo.to_ics([value], stamp=STAMP),
+            lambda: kongchuo.to_ics([], stamp=value),
         ]
         for call in calls:
             _only_kongchuo_errors(call)
 
     @given(junk, st.sampled_from(["code", "title", "owners", "opens", "due", "basis"]))
     def test_obligation_fields(self, value, field):
-        """A malformed Obligation raises a KongchuoError, never a TypeError later."""
+        """A malformed kongchuo.Obligation raises a KongchuoError, never a TypeError later."""
         fields = {
             "code": "x",
             "title": "t",
@@ -124,7 +111,7 @@ class TestJunkInput:
             "basis": (),
             field: value,
         }
-        _only_kongchuo_errors(Obligation, **fields)
+        _only_kongchuo_errors(kongchuo.Obligation, **fields)
 
     @given(junk, st.sampled_from(["year", "holidays", "workdays", "source"]))
     def test_calendar_constructors(self, value, field):
@@ -134,10 +121,14 @@ class TestJunkInput:
         fields = {"year": 2027, "holidays": (), "workdays": (), "source": "s", field: value}
         _only_kongchuo_errors(YearArrangement, **fields)
         _only_kongchuo_errors(YearArrangement.from_mapping, {field: value})
-        _only_kongchuo_errors(SchoolCalendar, school_year=2025, terms=value)
-        _only_kongchuo_errors(SchoolCalendar.from_mapping, {"school_year": 2025, "terms": value})
-        _only_kongchuo_errors(Term, kind=TermKind.AUTUMN, start=value, end=D(2026, 1, 1))
-        _only_kongchuo_errors(ChinaCalendar, value)
+        _only_kongchuo_errors(kongchuo.SchoolCalendar, school_year=2025, terms=value)
+        _only_kongchuo_errors(
+            kongchuo.SchoolCalendar.from_mapping, {"school_year": 2025, "terms": value}
+        )
+        _only_kongchuo_errors(
+            kongchuo.Term, kind=kongchuo.TermKind.AUTUMN, start=value, end=D(2026, 1, 1)
+        )
+        _only_kongchuo_errors(kongchuo.ChinaCalendar, value)
 
     @given(junk, st.sampled_from(["value", "unit", "description", "basis", "effective_from"]))
     def test_policy_constructors(self, value, field):

@@ -99,7 +99,7 @@ class TestJunkInput:
 
     @given(junk, st.sampled_from(["code", "title", "owners", "opens", "due", "basis"]))
     def test_obligation_fields(self, value, field):
-        """A malformed kongchuo.Obligation raises a KongchuoError, never a TypeError later."""
+        """A malformed Obligation raises a KongchuoError, never a TypeError later."""
         fields = {
             "code": "x",
             "title": "t",

@@ -170,8 +170,14 @@ def check_de_facto_unsupported(
     of 失联 is missing).
 
     Example:
+        The demo child (:func:`kongchuo.demo.sample_child`), with a father in prison
+        and a mother out of contact:
+
         >>> import datetime as dt
-        >>> from kongchuo import ResidentId, Sex, Guardian, GuardianRelationship, GuardianStatus
+        >>> import attrs
+        >>> from kongchuo import Guardian, GuardianRelationship, GuardianStatus
+        >>> from kongchuo import check_de_facto_unsupported
+        >>> from kongchuo.demo import sample_child
         >>> father = Guardian(
         ...     relationship=GuardianRelationship.FATHER,
         ...     name="张强",
@@ -185,16 +191,7 @@ def check_de_facto_unsupported(
         ...     status=GuardianStatus.UNCONTACTABLE,
         ...     status_since=dt.date(2023, 5, 1),
         ... )
-        >>> child = Child(
-        ...     name="张小明",
-        ...     sex=Sex.MALE,
-        ...     birth_date=dt.date(2015, 9, 1),
-        ...     household_region="370983",
-        ...     residence_region="370983",
-        ...     jurisdiction="370983003",
-        ...     retain_until=dt.date(2034, 8, 31),
-        ...     guardians=[father, mother],
-        ... )
+        >>> child = attrs.evolve(sample_child(), guardians=[father, mother])
         >>> d = check_de_facto_unsupported(child, as_of=dt.date(2024, 9, 1))
         >>> d.ok, d.outcome, d.basis[0]
         (True, 'qualifies', '民发〔2019〕62号')

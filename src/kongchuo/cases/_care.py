@@ -240,18 +240,16 @@ def check_care(
         toward reporting a gap.
 
     Example:
+        The demo child (:func:`kongchuo.demo.sample_child`), from a 脱贫家庭, with no
+        care plan yet:
+
         >>> import datetime as dt
-        >>> from kongchuo import ResidentId, Sex
-        >>> child = Child(
-        ...     resident_id=ResidentId.parse("370983201206150034"),
-        ...     name="刘小红",
-        ...     sex=Sex.MALE,
-        ...     birth_date=dt.date(2012, 6, 15),
-        ...     household_region="370983",
-        ...     residence_region="370983",
-        ...     jurisdiction="370983003",
-        ...     retain_until=dt.date(2031, 8, 31),
-        ...     special_groups={SpecialGroup.POVERTY_ALLEVIATED},
+        >>> import attrs
+        >>> from kongchuo import SpecialGroup
+        >>> from kongchuo.cases import check_care
+        >>> from kongchuo.demo import sample_child
+        >>> child = attrs.evolve(
+        ...     sample_child(), special_groups={SpecialGroup.POVERTY_ALLEVIATED}
         ... )
         >>> check_care(child, plan=None, as_of=dt.date(2025, 10, 1)).codes()
         ('care.mentor.missing', 'care.plan.missing')

@@ -886,30 +886,19 @@ def next_escalation(
     (the findings say what).
 
     Example:
+        The demo case has a correction order that was never served, so the next
+        step, the court, waits on the service and not on a day:
+
         >>> import datetime as dt
         >>> from kongchuo import ChinaCalendar
-        >>> from kongchuo.cases import Case, CaseKind, Identified, IdentificationMethod
+        >>> from kongchuo.demo import sample_case
         >>> from kongchuo.policy import FEICHENG
-        >>> cst = dt.timezone(dt.timedelta(hours=8))
-        >>> case = Case.open(
-        ...     case_id="FC-2025-0002",
-        ...     kind=CaseKind.DROPOUT,
-        ...     jurisdiction="370983003",
-        ...     school_code="3709830031",
-        ...     child_ref="local-2",
-        ...     identified=Identified(
-        ...         occurred_on=dt.date(2025, 9, 8),
-        ...         recorded_at=dt.datetime(2025, 9, 8, 17, tzinfo=cst),
-        ...         recorded_by="李老师",
-        ...         method=IdentificationMethod.SCHOOL_REPORT,
-        ...         found_by="班主任",
-        ...     ),
-        ... )
+        >>> case, child, school = sample_case()
         >>> nxt = next_escalation(
-        ...     case, as_of=dt.date(2025, 9, 9), policy=FEICHENG, calendar=ChinaCalendar()
+        ...     case, as_of=dt.date(2025, 10, 20), policy=FEICHENG, calendar=ChinaCalendar()
         ... )
-        >>> nxt.step.value, nxt.allowed, nxt.decision.outcome
-        ('persuasion', False, 'not_confirmed')
+        >>> nxt.step.value, nxt.allowed, nxt.decision.outcome, nxt.earliest
+        ('judicial', False, 'order_unserved', None)
 
     References:
         FC-2.4; 义务教育法 第五十八条; 未成年人保护法 第二十八条、第八十三条.

@@ -349,22 +349,8 @@ def deferral_in_force(case: Case, *, as_of: dt.date) -> bool:
 
     Example:
         >>> import datetime as dt
-        >>> from kongchuo.cases import Case, CaseKind, Identified, IdentificationMethod
-        >>> cst = dt.timezone(dt.timedelta(hours=8))
-        >>> case = Case.open(
-        ...     case_id="c1",
-        ...     kind=CaseKind.DROPOUT,
-        ...     jurisdiction="370983003",
-        ...     school_code="3709830031",
-        ...     child_ref="local-7",
-        ...     identified=Identified(
-        ...         occurred_on=dt.date(2025, 9, 8),
-        ...         recorded_at=dt.datetime(2025, 9, 8, 9, tzinfo=cst),
-        ...         recorded_by="李老师",
-        ...         method=IdentificationMethod.SCHOOL_REPORT,
-        ...         found_by="班主任",
-        ...     ),
-        ... )
+        >>> from kongchuo.demo import sample_case
+        >>> case, child, school = sample_case()
         >>> deferral_in_force(case, as_of=dt.date(2025, 9, 9))
         False
     """

@@ -67,6 +67,18 @@ def opened(case_id: str = "FC-2025-0001", kind: kc.CaseKind = kc.CaseKind.DROPOU
     )
 
 
+def _undecided_visit(day: dt.date) -> kc.PersuasionAttempt:
+    """The principal's home visit on ``day``: the mother has not decided yet."""
+    return kc.PersuasionAttempt(
+        **_at(day),
+        method=kc.PersuasionMethod.HOME_VISIT,
+        visitors=(PRINCIPAL,),
+        met=(MOTHER,),
+        result=kc.AttemptResult.UNDECIDED,
+        next_step="一周后再次家访",
+    )
+
+
 def long_events(n: int) -> list[kc.Event]:
     """N events a case in persuasion may take: attempts and platform marks, in date order."""
     out: list[kc.Event] = [kc.Verified(**_at(START), confirmed=True, finding="连续缺课，家长确认")]
@@ -75,16 +87,7 @@ def long_events(n: int) -> list[kc.Event]:
         if i % 2:
             out.append(kc.ProgressMarked(**_at(day), platform="控辍保学台账系统"))
         else:
-            out.append(
-                kc.PersuasionAttempt(
-                    **_at(day),
-                    method=kc.PersuasionMethod.HOME_VISIT,
-                    visitors=(PRINCIPAL,),
-                    met=(MOTHER,),
-                    result=kc.AttemptResult.UNDECIDED,
-                    next_step="一周后再次家访",
-                )
-            )
+            out.append(_undecided_visit(day))
     return out
 
 
@@ -106,14 +109,7 @@ def typical_case(case_id: str) -> kc.Case:
             responsible=(PRINCIPAL,),
             target_date=d + dt.timedelta(days=30),
         ),
-        kc.PersuasionAttempt(
-            **_at(d + dt.timedelta(days=2)),
-            method=kc.PersuasionMethod.HOME_VISIT,
-            visitors=(PRINCIPAL,),
-            met=(MOTHER,),
-            result=kc.AttemptResult.UNDECIDED,
-            next_step="一周后再次家访",
-        ),
+        _undecided_visit(d + dt.timedelta(days=2)),
         kc.ProgressMarked(**_at(d + dt.timedelta(days=2)), platform="控辍保学台账系统"),
         kc.PersuasionAttempt(
             **_at(d + dt.timedelta(days=9)),

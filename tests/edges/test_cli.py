@@ -195,16 +195,21 @@ def test_notice_renders_a_notice_file(files):
     assert "<" in html.stdout
 
 
-def test_notice_drafts_from_a_case(files):
-    """With --kind, a notice is drafted from the case, child and school files."""
-    done = run(
+def draft_order(files, *more):
+    """``kongchuo notice`` drafting the correction order of the sample case."""
+    return run(
         "notice", files / "case.json", "--kind", "correction_order",
         "--child", files / "child.json", "--school", files / "school.json",
         "--issued-on", "2025-09-22", "--seq", "3",
         "--unit", "education_bureau=肥城市教育和体育局",
         "--unit", "town_government=肥城市王瓜店街道办事处",
-        "--set", "facts=自2025年9月1日起未到校上课",
+        *more,
     )  # fmt: skip
+
+
+def test_notice_drafts_from_a_case(files):
+    """With --kind, a notice is drafted from the case, child and school files."""
+    done = draft_order(files, "--set", "facts=自2025年9月1日起未到校上课")
     assert done.returncode == 0, done.stderr
     assert "肥教责〔2025〕3号" in done.stdout
     assert "2025年10月9日" in done.stdout
@@ -212,13 +217,7 @@ def test_notice_drafts_from_a_case(files):
 
 def test_notice_draft_reports_what_is_missing(files):
     """A draft without the facts names the missing field in one line (exit 3)."""
-    done = run(
-        "notice", files / "case.json", "--kind", "correction_order",
-        "--child", files / "child.json", "--school", files / "school.json",
-        "--issued-on", "2025-09-22", "--seq", "3",
-        "--unit", "education_bureau=肥城市教育和体育局",
-        "--unit", "town_government=肥城市王瓜店街道办事处",
-    )  # fmt: skip
+    done = draft_order(files)
     assert_one_line_error(done, 3, "$.facts", "missing")
 
 

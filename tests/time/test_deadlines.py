@@ -35,6 +35,16 @@ ROLLING = attrs.evolve(
 )
 
 
+def _report_day(day, *, since, description):
+    """FEICHENG with the monthly report due on ``day`` from ``since``."""
+    return attrs.evolve(
+        FEICHENG,
+        monthly_report_day=FEICHENG.monthly_report_day.with_value(
+            day, effective_from=since, description=description, basis=("test",)
+        ),
+    )
+
+
 class TestMonthlyReportDue:
     def test_feicheng_fifth_of_next_month(self):
         """FEICHENG: the 5th of the following month, across a year end."""
@@ -59,23 +69,13 @@ class TestMonthlyReportDue:
 
     def test_day_past_month_end_clamps(self):
         """A report day of 31 falls on the last day of a shorter month."""
-        policy = attrs.evolve(
-            FEICHENG,
-            monthly_report_day=FEICHENG.monthly_report_day.with_value(
-                31, effective_from=D(2025, 1, 1), description="月底前", basis=("test",)
-            ),
-        )
+        policy = _report_day(31, since=D(2025, 1, 1), description="月底前")
         assert monthly_report_due(2025, 1, policy=policy) == D(2025, 2, 28)
         assert monthly_report_due(2025, 3, policy=policy) == D(2025, 4, 30)
 
     def test_value_read_in_the_month_reported(self):
         """The report day in force on the first day of the month reported applies."""
-        policy = attrs.evolve(
-            FEICHENG,
-            monthly_report_day=FEICHENG.monthly_report_day.with_value(
-                10, effective_from=D(2026, 1, 1), description="每月10日前", basis=("test",)
-            ),
-        )
+        policy = _report_day(10, since=D(2026, 1, 1), description="每月10日前")
         assert monthly_report_due(2025, 12, policy=policy) == D(2026, 1, 5)
         assert monthly_report_due(2026, 1, policy=policy) == D(2026, 2, 10)
 

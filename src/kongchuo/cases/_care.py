@@ -248,9 +248,7 @@ def check_care(
         >>> from kongchuo import SpecialGroup
         >>> from kongchuo.cases import check_care
         >>> from kongchuo.demo import sample_child
-        >>> child = attrs.evolve(
-        ...     sample_child(), special_groups={SpecialGroup.POVERTY_ALLEVIATED}
-        ... )
+        >>> child = attrs.evolve(sample_child(), special_groups={SpecialGroup.POVERTY_ALLEVIATED})
         >>> check_care(child, plan=None, as_of=dt.date(2025, 10, 1)).codes()
         ('care.mentor.missing', 'care.plan.missing')
     """

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 
 def best(fns: Sequence[Callable[[], object]], rounds: int = 5) -> list[float]:
@@ -19,3 +21,20 @@ def best(fns: Sequence[Callable[[], object]], rounds: int = 5) -> list[float]:
             fn()
             found[i] = min(found[i], time.perf_counter() - t0)
     return found
+
+
+@contextmanager
+def collector(*, on: bool) -> Iterator[None]:
+    """Run the block with the garbage collector on or off, after a full collection.
+
+    The collector is on again afterwards, whatever happens in the block.
+    """
+    gc.collect()
+    if on:
+        gc.enable()
+    else:
+        gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -20,7 +20,6 @@ are against integer arithmetic of the same run. Median of 3 repeats. Run::
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import random
 import statistics
 import sys
@@ -29,6 +28,7 @@ from collections.abc import Callable, Sequence
 
 from dateutil.relativedelta import relativedelta
 
+from _timing import collector
 from kongchuo import age_on, is_school_age
 from kongchuo.policy import FEICHENG
 
@@ -70,17 +70,11 @@ def run(
     """Seconds for one pass over ``births``; the best estimate of 3 (median)."""
     times = []
     for _ in range(3):
-        if gc_on:
-            gc.enable()
-        else:
-            gc.disable()
-        try:
+        with collector(on=gc_on):
             t0 = time.perf_counter()
             for b in births:
                 fn(b, ON)
             times.append(time.perf_counter() - t0)
-        finally:
-            gc.enable()
     return statistics.median(times)
 
 

@@ -39,6 +39,7 @@ import msgspec
 from stdnum.cn import ric
 
 import kongchuo
+from _timing import collector
 
 GROUPS = [g.value for g in kongchuo.SpecialGroup]
 REGIONS = ["370983", "370902", "370911", "370921", "370923"]
@@ -221,17 +222,10 @@ class MChild(msgspec.Struct, frozen=True, rename={"schema_version": "$schema_ver
 
 
 def _timed(fn: Callable[[], Any], *, gc_on: bool) -> tuple[float, Any]:
-    gc.collect()
-    if gc_on:
-        gc.enable()
-    else:
-        gc.disable()
-    try:
+    with collector(on=gc_on):
         start = time.perf_counter()
         out = fn()
         return time.perf_counter() - start, out
-    finally:
-        gc.enable()
 
 
 def _peak(fn: Callable[[], Any]) -> tuple[int, int]:

@@ -26,7 +26,6 @@ off, as in a batch that pauses it), and the load average is printed. Run::
 
 from __future__ import annotations
 
-import gc
 import os
 import random
 import statistics
@@ -37,6 +36,7 @@ from collections.abc import Callable, Sequence
 
 from stdnum.cn import ric
 
+from _timing import collector
 from kongchuo import ResidentId, regions
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -109,11 +109,8 @@ def _interleaved(
     chunks = [numbers[i : i + chunk] for i in range(0, len(numbers), chunk)]
     clock = time.perf_counter
     for _ in range(rounds):
-        gc.collect()
-        if not gc_on:
-            gc.disable()
         spent = [0.0] * len(cases)
-        try:
+        with collector(on=gc_on):
             for c, part in enumerate(chunks):
                 for k in range(len(fns)):
                     i = (c + k) % len(fns)
@@ -122,8 +119,6 @@ def _interleaved(
                     for number in part:
                         fn(number)
                     spent[i] += clock() - start
-        finally:
-            gc.enable()
         for i, seconds in enumerate(spent):
             times[i].append(seconds)
     return times

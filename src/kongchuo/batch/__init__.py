@@ -25,6 +25,7 @@ from kongchuo.batch._census import (
     build_census,
     child_key,
 )
+from kongchuo.batch._columnar import Columns, IntakeColumns, read_columns
 from kongchuo.batch._feeds import (
     MAPPINGS,
     ColumnMapping,
@@ -72,6 +73,7 @@ __all__ = [
     "Census",
     "CensusEntry",
     "ColumnMapping",
+    "Columns",
     "Conflict",
     "Discrepancy",
     "DiscrepancyKind",
@@ -80,6 +82,7 @@ __all__ = [
     "Feed",
     "HouseholdStatus",
     "Intake",
+    "IntakeColumns",
     "IntakeDefaults",
     "Openings",
     "Reconciliation",
@@ -98,6 +101,7 @@ __all__ = [
     "mapping_from_dict",
     "open_cases",
     "partition_of",
+    "read_columns",
     "read_csv",
     "read_jsonl",
     "read_xlsx",

@@ -20,12 +20,34 @@ Part of the batch layer of the design (docs/design.md).
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+import io
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Final
 
-from kongchuo import Attendance, Registration, ValidationError
+import attrs
+
+import kongchuo
+from kongchuo import Attendance, Finding, Registration, ResidentId, SpecialGroup, ValidationError
+from kongchuo._models.base import UNIT_CODE, gc_paused
+from kongchuo.batch._cells import CellError
 from kongchuo.batch._census import CensusEntry
+from kongchuo.batch._feeds import FIELDS, Feed, HouseholdStatus
+from kongchuo.batch._intake import (
+    _DEPARTMENTS,
+    _MODELS,
+    Record,
+    RowOutcome,
+    RowResult,
+    _build,
+    _Context,
+    _Pending,
+    _plan,
+    _read_row,
+)
+from kongchuo.batch._tables import Row, _rows, decode, load
 
 if TYPE_CHECKING:
     from kongchuo.batch._reconcile import Exemption, _Work
@@ -244,3 +266,703 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
             exempt.get(key_),
         )
     _merge_bands(work, easy)
+
+
+# ---------------------------------------------------------------------------
+# The columnar intake (列式接收)
+# ---------------------------------------------------------------------------
+
+ROW: Final = "__row__"
+"""The column of a :class:`Columns` frame holding each row's number."""
+_ODD: Final = "__odd__"
+_META_RID: Final = "__rid__"
+_META_NAME: Final = "__name__"
+_META_STATUS: Final = "__status__"
+_META_CONFIRMED: Final = "__confirmed__"
+_KEY: Final = "__key__"
+_OK: Final = "__ok__"
+
+# Characters that make read_text normalise or warn: invisible, full-width, odd spaces.
+_ODD_CHARS: Final = (
+    "[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\uff01-\uff5e\u3000\u00a0]"
+)
+# Whitespace as Python's str.strip sees it (Unicode White_Space and U+001C-U+001F).
+_EDGE_SPACE: Final = r"^[\s\x1c-\x1f]|[\s\x1c-\x1f]$"
+_ANY_SPACE: Final = r"[\s\x1c-\x1f]"
+_ID_FORM: Final = r"^[0-9]{17}[0-9X]$"
+_NO_ID_NUMBER: Final = r"^[JL][0-9]{17}[0-9X]$"
+_ID_WEIGHTS: Final = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+# The longest text a model field holds, by feed and field (Text kinds); a longer
+# cell goes the Python way and gets the model's own message.
+_TEXT_LIMITS: Final = {
+    "name": 50,
+    "evidence": 200,
+    "class_name": 20,
+    "note": 200,
+    "reason": 200,
+    "decided_by": 100,
+}
+
+
+@attrs.frozen(eq=False)
+class Columns:
+    r"""A table read into columns, for the columnar intake (列式读表).
+
+    ``frame`` is a polars frame with one text column per header and the row number
+    (as a person sees it) in ``__row__``; :func:`read_columns` builds it from a CSV
+    file without a Python object per row. ``odd`` holds the cells of rows whose
+    values are not all text (numbers and dates from a spreadsheet), which intake
+    reads the Python way.
+
+    Example:
+        >>> table = read_columns("身份证号,姓名\n370983201509010012,张小明\n".encode())
+        >>> len(table), [r.cells["姓名"] for r in table.rows()]
+        (1, ['张小明'])
+    """
+
+    frame: Any = attrs.field(repr=False)
+    name: str = "the data"
+    odd: Mapping[int, Mapping[str, Any]] = attrs.field(factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        """The number of rows."""
+        return int(self.frame.height)
+
+    def headers(self) -> list[str]:
+        """The headers, in column order."""
+        return [c for c in self.frame.columns if c not in (ROW, _ODD)]
+
+    def rows(self) -> Iterator[Row]:
+        """The rows as :class:`~kongchuo.batch.Row` records (for the Python path)."""
+        headers = self.headers()
+        numbers = self.frame.get_column(ROW).to_list()
+        columns = [self.frame.get_column(h).to_list() for h in headers]
+        odd = self.odd
+        for i, number in enumerate(numbers):
+            cells = odd.get(number)
+            if cells is None:
+                cells = {
+                    h: "" if c[i] is None else c[i] for h, c in zip(headers, columns, strict=True)
+                }
+            yield Row(number, cells)
+
+
+def read_columns(source: str | os.PathLike[str] | bytes, *, encoding: str | None = None) -> Columns:
+    """Read a CSV file (or its bytes) straight into columns (列式读取 CSV); needs polars.
+
+    The same files as :func:`~kongchuo.batch.read_csv`: UTF-8 with or without BOM,
+    or GB18030 (detected unless ``encoding`` is given). Every cell is read as text;
+    blank lines are skipped but counted, so row numbers are those a person sees.
+
+    Raises:
+        ValidationError: As :func:`~kongchuo.batch.read_csv`, and
+            ``batch.engine.missing`` without polars.
+    """
+    pl = _polars()
+    data, name = load(source)
+    if encoding is None and data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    raw: bytes | None = None
+    if encoding is None:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            raw = data
+    if raw is None:
+        raw = decode(data, encoding, name).encode()
+    first = raw[: raw.find(b"\n") + 1] if b"\n" in raw else raw
+    header = next(csv.reader(io.StringIO(first.decode(), newline="")), [])
+    names = [h.strip().lstrip("\ufeff") for h in header]
+    if not names:
+        return Columns(pl.DataFrame({ROW: []}, schema={ROW: pl.Int64}), name)
+    if len(set(names)) != len(names) or any(n.startswith("__") for n in names):
+        return _plain(_rows(csv.reader(io.StringIO(raw.decode(), newline=""))), name)
+    try:
+        frame = pl.read_csv(
+            io.BytesIO(raw),
+            has_header=True,
+            infer_schema=False,
+            truncate_ragged_lines=True,
+            new_columns=names,
+        )
+    except Exception:  # noqa: BLE001 - what polars will not parse, the csv module reads
+        return _plain(_rows(csv.reader(io.StringIO(raw.decode(), newline=""))), name)
+    frame = frame.with_row_index(ROW, offset=2).with_columns(pl.col(ROW).cast(pl.Int64))
+    blank = pl.all_horizontal([pl.col(n).is_null() | (pl.col(n) == "") for n in names])
+    return Columns(frame.filter(~blank), name)
+
+
+def _plain(rows: Iterable[Row], name: str) -> Columns:
+    """Columns from the csv module's rows (they share their headers)."""
+    found = columns_of(rows, name)
+    if found is None:  # pragma: no cover - CSV rows always share their headers
+        msg = "CSV rows with differing headers"
+        raise AssertionError(msg)
+    return found
+
+
+def columns_of(rows: Iterable[Row], name: str = "the data") -> Columns | None:
+    """The rows as columns, or ``None`` if they do not all have the same headers in order.
+
+    A row with a cell that is not text (a number or a date from a spreadsheet) keeps
+    its cells aside and is read the Python way.
+    """
+    pl = _polars()
+    headers: list[str] | None = None
+    numbers: list[int] = []
+    cols: list[list[str | None]] = []
+    odd: dict[int, Mapping[str, Any]] = {}
+    flags: list[bool] = []
+    for row in rows:
+        cells = row.cells
+        if headers is None:
+            headers = list(cells.keys())
+            if not all(isinstance(h, str) for h in headers) or any(
+                h.startswith("__") for h in headers
+            ):
+                return None
+            cols = [[] for _ in headers]
+        elif len(cells) != len(headers) or list(cells.keys()) != headers:
+            return None
+        numbers.append(row.number)
+        values = list(cells.values())
+        if all(v is None or v.__class__ is str for v in values):
+            for col, v in zip(cols, values, strict=True):
+                col.append(v)
+            flags.append(False)
+        else:
+            for col in cols:
+                col.append(None)
+            odd[row.number] = cells
+            flags.append(True)
+    headers = headers or []
+    data: dict[str, Any] = dict(zip(headers, cols, strict=True))
+    data[ROW] = numbers
+    schema = dict.fromkeys(headers, pl.String) | {ROW: pl.Int64}
+    frame = pl.DataFrame(data, schema=schema)
+    if odd:
+        frame = frame.with_columns(pl.Series(_ODD, flags, dtype=pl.Boolean))
+    return Columns(frame, name, odd)
+
+
+def _id_ok(pl: Any, text: Any) -> Any:  # noqa: ANN401 - polars expressions
+    """Whether an ID-shaped text parses on ResidentId.parse's fast path (form, check, date)."""
+    digits = [text.str.slice(i, 1).cast(pl.Int64, strict=False) for i in range(17)]
+    total = pl.sum_horizontal([d * w for d, w in zip(digits, _ID_WEIGHTS, strict=True)])
+    check = (12 - total % 11) % 11
+    last = text.str.slice(17, 1)
+    right = pl.when(check == 10).then(last == "X").otherwise(last == check.cast(pl.String))
+    year = text.str.slice(6, 4).cast(pl.Int64, strict=False)
+    day = text.str.slice(6, 8).str.to_date("%Y%m%d", strict=False)
+    return (
+        text.str.contains(_ID_FORM).fill_null(value=False)
+        & right.fill_null(value=False)
+        & day.is_not_null()
+        & year.is_between(1900, 2099).fill_null(value=False)
+    )
+
+
+def _masked_expr(pl: Any, text: Any) -> Any:  # noqa: ANN401 - polars expressions
+    """redact() of 18 characters, or the letter and redact() of the rest for 19."""
+    length = text.str.len_chars()
+    return (
+        pl.when(length == 18)
+        .then(pl.concat_str(text.str.slice(0, 6), pl.lit("********"), text.str.slice(14)))
+        .when(length == 19)
+        .then(pl.concat_str(text.str.slice(0, 7), pl.lit("********"), text.str.slice(15)))
+    )
+
+
+def _field_ok(feed: Feed, field: str, value: object) -> bool:
+    """Whether the model takes a read value alone (ranges and codes the readers leave open)."""
+    if field in ("grade", "disability_grade"):
+        return isinstance(value, int) and 1 <= value <= (9 if field == "grade" else 4)
+    if field in ("jurisdiction", "school"):
+        return UNIT_CODE.check(value) is None
+    if field == "group" and feed is not Feed.DISABILITY:
+        return bool(value != SpecialGroup.DISABLED.value)
+    return True
+
+
+_DTYPES: Final = {"int": "Int64", "bool": "Boolean"}
+
+
+class _Cells:
+    """Reads one frame's mapped columns into value and "needs no message" expressions."""
+
+    def __init__(self, pl: Any, ctx: _Context, frame: Any) -> None:  # noqa: ANN401
+        self.pl = pl
+        self.ctx = ctx
+        self.frame = frame
+
+    def cell(self, field: str, header: str) -> tuple[Any, Any]:
+        """(value, clean) expressions of one column; blank cells are clean and null."""
+        pl = self.pl
+        kind = FIELDS[self.ctx.feed][field][0]
+        raw = pl.col(header)
+        blank = raw.is_null() | (raw == "")
+        if kind == "resident_id":
+            return pl.when(~blank).then(raw), blank | _id_ok(pl, raw)
+        if kind == "student_number":
+            good = (raw.str.starts_with("G") & _id_ok(pl, raw.str.slice(1))) | raw.str.contains(
+                _NO_ID_NUMBER
+            )
+            return pl.when(~blank).then(raw), blank | good.fill_null(value=False)
+        if kind == "text":
+            limit = _TEXT_LIMITS.get(field, 10_000)
+            good = (
+                ~raw.str.contains(_ODD_CHARS)
+                & ~raw.str.contains(_EDGE_SPACE)
+                & (raw.str.len_chars() <= limit)
+            )
+            return pl.when(~blank).then(raw), blank | good.fill_null(value=False)
+        return self._looked_up(field, header, kind)
+
+    def _looked_up(self, field: str, header: str, kind: str) -> tuple[Any, Any]:
+        """A column of few distinct values: each read once by the Python reader."""
+        pl = self.pl
+        read = self.ctx.readers[field]
+        keys: list[str] = []
+        values: list[Any] = []
+        for raw in self.frame.get_column(header).unique().to_list():
+            if raw is None or raw == "":
+                continue
+            notes: list[Finding] = []
+            try:
+                value = read(raw, notes)
+            except CellError:
+                continue
+            if notes or value is None or not _field_ok(self.ctx.feed, field, value):
+                continue
+            keys.append(raw)
+            values.append(value)
+        dtype = getattr(pl, _DTYPES.get(kind, "String"))
+        col = pl.col(header)
+        blank = col.is_null() | (col == "")
+        value = col.replace_strict(keys, values, default=None, return_dtype=dtype)
+        return value, blank | col.is_in(keys)
+
+
+def _region_ok(pl: Any, ctx: _Context, frame: Any, code: str, year: str) -> Any:  # noqa: ANN401
+    """Whether the region code in column ``code`` is known for the year in ``year``."""
+    pairs = frame.select(pl.col(code).str.slice(0, 6).alias("c"), pl.col(year).alias("y")).unique()
+    known = [
+        (c, y)
+        for c, y in pairs.iter_rows()
+        if c is not None and y is not None and ctx.region_known(c, int(y))
+    ]
+    if not known:
+        return pl.lit(value=False)
+    table = pl.DataFrame(
+        {"c": [c for c, _ in known], "y": [y for _, y in known]},
+        schema={"c": pl.String, "y": pl.String},
+    )
+    return pl.concat_str(pl.col(code).str.slice(0, 6), pl.lit("|"), pl.col(year)).is_in(
+        table.select(pl.concat_str("c", pl.lit("|"), "y")).to_series().to_list()
+    )
+
+
+# The value columns of each feed's accepted rows: the fields of the document the
+# model is built from (the disability flattened), then who the row is about.
+_VALUES: Final[dict[Feed, tuple[str, ...]]] = {
+    Feed.HOUSEHOLD: (
+        "resident_id",
+        "student_number",
+        "name",
+        "sex",
+        "birth_date",
+        "household_region",
+        "residence_region",
+        "rural_household",
+        "jurisdiction",
+        "retain_until",
+    ),
+    Feed.POVERTY: ("group", "department", "since", "evidence"),
+    Feed.DISABILITY: (
+        "group",
+        "department",
+        "since",
+        "evidence",
+        "disability_kind",
+        "disability_grade",
+    ),
+    Feed.CIVIL_AFFAIRS: ("group", "department", "since", "evidence"),
+    Feed.REGISTRATION: (
+        "student_number",
+        "school",
+        "grade",
+        "class_name",
+        "status",
+        "effective_from",
+        "effective_to",
+    ),
+    Feed.ATTENDANCE: ("student_number", "school", "on", "status", "note"),
+    Feed.LEAVE: (
+        "student_number",
+        "school",
+        "kind",
+        "start",
+        "end",
+        "reason",
+        "approval",
+        "decided_by",
+        "decided_on",
+    ),
+}
+_META: Final = (_META_RID, _META_NAME, _META_STATUS, _META_CONFIRMED)
+_INTS: Final = frozenset({"grade", "disability_grade"})
+
+
+def _schema(pl: Any, feed: Feed) -> dict[str, Any]:  # noqa: ANN401
+    out = {ROW: pl.Int64}
+    for name in _VALUES[feed]:
+        out[name] = (
+            pl.Int64 if name in _INTS else pl.Boolean if name == "rural_household" else pl.String
+        )
+    return out | dict.fromkeys(_META, pl.String)
+
+
+def _flat(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """A document's values as the value columns hold them (the disability flattened)."""
+    out = dict(doc)
+    disability = out.pop("disability", None)
+    if disability is not None:
+        out["disability_kind"] = disability["kind"]
+        out["disability_grade"] = disability["grade"]
+    return out
+
+
+def _doc(flat: Mapping[str, Any], feed: Feed) -> dict[str, Any]:
+    """The document of a value row: its non-null values (the disability nested)."""
+    doc = {k: v for k, v in flat.items() if v is not None}
+    if feed is Feed.DISABILITY:
+        doc["disability"] = {
+            "kind": doc.pop("disability_kind", None),
+            "grade": doc.pop("disability_grade", None),
+        }
+    return doc
+
+
+@attrs.frozen(eq=False)
+class IntakeColumns:
+    """One feed taken in as columns: what :class:`~kongchuo.batch.Intake` holds on the polars path.
+
+    ``values`` has one row per accepted row (its row number, the value columns and
+    who it is about); ``keys`` one row per input row (number, accepted or not, the
+    masked key); ``odd`` the results of the rows read the Python way (a warning, an
+    error, a value that needs a message), by row number.
+    """
+
+    feed: Feed
+    source: str
+    values: Any = attrs.field(repr=False)
+    keys: Any = attrs.field(repr=False)
+    odd: Mapping[int, RowResult] = attrs.field(repr=False)
+
+    def records(self, positions: Iterable[int] | None = None) -> list[Record]:
+        """The accepted rows as records, in row order (or those at ``positions``)."""
+        frame = self.values
+        if positions is not None:
+            frame = frame[list(positions)]
+        return _records_of(self.feed, self.source, frame)
+
+    def rows(self) -> list[RowResult]:
+        """One result per input row, in row order."""
+        source, odd = self.source, self.odd
+        accepted = RowOutcome.ACCEPTED
+        out: list[RowResult] = []
+        add = out.append
+        with gc_paused():
+            for number, key in self.keys.select(ROW, _KEY).iter_rows():
+                found = odd.get(number)
+                add(found if found is not None else RowResult(source, number, accepted, (), key))
+        return out
+
+    def counts(self) -> dict[RowOutcome, int]:
+        """Rows per outcome."""
+        out = dict.fromkeys(RowOutcome, 0)
+        out[RowOutcome.ACCEPTED] = int(self.values.height)
+        out[RowOutcome.REJECTED] = int(self.keys.height) - int(self.values.height)
+        return out
+
+
+def _records_of(feed: Feed, source: str, frame: Any) -> list[Record]:  # noqa: ANN401
+    """Records of value rows, built in chunks through from_dicts."""
+    model = _MODELS[feed]
+    names = _VALUES[feed]
+    out: list[Record] = []
+    household = feed is Feed.HOUSEHOLD
+    ids: dict[str, ResidentId] = {}
+    with gc_paused():
+        for start in range(0, frame.height, 65_536):
+            part = frame.slice(start, 65_536)
+            docs = [
+                _doc(dict(zip(names, row, strict=True)), feed)
+                for row in part.select(names).iter_rows()
+            ]
+            built = kongchuo.from_dicts(docs, model)
+            meta = part.select(ROW, *_META).iter_rows()
+            for value, (row, rid, name, status, confirmed) in zip(built, meta, strict=True):
+                if household:
+                    found = value.resident_id
+                elif rid is None:
+                    found = None
+                else:
+                    found = ids.get(rid)
+                    if found is None:
+                        found = ids[rid] = ResidentId.parse(rid)
+                out.append(
+                    Record(
+                        source,
+                        row,
+                        value,
+                        found,
+                        name,
+                        HouseholdStatus(status),
+                        None if confirmed is None else dt.date.fromisoformat(confirmed),
+                    )
+                )
+    return out
+
+
+def take_in(ctx: _Context, table: Columns, source: str) -> tuple[IntakeColumns, list[str]]:  # noqa: C901, PLR0912, PLR0915 - every feed's derived fields, in one place
+    """Take in a table as columns; returns the result and the headers read (for the notes).
+
+    Each cell is checked by a vectorised test that it needs no message — an ID
+    number on ResidentId.parse's fast path, text with nothing to normalise, a date,
+    label or code among the column's distinct values that the Python reader reads
+    without a warning — and each row by the same tests the Python path makes of
+    its fields together. A row that passes has its values computed as columns. A
+    row that does not is read the Python way (:func:`kongchuo.batch._intake._read_row`),
+    so its results, messages and record are the Python path's by construction.
+    """
+    pl = _polars()
+    feed = ctx.feed
+    frame = table.frame
+    headers = table.headers()
+    plan = _plan(ctx, headers)
+    fields: dict[str, list[str]] = {}
+    for header, field, _read in plan:
+        fields.setdefault(field, []).append(header)
+    cells = _Cells(pl, ctx, frame)
+    value: dict[str, Any] = {}
+    clean: list[Any] = [~pl.col(_ODD)] if _ODD in frame.columns else []
+    if feed is Feed.LEAVE:  # approvals and their cross-checks: the Python way
+        clean.append(pl.lit(value=False))
+    for field, names in fields.items():
+        pairs = [cells.cell(field, h) for h in names]
+        value[field] = (
+            pl.coalesce([v for v, _ in reversed(pairs)]) if len(pairs) > 1 else pairs[0][0]
+        )
+        clean.extend(ok for _, ok in pairs)
+    for field, text in ctx.mapping.defaults.items():
+        try:
+            default = ctx.readers[field](text, [])
+        except CellError:
+            default = None
+            if field in value:
+                clean.append(value[field].is_not_null())
+            else:
+                clean.append(pl.lit(value=False))
+        if default is not None:
+            dtype = pl.Int64 if isinstance(default, int) and not isinstance(default, bool) else None
+            lit = pl.lit(default, dtype=dtype) if dtype is not None else pl.lit(default)
+            value[field] = pl.coalesce(value[field], lit) if field in value else lit
+
+    def get(field: str) -> Any:  # noqa: ANN401 - a polars expression
+        return value.get(field, pl.lit(None, dtype=pl.String))
+
+    clean.extend(
+        get(field).is_not_null() if field in value else pl.lit(value=False)
+        for field in ctx.required
+    )
+    out: dict[str, Any] = {}
+    rid = get("resident_id")
+    number = get("student_number")
+    key = pl.when(rid.is_not_null()).then(_masked_expr(pl, rid)).otherwise(_masked_expr(pl, number))
+    meta_rid = rid
+    status = pl.lit(HouseholdStatus.ACTIVE.value)
+    confirmed = pl.lit(None, dtype=pl.String)
+    name = get("name")
+    extra: list[tuple[str, Any]] = []
+    if feed is Feed.HOUSEHOLD:
+        has_id = rid.is_not_null()
+        clean.append(has_id | number.str.contains(r"^[JL]").fill_null(value=False))
+        digits = rid.str.slice(6, 8)
+        id_birth = pl.concat_str(
+            digits.str.slice(0, 4),
+            pl.lit("-"),
+            digits.str.slice(4, 2),
+            pl.lit("-"),
+            digits.str.slice(6, 2),
+        )
+        id_sex = (
+            pl.when(rid.str.slice(16, 1).is_in(list("13579")))
+            .then(pl.lit("male"))
+            .otherwise(pl.lit("female"))
+        )
+        birth = pl.coalesce(get("birth_date"), pl.when(has_id).then(id_birth))
+        sex = pl.coalesce(get("sex"), pl.when(has_id).then(id_sex))
+        clean.extend([birth.is_not_null(), sex.is_not_null()])
+        clean.append(~has_id | ((birth == id_birth) & (sex == id_sex)).fill_null(value=False))
+        region = get("household_region")
+        retain = pl.coalesce(
+            get("retain_until"),
+            pl.concat_str(
+                (
+                    birth.str.slice(0, 4).cast(pl.Int64, strict=False)
+                    + (ctx.max_age + 1 + ctx.retention)
+                ).cast(pl.String),
+                pl.lit("-12-31"),
+            ),
+        )
+        clean.append((retain >= birth).fill_null(value=False))
+        status = pl.coalesce(get("status"), pl.lit(HouseholdStatus.ACTIVE.value))
+        confirmed = get("status_confirmed_on")
+        clean.append((status == HouseholdStatus.ACTIVE.value) | confirmed.is_not_null())
+        out = {
+            "resident_id": rid,
+            "student_number": pl.when(~has_id).then(number),
+            "name": name,
+            "sex": sex,
+            "birth_date": birth,
+            "household_region": region,
+            "residence_region": pl.coalesce(get("residence_region"), region),
+            "rural_household": value.get("rural_household", pl.lit(None, dtype=pl.Boolean)),
+            "jurisdiction": get("jurisdiction"),
+            "retain_until": retain,
+        }
+        extra = [
+            ("__birth_year__", birth.str.slice(0, 4)),
+            ("__region__", region),
+            ("__idregion__", rid),
+        ]
+    elif feed in _DEPARTMENTS:
+        group = SpecialGroup.DISABLED.value if feed is Feed.DISABILITY else None
+        out = {
+            "group": pl.lit(group) if group else get("group"),
+            "department": pl.lit(_DEPARTMENTS[feed].value),
+            "since": get("since"),
+            "evidence": get("evidence"),
+        }
+        if feed is Feed.DISABILITY:
+            out["disability_kind"] = get("disability_kind")
+            out["disability_grade"] = value.get("disability_grade", pl.lit(None, dtype=pl.Int64))
+    elif feed is Feed.REGISTRATION:
+        is_g = number.str.starts_with("G").fill_null(value=False)
+        implied = pl.when(is_g).then(number.str.slice(1))
+        clean.append(rid.is_null() | ~is_g | (rid == implied).fill_null(value=False))
+        meta_rid = pl.coalesce(rid, implied)
+        start = pl.coalesce(get("effective_from"), pl.lit(ctx.effective_from.isoformat()))
+        end = get("effective_to")
+        clean.append(end.is_null() | (end >= start).fill_null(value=False))
+        out = {
+            "student_number": number,
+            "school": get("school"),
+            "grade": value.get("grade", pl.lit(None, dtype=pl.Int64)),
+            "class_name": get("class_name"),
+            "status": get("status"),
+            "effective_from": start,
+            "effective_to": end,
+        }
+        key = (
+            pl.when(rid.is_not_null())
+            .then(_masked_expr(pl, rid))
+            .otherwise(_masked_expr(pl, number))
+        )
+    else:
+        out = {
+            name_: (value.get(name_, pl.lit(None, dtype=pl.Int64 if name_ in _INTS else pl.String)))
+            for name_ in _VALUES[feed]
+        }
+        key = _masked_expr(pl, number)
+        meta_rid = pl.lit(None, dtype=pl.String)
+    schema = _schema(pl, feed)
+    ok = pl.all_horizontal(clean) if clean else pl.lit(value=True)
+    staged = frame.select(
+        ROW,
+        ok.fill_null(value=False).alias(_OK),
+        key.alias(_KEY),
+        *(expr.cast(schema[n]).alias(n) for n, expr in out.items()),
+        meta_rid.cast(pl.String).alias(_META_RID),
+        name.cast(pl.String).alias(_META_NAME),
+        status.cast(pl.String).alias(_META_STATUS),
+        confirmed.cast(pl.String).alias(_META_CONFIRMED),
+        *(expr.alias(n) for n, expr in extra),
+    )
+    if feed is Feed.HOUSEHOLD:
+        region_ok = _region_ok(pl, ctx, staged.filter(pl.col(_OK)), "__region__", "__birth_year__")
+        id_region_ok = _region_ok(
+            pl,
+            ctx,
+            staged.filter(pl.col(_OK) & pl.col("__idregion__").is_not_null()),
+            "__idregion__",
+            "__birth_year__",
+        )
+        staged = staged.with_columns(
+            (pl.col(_OK) & region_ok & (pl.col("__idregion__").is_null() | id_region_ok)).alias(_OK)
+        ).drop("__birth_year__", "__region__", "__idregion__")
+    good = staged.filter(pl.col(_OK)).select(list(schema))
+    odd_numbers = staged.filter(~pl.col(_OK)).get_column(ROW).to_list()
+    odd, extra_values = _python_rows(ctx, table, plan, odd_numbers, source)
+    if extra_values:
+        more = pl.DataFrame(extra_values, schema=schema, orient="row")
+        good = pl.concat([good, more]).sort(ROW)
+    keys = staged.select(ROW, pl.when(pl.col(_OK)).then(pl.col(_KEY)).alias(_KEY))
+    return IntakeColumns(feed, source, good, keys, odd), headers
+
+
+def _python_rows(
+    ctx: _Context,
+    table: Columns,
+    plan: list[tuple[str, str, Any]],
+    numbers: list[int],
+    source: str,
+) -> tuple[dict[int, RowResult], list[tuple[Any, ...]]]:
+    """Read the rows that need a message the Python way: their results and accepted values."""
+    pl = _polars()
+    if not numbers:
+        return {}, []
+    headers = table.headers()
+    picked = table.frame.filter(pl.col(ROW).is_in(numbers)).select(ROW, *headers)
+    feed = ctx.feed
+    schema_names = list(_schema(pl, feed))
+    odd: dict[int, RowResult] = {}
+    pending: list[_Pending] = []
+    for number, *cells in picked.iter_rows():
+        raw = table.odd.get(number)
+        row = Row(
+            number,
+            raw
+            if raw is not None
+            else {h: "" if c is None else c for h, c in zip(headers, cells, strict=True)},
+        )
+        read = _read_row(ctx, row, plan)
+        if isinstance(read, RowResult):
+            odd[number] = read
+        else:
+            pending.append(read)
+    records: list[Record] = []
+    results: list[RowResult] = []
+    for start in range(0, len(pending), 4096):
+        _build(ctx, source, pending[start : start + 4096], records, results)
+    values: list[tuple[Any, ...]] = []
+    made = iter(records)
+    for item, result in zip(pending, results, strict=True):
+        odd[item.row] = result
+        if result.outcome is not RowOutcome.ACCEPTED:
+            continue
+        record = next(made)
+        flat = _flat(item.doc)
+        flat[ROW] = item.row
+        flat[_META_RID] = None if record.resident_id is None else record.resident_id.value
+        flat[_META_NAME] = record.name
+        flat[_META_STATUS] = record.status.value
+        flat[_META_CONFIRMED] = (
+            None if record.confirmed_on is None else record.confirmed_on.isoformat()
+        )
+        values.append(tuple(flat.get(n) for n in schema_names))
+    return odd, values

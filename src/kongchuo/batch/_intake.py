@@ -23,7 +23,7 @@ import datetime as dt
 import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 import attrs
 
@@ -46,7 +46,7 @@ from kongchuo import (
     quote,
     regions,
 )
-from kongchuo._core.args import require_date, require_instance
+from kongchuo._core.args import require_date, require_instance, require_iterable
 from kongchuo._core.decision import finding
 from kongchuo.batch._cells import (
     CellError,
@@ -63,6 +63,9 @@ from kongchuo.batch._feeds import FIELDS, MAPPINGS, ColumnMapping, Feed, Househo
 from kongchuo.batch._tables import Row
 from kongchuo.policy import ParameterHistory, Policy
 from kongchuo.policy._policy import require_policy
+
+if TYPE_CHECKING:
+    from kongchuo.batch._columnar import Columns
 
 __all__ = [
     "INTAKE_DEFAULTS",
@@ -178,9 +181,14 @@ def school_year_of(day: dt.date) -> int:
     return day.year if day.month >= 7 else day.year - 1
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class Intake:
     """The result of taking in one table (接收结果).
+
+    On the polars path (``engine="polars"``) the records and row results are kept
+    as columns and built as objects only when :attr:`records` or :attr:`rows` is
+    first read; :func:`~kongchuo.batch.build_census` and
+    :func:`~kongchuo.batch.reconcile` read the columns directly.
 
     Attributes:
         feed: The feed.
@@ -189,13 +197,48 @@ class Intake:
         rows: One result per input row, in row order.
         notes: Findings about the table as a whole: the defaults applied (with their
             basis), columns the feed does not read.
+        columns: The columns behind the records on the polars path, else ``None``.
     """
 
     feed: Feed
     source: str
-    records: tuple[Record, ...]
-    rows: tuple[RowResult, ...]
+    _records: tuple[Record, ...] | None = attrs.field(default=None, alias="records")
+    _rows: tuple[RowResult, ...] | None = attrs.field(default=None, alias="rows")
     notes: tuple[Finding, ...] = ()
+    columns: Any = attrs.field(default=None, repr=False)
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        """The accepted rows, as typed records, in row order."""
+        if self._records is None:
+            built = tuple(self.columns.records()) if self.columns is not None else ()
+            object.__setattr__(self, "_records", built)
+            return built
+        return self._records
+
+    @property
+    def rows(self) -> tuple[RowResult, ...]:
+        """One result per input row, in row order."""
+        if self._rows is None:
+            built = tuple(self.columns.rows()) if self.columns is not None else ()
+            object.__setattr__(self, "_rows", built)
+            return built
+        return self._rows
+
+    def __eq__(self, other: object) -> bool:
+        """Equal feed, source, records, row results and notes, whichever path built them."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Intake)  # noqa: S101 - for the type checker
+        return (self.feed, self.source, self.notes, self.rows, self.records) == (
+            other.feed,
+            other.source,
+            other.notes,
+            other.rows,
+            other.records,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
     def counts(self) -> dict[RowOutcome, int]:
         """The number of rows per outcome (every outcome listed).
@@ -206,6 +249,8 @@ class Intake:
             ... ]
             0
         """
+        if self._rows is None and self.columns is not None:
+            return self.columns.counts()  # type: ignore[no-any-return]
         out = dict.fromkeys(RowOutcome, 0)
         for r in self.rows:
             out[r.outcome] += 1
@@ -213,6 +258,9 @@ class Intake:
 
     def rejected(self) -> tuple[RowResult, ...]:
         """The rejected rows."""
+        if self._rows is None and self.columns is not None:
+            odd = self.columns.odd
+            return tuple(odd[n] for n in sorted(odd) if odd[n].outcome is RowOutcome.REJECTED)
         return tuple(r for r in self.rows if r.outcome is RowOutcome.REJECTED)
 
 
@@ -235,6 +283,7 @@ _MEMO_LIMIT: Final = 1 << 15
 _PATH: Final = re.compile(r"^\$\[([0-9]+)\](.*)$")
 
 Reader = Callable[[object, list[Finding]], Any]
+Engine = Literal["auto", "python", "polars"]
 
 
 def _error(code: str, field: str, header: str, en: str, zh: str) -> Finding:
@@ -661,8 +710,8 @@ def _build(
         )
 
 
-def intake(  # noqa: C901 - argument checks and the streaming loop
-    rows: Iterable[Row],
+def intake(  # noqa: C901, PLR0912 - argument checks, the engines and the streaming loop
+    rows: Iterable[Row] | Columns,
     mapping: ColumnMapping | Feed,
     *,
     source: str,
@@ -672,12 +721,14 @@ def intake(  # noqa: C901 - argument checks and the streaming loop
     schools: Iterable[School] | Mapping[str, School] | None = None,
     defaults: IntakeDefaults = INTAKE_DEFAULTS,
     chunk_size: int = 4096,
+    engine: Engine = "auto",
 ) -> Intake:
     """Take in one table of a feed, row by row (按行接收数据).
 
     Args:
         rows: The rows, from :func:`read_csv`, :func:`read_xlsx` or
-            :func:`rows_from_mappings`.
+            :func:`rows_from_mappings`, or a table read into columns by
+            :func:`read_columns`.
         mapping: The column mapping, or a feed for its shipped mapping.
         source: A label for the table in every row result, such as the file name.
         as_of: The day of the intake: it picks the school year (for the default
@@ -689,12 +740,20 @@ def intake(  # noqa: C901 - argument checks and the streaming loop
             of them by code or name.
         defaults: The dated parameters for defaults.
         chunk_size: How many rows are built at once.
+        engine: ``"python"`` (row by row), ``"polars"`` (the cells checked as
+            columns: the ``columnar`` extra) or ``"auto"``, the default: polars for
+            a table from :func:`read_columns`, Python for rows. Both give the same
+            records, row results and messages; on the polars path only the rows
+            that need a message are read as Python objects, and the records and
+            row results are built when first asked for.
 
     Returns:
         The records and one :class:`RowResult` per row.
 
     Raises:
         ValidationError: For a bad argument; never for a bad row.
+            ``batch.engine`` for an unknown engine, ``batch.engine.missing`` for
+            ``"polars"`` without polars.
 
     Example:
         >>> import datetime as dt
@@ -753,6 +812,24 @@ def intake(  # noqa: C901 - argument checks and the streaming loop
         defaults=defaults,
     )
     ctx.source = source
+    engine = require_engine(engine)
+    from kongchuo.batch import _columnar  # noqa: PLC0415 - it imports this module
+
+    table = rows if isinstance(rows, _columnar.Columns) else None
+    if engine == "polars" or (engine == "auto" and table is not None and _columnar.available()):
+        if table is None:
+            rows = list(require_iterable(rows, "rows"))  # type: ignore[arg-type]
+            table = _columnar.columns_of(rows)
+        if table is not None:
+            taken, headers = _columnar.take_in(ctx, table, source)
+            return Intake(
+                feed=mapping.feed,
+                source=source,
+                notes=_ignored(mapping, headers) if len(table) else (),
+                columns=taken,
+            )
+    if isinstance(rows, _columnar.Columns):
+        rows = rows.rows()
     records: list[Record] = []
     results: list[RowResult] = []
     pending: list[_Pending] = []
@@ -782,25 +859,41 @@ def intake(  # noqa: C901 - argument checks and the streaming loop
     finally:
         if enabled:
             gc.enable()
-    notes: list[Finding] = []
-    if plan_keys is not None:
-        ignored = [h for h in plan_keys if isinstance(h, str) and mapping.field_of(h) is None]
-        if ignored:
-            notes.append(
-                finding(
-                    "batch.columns.ignored",
-                    f"columns the {mapping.feed.value} feed does not read: {', '.join(ignored)}",
-                    f"{mapping.feed.label_zh}数据不读取这些列：{'、'.join(ignored)}",
-                    "$",
-                    severity=Severity.INFO,
-                )
-            )
+    notes = _ignored(mapping, plan_keys) if plan_keys is not None else ()
     return Intake(
         feed=mapping.feed,
         source=source,
         records=tuple(records),
         rows=tuple(results),
         notes=tuple(notes),
+    )
+
+
+def require_engine(engine: object) -> Engine:
+    """``engine`` if it is ``"auto"``, ``"python"`` or ``"polars"``; else ``batch.engine``."""
+    if engine not in ("auto", "python", "polars"):  # a tuple: an unhashable engine is refused too
+        raise ValidationError(
+            "batch.engine",
+            "engine must be 'auto', 'python' or 'polars'",
+            "engine 应为 'auto'、'python' 或 'polars'",
+            path="engine",
+        )
+    return engine
+
+
+def _ignored(mapping: ColumnMapping, headers: Iterable[object]) -> tuple[Finding, ...]:
+    """The note naming the columns a feed does not read, if any."""
+    ignored = [h for h in headers if isinstance(h, str) and mapping.field_of(h) is None]
+    if not ignored:
+        return ()
+    return (
+        finding(
+            "batch.columns.ignored",
+            f"columns the {mapping.feed.value} feed does not read: {', '.join(ignored)}",
+            f"{mapping.feed.label_zh}数据不读取这些列：{'、'.join(ignored)}",
+            "$",
+            severity=Severity.INFO,
+        ),
     )
 
 

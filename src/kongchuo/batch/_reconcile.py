@@ -21,7 +21,7 @@ import gc
 import operator
 import zlib
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Final, Literal, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -55,7 +55,7 @@ from kongchuo._time.calendars import _require_calendar
 from kongchuo.batch import _columnar
 from kongchuo.batch._census import Census, CensusEntry, number_key
 from kongchuo.batch._feeds import HouseholdStatus
-from kongchuo.batch._intake import school_year_of
+from kongchuo.batch._intake import Engine, require_engine, school_year_of
 from kongchuo.cases import Case, CaseKind, CaseState, IdentificationMethod, Identified
 from kongchuo.policy import Policy, Threshold, TimeUnit
 from kongchuo.policy._policy import require_policy
@@ -826,8 +826,6 @@ def _compare(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one child's comparisons
         )
 
 
-Engine = Literal["auto", "python", "polars"]
-
 COLUMNAR_FROM: Final = 50_000
 """From how many children, registrations and attendance records together
 ``engine="auto"`` takes the columnar path (when polars is installed)."""
@@ -1016,13 +1014,7 @@ def reconcile(  # noqa: C901, PLR0912
         a person to check.
     """
     as_of = require_date(as_of, "as_of")
-    if engine not in ("auto", "python", "polars"):
-        raise ValidationError(
-            "batch.engine",
-            "engine must be 'auto', 'python' or 'polars'",
-            "engine 应为 'auto'、'python' 或 'polars'",
-            path="engine",
-        )
+    engine = require_engine(engine)
     policy = require_policy(policy)
     bands = require_instance(bands, WarningBands, "bands", name_zh="预警分级")
     census, registrations, attendance, leaves, exemptions, schools = _records(

@@ -35,7 +35,7 @@ class Row(NamedTuple):
     cells: Mapping[str, Any]
 
 
-def _decode(data: bytes, encoding: str | None, name: str) -> str:
+def decode(data: bytes, encoding: str | None, name: str) -> str:
     if encoding is not None:
         try:
             return data.decode(encoding)
@@ -95,17 +95,20 @@ def read_csv(
         >>> [r.cells["姓名"] for r in read_csv(data)]
         ['张小明']
     """
-    if isinstance(source, bytes):
-        data, name = source, "the data"
-    else:
-        file = Path(require_path(source, "source"))
-        name = file.name
-        try:
-            data = file.read_bytes()
-        except (OSError, ValueError) as exc:  # ValueError: a NUL or a lone surrogate
-            raise unreadable(name, exc) from None
-    text = _decode(data, encoding, name)
+    data, name = load(source)
+    text = decode(data, encoding, name)
     return _rows(csv.reader(io.StringIO(text, newline="")))
+
+
+def load(source: str | os.PathLike[str] | bytes) -> tuple[bytes, str]:
+    """The bytes of a table file (or the bytes given) and its name for messages."""
+    if isinstance(source, bytes):
+        return source, "the data"
+    file = Path(require_path(source, "source"))
+    try:
+        return file.read_bytes(), file.name
+    except (OSError, ValueError) as exc:  # ValueError: a NUL or a lone surrogate
+        raise unreadable(file.name, exc) from None
 
 
 def read_xlsx(source: str | os.PathLike[str], *, sheet: str | None = None) -> Iterator[Row]:

@@ -143,32 +143,99 @@ def number_key(number: StudentNumber) -> str:
     return value[1:] if value[0] == "G" else value  # a G number is "G" + the ID number
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Census:
     """The census of school-age children: one entry per child (适龄儿童台账).
 
-    Attributes:
-        entries: The entries by key (ID number, else student number).
-        links: J or L student number → the key of the child it belongs to.
-        unmatched: Accepted membership and registration records whose child is not
-            in the census (a child not on 公安's register, such as a migrant child).
-        conflicts: Every conflict between rows.
-        rows: One result per input row of every intake, in input order.
+    Built from intakes taken in as columns (``engine="polars"``), the census keeps
+    columns too (:attr:`columns`) and builds its entries, row results and unmatched
+    records as objects only when they are first read; :func:`~kongchuo.batch.reconcile`
+    reads the columns and builds the entries of the few children it has to weigh.
+
+    Its parts: ``entries`` by key (ID number, else student number); ``links``, J or
+    L student number → the key of the child it belongs to; ``unmatched``, the
+    accepted membership and registration records whose child is not in the census
+    (a child not on 公安's register, such as a migrant child); ``conflicts``, every
+    conflict between rows; ``rows``, one result per input row of every intake, in
+    input order; ``columns``, the columns behind it on the polars path, else ``None``.
     """
 
-    entries: dict[str, CensusEntry] = attrs.field(repr=lambda e: f"<{len(e)} children>")
-    links: dict[str, str] = attrs.field(factory=dict, repr=False)
-    unmatched: tuple[Record, ...] = attrs.field(default=(), repr=False)
-    conflicts: tuple[Conflict, ...] = attrs.field(default=(), repr=False)
-    rows: tuple[RowResult, ...] = attrs.field(default=(), repr=False)
+    _entries: dict[str, CensusEntry] | None = attrs.field(default=None, alias="entries")
+    _links: dict[str, str] | None = attrs.field(default=None, alias="links")
+    _unmatched: tuple[Record, ...] | None = attrs.field(default=None, alias="unmatched")
+    _conflicts: tuple[Conflict, ...] | None = attrs.field(default=None, alias="conflicts")
+    _rows: tuple[RowResult, ...] | None = attrs.field(default=None, alias="rows")
+    columns: Any = None
+
+    @property
+    def entries(self) -> dict[str, CensusEntry]:
+        """The entries by key (ID number, else student number)."""
+        if self._entries is None:
+            built = self.columns.entries_for() if self.columns is not None else {}
+            object.__setattr__(self, "_entries", built)
+            return built
+        return self._entries
+
+    @property
+    def links(self) -> dict[str, str]:
+        """J or L student number → the key of the child it belongs to."""
+        if self._links is None:
+            return self.columns.links if self.columns is not None else {}
+        return self._links
+
+    @property
+    def unmatched(self) -> tuple[Record, ...]:
+        """Accepted membership and registration records whose child is not in the census."""
+        if self._unmatched is None:
+            built = self.columns.unmatched() if self.columns is not None else ()
+            object.__setattr__(self, "_unmatched", built)
+            return built
+        return self._unmatched
+
+    @property
+    def conflicts(self) -> tuple[Conflict, ...]:
+        """Every conflict between rows."""
+        if self._conflicts is None:
+            return self.columns.conflicts if self.columns is not None else ()
+        return self._conflicts
+
+    @property
+    def rows(self) -> tuple[RowResult, ...]:
+        """One result per input row of every intake, in input order."""
+        if self._rows is None:
+            built = self.columns.rows() if self.columns is not None else ()
+            object.__setattr__(self, "_rows", built)
+            return built
+        return self._rows
+
+    def __repr__(self) -> str:
+        """``Census(<n children>)``: never an ID number."""
+        return f"Census(<{len(self)} children>)"
+
+    def __eq__(self, other: object) -> bool:
+        """Equal entries, links, unmatched records, conflicts and row results."""
+        if not isinstance(other, Census):
+            return NotImplemented
+        return (self.entries, self.links, self.unmatched, self.conflicts, self.rows) == (
+            other.entries,
+            other.links,
+            other.unmatched,
+            other.conflicts,
+            other.rows,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
 
     def __len__(self) -> int:
         """The number of children."""
+        if self._entries is None and self.columns is not None:
+            return len(self.columns)
         return len(self.entries)
 
     def __iter__(self) -> Iterator[CensusEntry]:
         """The entries, in key order."""
-        return iter(self.entries[k] for k in sorted(self.entries))
+        entries = self.entries
+        return iter(entries[k] for k in sorted(entries))
 
     def get(self, key: str | ResidentId | StudentNumber) -> CensusEntry | None:
         """The entry of a child by ID number, student number or key."""
@@ -176,6 +243,8 @@ class Census:
             key = key.value
         elif isinstance(key, StudentNumber):
             key = self.links.get(key.value, number_key(key))
+        if self._entries is None and self.columns is not None:
+            return self.columns.entries_for([key]).get(key)  # type: ignore[no-any-return]
         return self.entries.get(key)
 
     def key_of(self, number: StudentNumber) -> str:
@@ -184,6 +253,8 @@ class Census:
 
     def counts(self) -> dict[RowOutcome, int]:
         """Rows per outcome; the total equals the rows of every intake."""
+        if self._rows is None and self.columns is not None:
+            return self.columns.counts()  # type: ignore[no-any-return]
         out = dict.fromkeys(RowOutcome, 0)
         for r in self.rows:
             out[r.outcome] += 1
@@ -217,7 +288,7 @@ def _compare(
     return found
 
 
-def build_census(*intakes: Intake) -> Census:  # noqa: C901, PLR0912, PLR0915
+def build_census(*intakes: Intake) -> Census:  # noqa: C901, PLR0912
     """Merge intakes into the census, one entry per child (合并为适龄儿童台账).
 
     Household rows come first, whatever the order given; a later household row of
@@ -263,6 +334,15 @@ def build_census(*intakes: Intake) -> Census:  # noqa: C901, PLR0912, PLR0915
         it; the census does not guess which department is right.
     """
     require_items(intakes, Intake, "$")
+    if (
+        intakes
+        and all(i.columns is not None for i in intakes)
+        and len({i.source for i in intakes}) == len(intakes)
+    ):
+        from kongchuo.batch._columnar import CensusColumns  # noqa: PLC0415 - it imports this module
+
+        together = CensusColumns(intakes)
+        return Census(links=together.links, conflicts=together.conflicts, columns=together)
     entries: dict[str, CensusEntry] = {}
     first: dict[str, SourceRef] = {}
     links: dict[str, str] = {}
@@ -280,35 +360,7 @@ def build_census(*intakes: Intake) -> Census:  # noqa: C901, PLR0912, PLR0915
         households = [i for i in intakes if i.feed is Feed.HOUSEHOLD]
         for item in households:
             for rec in item.records:
-                child: Child = rec.value
-                key = child_key(child)
-                ref = SourceRef(rec.source, rec.row)
-                entry = entries.get(key)
-                if entry is None:
-                    entries[key] = CensusEntry(
-                        child=child,
-                        status=rec.status,
-                        confirmed_on=rec.confirmed_on,
-                        sources=(ref,),
-                    )
-                    first[key] = ref
-                    if child.student_number is not None:
-                        links[child.student_number.value] = key
-                    continue
-                found = _compare(_shown(child), entry.child, first[key], child, ref)
-                status, confirmed = entry.status, entry.confirmed_on
-                if rec.status is not HouseholdStatus.ACTIVE and (
-                    confirmed is None or (rec.confirmed_on or dt.date.min) >= confirmed
-                ):
-                    status, confirmed = rec.status, rec.confirmed_on
-                entries[key] = attrs.evolve(
-                    entry, status=status, confirmed_on=confirmed, sources=(*entry.sources, ref)
-                )
-                conflicts.extend(found)
-                if found:
-                    mark(ref, RowOutcome.CONFLICT, *(c.finding() for c in found))
-                else:
-                    mark(ref, RowOutcome.MERGED)
+                merge_household(rec, entries, first, links, conflicts, mark)
         for item in intakes:
             if item.feed in (Feed.POVERTY, Feed.DISABILITY, Feed.CIVIL_AFFAIRS):
                 for rec in item.records:
@@ -327,17 +379,7 @@ def build_census(*intakes: Intake) -> Census:  # noqa: C901, PLR0912, PLR0915
                     else:
                         unmatched.append(rec)
         for key, found_memberships in memberships.items():
-            entry = entries[key]
-            child = entry.child
-            merged = tuple(dict.fromkeys((*child.memberships, *found_memberships)))
-            entries[key] = attrs.evolve(
-                entry,
-                child=attrs.evolve(
-                    child,
-                    memberships=merged,
-                    special_groups=child.special_groups | {m.group for m in merged},
-                ),
-            )
+            entries[key] = with_memberships(entries[key], found_memberships)
         rows: list[RowResult] = []
         for item in intakes:
             for r in item.rows:
@@ -355,6 +397,80 @@ def build_census(*intakes: Intake) -> Census:  # noqa: C901, PLR0912, PLR0915
         unmatched=tuple(unmatched),
         conflicts=tuple(conflicts),
         rows=tuple(rows),
+    )
+
+
+def merge_household(  # noqa: PLR0917 - the census being built, passed apart
+    rec: Record,
+    entries: dict[str, CensusEntry],
+    first: dict[str, SourceRef],
+    links: dict[str, str],
+    conflicts: list[Conflict],
+    mark: Any,  # noqa: ANN401 - the marking function
+) -> None:
+    """Add one household record to the census: a new child, or merged into its entry.
+
+    A later row of the same child is merged if it agrees and in conflict if it does
+    not; a clean-up status in it is applied with its confirmation date (the latest
+    confirmation wins).
+    """
+    child: Child = rec.value
+    key = child_key(child)
+    ref = SourceRef(rec.source, rec.row)
+    entry = entries.get(key)
+    if entry is None:
+        entries[key] = CensusEntry(
+            child=child,
+            status=rec.status,
+            confirmed_on=rec.confirmed_on,
+            sources=(ref,),
+        )
+        first[key] = ref
+        if child.student_number is not None:
+            links[child.student_number.value] = key
+        return
+    found = _compare(_shown(child), entry.child, first[key], child, ref)
+    status, confirmed = entry.status, entry.confirmed_on
+    if rec.status is not HouseholdStatus.ACTIVE and (
+        confirmed is None or (rec.confirmed_on or dt.date.min) >= confirmed
+    ):
+        status, confirmed = rec.status, rec.confirmed_on
+    entries[key] = attrs.evolve(
+        entry, status=status, confirmed_on=confirmed, sources=(*entry.sources, ref)
+    )
+    conflicts.extend(found)
+    if found:
+        mark(ref, RowOutcome.CONFLICT, *(c.finding() for c in found))
+    else:
+        mark(ref, RowOutcome.MERGED)
+
+
+def with_memberships(
+    entry: CensusEntry, found: Iterable[GroupMembership], refs: tuple[SourceRef, ...] = ()
+) -> CensusEntry:
+    """The entry with memberships added (each once, in order) and ``refs`` added to its sources."""
+    child = entry.child
+    merged = tuple(dict.fromkeys((*child.memberships, *found)))
+    return attrs.evolve(
+        entry,
+        child=attrs.evolve(
+            child,
+            memberships=merged,
+            special_groups=child.special_groups | {m.group for m in merged},
+        ),
+        sources=(*entry.sources, *refs),
+    )
+
+
+def unknown_child() -> Finding:
+    """The finding of a membership row whose ID number no household row has."""
+    return finding(
+        "census.child.unknown",
+        "no household row has this ID number; the report is kept unmatched",
+        "户籍数据中没有该身份证号码，该条报送暂存为未匹配",
+        "$.resident_id",
+        severity=Severity.WARNING,
+        basis=("FC-1.1",),
     )
 
 
@@ -379,18 +495,7 @@ def _merge_membership(  # noqa: PLR0917
     entry = entries.get(rid.value) if rid is not None else None
     if entry is None or rid is None:
         unmatched.append(rec)
-        mark(
-            ref,
-            RowOutcome.ACCEPTED,
-            finding(
-                "census.child.unknown",
-                "no household row has this ID number; the report is kept unmatched",
-                "户籍数据中没有该身份证号码，该条报送暂存为未匹配",
-                "$.resident_id",
-                severity=Severity.WARNING,
-                basis=("FC-1.1",),
-            ),
-        )
+        mark(ref, RowOutcome.ACCEPTED, unknown_child())
         return
     found = _compare(rid.masked(), entry.child, first[rid.value], {"name": rec.name}, ref)
     memberships.setdefault(rid.value, []).append(rec.value)

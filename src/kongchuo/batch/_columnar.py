@@ -30,10 +30,19 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 import kongchuo
-from kongchuo import Attendance, Finding, Registration, ResidentId, SpecialGroup, ValidationError
+from kongchuo import Finding, GroupMembership, ResidentId, SpecialGroup, ValidationError
+from kongchuo._core.errors import redact
 from kongchuo._models.base import UNIT_CODE, gc_paused
 from kongchuo.batch._cells import CellError
-from kongchuo.batch._census import CensusEntry
+from kongchuo.batch._census import (
+    CensusEntry,
+    Conflict,
+    SourceRef,
+    child_key,
+    merge_household,
+    unknown_child,
+    with_memberships,
+)
 from kongchuo.batch._feeds import FIELDS, Feed, HouseholdStatus
 from kongchuo.batch._intake import (
     _DEPARTMENTS,
@@ -50,6 +59,7 @@ from kongchuo.batch._intake import (
 from kongchuo.batch._tables import Row, _rows, decode, load
 
 if TYPE_CHECKING:
+    from kongchuo.batch._intake import Intake
     from kongchuo.batch._reconcile import Exemption, _Work
 
 __all__ = ["available", "visit_columnar"]
@@ -77,21 +87,110 @@ def _polars() -> Any:  # noqa: ANN401 - the optional module
     return pl
 
 
+def _people(pl: Any, entries: Any) -> tuple[Any, Any]:  # noqa: ANN401 - polars and a census
+    """The census as a frame of (key, gone), and the builder of some keys' entries."""
+    from kongchuo.batch._census import Census  # noqa: PLC0415 - the module that imports this one
+    from kongchuo.batch._reconcile import _GONE  # noqa: PLC0415
+
+    if isinstance(entries, Census) and entries.columns is not None:
+        merged: CensusColumns = entries.columns
+        gone = [s.value for s in _GONE]
+        return merged.people.select("key", pl.col("status").is_in(gone).alias("gone")), (
+            merged.entries_for
+        )
+    table: Mapping[str, CensusEntry] = entries.entries if isinstance(entries, Census) else entries
+    people = pl.DataFrame(
+        {"key": list(table), "gone": [e.status in _GONE for e in table.values()]},
+        schema={"key": pl.String, "gone": pl.Boolean},
+    )
+
+    def some(keys: Iterable[str]) -> dict[str, CensusEntry]:
+        return {k: table[k] for k in keys if k in table}
+
+    return people, some
+
+
+def _regs_frame(pl: Any, regs: Any, as_of: dt.date) -> Any:  # noqa: ANN401 - polars frames
+    """(number, open, school) of each registration, from objects or an intake's columns."""
+    from kongchuo.batch._reconcile import _ON_ROLL  # noqa: PLC0415
+
+    if isinstance(regs, list):
+        return pl.DataFrame(
+            {
+                "number": [r.student_number.value for r in regs],
+                "open": [
+                    r.status in _ON_ROLL
+                    and r.effective_from <= as_of
+                    and (r.effective_to is None or r.effective_to >= as_of)
+                    for r in regs
+                ],
+                "school": [r.school for r in regs],
+            },
+            schema={"number": pl.String, "open": pl.Boolean, "school": pl.String},
+        )
+    day = as_of.isoformat()  # ISO dates of four-digit years compare as text
+    end = pl.col("effective_to")
+    return regs.columns.values.select(
+        pl.col("student_number").alias("number"),
+        (
+            pl.col("status").is_in([s.value for s in _ON_ROLL])
+            & (pl.col("effective_from") <= day)
+            & (end.is_null() | (end >= day))
+        ).alias("open"),
+        "school",
+    )
+
+
+def _marks_frame(pl: Any, marks: Any) -> Any:  # noqa: ANN401 - polars frames
+    """(number, on, state, school) of each attendance record; state 2 absent, 1 on leave."""
+    from kongchuo.batch._reconcile import _ABSENT, _ON_LEAVE  # noqa: PLC0415
+
+    if isinstance(marks, list):
+        return pl.DataFrame(
+            {
+                "number": [m.student_number.value for m in marks],
+                "on": [m.on for m in marks],
+                "state": [
+                    2 if m.status is _ABSENT else 1 if m.status is _ON_LEAVE else 0 for m in marks
+                ],
+                "school": [m.school for m in marks],
+            },
+            schema={"number": pl.String, "on": pl.Date, "state": pl.Int8, "school": pl.String},
+        )
+    status = pl.col("status")
+    return marks.columns.values.select(
+        pl.col("student_number").alias("number"),
+        pl.col("on").str.to_date("%Y-%m-%d"),
+        pl.when(status == _ABSENT.value)
+        .then(2)
+        .when(status == _ON_LEAVE.value)
+        .then(1)
+        .otherwise(0)
+        .cast(pl.Int8)
+        .alias("state"),
+        "school",
+    )
+
+
+def _objects(items: Any, positions: list[int]) -> dict[int, Any]:  # noqa: ANN401
+    """The records at ``positions`` (of a list, or built from an intake's columns)."""
+    if isinstance(items, list):
+        return {i: items[i] for i in positions}
+    ordered = sorted(set(positions))
+    return {i: r.value for i, r in zip(ordered, items.columns.records(ordered), strict=True)}
+
+
 def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
     work: _Work,
-    entries: Mapping[str, CensusEntry],
+    entries: Any,  # noqa: ANN401 - a Census (maybe on columns) or a mapping of entries
     linked: Mapping[str, str],
-    regs: list[Registration],
-    marks: list[Attendance],
+    regs: Any,  # noqa: ANN401 - a list of registrations or the registration intake
+    marks: Any,  # noqa: ANN401 - a list of attendance records or the attendance intake
     approved: dict[str, list[tuple[dt.date, dt.date]]],
     exempt: dict[str, Exemption],
 ) -> None:
     """Visit every child in key order, as ``_visit`` does, with the joins in polars."""
     from kongchuo.batch._reconcile import (  # noqa: PLC0415 - the module that imports this one
-        _ABSENT,
-        _GONE,
-        _ON_LEAVE,
-        _ON_ROLL,
         _child_alone,
         _masked,
         _merge_bands,
@@ -100,23 +199,14 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
     )
 
     pl = _polars()
-    as_of = work.as_of
-    on_roll = _ON_ROLL
-    people = pl.DataFrame(
-        {
-            "key": list(entries),
-            "gone": [e.status in _GONE for e in entries.values()],
-        },
-        schema={"key": pl.String, "gone": pl.Boolean},
-    )
+    people, entries_for = _people(pl, entries)
     links = pl.DataFrame(
         {"number": list(linked), "linked": list(linked.values())},
         schema={"number": pl.String, "linked": pl.String},
     )
 
-    def keyed(numbers: list[str]) -> Any:  # noqa: ANN401 - a polars frame
+    def keyed(frame: Any) -> Any:  # noqa: ANN401 - a polars frame
         """The census key of each student number: its link, else itself less a leading G."""
-        frame = pl.DataFrame({"number": numbers}, schema={"number": pl.String})
         frame = frame.with_row_index("idx")
         if links.height:
             frame = frame.join(links, on="number", how="left")
@@ -124,30 +214,12 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias("linked"))
         number = pl.col("number")
         own = pl.when(number.str.starts_with("G")).then(number.str.slice(1)).otherwise(number)
-        return frame.select("idx", pl.coalesce("linked", own).alias("key"))
+        return frame.select(
+            "idx", pl.coalesce("linked", own).alias("key"), pl.exclude("idx", "number", "linked")
+        )
 
-    reg_frame = keyed([r.student_number.value for r in regs]).with_columns(
-        pl.Series(
-            "open",
-            [
-                r.status in on_roll
-                and r.effective_from <= as_of
-                and (r.effective_to is None or r.effective_to >= as_of)
-                for r in regs
-            ],
-            dtype=pl.Boolean,
-        ),
-        pl.Series("school", [r.school for r in regs], dtype=pl.String),
-    )
-    mark_frame = keyed([m.student_number.value for m in marks]).with_columns(
-        pl.Series("on", [m.on for m in marks], dtype=pl.Date),
-        pl.Series(
-            "state",
-            [2 if m.status is _ABSENT else 1 if m.status is _ON_LEAVE else 0 for m in marks],
-            dtype=pl.Int8,
-        ),
-        pl.Series("school", [m.school for m in marks], dtype=pl.String),
-    )
+    reg_frame = keyed(_regs_frame(pl, regs, work.as_of))
+    mark_frame = keyed(_marks_frame(pl, marks))
     # Counts only: the lists of records are gathered later for the children that
     # need the general comparison (carrying them through the joins and the sort
     # costs more than the rest of the plan at a million children).
@@ -252,16 +324,19 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
         )
 
     reg_rows, mark_rows = gathered(reg_frame), gathered(mark_frame)
-    entry_of = entries.get
-    for key_ in rest.get_column("key").to_list():
+    reg_of = _objects(regs, [i for found in reg_rows.values() for i in found])
+    mark_of = _objects(marks, [i for found in mark_rows.values() for i in found])
+    rest_keys = rest.get_column("key").to_list()
+    entry_of = entries_for(rest_keys).get
+    for key_ in rest_keys:
         reg_at = reg_rows.get(key_)
         mark_at = mark_rows.get(key_)
         _child_alone(
             work,
             key_,
             entry_of(key_),
-            [regs[i] for i in reg_at] if reg_at else [],
-            [marks[i] for i in mark_at] if mark_at else [],
+            [reg_of[i] for i in reg_at] if reg_at else [],
+            [mark_of[i] for i in mark_at] if mark_at else [],
             approved.get(key_, []),
             exempt.get(key_),
         )
@@ -966,3 +1041,318 @@ def _python_rows(
         )
         values.append(tuple(flat.get(n) for n in schema_names))
     return odd, values
+
+
+# ---------------------------------------------------------------------------
+# The columnar census (列式台账)
+# ---------------------------------------------------------------------------
+
+_MERGED: Final = 1
+_CONFLICT: Final = 2
+_UNKNOWN: Final = 3
+
+
+class CensusColumns:
+    """The census of columnar intakes, merged as group-bys (列式台账合并).
+
+    Household rows are grouped by key (ID number, else student number); a child
+    with one household row takes its entry from that row, and the few children
+    with more go through the Python merge (the same function as the Python path),
+    so conflicts and statuses are the Python path's. Membership rows join the
+    children by ID number (a differing name is a conflict); registrations by ID
+    number or a linked student number. Entries are built as objects only when
+    asked for (all of them, or those of some keys).
+    """
+
+    def __init__(self, intakes: tuple[Intake, ...]) -> None:  # noqa: C901, PLR0915
+        """Merge ``intakes`` (each taken in as columns)."""
+        pl = _polars()
+        self.intakes = intakes
+        self.columns: list[IntakeColumns] = [i.columns for i in intakes]
+        self.changes: dict[int, Any] = {}  # intake → frame of (row, change code)
+        self.findings: dict[tuple[int, int], tuple[Finding, ...]] = {}
+        self.unmatched_at: list[tuple[int, list[int]]] = []
+        conflicts: list[Conflict] = []
+        house_parts = [
+            self.columns[n].values.select(
+                pl.lit(n, dtype=pl.Int64).alias("src"),
+                pl.int_range(pl.len(), dtype=pl.Int64).alias("pos"),
+                ROW,
+                pl.coalesce("resident_id", "student_number").alias("key"),
+                "resident_id",
+                "name",
+                pl.col(_META_STATUS).alias("status"),
+                pl.col(_META_CONFIRMED).alias("confirmed"),
+            )
+            for n, i in enumerate(intakes)
+            if i.feed is Feed.HOUSEHOLD
+        ]
+        schema = {
+            "src": pl.Int64,
+            "pos": pl.Int64,
+            ROW: pl.Int64,
+            "key": pl.String,
+            "resident_id": pl.String,
+            "name": pl.String,
+            "status": pl.String,
+            "confirmed": pl.String,
+        }
+        house = pl.concat(house_parts) if house_parts else pl.DataFrame(schema=schema)
+        house = house.with_row_index("ord")
+        dup = house.filter(pl.col("key").is_duplicated())
+        people = house.unique(subset="key", keep="first", maintain_order=True).drop("ord")
+        # Children with more than one household row: the Python merge, row by row.
+        self.merged: dict[str, CensusEntry] = {}
+        first: dict[str, SourceRef] = {}
+        links: dict[str, str] = {}
+        marks: dict[SourceRef, tuple[RowOutcome, tuple[Finding, ...]]] = {}
+
+        def mark(ref: SourceRef, outcome: RowOutcome, *found: Finding) -> None:
+            marks[ref] = (outcome, found)
+
+        if dup.height:
+            by_src: dict[int, dict[int, Record]] = {}
+            for src, positions in dup.group_by("src").agg(pl.col("pos")).sort("src").iter_rows():
+                recs = self.columns[src].records(positions)
+                by_src[src] = dict(zip(positions, recs, strict=True))
+            for src, pos in dup.sort("ord").select("src", "pos").iter_rows():
+                merge_household(by_src[src][pos], self.merged, first, links, conflicts, mark)
+            changed = pl.DataFrame(
+                {
+                    "key": list(self.merged),
+                    "status_": [e.status.value for e in self.merged.values()],
+                    "confirmed_": [
+                        None if e.confirmed_on is None else e.confirmed_on.isoformat()
+                        for e in self.merged.values()
+                    ],
+                },
+                schema={"key": pl.String, "status_": pl.String, "confirmed_": pl.String},
+            )
+            people = (
+                people.join(changed, on="key", how="left")
+                .with_columns(
+                    pl.when(pl.col("key").is_in(list(self.merged)))
+                    .then(pl.col("status_"))
+                    .otherwise(pl.col("status"))
+                    .alias("status"),
+                    pl.when(pl.col("key").is_in(list(self.merged)))
+                    .then(pl.col("confirmed_"))
+                    .otherwise(pl.col("confirmed"))
+                    .alias("confirmed"),
+                )
+                .drop("status_", "confirmed_")
+            )
+        self.people = people
+        # J and L numbers of children without an ID number link to themselves.
+        links.update(
+            (number, number)
+            for number in people.filter(pl.col("resident_id").is_null()).get_column("key")
+        )
+        for ref, (outcome, found) in marks.items():
+            n = next(i for i, x in enumerate(intakes) if x.source == ref.source)
+            self.findings[n, ref.row] = found
+            self._change(n, ref.row, _CONFLICT if outcome is RowOutcome.CONFLICT else _MERGED)
+        kept = people.select(
+            "key",
+            pl.col("name").alias("kept"),
+            pl.col("src").alias("kept_src"),
+            pl.col(ROW).alias("kept_row"),
+        )
+        self.member_at: list[tuple[int, Any]] = []  # (intake, frame of key, pos)
+        reg_parts = []
+        unknown = unknown_child()
+        for n, item in enumerate(intakes):
+            if item.feed in (Feed.POVERTY, Feed.DISABILITY, Feed.CIVIL_AFFAIRS):
+                rows = (
+                    self.columns[n]
+                    .values.select(
+                        pl.int_range(pl.len(), dtype=pl.Int64).alias("pos"),
+                        ROW,
+                        pl.col(_META_RID).alias("key"),
+                        pl.col(_META_NAME).alias("name"),
+                    )
+                    .join(kept, on="key", how="left")
+                    .with_columns(
+                        pl.when(pl.col("kept").is_null() & pl.col("kept_row").is_null())
+                        .then(pl.lit(_UNKNOWN))
+                        .when(pl.col("name").is_not_null() & (pl.col("name") != pl.col("kept")))
+                        .then(pl.lit(_CONFLICT))
+                        .otherwise(pl.lit(_MERGED))
+                        .alias("change")
+                    )
+                    .sort("pos")
+                )
+                self.changes[n] = rows.select(ROW, "change")
+                self.member_at.append((n, rows.filter(pl.col("change") != _UNKNOWN)))
+                odd = rows.filter(pl.col("change") != _MERGED)
+                for pos, row, key, name, kept_name, kept_src, kept_row, change in odd.select(
+                    "pos", ROW, "key", "name", "kept", "kept_src", "kept_row", "change"
+                ).iter_rows():
+                    if change == _UNKNOWN:
+                        self.findings[n, row] = (unknown,)
+                        continue
+                    conflict = Conflict(
+                        child=redact(key),
+                        field="name",
+                        kept=kept_name,
+                        kept_from=SourceRef(intakes[kept_src].source, kept_row),
+                        other=name,
+                        other_from=SourceRef(item.source, row),
+                    )
+                    conflicts.append(conflict)
+                    self.findings[n, row] = (conflict.finding(),)
+                    _ = pos
+                self.unmatched_at.append(
+                    (n, rows.filter(pl.col("change") == _UNKNOWN).get_column("pos").to_list())
+                )
+            elif item.feed is Feed.REGISTRATION:
+                reg_parts.append(
+                    self.columns[n].values.select(
+                        pl.lit(n, dtype=pl.Int64).alias("src"),
+                        pl.int_range(pl.len(), dtype=pl.Int64).alias("pos"),
+                        ROW,
+                        pl.col("student_number").alias("number"),
+                        pl.col(_META_RID).alias("rid"),
+                    )
+                )
+                self.unmatched_at.append((n, []))  # filled below, in this place
+        if reg_parts:
+            keys = people.get_column("key")
+            regs = pl.concat(reg_parts).with_row_index("ord")
+            known = pl.col("rid").is_in(keys.implode()) & pl.col("rid").is_not_null()
+            regs = regs.with_columns(
+                known.alias("known"),
+                (known & ~pl.col("number").str.starts_with("G")).alias("links"),
+            )
+            linking = regs.filter(pl.col("links"))
+            earliest = linking.group_by("number").agg(pl.col("ord").min().alias("linked_at"))
+            regs = regs.join(earliest, on="number", how="left").with_columns(
+                (
+                    pl.col("known")
+                    | pl.col("number").is_in(list(links))
+                    | (pl.col("linked_at") < pl.col("ord")).fill_null(value=False)
+                ).alias("merged")
+            )
+            links.update(linking.sort("ord").select("number", "rid").iter_rows())
+            regs = regs.sort("ord")
+            for n, _ in enumerate(intakes):
+                if intakes[n].feed is not Feed.REGISTRATION:
+                    continue
+                part = regs.filter(pl.col("src") == n)
+                self.changes[n] = part.filter(pl.col("merged")).select(
+                    ROW, pl.lit(_MERGED).alias("change")
+                )
+                at = next(i for i, (m, _) in enumerate(self.unmatched_at) if m == n)
+                self.unmatched_at[at] = (
+                    n,
+                    part.filter(~pl.col("merged")).get_column("pos").to_list(),
+                )
+        self.links = links
+        self.conflicts = tuple(conflicts)
+
+    def _change(self, n: int, row: int, code: int) -> None:
+        pl = _polars()
+        frame = pl.DataFrame(
+            {ROW: [row], "change": [code]}, schema={ROW: pl.Int64, "change": pl.Int32}
+        )
+        old = self.changes.get(n)
+        self.changes[n] = (
+            frame if old is None else pl.concat([old.cast({"change": pl.Int32}), frame])
+        )
+
+    def __len__(self) -> int:
+        """The number of children."""
+        return int(self.people.height)
+
+    def entries_for(self, keys: Iterable[str] | None = None) -> dict[str, CensusEntry]:
+        """The entries of ``keys`` (those in the census), or of every child, as objects."""
+        pl = _polars()
+        people = self.people
+        if keys is not None:
+            people = people.filter(pl.col("key").is_in(list(keys)))
+        wanted = people.get_column("key").to_list()
+        out: dict[str, CensusEntry] = {}
+        with gc_paused():
+            plain = people.filter(~pl.col("key").is_in(list(self.merged)))
+            for src, positions, rows, statuses, confirmed in (
+                plain.group_by("src", maintain_order=True)
+                .agg("pos", ROW, "status", "confirmed")
+                .iter_rows()
+            ):
+                source = self.intakes[src].source
+                recs = self.columns[src].records(positions)
+                for rec, row, status, day in zip(recs, rows, statuses, confirmed, strict=True):
+                    child = rec.value
+                    out[child_key(child)] = CensusEntry(
+                        child=child,
+                        status=HouseholdStatus(status),
+                        confirmed_on=None if day is None else dt.date.fromisoformat(day),
+                        sources=(SourceRef(source, row),),
+                    )
+            for key in wanted:
+                hit = self.merged.get(key)
+                if hit is not None:
+                    out[key] = hit
+            found: dict[str, list[tuple[SourceRef, GroupMembership]]] = {}
+            for n, frame in self.member_at:
+                part = frame if keys is None else frame.filter(pl.col("key").is_in(wanted))
+                if not part.height:
+                    continue
+                source = self.intakes[n].source
+                recs = self.columns[n].records(part.get_column("pos").to_list())
+                for key, rec in zip(part.get_column("key").to_list(), recs, strict=True):
+                    found.setdefault(key, []).append((SourceRef(source, rec.row), rec.value))
+            for key, items in found.items():
+                out[key] = with_memberships(
+                    out[key], (m for _, m in items), tuple(ref for ref, _ in items)
+                )
+        return {k: out[k] for k in wanted}
+
+    def unmatched(self) -> tuple[Record, ...]:
+        """The accepted membership and registration records with no child in the census."""
+        out: list[Record] = []
+        for n, positions in self.unmatched_at:
+            if positions:
+                out.extend(self.columns[n].records(positions))
+        return tuple(out)
+
+    def rows(self) -> tuple[RowResult, ...]:
+        """Every intake's row results, with the census's outcomes applied, in input order."""
+        pl = _polars()
+        out: list[RowResult] = []
+        outcomes = {_MERGED: RowOutcome.MERGED, _CONFLICT: RowOutcome.CONFLICT}
+        with gc_paused():
+            for n, item in enumerate(self.intakes):
+                rows = item.rows
+                changes = self.changes.get(n)
+                if changes is None or not changes.height:
+                    out.extend(rows)
+                    continue
+                codes = dict(changes.select(ROW, "change").iter_rows())
+                for r in rows:
+                    code = codes.get(r.row)
+                    if code is None or r.outcome is RowOutcome.REJECTED:
+                        out.append(r)
+                        continue
+                    extra = self.findings.get((n, r.row), ())
+                    outcome = outcomes.get(code, RowOutcome.ACCEPTED)
+                    out.append(r._replace(outcome=outcome, findings=(*r.findings, *extra)))
+        _ = pl
+        return tuple(out)
+
+    def counts(self) -> dict[RowOutcome, int]:
+        """Rows per outcome, from the columns."""
+        pl = _polars()
+        out = dict.fromkeys(RowOutcome, 0)
+        for n, item in enumerate(self.intakes):
+            for outcome, count in item.counts().items():
+                out[outcome] += count
+            changes = self.changes.get(n)
+            if changes is None:
+                continue
+            for code, count in changes.group_by("change").agg(pl.len()).iter_rows():
+                if code == _UNKNOWN:
+                    continue
+                out[RowOutcome.ACCEPTED] -= count
+                out[RowOutcome.MERGED if code == _MERGED else RowOutcome.CONFLICT] += count
+        return out

@@ -185,16 +185,15 @@ def school_year_of(day: dt.date) -> int:
 class Intake:
     """The result of taking in one table (接收结果).
 
-    On the polars path (``engine="polars"``) the records and row results are kept
-    as columns and built as objects only when :attr:`records` or :attr:`rows` is
-    first read; :func:`~kongchuo.batch.build_census` and
-    :func:`~kongchuo.batch.reconcile` read the columns directly.
+    ``records`` are the accepted rows, as typed records, in row order; ``rows`` one
+    result per input row, in row order. On the polars path (``engine="polars"``)
+    both are kept as columns and built as objects only when first read;
+    :func:`~kongchuo.batch.build_census` and :func:`~kongchuo.batch.reconcile` read
+    the columns directly.
 
     Attributes:
         feed: The feed.
         source: The table's label.
-        records: The accepted rows, as typed records, in row order.
-        rows: One result per input row, in row order.
         notes: Findings about the table as a whole: the defaults applied (with their
             basis), columns the feed does not read.
         columns: The columns behind the records on the polars path, else ``None``.

@@ -54,8 +54,8 @@ from kongchuo._core.errors import type_name
 from kongchuo._time.calendars import _require_calendar
 from kongchuo.batch import _columnar
 from kongchuo.batch._census import Census, CensusEntry, number_key
-from kongchuo.batch._feeds import HouseholdStatus
-from kongchuo.batch._intake import Engine, require_engine, school_year_of
+from kongchuo.batch._feeds import Feed, HouseholdStatus
+from kongchuo.batch._intake import Engine, Intake, require_engine, school_year_of
 from kongchuo.cases import Case, CaseKind, CaseState, IdentificationMethod, Identified
 from kongchuo.policy import Policy, Threshold, TimeUnit
 from kongchuo.policy._policy import require_policy
@@ -897,10 +897,35 @@ def _visit(  # noqa: PLR0917 - the grouped inputs, passed apart
     _merge_bands(work, _plain_bands(full, work))
 
 
+def _taken(
+    items: object, feed: Feed, name: str, cls: type[Any], name_zh: str
+) -> Intake | tuple[Any, ...]:
+    """Records checked, or an intake of ``feed``: itself (on columns) or its records' values."""
+    if not isinstance(items, Intake):
+        return require_items(items, cls, name, name_zh=name_zh)
+    if items.feed is not feed:
+        raise ValidationError(
+            "batch.intake.feed",
+            f"{name} must be an intake of the {feed.value} feed, not {items.feed.value}",
+            f"{name} 应为{feed.label_zh}数据的接收结果，而不是{items.feed.label_zh}",
+            path=name,
+        )
+    if items.columns is not None:
+        return items
+    return tuple(r.value for r in items.records)
+
+
+def _values(items: Any) -> Any:  # noqa: ANN401 - records, or an intake on columns
+    """The records of an intake on columns as objects; other inputs as they are."""
+    if isinstance(items, Intake):
+        return [r.value for r in items.records]
+    return items
+
+
 def _records(  # noqa: PLR0917 - the six inputs of reconcile, in its order
     census: Census | Iterable[CensusEntry],
-    registrations: Iterable[Registration],
-    attendance: Iterable[Attendance],
+    registrations: Iterable[Registration] | Intake,
+    attendance: Iterable[Attendance] | Intake,
     leaves: Iterable[Leave],
     exemptions: Iterable[Exemption],
     schools: Iterable[School] | Mapping[str, School],
@@ -914,8 +939,8 @@ def _records(  # noqa: PLR0917 - the six inputs of reconcile, in its order
         census
         if isinstance(census, Census)
         else require_items(census, CensusEntry, "census", name_zh="台账条目"),
-        require_items(registrations, Registration, "registrations", name_zh="学籍"),
-        require_items(attendance, Attendance, "attendance", name_zh="考勤"),
+        _taken(registrations, Feed.REGISTRATION, "registrations", Registration, "学籍"),
+        _taken(attendance, Feed.ATTENDANCE, "attendance", Attendance, "考勤"),
         require_items(leaves, Leave, "leaves", name_zh="请假"),
         require_items(exemptions, Exemption, "exemptions", name_zh="免于入学"),
         schools
@@ -926,8 +951,8 @@ def _records(  # noqa: PLR0917 - the six inputs of reconcile, in its order
 
 def reconcile(  # noqa: C901, PLR0912
     census: Census | Iterable[CensusEntry],
-    registrations: Iterable[Registration],
-    attendance: Iterable[Attendance],
+    registrations: Iterable[Registration] | Intake,
+    attendance: Iterable[Attendance] | Intake,
     *,
     as_of: dt.date,
     policy: Policy,
@@ -957,9 +982,10 @@ def reconcile(  # noqa: C901, PLR0912
 
     Args:
         census: The census, or an iterable of its entries (one partition).
-        registrations: The registrations (学籍), read once.
+        registrations: The registrations (学籍), read once; or the intake of the
+            registration feed, whose columns the polars path reads directly.
         attendance: The schools' attendance records (absences, as schools log
-            them, or every day), read once.
+            them, or every day), read once; or the intake of the attendance feed.
         as_of: The day reconciled: registrations on roll that day, attendance up
             to it, parameters in force then.
         policy: The thresholds and the age band.
@@ -978,9 +1004,9 @@ def reconcile(  # noqa: C901, PLR0912
             of entries (a :class:`~kongchuo.batch.Census` carries its own).
         engine: ``"python"`` (pure Python), ``"polars"`` (the joins in polars:
             the ``columnar`` extra) or ``"auto"``, the default: polars when it is
-            installed and there are at least :data:`COLUMNAR_FROM` children,
-            registrations and attendance records together. Both give the same
-            result.
+            installed and the census or an intake given was taken in as columns, or
+            there are at least :data:`COLUMNAR_FROM` children, registrations and
+            attendance records together. Both give the same result.
 
     Returns:
         Every discrepancy and band, in a fixed order: the result does not depend
@@ -1040,8 +1066,9 @@ def reconcile(  # noqa: C901, PLR0912
     work = _Work(
         as_of=as_of, since=since, policy=policy, school_days=days, bands=bands, schools=registry
     )
+    entries: Census | dict[str, CensusEntry]
     if isinstance(census, Census):
-        entries = census.entries
+        entries = census
         linked = census.links
     else:
         entries = {e.key: e for e in census}
@@ -1063,24 +1090,35 @@ def reconcile(  # noqa: C901, PLR0912
         for item in exemptions:
             if item.until is None or item.until >= as_of:
                 exempt[item.resident_id.value] = item
-        if engine == "auto":
-            registrations = list(registrations)
-            attendance = list(attendance)
-            size = len(entries) + len(registrations) + len(attendance)
+        columns = (
+            (isinstance(census, Census) and census.columns is not None)
+            or isinstance(registrations, Intake)
+            or isinstance(attendance, Intake)
+        )
+        if engine == "auto" and not (columns and _columnar.available()):
+            registrations = _values(registrations)
+            attendance = _values(attendance)
+            size = len(entries) + len(registrations) + len(attendance)  # type: ignore[arg-type]
             if size < COLUMNAR_FROM or not _columnar.available():
                 engine = "python"
         if engine == "python":
             _visit(
                 work,
-                entries,
-                _group(registrations, key_of),
-                _group(attendance, key_of),
+                entries.entries if isinstance(entries, Census) else entries,
+                _group(_values(registrations), key_of),
+                _group(_values(attendance), key_of),
                 approved,
                 exempt,
             )
         else:
             _columnar.visit_columnar(
-                work, entries, linked, list(registrations), list(attendance), approved, exempt
+                work,
+                entries,
+                linked,
+                registrations if isinstance(registrations, Intake) else list(registrations),
+                attendance if isinstance(attendance, Intake) else list(attendance),
+                approved,
+                exempt,
             )
     finally:
         if enabled:

@@ -5,6 +5,13 @@ Run: ``python benchmarks/bench_batch.py --children 100000`` (a county) or
 school days as absence records: a few minutes and a few GB). Every figure is
 printed beside a baseline measured in the same process:
 
+* with ``--columnar``: the columnar path end to end from CSV files — read into
+  columns, intake with ``engine="polars"`` (every row accounted for), census,
+  reconcile — beside polars reading the same four files and running the
+  registration join, each in a forked copy of a small process (the feeds are
+  generated and written in another copy), with the peak RSS of each copy;
+  ``--rows-each N`` pads the four feeds to N rows each;
+
 * intake (row by row, normalising, row results) beside ``kongchuo.from_dicts`` on
   the same rows already clean (the library's all-or-nothing bulk loader);
 * reconcile (every comparison, absence runs, bands), with each engine (pure
@@ -366,6 +373,249 @@ def jsonl_phase(children: list[kongchuo.Child], *, with_json: bool) -> None:  # 
     )
 
 
+def write_feeds(n: int, seed: int, folder: str, rows_each: int | None) -> dict[str, Any]:
+    """Generate the county and write its feeds as CSV files (UTF-8 with BOM); not timed.
+
+    ``rows_each`` pads the household, registration, attendance and poverty feeds
+    to that many rows by repeating rows (repeated attendance rows are the same day
+    logged twice; repeated poverty rows merge as one membership).
+    """
+    import csv
+
+    county = synthetic_feeds(n, seed=seed)
+    sizes: dict[str, int] = {}
+    for feed, given in county.rows.items():
+        rows = given
+        if rows_each and feed in FOUR and 0 < len(given) < rows_each:
+            rows = [given[i % len(given)] for i in range(rows_each)]
+        path = os.path.join(folder, f"{feed.value}.csv")  # noqa: PTH118
+        with open(path, "w", encoding="utf-8-sig", newline="") as out:  # noqa: PTH123
+            if rows:
+                writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+                writer.writeheader()
+                writer.writerows(rows)
+        sizes[feed.value] = len(rows)
+    return {
+        "sizes": sizes,
+        "as_of": county.as_of.isoformat(),
+        "since": county.since.isoformat(),
+        "schools": [(s.code, s.name, s.kind.value, s.jurisdiction) for s in county.schools],
+    }
+
+
+FOUR = (Feed.HOUSEHOLD, Feed.REGISTRATION, Feed.ATTENDANCE, Feed.POVERTY)
+
+
+def in_fork(fn: Callable[[], Any]) -> Any:  # noqa: ANN401 - what fn returns, as JSON
+    """Run ``fn`` in a forked copy; its JSON result, with the copy's peak RSS (MiB) added."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the copy
+        os.close(read)
+        try:
+            out = {"result": fn(), "peak": peak_mib(), "start_rss": START_RSS}
+        except Exception as exc:  # noqa: BLE001 - reported, not raised, across the fork
+            out = {"error": f"{type(exc).__name__}: {exc}"}
+        with os.fdopen(write, "w") as pipe:
+            pipe.write(json.dumps(out))
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        text = pipe.read()
+    os.waitpid(pid, 0)
+    return json.loads(text) if text else {"error": "no result"}
+
+
+START_RSS = 0.0
+
+
+def columnar_run(folder: str, meta: dict[str, Any]) -> dict[str, Any]:
+    """Intake (polars) → census → reconcile from the files, each phase timed; run in a fork."""
+    import polars as pl  # noqa: F401 - imported here, in the copy, before the clock starts
+
+    from kongchuo import School, SchoolKind
+    from kongchuo.batch import read_columns
+
+    schools = tuple(
+        School(code=c, name=nm, kind=SchoolKind(k), jurisdiction=j)
+        for c, nm, k, j in meta["schools"]
+    )
+    as_of = dt.date.fromisoformat(meta["as_of"])
+    since = dt.date.fromisoformat(meta["since"])
+    common = {
+        "as_of": as_of,
+        "policy": FEICHENG,
+        "jurisdictions": regions.FEICHENG_UNITS,
+        "schools": schools,
+    }
+    out: dict[str, Any] = {"phases": []}
+    taken = {}
+    gc.collect()
+    for feed in Feed:
+        path = os.path.join(folder, f"{feed.value}.csv")  # noqa: PTH118
+        start = time.perf_counter()
+        table = read_columns(path)
+        read_s = time.perf_counter() - start
+        result = intake(table, feed, source=f"{feed.value}.csv", engine="polars", **common)
+        seconds = time.perf_counter() - start
+        taken[feed] = result
+        if feed in FOUR:
+            out["phases"].append(
+                {
+                    "label": f"intake {feed.value}",
+                    "rows": len(table),
+                    "seconds": seconds,
+                    "read": read_s,
+                    "rejected": result.counts()[kongchuo.batch.RowOutcome.REJECTED],
+                    "rss": rss_mib(),
+                }
+            )
+    start = time.perf_counter()
+    census = build_census(*taken.values())
+    counts = census.counts()
+    seconds = time.perf_counter() - start
+    out["phases"].append(
+        {
+            "label": f"build_census ({len(census):,} children)",
+            "rows": sum(counts.values()),
+            "seconds": seconds,
+            "rss": rss_mib(),
+        }
+    )
+    calendar = ChinaCalendar()
+    calendar.is_workday(as_of)  # warm the calendar's tables outside the clock
+    start = time.perf_counter()
+    result = reconcile(
+        census,
+        taken[Feed.REGISTRATION],
+        taken[Feed.ATTENDANCE],
+        as_of=as_of,
+        since=since,
+        policy=FEICHENG,
+        calendar=calendar,
+        schools=schools,
+        engine="polars",
+    )
+    seconds = time.perf_counter() - start
+    out["phases"].append(
+        {
+            "label": f"reconcile, engine polars ({len(result.discrepancies):,} found)",
+            "rows": len(census),
+            "seconds": seconds,
+            "rss": rss_mib(),
+        }
+    )
+    out["found"] = {k.value: v for k, v in result.counts().items()}
+    return out
+
+
+def polars_baseline(folder: str, as_of_text: str) -> dict[str, Any]:
+    """Plain polars: read the four CSV files and run the registration join; run in a fork."""
+    import polars as pl
+
+    start = time.perf_counter()
+    frames = {
+        feed: pl.read_csv(
+            os.path.join(folder, f"{feed.value}.csv"),  # noqa: PTH118
+            infer_schema=False,
+        )
+        for feed in FOUR
+    }
+    read_s = time.perf_counter() - start
+    house, regs, marks = (frames[f] for f in FOUR[:3])
+    people = house.select(
+        pl.col("身份证号").alias("key"),
+        pl.col("户籍状态").is_in(["正常", "失踪失联"]).alias("counts"),
+    )
+    own = pl.col("学籍号").str.slice(1)
+    roll = regs.select(
+        own.alias("key"),
+        pl.col("学校标识码").alias("school"),
+        ((pl.col("学籍状态") == "在读") & (pl.col("生效日期") <= as_of_text)).alias("on_roll"),
+    )
+    seen = marks.select(own.alias("key"), pl.col("学校标识码").alias("school"))
+    built = time.perf_counter()
+    roll = roll.filter(pl.col("on_roll"))
+    active = people.filter(pl.col("counts"))
+    never = active.join(roll, on="key", how="anti").height
+    dup = roll.group_by("key").len().filter(pl.col("len") > 1).height
+    phantom = people.filter(~pl.col("counts")).join(roll, on="key", how="semi").height
+    both = seen.unique().join(roll.select("key", "school"), on="key", how="left", suffix="_reg")
+    per = both.group_by("key").agg(
+        (pl.col("school") == pl.col("school_reg")).any().alias("match"),
+        pl.col("school_reg").is_null().all().alias("unreg"),
+    )
+    mismatch = per.filter(~pl.col("match") & ~pl.col("unreg")).height
+    unregistered = per.filter(pl.col("unreg")).height
+    done = time.perf_counter()
+    return {
+        "read": read_s,
+        "join_with_build": done - read_s - start,
+        "join_ready": done - built,
+        "total": done - start,
+        "rows": sum(f.height for f in frames.values()),
+        "found": [never, dup, phantom, mismatch, unregistered],
+    }
+
+
+def columnar_phase(n: int, seed: int, rows_each: int | None) -> None:
+    """The columnar path end to end from CSV files, each run in a forked copy of a small process."""
+    import tempfile
+
+    global START_RSS  # noqa: PLW0603 - read by the forked copies
+    with tempfile.TemporaryDirectory(prefix="kongchuo-bench-") as folder:
+        made = in_fork(lambda: write_feeds(n, seed, folder, rows_each))
+        if "error" in made:
+            print("  writing the feeds failed:", made["error"])
+            return
+        meta = made["result"]
+        START_RSS = rss_mib()
+        print(
+            f"columnar path from CSV files (UTF-8 with BOM): {meta['sizes']} rows; "
+            f"each run in a forked copy of a process at {START_RSS:,.0f} MiB (polars not imported)"
+        )
+        base = in_fork(lambda: polars_baseline(folder, meta["as_of"]))
+        run = in_fork(lambda: columnar_run(folder, meta))
+        base2 = in_fork(lambda: polars_baseline(folder, meta["as_of"]))
+    if "error" in run or "error" in base:
+        print("  failed:", run.get("error"), base.get("error"))
+        return
+    b = min(base["result"]["total"], base2["result"]["total"])
+    b_read = min(base["result"]["read"], base2["result"]["read"])
+    b_join = min(base["result"]["join_with_build"], base2["result"]["join_with_build"])
+    b_ready = min(base["result"]["join_ready"], base2["result"]["join_ready"])
+    phases = run["result"]["phases"]
+    intake_s = sum(p["seconds"] for p in phases if p["label"].startswith("intake"))
+    intake_rows = sum(p["rows"] for p in phases if p["label"].startswith("intake"))
+    for p in phases:
+        extra = f"  (read {p['read']:.2f} s, {p['rejected']:,} rejected)" if "read" in p else ""
+        print(
+            f"  {p['label']:<44} {p['seconds']:8.2f} s {p['rows'] / p['seconds']:12,.0f} rows/s"
+            f"  RSS after {p['rss']:7,.0f} MiB{extra}"
+        )
+    print(
+        f"  {'intake, the four feeds together':<44} {intake_s:8.2f} s "
+        f"{intake_rows / intake_s:12,.0f} rows/s  {intake_s / b:5.2f}x the polars read+join"
+    )
+    rec = next(p for p in phases if p["label"].startswith("reconcile"))
+    print(
+        f"  {'  baseline polars read_csv + join':<44} {b:8.2f} s "
+        f"{base['result']['rows'] / b:12,.0f} rows/s  (read {b_read:.2f} s, "
+        f"join incl. frame build {b_join:.2f} s, on ready frames {b_ready:.2f} s)"
+    )
+    print(
+        f"  reconcile from the columnar census: {rec['seconds'] / b_join:5.2f}x the polars join "
+        f"incl. its frame build, {rec['seconds'] / (b_join + b_read):5.2f}x the join incl. "
+        "reading the files"
+    )
+    print(
+        f"  peak RSS, intake → census → reconcile (forked copy): {run['peak']:,.0f} MiB "
+        f"(it started at {run['start_rss']:,.0f} MiB); polars read+join alone: "
+        f"{max(base['peak'], base2['peak']):,.0f} MiB"
+    )
+    print("  found:", run["result"]["found"])
+
+
 def main() -> None:
     """Run every phase and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -379,8 +629,29 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=2, help="timed runs of reconcile and the joins (best kept)"
     )
+    parser.add_argument(
+        "--columnar",
+        action="store_true",
+        help="the columnar path end to end from CSV files (intake, census, reconcile), "
+        "beside polars reading the same files and joining",
+    )
+    parser.add_argument(
+        "--rows-each",
+        type=int,
+        default=None,
+        help="with --columnar: pad the four feeds to this many rows each (rows repeated)",
+    )
     args = parser.parse_args()
     n = 1_000_000 if args.province else args.children
+    if args.columnar:
+        print(
+            f"kongchuo batch benchmark, columnar path: {n:,} children "
+            f"(CPython, {time.strftime('%Y-%m-%d %H:%M')})"
+        )
+        print("machine load at the start (1, 5, 15 min):", *(f"{x:.2f}" for x in os.getloadavg()))
+        columnar_phase(n, args.seed, args.rows_each)
+        print("machine load (1, 5, 15 min):", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+        return
     print(f"kongchuo batch benchmark: {n:,} children (CPython, {time.strftime('%Y-%m-%d %H:%M')})")
     print(
         "machine load at the start (1, 5, 15 min):", " ".join(f"{x:.2f}" for x in os.getloadavg())

@@ -246,3 +246,24 @@ def test_rows_of_differing_headers_fall_back_to_the_python_path():
     columnar = intake(rows_from_mappings(rows), Feed.HOUSEHOLD, engine="polars", **kw)
     assert columnar.columns is None
     assert columnar == python
+
+
+def test_reconcile_refuses_an_intake_of_another_feed():
+    """An intake given as registrations must be of the registration feed (batch.intake.feed)."""
+    county = synthetic_feeds(5, seed=1)
+    household = intake(
+        rows_from_mappings(county.rows[Feed.HOUSEHOLD]),
+        Feed.HOUSEHOLD,
+        engine="polars",
+        **_kw(county, Feed.HOUSEHOLD),
+    )
+    with pytest.raises(kongchuo.ValidationError) as info:
+        reconcile(
+            build_census(household),
+            household,
+            [],
+            as_of=county.as_of,
+            policy=FEICHENG,
+            calendar=CALENDAR,
+        )
+    assert info.value.errors[0].code == "batch.intake.feed"

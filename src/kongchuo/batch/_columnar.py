@@ -25,12 +25,21 @@ import datetime as dt
 import io
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
 import kongchuo
-from kongchuo import Finding, GroupMembership, ResidentId, SpecialGroup, ValidationError
+from kongchuo import (
+    AttendanceStatus,
+    Finding,
+    GroupMembership,
+    RegistrationStatus,
+    ResidentId,
+    SpecialGroup,
+    StudentNumber,
+    ValidationError,
+)
 from kongchuo._core.errors import redact
 from kongchuo._models.base import UNIT_CODE, gc_paused
 from kongchuo.batch._cells import CellError
@@ -96,7 +105,7 @@ def _people(pl: Any, entries: Any) -> tuple[Any, Any]:  # noqa: ANN401 - polars 
         merged: CensusColumns = entries.columns
         gone = [s.value for s in _GONE]
         return merged.people.select("key", pl.col("status").is_in(gone).alias("gone")), (
-            merged.entries_for
+            merged.light_entries
         )
     table: Mapping[str, CensusEntry] = entries.entries if isinstance(entries, Census) else entries
     people = pl.DataFrame(
@@ -172,12 +181,60 @@ def _marks_frame(pl: Any, marks: Any) -> Any:  # noqa: ANN401 - polars frames
     )
 
 
-def _objects(items: Any, positions: list[int]) -> dict[int, Any]:  # noqa: ANN401
-    """The records at ``positions`` (of a list, or built from an intake's columns)."""
+class _Reg(NamedTuple):
+    """What the comparison reads of a registration, straight from the columns."""
+
+    student_number: StudentNumber
+    school: str
+    grade: int
+    status: RegistrationStatus
+    effective_from: dt.date
+    effective_to: dt.date | None
+
+
+class _Mark(NamedTuple):
+    """What the comparison reads of an attendance record, straight from the columns."""
+
+    on: dt.date
+    school: str
+    status: AttendanceStatus
+
+
+def _objects(pl: Any, items: Any, positions: list[int], *, marks: bool) -> dict[int, Any]:  # noqa: ANN401
+    """The records at ``positions``: of a list, or read from an intake's accepted columns.
+
+    From columns they are light tuples holding the fields the comparison reads (the
+    values the records hold, already checked at intake), not the models: building
+    a model per record of the children weighed costs more than the comparison.
+    """
     if isinstance(items, list):
         return {i: items[i] for i in positions}
     ordered = sorted(set(positions))
-    return {i: r.value for i, r in zip(ordered, items.columns.records(ordered), strict=True)}
+    picked = items.columns.values[ordered]
+    if marks:
+        rows = picked.select(pl.col("on").str.to_date("%Y-%m-%d"), "school", "status")
+        return {
+            i: _Mark(on, school, AttendanceStatus(status))
+            for i, (on, school, status) in zip(ordered, rows.iter_rows(), strict=True)
+        }
+    rows = picked.select(
+        "student_number",
+        "school",
+        "grade",
+        "status",
+        pl.col("effective_from").str.to_date("%Y-%m-%d"),
+        pl.col("effective_to").str.to_date("%Y-%m-%d"),
+    )
+    numbers: dict[str, StudentNumber] = {}
+    out: dict[int, Any] = {}
+    for i, (number, school, grade, status, start, end) in zip(
+        ordered, rows.iter_rows(), strict=True
+    ):
+        parsed = numbers.get(number)
+        if parsed is None:
+            parsed = numbers[number] = StudentNumber.parse(number)
+        out[i] = _Reg(parsed, school, grade, RegistrationStatus(status), start, end)
+    return out
 
 
 def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
@@ -324,8 +381,8 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
         )
 
     reg_rows, mark_rows = gathered(reg_frame), gathered(mark_frame)
-    reg_of = _objects(regs, [i for found in reg_rows.values() for i in found])
-    mark_of = _objects(marks, [i for found in mark_rows.values() for i in found])
+    reg_of = _objects(pl, regs, [i for found in reg_rows.values() for i in found], marks=False)
+    mark_of = _objects(pl, marks, [i for found in mark_rows.values() for i in found], marks=True)
     rest_keys = rest.get_column("key").to_list()
     entry_of = entries_for(rest_keys).get
     for key_ in rest_keys:
@@ -1052,6 +1109,19 @@ _CONFLICT: Final = 2
 _UNKNOWN: Final = 3
 
 
+class _Child(NamedTuple):
+    resident_id: ResidentId | None
+    birth_date: dt.date
+    jurisdiction: str
+
+
+class _Entry(NamedTuple):
+    child: _Child
+    status: HouseholdStatus
+    confirmed_on: dt.date | None
+    sources: tuple[SourceRef, ...]
+
+
 class CensusColumns:
     """The census of columnar intakes, merged as group-bys (列式台账合并).
 
@@ -1081,6 +1151,8 @@ class CensusColumns:
                 pl.coalesce("resident_id", "student_number").alias("key"),
                 "resident_id",
                 "name",
+                "birth_date",
+                "jurisdiction",
                 pl.col(_META_STATUS).alias("status"),
                 pl.col(_META_CONFIRMED).alias("confirmed"),
             )
@@ -1094,6 +1166,8 @@ class CensusColumns:
             "key": pl.String,
             "resident_id": pl.String,
             "name": pl.String,
+            "birth_date": pl.String,
+            "jurisdiction": pl.String,
             "status": pl.String,
             "confirmed": pl.String,
         }
@@ -1307,6 +1381,41 @@ class CensusColumns:
                     out[key], (m for _, m in items), tuple(ref for ref, _ in items)
                 )
         return {k: out[k] for k in wanted}
+
+    def light_entries(self, keys: Iterable[str]) -> dict[str, Any]:
+        """What the comparison reads of the entries of ``keys``, straight from the columns.
+
+        Light tuples with the child's ID number, birth date and jurisdiction, the
+        status, its confirmation and the first source (real entries for children
+        merged from several household rows); not the models, whose building would
+        cost more than the comparison.
+        """
+        pl = _polars()
+        people = self.people.filter(pl.col("key").is_in(list(keys)))
+        out: dict[str, Any] = {}
+        sources = [i.source for i in self.intakes]
+        for key, src, row, rid, birth, where, status, confirmed in people.select(
+            "key",
+            "src",
+            ROW,
+            "resident_id",
+            pl.col("birth_date").str.to_date("%Y-%m-%d"),
+            "jurisdiction",
+            "status",
+            pl.col("confirmed").str.to_date("%Y-%m-%d"),
+        ).iter_rows():
+            real = self.merged.get(key)
+            out[key] = (
+                real
+                if real is not None
+                else _Entry(
+                    _Child(None if rid is None else ResidentId.parse(rid), birth, where),
+                    HouseholdStatus(status),
+                    confirmed,
+                    (SourceRef(sources[src], row),),
+                )
+            )
+        return out
 
     def unmatched(self) -> tuple[Record, ...]:
         """The accepted membership and registration records with no child in the census."""

@@ -591,22 +591,15 @@ def scenarios() -> Iterator[Scenario]:  # noqa: PLR0915 - one scenario after ano
     )
 
 
-def _check(label: str, call: Callable[[], Any]) -> list[str]:
+def _check(label: str, call: Callable[[], Any], golden: Any) -> list[str]:
     try:
         decision = call()
     except ValidationError as error:
         return [f"  {label} refused: {error.code} @{error.path} {error.errors[0].message}"]
-    return [
-        f"  {decision.rule} {decision.outcome} ok={decision.ok} basis={','.join(decision.basis)}",
-        *(
-            f"  - {f.code} @{f.path} [{f.severity.value}] {f.message} | {f.message_zh}"
-            f" | {','.join(f.basis)}"
-            for f in decision.findings
-        ),
-    ]
+    return golden.decision(decision, rule=True)
 
 
-def _report() -> str:
+def _report(golden: Any) -> str:
     out: list[str] = []
     for s in scenarios():
         out.append(f"## {s.name}: {s.says}")
@@ -623,19 +616,21 @@ def _report() -> str:
                 lambda s=s, p=policy, d=day, g=given: kc.check_ledger(
                     s.case, as_of=d, policy=p, **g
                 ),
+                golden,
             )
             out += _check(
                 "closure",
                 lambda s=s, p=policy, d=day, g=given: kc.check_closure(
                     s.case, as_of=d, policy=p, attendance=s.attendance, **g
                 ),
+                golden,
             )
     return "\n".join(out) + "\n"
 
 
 def test_findings_at_the_edges_match_the_golden_file(golden):
     """Each scenario's ledger and closure decisions read exactly as in the golden file."""
-    golden("findings/case_edges.txt", _report())
+    golden("findings/case_edges.txt", _report(golden))
 
 
 def test_the_scenarios_reach_every_ledger_finding():

@@ -470,7 +470,6 @@ def _material_findings(case: Case) -> Iterator[Finding]:
                 "the guardian agreed to a return but no written commitment is attached",
                 "监护人同意返校但缺少书面承诺书",
                 _where(seq, "materials"),
-                basis=("FC-1.2",),
             )
 
 
@@ -491,7 +490,6 @@ def _platform_findings(case: Case, context: _Context) -> Iterator[Finding]:
                 f"within {en}",
                 f"{a.occurred_on.isoformat()} 的劝返进展未在{zh}内在管理平台标注",
                 _where(seq),
-                basis=("FC-1.2",),
             )
 
 

@@ -408,6 +408,8 @@ def conforms(value, schema, root):  # noqa: C901, PLR0911, PLR0912 - a small val
         return conforms(value, root["$defs"][name], root)
     if "anyOf" in schema:
         return any(conforms(value, s, root) for s in schema["anyOf"])
+    if "oneOf" in schema:
+        return sum(conforms(value, s, root) for s in schema["oneOf"]) == 1
     kind = schema.get("type")
     checks = {
         "string": lambda v: isinstance(v, str),
@@ -463,6 +465,23 @@ def test_documents_conform_to_their_schema(x):
     """Every document kongchuo writes validates against the model's JSON Schema."""
     schema = kongchuo.json_schema(type(x))
     assert conforms(json.loads(kongchuo.to_json(x)), schema, schema)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(list(kongchuo.cases.EVENT_TYPES)).flatmap(
+        lambda tag: kt.events(tag, min_value=dt.date(2025, 10, 9))
+    )
+    | st.sampled_from(list(kongchuo.notices.examples().values()))
+)
+def test_notices_and_events_conform_to_their_family_schema(x):
+    """A notice's or an event's document fits its own schema and exactly one of its family's."""
+    doc = json.loads(kongchuo.to_json(x))
+    own = kongchuo.json_schema(type(x))
+    assert conforms(doc, own, own)
+    family = kongchuo.json_schema(union_of(type(x)).base)
+    assert conforms(doc, family, family)
+    assert not conforms({**doc, "type": "other"}, family, family)
 
 
 def test_schema_rejects_what_kongchuo_rejects():

@@ -51,7 +51,7 @@ _MIN_YEAR: Final = 1800
 
 
 @cache
-def _dates() -> dict[str, dt.date]:
+def shared_dates() -> dict[str, dt.date]:
     """Every ``YYYYMMDD`` of 1900–2099 mapped to its (shared) date object."""
     day = dt.date(_FAST_YEARS.start, 1, 1)
     end = dt.date(_FAST_YEARS.stop, 1, 1)
@@ -65,7 +65,7 @@ def _dates() -> dict[str, dt.date]:
 
 def _birth_date(digits: str) -> dt.date | None:
     """The date in ``YYYYMMDD`` form, or ``None`` if there is no such day."""
-    found = _dates().get(digits)
+    found = shared_dates().get(digits)
     if found is not None:
         return found
     year = int(digits[:4])
@@ -201,7 +201,7 @@ def _check_resident_id(text: object, path: str) -> str:
             f"{redact(value)}：第 7—14 位不是有效的出生日期",
             path,
         )
-    if _check_character(value[:17]) != value[17]:
+    if check_character(value[:17]) != value[17]:
         raise _fail(
             "checksum",
             f"{redact(value)}: the check character is wrong (ISO 7064 MOD 11-2); "
@@ -273,7 +273,7 @@ def _compact(text: object, path: str) -> Compacted:
 _CHECK_CHARS: Final = "0123456789X"
 
 
-def _check_character(body: str) -> str:
+def check_character(body: str) -> str:
     """The ISO 7064 MOD 11-2 check character of 17 digits (python-stdnum's formula).
 
     ``int(body, 13)`` weighs each digit by a power of 13, which is 2**k modulo 11;
@@ -288,7 +288,7 @@ _DATE_TABLE: dict[str, dt.date] = {}
 
 
 def _fill_date_table() -> dict[str, dt.date]:
-    _DATE_TABLE.update(_dates())
+    _DATE_TABLE.update(shared_dates())
     return _DATE_TABLE
 
 

@@ -28,8 +28,7 @@ from kongchuo._core.documents import unknown_keys
 from kongchuo._core.enums import LabelledEnum, type_problem, unknown_problem
 from kongchuo._core.errors import Problem, ValidationError, problem, quote, type_name
 from kongchuo._core.guard import friendly_init
-from kongchuo._identity.numbers import ResidentId, StudentNumber
-from kongchuo._identity.numbers import _dates as _shared_dates
+from kongchuo._identity.numbers import ResidentId, StudentNumber, shared_dates
 
 __all__ = [
     "BOOL",
@@ -437,7 +436,7 @@ class DateKind(Kind):
             if len(raw) == 10 and raw[4] == "-" and raw[7] == "-":
                 # Share the identity layer's date objects (1900-2099), so that a birth
                 # date and the date in an ID number are the same object.
-                day = _shared_dates().get(raw[:4] + raw[5:7] + raw[8:])
+                day = shared_dates().get(raw[:4] + raw[5:7] + raw[8:])
                 if day is None:
                     try:
                         day = dt.date.fromisoformat(raw)

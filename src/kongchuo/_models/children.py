@@ -15,8 +15,13 @@ import attrs
 
 from kongchuo._core.enums import LabelledEnum
 from kongchuo._core.errors import Problem
-from kongchuo._identity.numbers import ResidentId, Sex, StudentNumber, StudentNumberKind
-from kongchuo._identity.numbers import _dates as _id_dates
+from kongchuo._identity.numbers import (
+    ResidentId,
+    Sex,
+    StudentNumber,
+    StudentNumberKind,
+    shared_dates,
+)
 from kongchuo._models.base import (
     BOOL,
     DATE,
@@ -542,7 +547,7 @@ class Child(Model):
     )
     cross_clean_names: ClassVar[dict[str, object]] = {
         "_NO_ID_KINDS": _NO_ID_KINDS,
-        "_ID_DATES": _id_dates,
+        "_ID_DATES": shared_dates,
         "_MALE": Sex.MALE,
     }
 
@@ -565,7 +570,7 @@ class Child(Model):
         if resident_id is None:
             return student_number is None or student_number.kind in _NO_ID_KINDS
         digits = resident_id.value
-        return _id_dates().get(digits[6:14]) is birth_date and (digits[16] in "13579") is (
+        return shared_dates().get(digits[6:14]) is birth_date and (digits[16] in "13579") is (
             sex is Sex.MALE
         )
 
@@ -580,7 +585,7 @@ class Child(Model):
             digits = rid.value
             if (
                 birth is not None
-                and _id_dates().get(digits[6:14]) is not birth
+                and shared_dates().get(digits[6:14]) is not birth
                 and (birth != rid.birth_date)
             ):
                 out.append(

@@ -20,7 +20,7 @@ import attrs
 
 from kongchuo import ChinaCalendar, School, SchoolKind, ValidationError
 from kongchuo._core.args import require_date, require_int
-from kongchuo._identity.numbers import _check_character
+from kongchuo._identity.numbers import check_character
 from kongchuo.batch._feeds import Feed
 
 __all__ = ["SyntheticCounty", "synthetic_feeds"]
@@ -53,7 +53,7 @@ class SyntheticCounty:
 
 def _resident_id(region: str, birth: dt.date, seq: int) -> str:
     body = f"{region}{birth:%Y%m%d}{seq:03d}"
-    return body + _check_character(body)
+    return body + check_character(body)
 
 
 _MIN_DAYS: Final = 5

@@ -36,7 +36,7 @@ from kongchuo import (
     TermKind,
 )
 from kongchuo import cases as kc
-from kongchuo._identity.numbers import _check_character
+from kongchuo._identity.numbers import check_character
 from kongchuo.policy import FEICHENG
 from kongchuo.regions import FEICHENG_UNITS, Jurisdiction
 from kongchuo.reports._monthly import MonthlyReport, Submission, monthly_report
@@ -87,7 +87,7 @@ class ExampleCounty:
 def _id(rng: random.Random, birth: dt.date, sex_odd: bool) -> ResidentId:  # noqa: FBT001
     seq = rng.randrange(10, 99) * 10 + rng.choice((1, 3, 5, 7, 9) if sex_odd else (0, 2, 4, 6, 8))
     body = f"370983{birth:%Y%m%d}{seq:03d}"
-    return ResidentId.parse(body + _check_character(body))
+    return ResidentId.parse(body + check_character(body))
 
 
 def _grade(birth: dt.date) -> int:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from kongchuo import cases as kc
 from kongchuo._core.errors import ValidationError, quote
-from kongchuo.testing._strategies import _bounds, _check_date, resident_ids
+from kongchuo.testing._strategies import check_date, date_bounds, resident_ids
 
 __all__ = ["cases", "events"]
 
@@ -155,7 +155,7 @@ def events(
     Raises:
         ValidationError: ``testing.argument`` for an unknown tag or a bad bound.
     """
-    low, high = _bounds(min_value, min_value if max_value is None else max_value)
+    low, high = date_bounds(min_value, min_value if max_value is None else max_value)
     if not isinstance(tag, str) or tag not in _builders(low):
         raise ValidationError(
             "testing.argument",
@@ -238,7 +238,7 @@ def cases(
             "max_events：必须是 0—50 之间的整数",
             path="$.max_events",
         )
-    start = _check_date("min_value", min_value)
+    start = check_date("min_value", min_value)
     table = _allowed()
 
     @st.composite

@@ -22,7 +22,7 @@ from kongchuo.testing._models import children, schools
 from kongchuo.testing._strategies import (
     DEFAULT_MAX_BIRTH,
     DEFAULT_MIN_BIRTH,
-    _argument,
+    argument_error,
     resident_ids,
 )
 
@@ -104,12 +104,14 @@ def _choose(name: str, value: Iterable[str] | None, menu: dict[str, str]) -> tup
     if value is None:
         return tuple(menu)
     if isinstance(value, str):
-        raise _argument(name, "must be a collection of names, not one str", "必须是名称的集合")
+        raise argument_error(name, "must be a collection of names, not one str", "必须是名称的集合")
     chosen = tuple(dict.fromkeys(value))
     unknown = [v for v in chosen if v not in menu]
     if unknown or not chosen:
         known = ", ".join(menu)
-        raise _argument(name, f"must be non-empty and hold only {known}", f"必须非空且只含 {known}")
+        raise argument_error(
+            name, f"must be non-empty and hold only {known}", f"必须非空且只含 {known}"
+        )
     return chosen
 
 
@@ -234,9 +236,9 @@ def invalid_student_numbers(
     try:
         letters = tuple(dict.fromkeys(StudentNumberKind(k).value for k in kinds))
     except (TypeError, ValueError):
-        raise _argument("kinds", "must hold only G, L or J", "只能包含 G、L 或 J") from None
+        raise argument_error("kinds", "must hold only G, L or J", "只能包含 G、L 或 J") from None
     if not letters:
-        raise _argument("kinds", "must not be empty", "不能为空")
+        raise argument_error("kinds", "must not be empty", "不能为空")
     ids = resident_ids()
     others = list("ABCDEFHIKMNOPQRSTUVWXYZ0123456789")
 
@@ -349,11 +351,13 @@ def invalid_child_documents(
 def _check_counts(min_problems: object, max_problems: object, most: int) -> None:
     for name, value in (("min_problems", min_problems), ("max_problems", max_problems)):
         if type(value) is not int or not 1 <= value <= most:
-            raise _argument(
+            raise argument_error(
                 name, f"must be an int from 1 to {most}", f"必须是 1 到 {most} 之间的整数"
             )
     if min_problems > max_problems:  # type: ignore[operator]
-        raise _argument("min_problems", "must not exceed max_problems", "不能大于 max_problems")
+        raise argument_error(
+            "min_problems", "must not exceed max_problems", "不能大于 max_problems"
+        )
 
 
 @st.composite

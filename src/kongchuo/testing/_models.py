@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import kongchuo
 from kongchuo._core.errors import type_name
-from kongchuo.testing._strategies import _argument, _bounds, resident_ids, student_numbers
+from kongchuo.testing._strategies import argument_error, date_bounds, resident_ids, student_numbers
 
 __all__ = [
     "attendances",
@@ -52,20 +52,22 @@ def _members(name: str, value: Iterable[E] | None, every: tuple[E, ...]) -> tupl
     if value is None:
         return every
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise _argument(
+        raise argument_error(
             name,
             f"must be a collection of members, not {type_name(value)}",
             f"必须是成员的集合，而不是 {type_name(value)}",
         )
     chosen = tuple(dict.fromkeys(value))
     if not chosen or any(v not in every for v in chosen):
-        raise _argument(name, "must hold at least one valid member", "必须包含至少一个有效成员")
+        raise argument_error(
+            name, "must hold at least one valid member", "必须包含至少一个有效成员"
+        )
     return chosen
 
 
 def _check_size(name: str, value: object, low: int = 0, high: int = 20) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise _argument(
+        raise argument_error(
             name, f"must be an int from {low} to {high}", f"必须是 {low} 到 {high} 的整数"
         )
     return value
@@ -122,7 +124,7 @@ def memberships(
         ValidationError: ``testing.argument`` naming the bad argument.
     """
     chosen = _members("groups", groups, tuple(kongchuo.SpecialGroup))
-    low, high = _bounds(min_value, max_value)
+    low, high = date_bounds(min_value, max_value)
 
     @st.composite
     def build(draw: st.DrawFn) -> kongchuo.GroupMembership:
@@ -203,9 +205,9 @@ def children(
         ...     assert child.birth_date == child.resident_id.birth_date
         >>> test_birth()
     """
-    low, high = _bounds(min_value, max_value)
+    low, high = date_bounds(min_value, max_value)
     if not (with_resident_id is None or with_resident_id is True or with_resident_id is False):
-        raise _argument(
+        raise argument_error(
             "with_resident_id", "must be None, True or False", "必须是 None、True 或 False"
         )
     most = _check_size("max_guardians", max_guardians, 0, 6)
@@ -282,7 +284,7 @@ def registrations(
         ValidationError: ``testing.argument`` naming the bad argument.
     """
     chosen = _members("statuses", statuses, tuple(kongchuo.RegistrationStatus))
-    low, high = _bounds(min_value, max_value)
+    low, high = date_bounds(min_value, max_value)
 
     @st.composite
     def build(draw: st.DrawFn) -> kongchuo.Registration:
@@ -308,7 +310,7 @@ def transfer_steps(
     Raises:
         ValidationError: ``testing.argument`` naming the bad argument.
     """
-    low, high = _bounds(min_value, max_value)
+    low, high = date_bounds(min_value, max_value)
     return st.builds(
         kongchuo.TransferStep,
         side=st.sampled_from(kongchuo.TransferSide),
@@ -326,7 +328,7 @@ def transfers(
     Raises:
         ValidationError: ``testing.argument`` naming the bad argument.
     """
-    low, high = _bounds(min_value, max_value)
+    low, high = date_bounds(min_value, max_value)
     most = _check_size("max_steps", max_steps, 0, 10)
 
     @st.composite
@@ -353,7 +355,7 @@ def attendances(
     Raises:
         ValidationError: ``testing.argument`` naming the bad argument.
     """
-    low, high = _bounds(min_value, max_value)
+    low, high = date_bounds(min_value, max_value)
     return st.builds(
         kongchuo.Attendance,
         student_number=student_numbers(),
@@ -372,7 +374,7 @@ def leaves(
     Raises:
         ValidationError: ``testing.argument`` naming the bad argument.
     """
-    low, high = _bounds(min_value, max_value)
+    low, high = date_bounds(min_value, max_value)
 
     @st.composite
     def build(draw: st.DrawFn) -> kongchuo.Leave:

@@ -19,7 +19,7 @@ DEFAULT_MIN_BIRTH = dt.date(1990, 1, 1)
 DEFAULT_MAX_BIRTH = dt.date(2025, 12, 31)
 
 
-def _argument(name: str, problem_en: str, problem_zh: str) -> ValidationError:
+def argument_error(name: str, problem_en: str, problem_zh: str) -> ValidationError:
     return ValidationError(
         "testing.argument",
         f"{name}: {problem_en}",
@@ -28,24 +28,24 @@ def _argument(name: str, problem_en: str, problem_zh: str) -> ValidationError:
     )
 
 
-def _check_date(name: str, value: object) -> dt.date:
+def check_date(name: str, value: object) -> dt.date:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise _argument(
+        raise argument_error(
             name,
             f"must be a datetime.date, not {type_name(value)}",
             f"必须是 datetime.date，而不是 {type_name(value)}",
         )
     if not 1900 <= value.year <= 2099:
-        raise _argument(name, "must lie in 1900-2099", "必须在 1900—2099 年之间")
+        raise argument_error(name, "must lie in 1900-2099", "必须在 1900—2099 年之间")
     return value
 
 
-def _bounds(min_value: object, max_value: object) -> tuple[dt.date, dt.date]:
+def date_bounds(min_value: object, max_value: object) -> tuple[dt.date, dt.date]:
     """The bounds ``min_value`` and ``max_value`` of a strategy, checked and in order."""
-    low = _check_date("min_value", min_value)
-    high = _check_date("max_value", max_value)
+    low = check_date("min_value", min_value)
+    high = check_date("max_value", max_value)
     if low > high:
-        raise _argument("min_value", "must not be after max_value", "不能晚于 max_value")
+        raise argument_error("min_value", "must not be after max_value", "不能晚于 max_value")
     return low, high
 
 
@@ -65,12 +65,12 @@ def _check_regions(value: Iterable[str] | None) -> tuple[str, ...] | None:
     if value is None:
         return None
     if isinstance(value, str):
-        raise _argument(
+        raise argument_error(
             "region_codes", "must be a collection of codes, not one str", "必须是代码的集合"
         )
     codes = tuple(value)
     if not codes:
-        raise _argument("region_codes", "must not be empty", "不能为空")
+        raise argument_error("region_codes", "must not be empty", "不能为空")
     for code in codes:
         regions.history(code)  # raises for a malformed code
     return codes
@@ -95,7 +95,7 @@ def resident_ids(
     Raises:
         ValidationError: ``testing.argument`` naming the bad argument.
     """
-    low, high = _bounds(min_value, max_value)
+    low, high = date_bounds(min_value, max_value)
     only = _check_regions(region_codes)
 
     @st.composite
@@ -103,7 +103,7 @@ def resident_ids(
         birth = draw(st.dates(min_value=low, max_value=high))
         codes = _county_codes(birth.year, only)
         if not codes:
-            raise _argument(
+            raise argument_error(
                 "region_codes",
                 f"no code among them was valid in {birth.year}",
                 f"其中没有 {birth.year} 年有效的代码",
@@ -139,9 +139,9 @@ def student_numbers(
     try:
         chosen = tuple(dict.fromkeys(StudentNumberKind(k) for k in kinds))
     except (TypeError, ValueError):
-        raise _argument("kinds", "must hold only G, L or J", "只能包含 G、L 或 J") from None
+        raise argument_error("kinds", "must hold only G, L or J", "只能包含 G、L 或 J") from None
     if not chosen:
-        raise _argument("kinds", "must not be empty", "不能为空")
+        raise argument_error("kinds", "must not be empty", "不能为空")
     ids = resident_ids(min_value=min_value, max_value=max_value)
     return st.builds(
         lambda kind, rid: StudentNumber.parse(kind.value + rid.value),

@@ -8,9 +8,12 @@ raise.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+from collections.abc import Callable
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import pytest
@@ -108,3 +111,20 @@ def golden() -> Golden:
     ``golden.decision(d)`` writes a decision out the one way every golden file does.
     """
     return Golden()
+
+
+@pytest.fixture(scope="session")
+def docs_script() -> Callable[[str], ModuleType]:
+    """Load a page generator of ``docs/`` (``rules_reference``, ``traceability``) by name."""
+
+    def load(name: str) -> ModuleType:
+        spec = importlib.util.spec_from_file_location(
+            name, Path(__file__).parent / "docs" / f"{name}.py"
+        )
+        assert spec is not None  # noqa: S101 - a test helper
+        assert spec.loader is not None  # noqa: S101
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    return load

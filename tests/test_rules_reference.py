@@ -1,21 +1,12 @@
-import importlib.util
 import inspect
-import pathlib
 
 import pytest
 
-DOCS = pathlib.Path(__file__).resolve().parent.parent / "docs"
-
 
 @pytest.fixture(scope="module")
-def reference():
+def reference(docs_script):
     """The generator of the rules reference, loaded from docs/."""
-    spec = importlib.util.spec_from_file_location("rules_reference", DOCS / "rules_reference.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return docs_script("rules_reference")
 
 
 def test_every_rule_cites_its_basis(reference):

@@ -1,20 +1,10 @@
-import importlib.util
-import pathlib
-
 import pytest
-
-DOCS = pathlib.Path(__file__).resolve().parent.parent / "docs"
 
 
 @pytest.fixture(scope="module")
-def traceability():
+def traceability(docs_script):
     """The generator of the traceability page, loaded from docs/."""
-    spec = importlib.util.spec_from_file_location("traceability", DOCS / "traceability.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return docs_script("traceability")
 
 
 @pytest.fixture(scope="module")

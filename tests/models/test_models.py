@@ -88,26 +88,19 @@ def test_special_groups_name_their_source():
 
 def test_child_reports_every_problem_at_once():
     """Building a child with several bad fields reports all of them, with paths."""
+    bad = {
+        "name": "",
+        "sex": Sex.FEMALE,
+        "birth_date": dt.date(2015, 9, 2),
+        "household_region": "37",
+    }
     with pytest.raises(ValidationError) as exc_info:
-        child(
-            name="",
-            sex=Sex.FEMALE,
-            birth_date=dt.date(2015, 9, 2),
-            household_region="37",
-            guardians=[parent(phone="123"), parent(name=" ", phone="13800138000")],
-        )
+        child(**bad, guardians=[parent(phone="123"), parent(name=" ", phone="13800138000")])
     # Guardians fail when they are built, before the child: build them first.
     assert paths(exc_info) == ["$.phone"]
     good = parent()
     with pytest.raises(ValidationError) as exc_info:
-        child(
-            name="",
-            sex=Sex.FEMALE,
-            birth_date=dt.date(2015, 9, 2),
-            household_region="37",
-            guardians=[good, "not a guardian"],
-            retain_until=dt.date(2000, 1, 1),
-        )
+        child(**bad, guardians=[good, "not a guardian"], retain_until=dt.date(2000, 1, 1))
     assert paths(exc_info) == [
         "$.name",
         "$.household_region",

@@ -16,7 +16,15 @@ from kongchuo import (
     obligations,
     to_ics,
 )
-from kongchuo.policy import FEICHENG, NATIONAL, ParameterNotInForceError
+from kongchuo.policy import (
+    FEICHENG,
+    NATIONAL,
+    ParameterHistory,
+    ParameterNotInForceError,
+    Party,
+    Span,
+    TimeUnit,
+)
 
 CST = dt.timezone(dt.timedelta(hours=8))
 STAMP = dt.datetime(2025, 8, 1, 9, tzinfo=CST)
@@ -72,8 +80,8 @@ def test_wrong_types_are_named(call, path, given):
 @pytest.mark.parametrize("field", ["due", "title", "opens", "owners", "basis"])
 def test_an_obligation_checks_its_fields(field):
     """An obligation with a field of the wrong kind says what it needs, in both languages."""
-    _, where, message, message_zh = _problem(lambda: attrs.evolve(ITEMS[0], **{field: 5}))
-    assert (where, message, message_zh) == ("$", OBLIGATION_EN, OBLIGATION_ZH)
+    problem = _problem(lambda: attrs.evolve(ITEMS[0], **{field: 5}))
+    assert problem == ("type", "$", OBLIGATION_EN, OBLIGATION_ZH)
 
 
 def test_an_obligation_may_have_no_opening_day():
@@ -172,8 +180,106 @@ def test_feicheng_lists_school_years_from_2019():
     with pytest.raises(ParameterNotInForceError) as info:
         obligations(2018, policy=FEICHENG, terms=TERMS.terms)
     assert (info.value.parameter, info.value.on) == ("census_month", dt.date(2018, 7, 1))
-    assert str(info.value).endswith(
-        "配置 feicheng 不能列出 2018 学年的年度工作事项，自 2019 学年起才能列出)"
+    assert info.value.note == (
+        (
+            "That first value rests on FC-1.1; 肥城市教体局《关于控辍保学有关工作经验做法》. "
+            "Policy 'feicheng' cannot list the duties of school year 2018: it lists them from "
+            "school year 2019 on"
+        ),
+        (
+            "最早的值依据：FC-1.1; 肥城市教体局《关于控辍保学有关工作经验做法》。配置 feicheng "
+            "不能列出 2018 学年的年度工作事项，自 2019 学年起才能列出"
+        ),
     )
-    assert "it lists them from school year 2019 on" in str(info.value)
     assert obligations(2019, policy=FEICHENG, terms=())
+
+
+def _later(**histories):
+    """FEICHENG with some values replaced by ones that start later."""
+    return attrs.evolve(
+        FEICHENG,
+        **{
+            name: ParameterHistory.single(
+                name, value, unit="u", description="later", basis=("test",), effective_from=on
+            )
+            for name, (value, on) in histories.items()
+        },
+    )
+
+
+def test_a_window_in_working_days_does_not_end_the_search_early():
+    """The first year is the one every value reaches (2024), though no calendar is given."""
+    policy = _later(
+        special_group_census_window=(Span(count=10, unit=TimeUnit.WORKDAY), dt.date(2019, 1, 1)),
+        monthly_report_owners=((Party.SCHOOL,), dt.date(2024, 4, 30)),
+    )
+    with pytest.raises(ParameterNotInForceError) as info:
+        obligations(2018, policy=policy, terms=TERMS)
+    assert info.value.parameter == "census_month"
+    assert info.value.note is not None
+    assert info.value.note[0].endswith("it lists them from school year 2024 on")
+    assert info.value.note[1].endswith("自 2024 学年起才能列出")
+
+
+def test_a_value_that_starts_in_9999_leaves_no_school_year():
+    """A census month only from 9999 leaves no school year to list, and the message says so."""
+    policy = _later(census_month=(7, dt.date(9999, 1, 1)))
+    with pytest.raises(ParameterNotInForceError) as info:
+        obligations(2025, policy=policy, terms=())
+    assert info.value.note == (
+        (
+            "That first value rests on test. Policy 'feicheng' cannot list the duties of "
+            "school year 2025: nor of any later one"
+        ),
+        "最早的值依据：test。配置 feicheng 不能列出 2025 学年的年度工作事项，之后的学年也不能列出",
+    )
+
+
+UTC_STAMP = dt.datetime(2025, 8, 1, 1, tzinfo=dt.UTC)
+
+
+def test_a_calendar_name_that_is_not_text_is_refused():
+    """A name given as a number is type at `name`, in both languages."""
+    assert _problem(lambda: to_ics(ITEMS, stamp=UTC_STAMP, name=5)) == (
+        "type",
+        "name",
+        "name must be text",
+        "name 应为文本",
+    )
+
+
+def test_a_stamp_before_year_one_in_utc_is_refused():
+    """0001-01-01 08:00 in China is before year 1 in UTC: ics.stamp, not an OverflowError."""
+    early = dt.datetime(1, 1, 1, 7, tzinfo=CST)
+    assert _problem(lambda: to_ics(ITEMS, stamp=early)) == (
+        "ics.stamp",
+        "stamp",
+        "stamp falls outside the years 1–9999 in UTC",
+        "stamp 换算为 UTC 后超出公元 1–9999 年",
+    )
+
+
+@pytest.mark.parametrize("where", ["name", "title"])
+def test_a_lone_surrogate_is_refused_as_text(where):
+    """A lone surrogate in the name or a title is ics.text at `items`, not a UnicodeEncodeError."""
+    items = ITEMS if where == "name" else [attrs.evolve(ITEMS[0], title="报告\ud800")]
+    name = "校历\ud800" if where == "name" else "kongchuo"
+    assert _problem(lambda: to_ics(items, stamp=UTC_STAMP, name=name)) == (
+        "ics.text",
+        "items",
+        "the name or an obligation holds a lone surrogate, which UTF-8 cannot hold",
+        "名称或事项中含有无法以 UTF-8 编码的孤立代理字符",
+    )
+
+
+@pytest.mark.parametrize(
+    ("due", "end"),
+    [(dt.date(9999, 12, 30), "DTEND;VALUE=DATE:99991231"), (dt.date.max, "DURATION:P1D")],
+)
+def test_an_event_on_the_last_day_a_date_can_hold_lasts_one_day(due, end):
+    """An all-day event ends the next day; on 9999-12-31, which has none, it lasts P1D."""
+    item = attrs.evolve(ITEMS[0], due=due, unrolled_due=due, opens=None)
+    lines = to_ics([item], stamp=UTC_STAMP).splitlines()
+    assert f"DTSTART;VALUE=DATE:{due:%Y%m%d}" in lines
+    assert end in lines
+    assert sum(line.startswith(("DTEND", "DURATION")) for line in lines) == 1

@@ -324,22 +324,33 @@ def _items(context: _Context, terms: tuple[Term, ...]) -> list[Obligation]:
     ]
 
 
+class _AlwaysWorks:
+    """The calendar of a probe: every day works (values are read on fixed days)."""
+
+    def is_workday(self, day: dt.date) -> bool:  # noqa: ARG002 - the protocol's signature
+        """Every day is a working day."""
+        return True
+
+
 def _not_covered(
     missing: ParameterNotInForceError, context: _Context, terms: tuple[Term, ...]
 ) -> ParameterNotInForceError:
     """The error for a school year the policy cannot list: why, and from which year it can.
 
     The first later school year whose every value is in force is found by asking for
-    it, without a calendar (values are read on fixed days; the calendar only moves
-    due dates). Each try skips to the year before the missing value's first day.
+    it, on a calendar where every day works: values are read on fixed days, so the
+    calendar cannot change the answer, and a window counted in working days or a year
+    the caller's calendar lacks does not stop the search early. No school year before
+    a value's first year can have it (the earliest day a year reads is in that year),
+    so each try skips to that year.
     """
     first_missing = missing
     cited = "; ".join(getattr(context.policy, missing.parameter).values[0].basis)
     year, first_year = context.school_year, None
     while year < _LAST_SCHOOL_YEAR:
-        year = max(year + 1, missing.first.year - 1)
+        year = min(max(year + 1, missing.first.year), _LAST_SCHOOL_YEAR)
         probe = attrs.evolve(
-            context, school_year=year, calendar=None, read=Policy.reading_date(year)
+            context, school_year=year, calendar=_AlwaysWorks(), read=Policy.reading_date(year)
         )
         try:
             _items(probe, terms)
@@ -352,7 +363,7 @@ def _not_covered(
         break
     name = quote(context.policy.name)
     name_zh = quote(context.policy.name, bare=True)
-    if first_year is None:  # pragma: no cover - every shipped value ends open
+    if first_year is None:  # a value that starts only in 9999
         since_en, since_zh = "nor of any later one", "之后的学年也不能列出"
     else:
         since_en = f"it lists them from school year {first_year} on"

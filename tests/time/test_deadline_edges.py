@@ -133,6 +133,18 @@ def test_ics_folds_after_75_octets(size, folded):
     assert any(line.startswith(" ") for line in lines) is folded
 
 
+@pytest.mark.parametrize(("size", "parts"), [(136, [75, 74]), (137, [75, 74, 1])])
+def test_ics_continuation_lines_hold_74_octets(size, parts):
+    """After the first 75 octets each continuation holds 74 and its leading space."""
+    text = to_ics([], stamp=STAMP, name="x" * size).split("\r\n")
+    start = next(i for i, x in enumerate(text) if x.startswith("X-WR-CALNAME:"))
+    lines = text[start : start + len(parts)]
+    assert [len(lines[0]), *(len(x) - 1 for x in lines[1:])] == parts
+    assert all(x.startswith(" ") for x in lines[1:])
+    assert not text[start + len(parts)].startswith(" ")
+    assert lines[0] + "".join(x[1:] for x in lines[1:]) == "X-WR-CALNAME:" + "x" * size
+
+
 @pytest.mark.parametrize(("months", "last"), [(1, dt.date(2026, 8, 31)), (2, dt.date(2026, 8, 31))])
 def test_a_county_review_ending_on_the_school_years_last_day_is_listed(months, last):
     """A review period that ends on 31 August, the school year's last day, is still in the year."""
@@ -283,3 +295,13 @@ def test_an_event_on_the_last_day_a_date_can_hold_lasts_one_day(due, end):
     assert f"DTSTART;VALUE=DATE:{due:%Y%m%d}" in lines
     assert end in lines
     assert sum(line.startswith(("DTEND", "DURATION")) for line in lines) == 1
+
+
+def test_a_value_from_after_1_july_covers_the_next_school_year():
+    """A census month only from 1 September 2024 is read on 1 July: 2025 is the first year."""
+    policy = _later(census_month=(7, dt.date(2024, 9, 1)))
+    with pytest.raises(ParameterNotInForceError) as info:
+        obligations(2024, policy=policy, terms=())
+    assert info.value.note is not None
+    assert info.value.note[0].endswith("it lists them from school year 2025 on")
+    assert obligations(2025, policy=policy, terms=())

@@ -313,7 +313,9 @@ def from_dict(data: object, cls: type[T]) -> T:
     """Build a model from a JSON-ready dict, checking everything in one pass (从字典构建).
 
     ``data`` is what :func:`to_dict` wrote, or a document of an older schema
-    version. ``cls`` is a public model, or ``list[Model]`` for a list of them.
+    version (migrated first). ``cls`` is a public model, the base of a family of
+    them (``kongchuo.notices.Notice``, ``kongchuo.cases.Event``: the document's
+    ``"type"`` picks the class), or ``list[...]`` of one for a list of documents.
 
     Args:
         data: The document.
@@ -326,8 +328,10 @@ def from_dict(data: object, cls: type[T]) -> T:
         ValidationError: Listing every problem of the document, each with a path,
             a stable code and English and Chinese messages: ``type``, ``missing``,
             ``unknown_key``, ``text.blank``, ``date.format``, ``enum.unknown``,
-            ``resident_id.*``, cross-field codes such as ``child.birth_date.mismatch``
-            and ``schema_version.unsupported``. Never ``TypeError`` or ``KeyError``.
+            ``resident_id.*``, cross-field codes such as ``child.birth_date.mismatch``,
+            ``schema_version.unsupported``, and for a notice's or an event's
+            ``"type"`` ``missing``, ``type`` or ``enum.unknown`` (listing the types).
+            Never ``TypeError`` or ``KeyError``.
 
     Example:
         >>> import kongchuo

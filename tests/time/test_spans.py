@@ -96,18 +96,23 @@ def attempt(day: dt.date) -> PersuasionAttempt:
     )
 
 
-def case_with_attempts(*days: dt.date) -> Case:
-    start = D(2025, 9, 1)
-    case = Case.open(
+def opened(day: dt.date, kind: CaseKind = CaseKind.DROPOUT) -> Case:
+    """A case identified by the school on ``day``."""
+    return Case.open(
         case_id="FC-2025-0009",
-        kind=CaseKind.DROPOUT,
+        kind=kind,
         jurisdiction="370983003",
         school_code="3709830031",
         child_ref="local-9",
         identified=Identified(
-            **stamp(start), method=IdentificationMethod.SCHOOL_REPORT, found_by="班主任"
+            **stamp(day), method=IdentificationMethod.SCHOOL_REPORT, found_by="班主任"
         ),
     )
+
+
+def case_with_attempts(*days: dt.date) -> Case:
+    start = D(2025, 9, 1)
+    case = opened(start)
     case = case.append(Verified(**stamp(start), confirmed=True, finding="连续缺课，家长确认"))
     case = case.append(
         CauseAnalysed(
@@ -128,6 +133,11 @@ def case_with_attempts(*days: dt.date) -> Case:
     for day in days:
         case = case.append(attempt(day))
     return case
+
+
+def ledger_codes(case: Case, as_of: dt.date, name: str, span: Span) -> tuple[str, ...]:
+    """The codes check_ledger finds on ``as_of`` when the parameter ``name`` is ``span``."""
+    return check_ledger(case, as_of=as_of, policy=with_span(name, span), calendar=CAL).codes()
 
 
 def end(start: dt.date, span: Span) -> dt.date:
@@ -229,9 +239,7 @@ class TestEveryRuleHonoursTheUnit:
         """ledger.attempt.sparse fires exactly when the second attempt is past span_end."""
         before = D(2025, 9, 10)
         after = before + dt.timedelta(days=gap)
-        case = case_with_attempts(before, after)
-        policy = with_span("persuasion_interval", span)
-        codes = check_ledger(case, as_of=after, policy=policy, calendar=CAL).codes()
+        codes = ledger_codes(case_with_attempts(before, after), after, "persuasion_interval", span)
         assert ("ledger.attempt.sparse" in codes) == (after > end(before, span))
 
     @settings(max_examples=60, deadline=None)
@@ -240,10 +248,7 @@ class TestEveryRuleHonoursTheUnit:
         """ledger.attempt.overdue fires exactly when as_of is past span_end of the last one."""
         last = D(2025, 9, 10)
         as_of = last + dt.timedelta(days=gap)
-        policy = with_span("persuasion_interval", span)
-        codes = check_ledger(
-            case_with_attempts(last), as_of=as_of, policy=policy, calendar=CAL
-        ).codes()
+        codes = ledger_codes(case_with_attempts(last), as_of, "persuasion_interval", span)
         assert ("ledger.attempt.overdue" in codes) == (as_of > end(last, span))
 
     @settings(max_examples=60, deadline=None)
@@ -252,18 +257,10 @@ class TestEveryRuleHonoursTheUnit:
         """ledger.entry.late fires exactly when the entry is recorded past span_end."""
         day = D(2025, 9, 2)
         recorded = day + dt.timedelta(days=gap)
-        case = Case.open(
-            case_id="FC-2025-0010",
-            kind=CaseKind.SUSPECTED_DROPOUT,
-            jurisdiction="370983003",
-            school_code="3709830031",
-            child_ref="local-10",
-            identified=Identified(
-                **stamp(day), method=IdentificationMethod.SCHOOL_REPORT, found_by="班主任"
-            ),
-        ).append(Verified(**stamp(day, recorded), confirmed=False, finding="请假未销"))
-        policy = with_span("late_entry_limit", span)
-        codes = check_ledger(case, as_of=recorded, policy=policy, calendar=CAL).codes()
+        case = opened(day, CaseKind.SUSPECTED_DROPOUT).append(
+            Verified(**stamp(day, recorded), confirmed=False, finding="请假未销")
+        )
+        codes = ledger_codes(case, recorded, "late_entry_limit", span)
         assert ("ledger.entry.late" in codes) == (recorded > end(day, span))
 
     @settings(max_examples=60, deadline=None)
@@ -272,10 +269,7 @@ class TestEveryRuleHonoursTheUnit:
         """ledger.platform.not_marked fires exactly when as_of is past span_end, unmarked."""
         day = D(2025, 9, 10)
         as_of = day + dt.timedelta(days=gap)
-        policy = with_span("platform_marking_delay", span)
-        codes = check_ledger(
-            case_with_attempts(day), as_of=as_of, policy=policy, calendar=CAL
-        ).codes()
+        codes = ledger_codes(case_with_attempts(day), as_of, "platform_marking_delay", span)
         assert ("ledger.platform.not_marked" in codes) == (as_of > end(day, span))
 
     @settings(max_examples=40, deadline=None)

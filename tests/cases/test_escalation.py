@@ -92,11 +92,11 @@ def judicial(day, step="提请发出司法文书"):
 START = D(2025, 9, 8)
 
 
-def build(*events, start=START):
-    """A confirmed dropout case opened on ``start`` with ``events`` appended."""
+def build(*events, start=START, kind=CaseKind.DROPOUT):
+    """A confirmed case of ``kind`` (a dropout) opened on ``start`` with ``events`` appended."""
     case = Case.open(
         case_id="FC-2025-0009",
-        kind=CaseKind.DROPOUT,
+        kind=kind,
         jurisdiction="370983003",
         school_code="3709830031",
         child_ref="local-9",
@@ -114,9 +114,9 @@ ATTEMPTS = (attempt(D(2025, 9, 10)), attempt(D(2025, 9, 12)), attempt(D(2025, 9,
 LADDER = (*ATTEMPTS, report(D(2025, 9, 19)), order(D(2025, 9, 22), D(2025, 10, 9)))
 
 
-def esc(case, to, on, **kwargs):
-    """check_escalation on FEICHENG with the China calendar."""
-    return check_escalation(case, to, as_of=on, policy=FEICHENG, calendar=CAL, **kwargs)
+def esc(case, to, on, *, policy=FEICHENG, **kwargs):
+    """check_escalation (on FEICHENG unless told) with the China calendar."""
+    return check_escalation(case, to, as_of=on, policy=policy, calendar=CAL, **kwargs)
 
 
 class TestLadder:
@@ -633,40 +633,15 @@ class TestOutOfSchoolLadder:
     """
 
     def _case(self, *events):
-        case = Case.open(
-            case_id="FC-2025-0010",
-            kind=CaseKind.OUT_OF_SCHOOL,
-            jurisdiction="370983003",
-            school_code="3709830031",
-            child_ref="local-10",
-            identified=Identified(
-                **at(START), method=IdentificationMethod.SCHOOL_REPORT, found_by="村委会"
-            ),
-        )
-        case = case.append(Verified(**at(D(2025, 9, 9)), confirmed=True, finding="失学"))
-        for event in events:
-            case = case.append(event)
-        return case
+        return build(*events, kind=CaseKind.OUT_OF_SCHOOL)
 
     @pytest.mark.parametrize("policy", [FEICHENG, NATIONAL])
     def test_out_of_school_order_needs_no_school_report_article_58(self, policy):
         """A 失学 case may take the order without a school's written report."""
-        d = check_escalation(
-            self._case(*ATTEMPTS),
-            S.CORRECTION_ORDER,
-            as_of=D(2025, 9, 16),
-            policy=policy,
-            calendar=CAL,
-        )
+        d = esc(self._case(*ATTEMPTS), S.CORRECTION_ORDER, D(2025, 9, 16), policy=policy)
         assert d.ok, d.explain()
         assert "escalation.step_missing" not in d.codes()
-        report_step = check_escalation(
-            self._case(*ATTEMPTS),
-            S.WRITTEN_REPORT,
-            as_of=D(2025, 9, 16),
-            policy=policy,
-            calendar=CAL,
-        )
+        report_step = esc(self._case(*ATTEMPTS), S.WRITTEN_REPORT, D(2025, 9, 16), policy=policy)
         assert report_step.outcome == "not_in_ladder"
 
     def test_out_of_school_case_records_the_order_and_climbs_article_58(self):

@@ -25,7 +25,7 @@ from kongchuo.cases._events import (
     WrittenReport,
 )
 from kongchuo.notices._models import CorrectionOrder, JudicialReferral, Notice, SchoolReport
-from kongchuo.notices._render import _need_notice
+from kongchuo.notices._render import require_notice
 
 __all__ = ["notice_event"]
 
@@ -64,7 +64,7 @@ def notice_event(
     References:
         FC-1.2 (材料齐全真实), FC-2.3, FC-2.4.
     """
-    notice = _need_notice(notice)
+    notice = require_notice(notice)
     refs = [notice.number, *require_items(materials, str, "materials", name_zh="材料编号")]
     common: dict[str, Any] = {
         "occurred_on": notice.issued_on,

@@ -26,7 +26,7 @@ from typing import Any, Final
 from kongchuo._models.base import Mask, export_options
 from kongchuo._models.documents import SCHEMA_VERSION, dump_document, load_document, parse_json
 from kongchuo.notices._models import Notice
-from kongchuo.notices._render import _need_notice
+from kongchuo.notices._render import require_notice
 
 __all__ = [
     "NOTICE_SCHEMA_VERSION",
@@ -53,7 +53,7 @@ def notice_to_dict(notice: Notice, *, mask: Mask = False) -> dict[str, Any]:
         >>> doc["$schema_version"], doc["type"], doc["child_id"]
         (3, 'return', '370983********0034')
     """
-    return dump_document(_need_notice(notice), export_options(mask))
+    return dump_document(require_notice(notice), export_options(mask))
 
 
 def notice_from_dict(data: object) -> Notice:

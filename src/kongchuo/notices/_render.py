@@ -346,7 +346,7 @@ def placeholders(notice: Notice, *, full_id: bool = False) -> dict[str, str]:
         >>> placeholders(examples()[NoticeKind.RETURN])["return_by"]
         '2025年9月19日'
     """
-    return dict(_Placeholders(_need_notice(notice), full_id=full_id))
+    return dict(_Placeholders(require_notice(notice), full_id=full_id))
 
 
 def _revocation_request(notice: Notice) -> str:
@@ -463,7 +463,8 @@ class _Placeholders(Mapping[str, str]):
         return len(self._sources.keys() | _DERIVED.keys())
 
 
-def _need_notice(notice: object) -> Notice:
+def require_notice(notice: object) -> Notice:
+    """Return ``notice`` if it is a notice of one of the kinds; ``type`` at ``notice`` if not."""
     if not isinstance(notice, Notice) or type(notice) is Notice:
         raise ValidationError(
             "type",
@@ -521,7 +522,7 @@ def render_text(
         >>> print(render_text(examples()[NoticeKind.LETTER_TO_PARENTS]).splitlines()[1])
         致家长一封信
     """
-    notice = _need_notice(notice)
+    notice = require_notice(notice)
     template = template_of(notice.kind, templates)
     values = _Placeholders(notice, full_id=full_id, title=template.title)
     literals, names = _compiled(template.body)

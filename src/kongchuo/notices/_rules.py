@@ -43,8 +43,8 @@ from kongchuo.notices._models import (
 from kongchuo.notices._render import (
     DEFAULT_TEMPLATES,
     NoticeTemplate,
-    _need_notice,
     date_zh,
+    require_notice,
     template_of,
 )
 from kongchuo.policy import EscalationStep, ParameterNotInForceError, Party, Policy, Span
@@ -898,7 +898,7 @@ def check_notice(
         How a 限期 is counted is not fixed by any law; the policy's reading applies.
         It errs toward the family: a later deadline than the policy's is accepted.
     """
-    notice = _need_notice(notice)
+    notice = require_notice(notice)
     as_of = require_date(as_of, "as_of")
     policy = require_policy(policy)
     calendar = _require_calendar(calendar)

@@ -370,6 +370,16 @@ class TestBadInput:
             call()
         assert info.value.code == code
 
+    def test_every_wrong_serious_finding_is_named_in_one_pass(self):
+        """serious: a str is refused whole; each item that is not a SeriousFinding is named."""
+        with pytest.raises(KongchuoError) as info:
+            esc(build(), S.JUDICIAL, D(2025, 1, 1), serious="crime")
+        assert (info.value.code, info.value.path) == ("type", "serious")
+        with pytest.raises(KongchuoError) as info:
+            esc(build(), S.JUDICIAL, D(2025, 1, 1), serious=["crime", None])
+        assert [p.path for p in info.value.errors] == ["serious[0]", "serious[1]"]
+        assert "应为 SeriousFinding 情节严重认定，实为 str" in info.value.errors[0].message_zh
+
     def test_is_escalation_allowed(self):
         """is_escalation_allowed agrees with check_escalation."""
         assert is_escalation_allowed(

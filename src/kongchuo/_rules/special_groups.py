@@ -284,18 +284,12 @@ def is_de_facto_unsupported(child: Child, *, as_of: dt.date, policy: Policy | No
     """Whether :func:`check_de_facto_unsupported` says ``qualifies``.
 
     Example:
+        The demo child lives with both parents:
+
         >>> import datetime as dt
-        >>> from kongchuo import Sex
-        >>> child = Child(
-        ...     name="张小明",
-        ...     sex=Sex.MALE,
-        ...     birth_date=dt.date(2015, 9, 1),
-        ...     household_region="370983",
-        ...     residence_region="370983",
-        ...     jurisdiction="370983003",
-        ...     retain_until=dt.date(2034, 8, 31),
-        ... )
-        >>> is_de_facto_unsupported(child, as_of=dt.date(2024, 9, 1))
+        >>> from kongchuo import is_de_facto_unsupported
+        >>> from kongchuo.demo import sample_child
+        >>> is_de_facto_unsupported(sample_child(), as_of=dt.date(2024, 9, 1))
         False
     """
     return check_de_facto_unsupported(child, as_of=as_of, policy=policy).ok

@@ -179,7 +179,14 @@ def entry_hash(seq: int, event: Event, prev_hash: str) -> str:
     its full document), by an encoder made once per event type.
 
     Example:
-        >>> len(entry_hash(0, _demo_event(), GENESIS))
+        >>> import datetime as dt
+        >>> from kongchuo.cases import IdentificationMethod, Identified, Recorder
+        >>> event = Identified(
+        ...     **Recorder(by="李老师").on(dt.date(2025, 9, 8)),
+        ...     method=IdentificationMethod.SCHOOL_REPORT,
+        ...     found_by="班主任",
+        ... )
+        >>> len(entry_hash(0, event, GENESIS))
         64
     """
     if (
@@ -239,18 +246,6 @@ def header_hash(
         separators=(",", ":"),
     )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _demo_event() -> Event:
-    from kongchuo.cases._events import IdentificationMethod  # noqa: PLC0415 - only for the doctest above
-
-    return Identified(
-        occurred_on=dt.date(2025, 9, 8),
-        recorded_at=dt.datetime(2025, 9, 8, 9, tzinfo=dt.timezone(dt.timedelta(hours=8))),
-        recorded_by="李老师",
-        method=IdentificationMethod.SCHOOL_REPORT,
-        found_by="班主任",
-    )
 
 
 @attrs.frozen(kw_only=True)

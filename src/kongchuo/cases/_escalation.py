@@ -37,7 +37,6 @@ import attrs
 from kongchuo._core.args import require_date, require_instance, require_items
 from kongchuo._core.decision import Decision, Finding, Severity, finding
 from kongchuo._core.enums import LabelledEnum
-from kongchuo._core.errors import ValidationError, type_name
 from kongchuo._models.base import DATE, EnumKind, Model, Nullable, Text, TupleKind, as_tuple, meta
 from kongchuo._models.children import AbilityAssessment, Child
 from kongchuo._time.calendars import WorkCalendar, _require_calendar, roll_forward
@@ -251,16 +250,7 @@ def _causes(just_causes: object) -> tuple[JustCause, ...]:
 
 
 def _serious(findings: object) -> tuple[SeriousFinding, ...]:
-    if isinstance(findings, (str, bytes)) or not isinstance(findings, Iterable):
-        raise ValidationError(
-            "type",
-            f"expected an iterable of SeriousFinding, got {type_name(findings)}",
-            f"应为 SeriousFinding 情节严重认定的序列，实为 {type_name(findings)}",
-            path="serious",
-        )
-    return tuple(
-        _need(f, SeriousFinding, f"serious[{i}]", "情节严重认定") for i, f in enumerate(findings)
-    )
+    return require_items(findings, SeriousFinding, "serious", name_zh="情节严重认定")
 
 
 # -- what the log shows ---------------------------------------------------------------

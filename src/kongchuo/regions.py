@@ -46,6 +46,7 @@ import attrs
 from kongchuo._core.enums import LabelledEnum
 from kongchuo._core.errors import ValidationError, quote, type_name
 from kongchuo._core.guard import friendly_init
+from kongchuo._core.names import publish
 
 __all__ = [
     "FEICHENG",
@@ -325,3 +326,8 @@ The mining area (矿区) has its own education office in FC-1.1 and FC-2.5 but i
 an NBS unit; its code ``370983-KQ`` is kongchuo's, chosen so that it can never
 collide with a statistical code.
 """
+
+# Wrong arguments to the functions are a ValidationError, as everywhere (the
+# friendly call of kongchuo._core.names.publish); doctest still finds their examples.
+__test__ = {"history": history, "lookup": lookup, "is_known": is_known}
+publish(globals())

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from kongchuo._core.errors import Problem, ValidationError, problem, quote
+from kongchuo._core.errors import Problem, ValidationError, mask_ids, problem, quote
 
 __all__ = ["friendly_init", "signature_problems"]
 
@@ -226,20 +226,108 @@ def friendly_call(func: F, *, public: str | None = None) -> F:
     """  # noqa: E501 - the doctest's one line of output
     if getattr(func, "__kongchuo_friendly__", False):
         return func
-    sig = inspect.signature(func)
+    call = _refusing(func, inspect.signature(func))
+    if public is not None:
+        call.__module__ = public
+    return call  # type: ignore[return-value]
+
+
+def _refusing(
+    func: Callable[..., Any], sig: inspect.Signature, *, skip: int = 0
+) -> Callable[..., Any]:
+    """``func``, wrapped so that a call Python refuses to bind is a ValidationError.
+
+    ``sig`` is what the caller sees; the first ``skip`` arguments (a class method's
+    class) are not the caller's.
+    """
 
     @functools.wraps(func)
     def call(*args: Any, **kwargs: Any) -> Any:  # noqa: ANN401 - the function's own
         try:
             return func(*args, **kwargs)
         except TypeError:
-            problems = signature_problems(func, sig, args, kwargs)  # type: ignore[arg-type]
+            problems = signature_problems(func, sig, args[skip:], kwargs)  # type: ignore[arg-type]
             if not problems:
                 raise
         # Raised outside the handler: the TypeError must not ride along as context.
         raise ValidationError.of(problems)
 
     call.__kongchuo_friendly__ = True  # type: ignore[attr-defined]
-    if public is not None:
-        call.__module__ = public
-    return call  # type: ignore[return-value]
+    return call
+
+
+def friendly_methods(cls: type) -> None:
+    """Give the public class and static methods of a public class the friendly call.
+
+    ``ResidentId.parse``, ``YearArrangement.from_mapping``,
+    ``ParameterHistory.single`` and the like are entry points as much as the
+    functions are: wrong arguments are a ``ValidationError`` (``arguments.*``,
+    ``missing``, ``unknown_key``) there too. Methods inherited from a private base
+    are wrapped on the public class itself.
+
+    Example:
+        >>> from kongchuo import ResidentId
+        >>> ResidentId.parse("370983201506150034", text="x")
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: $.text: text is given both by position and by keyword (参数 text 既按位置又按关键字给出) [arguments.duplicate]
+    """  # noqa: E501 - the doctest's one line of output
+    names = {name for klass in cls.__mro__ for name in vars(klass) if not name.startswith("_")}
+    for name in sorted(names):
+        raw = inspect.getattr_static(cls, name)
+        if not isinstance(raw, classmethod | staticmethod):
+            continue
+        func = raw.__func__
+        if (
+            not inspect.isfunction(func)  # a builtin's (str.maketrans) stays as it is
+            or not func.__module__.startswith("kongchuo")
+            or getattr(func, "__kongchuo_friendly__", False)
+        ):
+            continue
+        if isinstance(raw, classmethod):
+            setattr(cls, name, classmethod(_friendly_first(func)))
+        else:
+            setattr(cls, name, staticmethod(friendly_call(func)))
+
+
+def _friendly_first(func: Callable[..., Any]) -> Callable[..., Any]:
+    """:func:`friendly_call` for a class method: its first argument (the class) aside."""
+    whole = inspect.signature(func)
+    return _refusing(func, whole.replace(parameters=list(whole.parameters.values())[1:]), skip=1)
+
+
+def masked_reprs(cls: type) -> None:
+    """Pass the ``repr`` of a public class through the ID mask, and never let it raise.
+
+    A full ID number typed into any text field (a name, a note, a unit's name) is
+    shown masked, as in every message (:func:`~kongchuo._core.errors.mask_ids`); a
+    value no ``repr`` can show (an integer of more than 4,300 digits, nesting deeper
+    than the recursion limit, put in a field that does not check it) gives a short
+    placeholder instead of an exception.
+
+    Example:
+        >>> from kongchuo.regions import Region
+        >>> Region(
+        ...     code="370983",
+        ...     name="11010519491231002X",
+        ...     province="山东省",
+        ...     prefecture="泰安市",
+        ...     valid_from=1992,
+        ...     valid_to=None,
+        ... )
+        Region(code='370983', name='110105********002X', ...)
+    """
+    original = cls.__dict__.get("__repr__")
+    if original is None or getattr(original, "__kongchuo_masked__", False):
+        return
+
+    @functools.wraps(original)
+    def __repr__(self: object) -> str:  # noqa: N807 - the method it replaces
+        try:
+            text: str = original(self)
+        except (ValueError, RecursionError):
+            return f"<{type(self).__name__}: a value too large or too deeply nested to show>"
+        return mask_ids(text)
+
+    __repr__.__kongchuo_masked__ = True  # type: ignore[attr-defined]
+    cls.__repr__ = __repr__  # type: ignore[method-assign,assignment]

@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from kongchuo._core.guard import friendly_call, friendly_init
+from kongchuo._core.guard import friendly_call, friendly_init, friendly_methods, masked_reprs
 
 __all__ = ["is_private", "lazy", "publish"]
 
@@ -60,11 +60,15 @@ def publish(namespace: MutableMapping[str, Any]) -> None:
     its methods.
 
     Every public class but enums, errors and protocols also gets the friendly
-    constructor (:func:`~kongchuo._core.guard.friendly_init`), and every public
+    constructor (:func:`~kongchuo._core.guard.friendly_init`), every public
     function a friendly call (:func:`~kongchuo._core.guard.friendly_call`, the
-    facade holding the wrapper): wrong arguments are a
+    facade holding the wrapper), and every public class or static method of a
+    public class, enums included, one too
+    (:func:`~kongchuo._core.guard.friendly_methods`): wrong arguments are a
     :class:`~kongchuo.ValidationError` naming each one, with one behaviour for
-    positional arguments everywhere.
+    positional arguments everywhere. The ``repr`` of every public class but enums
+    and errors passes through the ID mask and never raises
+    (:func:`~kongchuo._core.guard.masked_reprs`).
 
     Args:
         namespace: The facade's ``globals()``, holding ``__name__`` and ``__all__``.
@@ -110,6 +114,11 @@ def _publish(public: str, found: list[Any]) -> None:
     for obj in found:
         if _constructed(obj):
             friendly_init(obj)
+        if inspect.isclass(obj) and obj.__module__.startswith("kongchuo"):
+            if not issubclass(obj, BaseException):
+                friendly_methods(obj)
+            if not issubclass(obj, BaseException | enum.Enum):
+                masked_reprs(obj)
     for obj in mine:
         home = sys.modules[obj.__module__]
         home.__dict__.setdefault("__test__", {})[obj.__qualname__] = obj

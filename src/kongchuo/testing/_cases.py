@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from kongchuo import cases as kc
 from kongchuo._core.errors import ValidationError, quote
-from kongchuo.testing._strategies import check_date, date_bounds, resident_ids
+from kongchuo.testing._strategies import check_date, choices, date_bounds, resident_ids
 
 __all__ = ["cases", "events"]
 
@@ -223,14 +223,7 @@ def cases(
     """
     from kongchuo.policy import FEICHENG  # noqa: PLC0415 - a layer above the testing data
 
-    chosen = tuple(kc.CaseKind) if kinds is None else tuple(kinds)
-    if not chosen or not all(isinstance(k, kc.CaseKind) for k in chosen):
-        raise ValidationError(
-            "testing.argument",
-            "kinds: must be a non-empty collection of CaseKind",
-            "kinds：必须是非空的 CaseKind 集合",
-            path="$.kinds",
-        )
+    chosen = tuple(kc.CaseKind) if kinds is None else choices("kinds", kinds, tuple(kc.CaseKind))
     if type(max_events) is not int or not 0 <= max_events <= 50:
         raise ValidationError(
             "testing.argument",

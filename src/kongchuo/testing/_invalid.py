@@ -23,6 +23,7 @@ from kongchuo.testing._strategies import (
     DEFAULT_MAX_BIRTH,
     DEFAULT_MIN_BIRTH,
     argument_error,
+    choices,
     resident_ids,
 )
 
@@ -101,18 +102,7 @@ _FULL_WIDTH: Final = {d: chr(0xFF10 + int(d)) for d in "0123456789"}
 
 
 def _choose(name: str, value: Iterable[str] | None, menu: dict[str, str]) -> tuple[str, ...]:
-    if value is None:
-        return tuple(menu)
-    if isinstance(value, str):
-        raise argument_error(name, "must be a collection of names, not one str", "必须是名称的集合")
-    chosen = tuple(dict.fromkeys(value))
-    unknown = [v for v in chosen if v not in menu]
-    if unknown or not chosen:
-        known = ", ".join(menu)
-        raise argument_error(
-            name, f"must be non-empty and hold only {known}", f"必须非空且只含 {known}"
-        )
-    return chosen
+    return tuple(menu) if value is None else choices(name, value, menu)
 
 
 def _with_check(body: str) -> str:

@@ -13,8 +13,13 @@ from typing import TypeVar
 from hypothesis import strategies as st
 
 import kongchuo
-from kongchuo._core.errors import type_name
-from kongchuo.testing._strategies import argument_error, date_bounds, resident_ids, student_numbers
+from kongchuo.testing._strategies import (
+    argument_error,
+    choices,
+    date_bounds,
+    resident_ids,
+    student_numbers,
+)
 
 __all__ = [
     "attendances",
@@ -49,20 +54,7 @@ _school_codes = st.integers(min_value=2137098300, max_value=2137098399).map(str)
 
 
 def _members(name: str, value: Iterable[E] | None, every: tuple[E, ...]) -> tuple[E, ...]:
-    if value is None:
-        return every
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        raise argument_error(
-            name,
-            f"must be a collection of members, not {type_name(value)}",
-            f"必须是成员的集合，而不是 {type_name(value)}",
-        )
-    chosen = tuple(dict.fromkeys(value))
-    if not chosen or any(v not in every for v in chosen):
-        raise argument_error(
-            name, "must hold at least one valid member", "必须包含至少一个有效成员"
-        )
-    return chosen
+    return every if value is None else choices(name, value, every)
 
 
 def _check_size(name: str, value: object, low: int = 0, high: int = 20) -> int:

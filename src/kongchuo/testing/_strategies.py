@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import cache
+from typing import Any, Final
 
 from hypothesis import strategies as st
 from stdnum.cn import ric
@@ -49,6 +50,51 @@ def date_bounds(min_value: object, max_value: object) -> tuple[dt.date, dt.date]
     return low, high
 
 
+MOST_CHOICES: Final = 1000
+"""The most items a collection argument of a strategy may hold (an endless one is refused)."""
+
+
+def choices(name: str, value: object, menu: Collection[Any] | None = None) -> tuple[Any, ...]:
+    """The distinct items of a collection argument, read once, each of them in ``menu``.
+
+    The one check of the "which kinds, statuses, problems or codes to draw from"
+    arguments (an enum member may be given by its value): a str, a non-iterable,
+    an empty collection, more than :data:`MOST_CHOICES` items (``range(10**12)``),
+    an unhashable item or one not in ``menu`` is ``testing.argument`` at
+    ``$.<name>``.
+    """
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise argument_error(
+            name,
+            f"must be a collection, not {type_name(value)}",
+            f"必须是集合，而不是 {type_name(value)}",
+        )
+    items: list[object] = []
+    for item in value:
+        if len(items) == MOST_CHOICES:
+            raise argument_error(
+                name, f"must hold at most {MOST_CHOICES} items", f"至多包含 {MOST_CHOICES} 项"
+            )
+        items.append(item)
+    by_item = {m: m for m in menu} if menu is not None else None
+    try:
+        chosen = tuple(dict.fromkeys(items))
+    except TypeError:  # an unhashable item is no member of any menu
+        chosen = ()
+    if not chosen or (by_item is not None and any(item not in by_item for item in chosen)):
+        known = "" if menu is None else ": " + ", ".join(str(getattr(m, "value", m)) for m in menu)
+        known_zh = (
+            "" if menu is None else "：" + "、".join(str(getattr(m, "label_zh", m)) for m in menu)
+        )
+        raise argument_error(
+            name,
+            f"must be non-empty and hold only valid items{known}",
+            f"必须非空且只含有效项{known_zh}",
+        )
+    # An enum's value names its member ("dropout" is CaseKind.DROPOUT): draw members.
+    return chosen if by_item is None else tuple(dict.fromkeys(by_item[i] for i in chosen))
+
+
 @cache
 def _county_codes(year: int, only: tuple[str, ...] | None) -> tuple[str, ...]:
     """County-level codes valid in ``year`` (not the province or prefecture rows)."""
@@ -64,13 +110,7 @@ def _county_codes(year: int, only: tuple[str, ...] | None) -> tuple[str, ...]:
 def _check_regions(value: Iterable[str] | None) -> tuple[str, ...] | None:
     if value is None:
         return None
-    if isinstance(value, str):
-        raise argument_error(
-            "region_codes", "must be a collection of codes, not one str", "必须是代码的集合"
-        )
-    codes = tuple(value)
-    if not codes:
-        raise argument_error("region_codes", "must not be empty", "不能为空")
+    codes = choices("region_codes", value)
     for code in codes:
         regions.history(code)  # raises for a malformed code
     return codes

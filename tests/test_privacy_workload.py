@@ -572,3 +572,116 @@ def test_batch_loaders_hide_an_id_in_keys_and_names(site, tmp_path):
     }
     texts.run(site, calls[site])
     _assert_private(texts, secrets)
+
+
+# -- the one document format: old notices, events and case logs, loaded and migrated --
+
+OLD_DOCUMENTS = __import__("pathlib").Path(__file__).parent / "golden" / "documents"
+
+
+def _old_lines(name: str) -> list[dict[str, Any]]:
+    text = (OLD_DOCUMENTS / name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def _as_v1(doc: dict[str, Any]) -> dict[str, Any]:
+    """A notice document as ``notice_to_json`` wrote it before version 3 (tag ``kind``)."""
+    body = {("kind" if k == "type" else k): v for k, v in doc.items() if k != "$schema_version"}
+    return {"$schema_version": 1, **body}
+
+
+def _as_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    """A notice or an event as ``to_json`` wrote it before version 3 (no tag)."""
+    body = {k: v for k, v in doc.items() if k not in ("$schema_version", "type")}
+    return {"$schema_version": 2, **body}
+
+
+def _tampered(doc: dict[str, Any], secret: str) -> dict[str, dict[str, Any]]:
+    """``doc`` with an ID number put where loading or migrating it fails, one way each."""
+    tag = "kind" if "kind" in doc else "type"
+    text = next((k for k, v in doc.items() if isinstance(v, str) and not k.startswith("$")), None)
+    return {
+        "version is the ID": {**doc, "$schema_version": secret},
+        "version too new": {**doc, "$schema_version": kongchuo.SCHEMA_VERSION + 1, secret: 1},
+        "version in a list": {**doc, "$schema_version": [secret]},
+        "tag is the ID": {**doc, tag: secret},
+        "tag is a list": {**doc, tag: [secret]},
+        "no tag, the ID as a key": {
+            **{k: v for k, v in doc.items() if k not in ("kind", "type")},
+            secret: secret,
+        },
+        "both tags": {**doc, "kind": secret, "type": secret},
+        "the ID as a key": {**doc, secret: secret},
+        "the ID in a date": {**doc, "issued_on": secret, "occurred_on": secret},
+        "the ID in a text field": {**doc, text: secret} if text else dict(doc),
+    }
+
+
+def _load_every_way(texts: Texts, label: str, doc: object, cls: type) -> None:
+    """Load ``doc`` through each loader of its family, keeping what each shows."""
+    from kongchuo.batch import read_jsonl
+
+    line = json.dumps(doc, ensure_ascii=False)
+    texts.run(f"{label} from_dict", lambda: kongchuo.from_dict(doc, cls))
+    texts.run(f"{label} from_json", lambda: kongchuo.from_json(line, cls))
+    texts.run(f"{label} from_dicts", lambda: kongchuo.from_dicts([doc, doc], cls))
+    texts.run(f"{label} read_jsonl", lambda: read_jsonl([line, line], cls))
+    if cls is notices.Notice:
+        texts.run(f"{label} notice_from_dict", lambda: notices.notice_from_dict(doc))
+        texts.run(f"{label} notice_from_json", lambda: notices.notice_from_json(line))
+
+
+@pytest.mark.parametrize(
+    "secret", [FULL, "370983 20150901 0012", "３７０９８３２０１５０９０１００１２"]
+)
+def test_old_notice_and_event_documents_show_no_id_when_they_fail_to_load(secret):
+    """Version 1 and 2 notices and events, tampered with an ID: errors and values hide it."""
+    texts, secrets = Texts(), Secrets()
+    secrets.add(FULL)
+    olds = [
+        *((notices.Notice, d) for d in _old_lines("notices-v1-notice_to_json.jsonl")),
+        *((notices.Notice, d) for d in _old_lines("notices-v2-to_json.jsonl")),
+        *((cases.Event, d) for d in _old_lines("events-v2-to_json.jsonl")),
+    ]
+    for cls, doc in olds:
+        secrets.add_from(doc.values())
+        for how, bad in _tampered(doc, secret).items():
+            _load_every_way(texts, f"{cls.__name__} v{doc['$schema_version']}: {how}", bad, cls)
+        # The old document as it is loads; what it shows hides its own ID.
+        _load_every_way(texts, f"{cls.__name__} v{doc['$schema_version']}", doc, cls)
+    masked = json.loads((OLD_DOCUMENTS / "notice-v1-masked.json").read_text(encoding="utf-8"))
+    _load_every_way(texts, "masked v1 notice", masked, notices.Notice)
+    _assert_private(texts, secrets)
+
+
+def test_an_old_case_log_shows_no_id_when_an_event_in_it_fails_to_migrate():
+    """A stored version-2 case log with an ID put into an event's tag, date or text hides it."""
+    texts, secrets = Texts(), Secrets()
+    secrets.add(FULL)
+    log = json.loads((OLD_DOCUMENTS / "case-v2.json").read_text(encoding="utf-8"))
+    secrets.add(log["child_id"])
+    case = texts.run("old case log", lambda: kongchuo.from_dict(log, cases.Case))
+    assert case is not None
+    texts.run("verify", case.verify)
+    for i, entry in enumerate(log["entries"]):
+        for how, event in _tampered(entry["event"], FULL).items():
+            entries = [*log["entries"][:i], {**entry, "event": event}, *log["entries"][i + 1 :]]
+            bad = {**log, "entries": entries}
+            loaded = texts.run(f"entry {i}: {how}", lambda b=bad: kongchuo.from_dict(b, cases.Case))
+            if loaded is not None:
+                texts.run(f"entry {i}: {how}: verify", loaded.verify)
+    for how, bad in _tampered(log, FULL).items():
+        _load_every_way(texts, f"case v2: {how}", bad, cases.Case)
+    _assert_private(texts, secrets)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(bad=testing.invalid_notice_documents(min_problems=1, max_problems=4), old=st.booleans())
+def test_generated_bad_notices_in_old_forms_show_no_id(bad, old):
+    """Generated bad notice documents, written as version 1 or 2, fail to load hiding the ID."""
+    texts, secrets = Texts(), Secrets()
+    secrets.add(FULL)
+    secrets.add_from(json.dumps(bad.value, ensure_ascii=False, default=str).split('"'))
+    doc = _as_v1(bad.value) if old else _as_v2(bad.value)
+    _load_every_way(texts, f"v{doc['$schema_version']} notice", doc, notices.Notice)
+    _assert_private(texts, secrets)

@@ -305,3 +305,29 @@ def test_a_value_from_after_1_july_covers_the_next_school_year():
     assert info.value.note is not None
     assert info.value.note[0].endswith("it lists them from school year 2025 on")
     assert obligations(2025, policy=policy, terms=())
+
+
+def test_monthly_report_values_are_read_on_the_first_of_the_month():
+    """A report day that changes on 2 January still gives January the day in force on the 1st."""
+    policy = attrs.evolve(
+        FEICHENG,
+        monthly_report_day=FEICHENG.monthly_report_day.with_value(
+            10, effective_from=dt.date(2026, 1, 2), description="每月10日前", basis=("test",)
+        ),
+    )
+    assert monthly_report_due(2026, 1, policy=policy) == dt.date(2026, 2, 5)
+    assert monthly_report_due(2026, 2, policy=policy) == dt.date(2026, 3, 10)
+
+
+def test_a_fixed_day_on_a_rest_day_moves_when_the_policy_rolls():
+    """With rolling on, the census due Sunday 31 July 2022 moves to Monday 1 August."""
+    policy = attrs.evolve(
+        FEICHENG,
+        roll_fixed_day_deadlines=FEICHENG.roll_fixed_day_deadlines.with_value(
+            True, effective_from=dt.date(2019, 1, 1), description="顺延", basis=("test",)
+        ),
+    )
+    items = obligations(2022, policy=policy, terms=(), calendar=ChinaCalendar())
+    (census,) = [o for o in items if o.code == "census"]
+    assert (census.unrolled_due, census.due) == (dt.date(2022, 7, 31), dt.date(2022, 8, 1))
+    assert census.rolled

@@ -359,8 +359,20 @@ def jsonl_phase(children: list[kongchuo.Child], *, with_json: bool) -> None:  # 
     with gc_paused():
         ms_write_s, data = timed(ms_write)
         ms_read_s, _ = timed(lambda: ms_read(data))
+    with gc_paused():  # where the msgspec codec's time goes
+        docs_s, docs = timed(lambda: kongchuo.to_dicts(children))
+        lines_s, _ = timed(lambda docs=docs: msgspec.json.Encoder().encode_lines(docs))
+        decoder = msgspec.json.Decoder()
+        rows = text.splitlines()
+        decode_s, parsed = timed(lambda rows=rows: [decoder.decode(x) for x in rows])
+        build_s, _ = timed(lambda parsed=parsed: kongchuo.from_dicts(parsed, kongchuo.Child))
+    del docs, rows, parsed
     line("write_jsonl (codec auto: msgspec)", fast_write_s, len(children), ms_write_s)
+    line("  of which to_dicts (unstructure + version stamp)", docs_s, len(children))
+    line("  of which msgspec encode_lines", lines_s, len(children))
     line("read_jsonl (codec auto: msgspec)", fast_read_s, len(children), ms_read_s)
+    line("  of which msgspec decode (line by line, to dicts)", decode_s, len(children))
+    line("  of which from_dicts (building + checks incl. ID)", build_s, len(children))
     line("  baseline msgspec Structs write", ms_write_s, len(kids))
     line("  baseline msgspec Structs read + ResidentId.parse", ms_read_s, len(kids))
     ms_per = (ms_write_s + ms_read_s) / len(kids) * 1e6

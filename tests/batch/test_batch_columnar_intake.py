@@ -267,3 +267,16 @@ def test_reconcile_refuses_an_intake_of_another_feed():
             calendar=CALENDAR,
         )
     assert info.value.errors[0].code == "batch.intake.feed"
+
+
+def test_polars_intake_without_polars_is_refused_and_python_rows_stay_in_python(monkeypatch):
+    """Without polars, intake(engine="polars") names the extra; "auto" takes rows the Python way."""
+    rows = [{"身份证号": "370983201509010012", "姓名": "张小明"}]
+    kw = {"source": "x", "as_of": dt.date(2025, 7, 15), "policy": FEICHENG}
+    monkeypatch.setitem(__import__("sys").modules, "polars", None)
+    with pytest.raises(kongchuo.ValidationError, match=r"kongchuo\[columnar\]") as info:
+        intake(rows_from_mappings(rows), Feed.HOUSEHOLD, engine="polars", **kw)
+    assert info.value.errors[0].code == "batch.engine.missing"
+    taken = intake(rows_from_mappings(rows), Feed.HOUSEHOLD, **kw)
+    assert taken.columns is None
+    assert hash(taken) == hash(intake(rows_from_mappings(rows), Feed.HOUSEHOLD, **kw))

@@ -237,7 +237,9 @@ class Intake:
             other.records,
         )
 
-    __hash__ = None  # type: ignore[assignment]
+    def __hash__(self) -> int:
+        """The hash of what :meth:`__eq__` compares (builds the objects on the polars path)."""
+        return hash((self.feed, self.source, self.notes, self.rows, self.records))
 
     def counts(self) -> dict[RowOutcome, int]:
         """The number of rows per outcome (every outcome listed).

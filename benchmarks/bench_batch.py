@@ -521,6 +521,42 @@ def columnar_run(folder: str, meta: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def object_joins(folder: str, meta: dict[str, Any]) -> dict[str, Any]:
+    """The joins of the issue's baseline on Python records; run in a fork.
+
+    The feeds are taken in as columns, then the census entries, registrations and
+    attendance records are built as objects (not timed), and the registration
+    comparison runs as a polars join (its frames built from the objects, timed) and
+    as a plain dict/set join.
+    """
+    import polars as pl  # noqa: F401 - imported before the clock starts
+
+    as_of = dt.date.fromisoformat(meta["as_of"])
+    common = {"as_of": as_of, "policy": FEICHENG, "jurisdictions": regions.FEICHENG_UNITS}
+    taken = {
+        feed: intake(
+            kongchuo.batch.read_columns(os.path.join(folder, f"{feed.value}.csv")),  # noqa: PTH118
+            feed,
+            source=feed.value,
+            engine="polars",
+            **common,
+        )
+        for feed in Feed
+    }
+    census = build_census(*taken.values())
+    regs = [r.value for r in taken[Feed.REGISTRATION].records]
+    marks = [r.value for r in taken[Feed.ATTENDANCE].records]
+    _ = census.entries
+    gc.collect()
+    best_build, best_ready, best_plain = float("inf"), float("inf"), float("inf")
+    for _ in range(2):
+        build, ready = polars_join(census, regs, marks, as_of)
+        plain, _found = timed(lambda: plain_join(census, regs, marks, as_of))
+        best_build, best_ready = min(best_build, build), min(best_ready, ready)
+        best_plain = min(best_plain, plain)
+    return {"polars_build": best_build, "polars_ready": best_ready, "plain": best_plain}
+
+
 def python_intake(folder: str, meta: dict[str, Any]) -> dict[str, Any]:
     """The four feeds read by read_csv and taken in with engine="python"; run in a fork."""
     from kongchuo import School, SchoolKind
@@ -614,6 +650,7 @@ def columnar_phase(n: int, seed: int, rows_each: int | None, *, with_python: boo
         run = in_fork(lambda: columnar_run(folder, meta))
         base2 = in_fork(lambda: polars_baseline(folder, meta["as_of"]))
         slow = in_fork(lambda: python_intake(folder, meta)) if with_python else None
+        joins = in_fork(lambda: object_joins(folder, meta))
     if "error" in run or "error" in base:
         print("  failed:", run.get("error"), base.get("error"))
         return
@@ -652,6 +689,17 @@ def columnar_phase(n: int, seed: int, rows_each: int | None, *, with_python: boo
         f"incl. its frame build, {rec['seconds'] / (b_join + b_read):5.2f}x the join incl. "
         "reading the files"
     )
+    if "result" in joins:
+        j = joins["result"]
+        print(
+            f"  beside the issue's baseline on Python records (same files, same run): polars "
+            f"join incl. building its frames from the records {j['polars_build']:.2f} s "
+            f"(ready frames {j['polars_ready']:.2f} s), plain dict/set join {j['plain']:.2f} s; "
+            f"reconcile from the columnar census is {rec['seconds'] / j['polars_build']:4.2f}x "
+            f"the polars join, {rec['seconds'] / j['plain']:4.2f}x the plain join"
+        )
+    else:
+        print("  object baseline failed:", joins.get("error"))
     print(
         f"  peak RSS, intake → census → reconcile (forked copy): {run['peak']:,.0f} MiB "
         f"(it started at {run['start_rss']:,.0f} MiB); polars read+join alone: "

@@ -212,11 +212,11 @@ def _objects(pl: Any, items: Any, positions: list[int], *, marks: bool) -> dict[
     ordered = sorted(set(positions))
     picked = items.columns.values[ordered]
     if marks:
-        rows = picked.select(pl.col("on").str.to_date("%Y-%m-%d"), "school", "status")
-        return {
-            i: _Mark(on, school, AttendanceStatus(status))
-            for i, (on, school, status) in zip(ordered, rows.iter_rows(), strict=True)
-        }
+        states = {s.value: s for s in AttendanceStatus}
+        days = picked.get_column("on").str.to_date("%Y-%m-%d").to_list()
+        schools = picked.get_column("school").to_list()
+        statuses = [states[v] for v in picked.get_column("status").to_list()]
+        return dict(zip(ordered, map(_Mark, days, schools, statuses), strict=True))
     rows = picked.select(
         "student_number",
         "school",

@@ -78,7 +78,11 @@ VERSION_KEY: Final = "$schema_version"
 """The key of the schema version, at the top of every document."""
 
 TAG_KEY: Final = "type"
-"""The key of the tag of a tagged union's member, the same in every union."""
+"""The key of the tag of a tagged union's member, the same in every union.
+
+``"type"`` is the key the events of a case's log have always had, and a stored log's
+hashes are over its events' text, so the notices took it (not ``"kind"``, which is
+also a field of some models, such as ``Deferred.kind`` and ``Case.kind``)."""
 
 _PLAIN: Final = frozenset({VERSION_KEY})
 _TAGGED: Final = frozenset({VERSION_KEY, TAG_KEY})

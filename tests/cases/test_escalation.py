@@ -470,27 +470,12 @@ class TestProperties:
 
 
 def disabled_child(assessment):
-    """A child whose disability membership carries ``assessment``."""
-    from kongchuo import (
-        Child,
-        Department,
-        Disability,
-        DisabilityKind,
-        GroupMembership,
-        ResidentId,
-        Sex,
-        SpecialGroup,
-    )
+    """The demo child, disabled, whose disability membership carries ``assessment``."""
+    from kongchuo import Department, Disability, DisabilityKind, GroupMembership, SpecialGroup
+    from kongchuo.demo import sample_child
 
-    return Child(
-        resident_id=ResidentId.parse("370983201509010012"),
-        name="张小明",
-        sex=Sex.MALE,
-        birth_date=D(2015, 9, 1),
-        household_region="370983",
-        residence_region="370983",
-        jurisdiction="370983003",
-        retain_until=D(2034, 8, 31),
+    return attrs.evolve(
+        sample_child(),
         special_groups={SpecialGroup.DISABLED},
         memberships=(
             GroupMembership(

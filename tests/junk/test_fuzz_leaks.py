@@ -110,3 +110,37 @@ def test_a_strategy_refuses_a_collection_it_cannot_read(strategy, argument, valu
 def test_a_strategy_takes_enum_members_by_their_values(case):
     """kinds=["dropout"] draws CaseKind.DROPOUT, as kinds=[CaseKind.DROPOUT] does."""
     assert case.kind is kongchuo.cases.CaseKind.DROPOUT
+
+
+@pytest.mark.parametrize(
+    ("version", "shown", "shown_zh"),
+    [("3", "'3' (str)", "'3'（str）"), (3.0, "3.0 (float)", "3.0（float）")],
+)
+def test_a_version_that_is_no_integer_is_named_with_its_type(version, shown, shown_zh):
+    """'$schema_version': "3" is refused saying an integer is wanted, not "1 to 3, got '3'"."""
+    with pytest.raises(ValidationError) as info:
+        notice_from_dict({"$schema_version": version, "type": "return"})
+    problem = info.value.errors[0]
+    assert problem.code == "schema_version.unsupported"
+    assert f"an integer from 1 to {kongchuo.SCHEMA_VERSION}, got {shown}" in problem.message
+    assert f"1 至 {kongchuo.SCHEMA_VERSION} 的整数；实际为 {shown_zh}" in problem.message_zh
+
+
+def test_an_event_document_without_its_tag_reads_an_event():
+    """The messages of a union's documents take the right article ("an event document")."""
+    with pytest.raises(ValidationError) as info:
+        kongchuo.from_dict({"$schema_version": 3, ID: 1}, kongchuo.cases.Event)
+    assert info.value.code == "missing"
+    assert info.value.errors[0].message.startswith("an event document names its type")
+    with pytest.raises(ValidationError) as info:
+        kongchuo.from_dicts([5], kongchuo.cases.Event)
+    assert info.value.errors[0].message.startswith("expected an event document")
+
+
+def test_a_stored_log_with_a_huge_sequence_number_is_refused_on_load():
+    """A sequence number of 5,001 digits is refused by the loader, not a ValueError in verify."""
+    doc = json.loads((OLD / "case-v2.json").read_text(encoding="utf-8"))
+    doc["entries"][1]["seq"] = 10**5000
+    with pytest.raises(ValidationError) as info:
+        kongchuo.from_dict(doc, kongchuo.cases.Case)
+    assert (info.value.code, info.value.path) == ("sequence", "$.entries[1].seq")

@@ -30,6 +30,7 @@ __all__ = [
     "require_items",
     "require_iterable",
     "require_path",
+    "with_article",
 ]
 
 MAX_ITEM_PROBLEMS: Final = 20
@@ -141,8 +142,13 @@ def require_bool(value: object, path: str) -> bool:
     return value
 
 
-def _a(name: str) -> str:
-    """``name`` with its English article: "an int", "an Obligation", "a Child"."""
+def with_article(name: str) -> str:
+    """``name`` with its English article: "an int", "an Obligation", "a Child", "an event".
+
+    Example:
+        >>> with_article("event"), with_article("notice")
+        ('an event', 'a notice')
+    """
     return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
@@ -162,7 +168,7 @@ def require_instance(
     """
     if isinstance(value, cls) or (optional and value is None):
         return value  # type: ignore[return-value]
-    expected = _a(cls.__name__) + (" or None" if optional else "")
+    expected = with_article(cls.__name__) + (" or None" if optional else "")
     label = f"{cls.__name__} {name_zh}".rstrip()
     raise ValidationError(
         "type",
@@ -201,7 +207,7 @@ def require_items(value: object, cls: type[T], path: str, *, name_zh: str = "") 
         wrong.append(
             problem(
                 "type",
-                f"expected {_a(cls.__name__)}, got {type_name(item)}",
+                f"expected {with_article(cls.__name__)}, got {type_name(item)}",
                 f"应为 {label}，实为 {type_name(item)}",
                 f"{path}[{i}]",
             )

@@ -34,6 +34,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
+from kongchuo._core.args import with_article
 from kongchuo._core.errors import Problem, ValidationError, problem, quote, type_name
 from kongchuo._models.base import (
     EXPORT_KEY,
@@ -109,15 +110,19 @@ def register_migration(target: type[Model] | TaggedUnion, version: int, step: Mi
 
 
 def _unsupported(version: object) -> ValidationError:
-    newer = version.__class__ is int and version > SCHEMA_VERSION
+    number = version.__class__ is int
+    newer = number and version > SCHEMA_VERSION  # type: ignore[operator]
+    # A version that is no integer ("3", 3.0) is named with its type: "got '3'" beside
+    # "1 to 3" would read as a contradiction.
+    got = quote(version) if number else f"{quote(version)} ({type_name(version)})"
+    got_zh = quote(version) if number else f"{quote(version)}（{type_name(version)}）"
     return ValidationError(
         "schema_version.unsupported",
-        f"this kongchuo reads documents of $schema_version 1 to {SCHEMA_VERSION}, "
-        f"got {quote(version)}"
+        f"this kongchuo reads documents whose $schema_version is an integer from 1 to "
+        f"{SCHEMA_VERSION}, got {got}"
         + (": the document was written by a newer kongchuo; upgrade to read it" if newer else ""),
-        f"本版本的 kongchuo 能读取 $schema_version 为 1 至 {SCHEMA_VERSION} 的文档，"
-        f"实际为 {quote(version)}"
-        + ("：该文档由更新版本的 kongchuo 写出，请升级后读取" if newer else ""),
+        f"本版本的 kongchuo 能读取的文档，$schema_version 须为 1 至 {SCHEMA_VERSION} 的整数；"
+        f"实际为 {got_zh}" + ("：该文档由更新版本的 kongchuo 写出，请升级后读取" if newer else ""),
         path=f"$.{VERSION_KEY}",
     )
 
@@ -138,7 +143,7 @@ def migrate(cls: type[Model], raw: object) -> object:
         >>> migrate(Model, {"$schema_version": 4})
         Traceback (most recent call last):
         ...
-        kongchuo.ValidationError: $.$schema_version: this kongchuo reads documents of ...
+        kongchuo.ValidationError: $.$schema_version: this kongchuo reads documents whose ...
     """
     if raw.__class__ is not dict:
         return raw
@@ -230,7 +235,8 @@ class TaggedUnion:
         if raw is _ABSENT:
             return problem(
                 "missing",
-                f"a {self.name} document names its type under {TAG_KEY!r}: one of {known}",
+                f"{with_article(self.name)} document names its type under {TAG_KEY!r}: "
+                f"one of {known}",
                 f"须在 {TAG_KEY!r} 中写明{self.name_zh}类型，可用：{known_zh}",
                 where,
             )
@@ -267,7 +273,7 @@ class TaggedUnion:
         if raw.__class__ is not dict:
             raise ValidationError(
                 "type",
-                f"expected a {self.name} document (an object), got {type_name(raw)}",
+                f"expected {with_article(self.name)} document (an object), got {type_name(raw)}",
                 f"应为{self.name_zh}文档（对象），实为 {type_name(raw)}",
                 path=path,
             )
@@ -356,7 +362,7 @@ class UnionKind(Kind):
             return [
                 problem(
                     "type",
-                    f"expected a {self.union.name}, got {type_name(value)}",
+                    f"expected {with_article(self.union.name)}, got {type_name(value)}",
                     f"应为{self.union.name_zh}，实为 {type_name(value)}",
                 )
             ]

@@ -219,14 +219,25 @@ class DateTimeKind(Kind):
 DATETIME: Final = DateTimeKind()
 
 
+MAX_SEQUENCE: Final = 2**31 - 1
+"""The largest sequence number a case log holds: a bound, so that a stored log with a
+number of thousands of digits is refused on load rather than failing in ``verify``."""
+
+
 class SequenceKind(Kind):
-    """A sequence number in a case log (0, 1, 2 …)."""
+    """A sequence number in a case log (0, 1, 2 … up to :data:`MAX_SEQUENCE`)."""
 
     __slots__ = ()
 
     def check(self, value: object) -> list[Problem] | None:
-        if value.__class__ is not int or value < 0:  # type: ignore[operator,unused-ignore]
-            return [problem("sequence", "must be an int >= 0", "必须是不小于 0 的整数")]
+        if value.__class__ is not int or not 0 <= value <= MAX_SEQUENCE:  # type: ignore[operator,unused-ignore]
+            return [
+                problem(
+                    "sequence",
+                    f"must be an int from 0 to {MAX_SEQUENCE}",
+                    f"必须是 0 至 {MAX_SEQUENCE} 的整数",
+                )
+            ]
         return None
 
     def load(self, raw: object) -> object:
@@ -236,7 +247,7 @@ class SequenceKind(Kind):
         return raw
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ARG002 - Kind's signature
-        return {"type": "integer", "minimum": 0}
+        return {"type": "integer", "minimum": 0, "maximum": MAX_SEQUENCE}
 
 
 SEQUENCE: Final = SequenceKind()

@@ -22,6 +22,9 @@ from kongchuo.notices import notice_from_dict
 ID = "11010519491231002X"
 MASKED = "110105********002X"
 OLD = pathlib.Path(__file__).parent.parent / "golden" / "documents"
+DEEP: list[object] = []
+for _ in range(5000):
+    DEEP = [DEEP]  # nesting no repr can show
 
 
 @pytest.mark.parametrize(
@@ -96,6 +99,9 @@ def test_a_repr_never_raises_on_a_value_no_repr_can_show():
         (testing.invalid_resident_ids, "problems", object()),
         (testing.invalid_student_numbers, "problems", [{}]),
         (testing.resident_ids, "region_codes", NotImplemented),
+        (testing.student_numbers, "kinds", [DEEP]),
+        (testing.student_numbers, "kinds", "GL"),
+        (testing.invalid_student_numbers, "kinds", [DEEP]),
     ],
 )
 def test_a_strategy_refuses_a_collection_it_cannot_read(strategy, argument, value):

@@ -83,9 +83,7 @@ def choices(name: str, value: object, menu: Collection[Any] | None = None) -> tu
         chosen = ()
     if not chosen or (by_item is not None and any(item not in by_item for item in chosen)):
         known = "" if menu is None else ": " + ", ".join(str(getattr(m, "value", m)) for m in menu)
-        known_zh = (
-            "" if menu is None else "：" + "、".join(str(getattr(m, "label_zh", m)) for m in menu)
-        )
+        known_zh = "" if menu is None else "：" + "、".join(_shown_zh(m) for m in menu)
         raise argument_error(
             name,
             f"must be non-empty and hold only valid items{known}",
@@ -93,6 +91,13 @@ def choices(name: str, value: object, menu: Collection[Any] | None = None) -> tu
         )
     # An enum's value names its member ("dropout" is CaseKind.DROPOUT): draw members.
     return chosen if by_item is None else tuple(dict.fromkeys(by_item[i] for i in chosen))
+
+
+def _shown_zh(member: object) -> str:
+    """A choice for a Chinese message: an enum's value with its Chinese label."""
+    label = getattr(member, "label_zh", None)
+    value = str(getattr(member, "value", member))
+    return value if label is None else f"{value}（{label}）"
 
 
 @cache
@@ -176,12 +181,7 @@ def student_numbers(
     Raises:
         ValidationError: ``testing.argument`` naming the bad argument.
     """
-    try:
-        chosen = tuple(dict.fromkeys(StudentNumberKind(k) for k in kinds))
-    except (TypeError, ValueError):
-        raise argument_error("kinds", "must hold only G, L or J", "只能包含 G、L 或 J") from None
-    if not chosen:
-        raise argument_error("kinds", "must not be empty", "不能为空")
+    chosen = choices("kinds", kinds, tuple(StudentNumberKind))
     ids = resident_ids(min_value=min_value, max_value=max_value)
     return st.builds(
         lambda kind, rid: StudentNumber.parse(kind.value + rid.value),

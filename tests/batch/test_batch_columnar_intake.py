@@ -209,6 +209,24 @@ def test_csv_read_into_columns_gives_the_csv_reader_result(drawn, encoding):
         _same(python, intake(table, feed, **_kw(county, feed)))
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'\xef\xbb\xbfa,b\r\n1,2\r\n\r\n"x\r\ny",3\r\n,\r\n4\r\n5,6,7\r\n',
+        'a,b\n"1,""q""",2\n  ,3\n'.encode("gb18030"),
+        b"a,a\n1,2\n",
+        b"a,b",
+        b"\n\na,b\n1,2\n",
+        b"",
+    ],
+)
+def test_read_columns_numbers_and_cells_rows_as_read_csv_does(data):
+    """CRLF, quoted line breaks, blank and short and long lines, repeated headers: as read_csv."""
+    assert [(r.number, dict(r.cells)) for r in read_columns(data).rows()] == [
+        (r.number, dict(r.cells)) for r in read_csv(data)
+    ]
+
+
 def test_read_columns_reads_a_file_and_names_a_bad_encoding(tmp_path):
     """read_columns reads a file by path and refuses bytes in no known encoding."""
     path = tmp_path / "公安.csv"

@@ -508,9 +508,9 @@ def read_columns(source: str | os.PathLike[str] | bytes, *, encoding: str | None
     first = raw[: raw.find(b"\n") + 1] if b"\n" in raw else raw
     header = next(csv.reader(io.StringIO(first.decode(), newline="")), [])
     names = [h.strip().lstrip("\ufeff") for h in header]
-    if not names:
+    if not raw.strip():
         return Columns(pl.DataFrame({ROW: []}, schema={ROW: pl.Int64}), name)
-    if len(set(names)) != len(names) or any(n.startswith("__") for n in names):
+    if not names or len(set(names)) != len(names) or any(n.startswith("__") for n in names):
         return _plain(_rows(csv.reader(io.StringIO(raw.decode(), newline=""))), name)
     try:
         frame = pl.read_csv(

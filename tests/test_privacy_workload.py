@@ -264,11 +264,20 @@ def _child_for(case: cases.Case) -> kongchuo.Child:
     return attrs.evolve(child, resident_id=rid, birth_date=rid.birth_date, sex=rid.sex)
 
 
+def _birth_before_events(case: cases.Case) -> bool:
+    """The child was born over a year before the case began: no case date is its birth date.
+
+    A case of a newborn opened on the birth day shows that day for itself, not as a leak.
+    """
+    rid = case.child_id
+    return rid is None or rid.birth_date < case.events[0].occurred_on - dt.timedelta(days=366)
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
-    found=st.lists(testing.cases(max_events=10), min_size=1, max_size=3).filter(
-        lambda found: any(case.child_id is not None for case in found)
-    )
+    found=st.lists(
+        testing.cases(max_events=10).filter(_birth_before_events), min_size=1, max_size=3
+    ).filter(lambda found: any(case.child_id is not None for case in found))
 )
 def test_cases_through_their_lifecycle_show_no_id(found):
     """Generated cases, their rule decisions, drafted and rendered notices hide the ID."""

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 
 import kongchuo
-from kongchuo import ValidationError, policy, regions, testing
+from kongchuo import ValidationError, batch, policy, regions, testing
 from kongchuo.notices import notice_from_dict
 
 ID = "11010519491231002X"
@@ -150,3 +150,23 @@ def test_a_stored_log_with_a_huge_sequence_number_is_refused_on_load():
     with pytest.raises(ValidationError) as info:
         kongchuo.from_dict(doc, kongchuo.cases.Case)
     assert (info.value.code, info.value.path) == ("sequence", "$.entries[1].seq")
+
+
+def test_a_census_refuses_parts_of_the_wrong_type_all_at_once():
+    """Census(entries=5, rows=[...]) is a ValidationError naming both, not a repr TypeError."""
+    with pytest.raises(ValidationError) as info:
+        batch.Census(entries=5, rows=[1])
+    assert [(p.code, p.path) for p in info.value.errors] == [
+        ("type", "$.entries"),
+        ("type", "$.rows"),
+    ]
+
+
+@pytest.mark.parametrize("read", ["read_csv", "read_columns"])
+def test_a_table_reader_refuses_an_encoding_that_is_no_str(read):
+    """read_csv/read_columns(encoding=["gb18030"]) is a ValidationError at encoding."""
+    if read == "read_columns":
+        pytest.importorskip("polars")
+    with pytest.raises(ValidationError) as info:
+        list(getattr(batch, read)(b"a,b\n1,2\n", encoding=["gb18030"]))
+    assert (info.value.code, info.value.path) == ("type", "encoding")

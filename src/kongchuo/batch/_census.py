@@ -32,7 +32,7 @@ from kongchuo import (
 )
 from kongchuo._core.args import require_instance, require_items
 from kongchuo._core.decision import finding
-from kongchuo._core.errors import ValidationError
+from kongchuo._core.errors import Problem, ValidationError
 from kongchuo.batch._feeds import Feed, HouseholdStatus
 from kongchuo.batch._intake import Intake, Record, RowOutcome, RowResult
 
@@ -143,6 +143,15 @@ def number_key(number: StudentNumber) -> str:
     return value[1:] if value[0] == "G" else value  # a G number is "G" + the ID number
 
 
+_PARTS: tuple[tuple[str, type], ...] = (
+    ("entries", dict),
+    ("links", dict),
+    ("unmatched", tuple),
+    ("conflicts", tuple),
+    ("rows", tuple),
+)
+
+
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Census:
     """The census of school-age children: one entry per child (适龄儿童台账).
@@ -166,6 +175,17 @@ class Census:
     _conflicts: tuple[Conflict, ...] | None = attrs.field(default=None, alias="conflicts")
     _rows: tuple[RowResult, ...] | None = attrs.field(default=None, alias="rows")
     columns: Any = None
+
+    def __attrs_post_init__(self) -> None:
+        """Check the type of each part given, all at once (the repr and len read them)."""
+        problems: list[Problem] = []
+        for name, cls in _PARTS:
+            try:
+                require_instance(getattr(self, f"_{name}"), cls, f"$.{name}", optional=True)
+            except ValidationError as exc:
+                problems.extend(exc.errors)
+        if problems:
+            raise ValidationError.of(problems)
 
     @property
     def entries(self) -> dict[str, CensusEntry]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kongchuo import ValidationError, quote
-from kongchuo._core.args import require_iterable, require_path
+from kongchuo._core.args import require_instance, require_iterable, require_path
 from kongchuo._core.documents import unreadable
 
 __all__ = ["Row", "read_csv", "read_xlsx", "rows_from_mappings"]
@@ -37,13 +37,14 @@ class Row(NamedTuple):
 
 def decode(data: bytes, encoding: str | None, name: str) -> str:
     if encoding is not None:
+        require_instance(encoding, str, "encoding")  # a list is no encoding
         try:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
             raise ValidationError(
                 "batch.read.encoding",
-                f"{name} is not in {encoding}: {type(exc).__name__}",
-                f"{name} 不是 {encoding} 编码",
+                f"{name} is not in {quote(encoding)}: {type(exc).__name__}",
+                f"{name} 不是 {quote(encoding)} 编码",
                 path="path",
             ) from None
     if data.startswith(b"\xef\xbb\xbf"):

@@ -153,13 +153,31 @@ def test_a_stored_log_with_a_huge_sequence_number_is_refused_on_load():
 
 
 def test_a_census_refuses_parts_of_the_wrong_type_all_at_once():
-    """Census(entries=5, rows=[...]) is a ValidationError naming both, not a repr TypeError."""
+    """Census(entries=5, rows=[...], columns=...) names all three, not a repr TypeError."""
     with pytest.raises(ValidationError) as info:
-        batch.Census(entries=5, rows=[1])
+        batch.Census(entries=5, rows=[1], columns=iter([]))
     assert [(p.code, p.path) for p in info.value.errors] == [
         ("type", "$.entries"),
         ("type", "$.rows"),
+        ("type", "$.columns"),
     ]
+
+
+def test_a_document_number_refuses_a_sequence_number_no_one_can_write():
+    """draft_notice/document_number with seq=10**5000 is a ValidationError, not ValueError."""
+    import datetime as dt
+
+    from kongchuo.notices import NoticeKind, document_number
+
+    with pytest.raises(ValidationError) as info:
+        document_number(
+            NoticeKind.RETURN,
+            year=2025,
+            seq=10**5000,
+            policy=policy.FEICHENG,
+            on=dt.date(2025, 9, 10),
+        )
+    assert (info.value.code, info.value.path) == ("int.range", "seq")
 
 
 @pytest.mark.parametrize("read", ["read_csv", "read_columns"])

@@ -32,7 +32,7 @@ from kongchuo import (
 )
 from kongchuo._core.args import require_instance, require_items
 from kongchuo._core.decision import finding
-from kongchuo._core.errors import Problem, ValidationError
+from kongchuo._core.errors import Problem, ValidationError, problem, type_name
 from kongchuo.batch._feeds import Feed, HouseholdStatus
 from kongchuo.batch._intake import Intake, Record, RowOutcome, RowResult
 
@@ -184,6 +184,16 @@ class Census:
                 require_instance(getattr(self, f"_{name}"), cls, f"$.{name}", optional=True)
             except ValidationError as exc:
                 problems.extend(exc.errors)
+        if self.columns is not None and not hasattr(self.columns, "entries_for"):
+            problems.append(
+                problem(
+                    "type",
+                    "expected the columns build_census keeps, or None, "
+                    f"got {type_name(self.columns)}",
+                    f"应为 build_census 保存的列或 None，实为 {type_name(self.columns)}",
+                    "$.columns",
+                )
+            )
         if problems:
             raise ValidationError.of(problems)
 

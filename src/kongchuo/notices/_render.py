@@ -601,6 +601,12 @@ def render_html(
     return "\n".join(out) + "\n"
 
 
+MAX_DOCUMENT_SEQ: Final = 999_999
+"""The largest sequence number of a 文号 within a year (a kongchuo bound: no office
+issues a million notices of one kind a year, and a number of thousands of digits
+cannot be written)."""
+
+
 def document_number(
     kind: NoticeKind,
     *,
@@ -622,7 +628,7 @@ def document_number(
 
     Raises:
         ValidationError: For a kind that is not a :class:`NoticeKind`, a year
-            outside 1000–9999 or a sequence number below 1.
+            outside 1000–9999 or a sequence number outside 1–:data:`MAX_DOCUMENT_SEQ`.
 
     Example:
         >>> import datetime as dt
@@ -634,7 +640,7 @@ def document_number(
     """
     kind = require_instance(kind, NoticeKind, "kind", name_zh="文书种类")
     year = require_int(year, "year", min_value=1000, max_value=9999)
-    seq = require_int(seq, "seq", min_value=1)
+    seq = require_int(seq, "seq", min_value=1, max_value=MAX_DOCUMENT_SEQ)
     on = require_date(on, "on")
     policy = require_policy(policy)
     template = template_of(kind, templates)

@@ -503,7 +503,8 @@ def _builtin_years() -> range:
     return range(data.first_year, data.last_year + 1)
 
 
-def _require_calendar(calendar: object, path: str = "calendar") -> WorkCalendar:
+def require_calendar(calendar: object, path: str = "calendar") -> WorkCalendar:
+    """Return ``calendar`` if it is a :class:`WorkCalendar`; ``type`` at ``path`` if not."""
     if not isinstance(calendar, WorkCalendar):
         raise ValidationError(
             "type",
@@ -514,7 +515,8 @@ def _require_calendar(calendar: object, path: str = "calendar") -> WorkCalendar:
     return calendar
 
 
-def _workday(calendar: WorkCalendar, day: dt.date) -> bool:
+def checked_workday(calendar: WorkCalendar, day: dt.date) -> bool:
+    """Whether ``day`` works by ``calendar``; ``calendar.answer`` if it does not say a bool."""
     answer = calendar.is_workday(day)
     if type(answer) is not bool:
         raise ValidationError(
@@ -561,7 +563,7 @@ def next_workday(calendar: WorkCalendar, day: dt.date) -> dt.date:
     try:
         for _ in range(MAX_REST_RUN):
             day += _ONE_DAY
-            if _workday(calendar, day):
+            if checked_workday(calendar, day):
                 return day
     except OverflowError:
         raise past_the_end("day") from None
@@ -591,8 +593,8 @@ def roll_forward(day: dt.date, *, calendar: WorkCalendar) -> dt.date:
         datetime.date(2025, 10, 9)
     """
     day = require_date(day, "day")
-    calendar = _require_calendar(calendar)
-    if _workday(calendar, day):
+    calendar = require_calendar(calendar)
+    if checked_workday(calendar, day):
         return day
     return next_workday(calendar, day)
 
@@ -820,7 +822,7 @@ class SchoolCalendar(_CalendarDocument):
         """
         if self.term_on(day) is None:
             return False
-        return _workday(_require_calendar(calendar), day)
+        return checked_workday(require_calendar(calendar), day)
 
     @classmethod
     def from_mapping(cls, data: object) -> SchoolCalendar:

@@ -36,7 +36,7 @@ from kongchuo._time.calendars import (
     Term,
     TermKind,
     WorkCalendar,
-    _require_calendar,
+    require_calendar,
     roll_forward,
 )
 from kongchuo._time.periods import SchoolDays, add_months, span_end
@@ -122,7 +122,7 @@ def monthly_report_due(
     year, month = _check_year_month(year, month)
     policy = require_policy(policy)
     if calendar is not None:
-        calendar = _require_calendar(calendar)
+        calendar = require_calendar(calendar)
     read = dt.date(year, month, 1)
     day = policy.monthly_report_day.value_at(read)
     following = add_months(read, 1)
@@ -290,7 +290,7 @@ def obligations(
     policy = require_policy(policy)
     found_terms = _terms(terms)
     if calendar is not None:
-        calendar = _require_calendar(calendar)
+        calendar = require_calendar(calendar)
     context = _Context(school_year=school_year, policy=policy, calendar=calendar, read=read)
     try:
         items = _items(context, found_terms)

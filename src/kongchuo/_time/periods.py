@@ -21,9 +21,9 @@ from kongchuo._core.errors import ValidationError, type_name
 from kongchuo._time.calendars import (
     SchoolCalendar,
     WorkCalendar,
-    _require_calendar,
-    _workday,
     advance_workdays,
+    checked_workday,
+    require_calendar,
     roll_forward,
 )
 from kongchuo.policy._values import Span, TimeUnit
@@ -127,7 +127,7 @@ def period_end(
     years = require_int(years, "years", min_value=0, max_value=_MAX_COUNT)
     workdays = require_int(workdays, "workdays", min_value=0, max_value=_MAX_COUNT)
     if calendar is not None:
-        calendar = _require_calendar(calendar)
+        calendar = require_calendar(calendar)
     if not (days or months or years or workdays):
         raise ValidationError(
             "period.empty",
@@ -250,7 +250,7 @@ def _school_days_after(
                 "terms",
             )
         day += _ONE_DAY
-        if terms.term_on(day) is not None and _workday(calendar, day):
+        if terms.term_on(day) is not None and checked_workday(calendar, day):
             left -= 1
     return day
 
@@ -343,7 +343,7 @@ def span_end(  # noqa: C901 - one branch per unit and reading
             "school_days",
         )
     if calendar is not None:
-        calendar = _require_calendar(calendar)
+        calendar = require_calendar(calendar)
     if terms is not None and not isinstance(terms, SchoolCalendar):
         raise _span_error(
             "type",

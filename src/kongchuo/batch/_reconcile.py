@@ -51,7 +51,7 @@ from kongchuo._core.args import (
 )
 from kongchuo._core.decision import finding
 from kongchuo._core.errors import type_name
-from kongchuo._time.calendars import _require_calendar
+from kongchuo._time.calendars import require_calendar
 from kongchuo.batch import _columnar
 from kongchuo.batch._census import Census, CensusEntry, number_key
 from kongchuo.batch._feeds import Feed, HouseholdStatus
@@ -1053,7 +1053,7 @@ def reconcile(  # noqa: C901, PLR0912
             f"links 应为键到键的表，实为 {type_name(links)}",
             path="links",
         )
-    calendar = _require_calendar(calendar)
+    calendar = require_calendar(calendar)
     school_calendar = require_instance(
         school_calendar, SchoolCalendar, "school_calendar", name_zh="校历", optional=True
     )

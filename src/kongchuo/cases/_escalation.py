@@ -39,7 +39,7 @@ from kongchuo._core.decision import Decision, Finding, Severity, finding
 from kongchuo._core.enums import LabelledEnum
 from kongchuo._models.base import DATE, EnumKind, Model, Nullable, Text, TupleKind, as_tuple, meta
 from kongchuo._models.children import AbilityAssessment, Child
-from kongchuo._time.calendars import WorkCalendar, _require_calendar, roll_forward
+from kongchuo._time.calendars import WorkCalendar, require_calendar, roll_forward
 from kongchuo.cases._case import Case
 from kongchuo.cases._events import (
     AttemptResult,
@@ -763,7 +763,7 @@ def check_escalation(
     to = require_instance(to, EscalationStep, "to", name_zh="强制入学程序步骤")
     as_of = require_date(as_of, "as_of")
     policy = _need(policy, Policy, "policy", "政策参数集")
-    calendar = _require_calendar(calendar)
+    calendar = require_calendar(calendar)
     if child is not None:
         _need(child, Child, "child", "儿童")
     extra = _causes(just_causes)
@@ -899,7 +899,7 @@ def next_escalation(
     case = _need(case, Case, "case", "个案")
     as_of = require_date(as_of, "as_of")
     policy = _need(policy, Policy, "policy", "政策参数集")
-    calendar = _require_calendar(calendar)
+    calendar = require_calendar(calendar)
     extra = _causes(just_causes)
     graves = _serious(serious)
     ladder = ladder_for(case, policy, as_of)

@@ -23,7 +23,7 @@ from kongchuo._core.errors import ValidationError, problem
 from kongchuo._core.guard import friendly_init
 from kongchuo._models.children import Child
 from kongchuo._models.schools import Attendance, AttendanceStatus, School
-from kongchuo._time.calendars import SchoolCalendar, WorkCalendar, _require_calendar
+from kongchuo._time.calendars import SchoolCalendar, WorkCalendar, require_calendar
 from kongchuo._time.periods import SchoolDays, span_end, span_text
 from kongchuo.cases._case import Case
 from kongchuo.cases._closure import closure_attendance, closure_problems, ground_for
@@ -590,7 +590,7 @@ def check_ledger(
     as_of = require_date(as_of, "as_of")
     require_instance(child, Child, "child", name_zh="儿童", optional=True)
     if calendar is not None:
-        calendar = _require_calendar(calendar)
+        calendar = require_calendar(calendar)
     require_instance(terms, SchoolCalendar, "terms", name_zh="校历", optional=True)
     context = _Context(as_of=as_of, policy=policy, calendar=calendar, terms=terms)
     findings: list[Finding] = []

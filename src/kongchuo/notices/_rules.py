@@ -24,7 +24,7 @@ from kongchuo._core.args import require_date, require_instance, require_items
 from kongchuo._core.decision import Decision, Finding, Severity, finding
 from kongchuo._core.errors import quote
 from kongchuo._time.age import age_on
-from kongchuo._time.calendars import WorkCalendar, _require_calendar, roll_forward
+from kongchuo._time.calendars import WorkCalendar, require_calendar, roll_forward
 from kongchuo._time.periods import SchoolDays
 from kongchuo._time.periods import span_end as _span_end
 from kongchuo.notices._models import (
@@ -87,7 +87,7 @@ def span_end(start: dt.date, span: Span, *, calendar: WorkCalendar) -> dt.date:
         ... )
         datetime.date(2025, 10, 9)
     """
-    calendar = _require_calendar(calendar)
+    calendar = require_calendar(calendar)
     return _span_end(start, span, school_days=SchoolDays.REFUSED, calendar=calendar)
 
 
@@ -119,7 +119,7 @@ def served_on(service: Service, *, policy: Policy, calendar: WorkCalendar) -> dt
     """
     service = require_instance(service, Service, "service", name_zh="送达回证")
     policy = require_policy(policy)
-    calendar = _require_calendar(calendar)
+    calendar = require_calendar(calendar)
     if service.method is ServiceMethod.PUBLIC_ANNOUNCEMENT:
         period = policy.announcement_service_period.value_at(service.served_on)
         return span_end(service.served_on, period, calendar=calendar)
@@ -162,7 +162,7 @@ def correction_deadline(
     """
     issued_on = require_date(issued_on, "issued_on")
     policy = require_policy(policy)
-    calendar = _require_calendar(calendar)
+    calendar = require_calendar(calendar)
     start = issued_on if served is None else served_on(served, policy=policy, calendar=calendar)
     return span_end(start, policy.correction_deadline.value_at(issued_on), calendar=calendar)
 
@@ -901,7 +901,7 @@ def check_notice(
     notice = require_notice(notice)
     as_of = require_date(as_of, "as_of")
     policy = require_policy(policy)
-    calendar = _require_calendar(calendar)
+    calendar = require_calendar(calendar)
     if confirmed_on is not None:
         confirmed_on = require_date(confirmed_on, "confirmed_on")
     if reported_on is not None:

@@ -331,12 +331,36 @@ def test_an_event_happens_between_its_bounds(data):
     assert data.draw(kt.events("identified", min_value=low)).occurred_on == low
 
 
-@pytest.mark.parametrize("old", ["min_birth", "max_birth"])
-def test_the_old_bound_names_are_refused_as_unknown(old):
-    """children(min_birth=...) names the unknown argument; the migration is min_value."""
+def _identified_from_september(**kwargs):
+    return kt.events("identified", min_value=dt.date(2025, 9, 1), **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("strategy", "old", "new"),
+    [
+        (kt.children, "min_birth", "min_value"),
+        (kt.children, "max_birth", "max_value"),
+        (kt.resident_ids, "min_birth", "min_value"),
+        (kt.student_numbers, "max_birth", "max_value"),
+        (kt.invalid_resident_ids, "min_birth", "min_value"),
+        (kt.memberships, "min_since", "min_value"),
+        (kt.memberships, "max_since", "max_value"),
+        (kt.cases, "start", "min_value"),
+        (
+            lambda **kw: kt.events("identified", min_value=dt.date(2025, 9, 1), **kw),
+            "on",
+            "min_value",
+        ),
+    ],
+)
+def test_the_old_bound_names_are_refused_naming_the_new_one(strategy, old, new):
+    """children(min_birth=...) is unknown_key; the message names min_value, in both languages."""
     with pytest.raises(ValidationError) as exc_info:
-        kt.children(**{old: dt.date(2015, 1, 1)})
-    assert exc_info.value.code == "unknown_key"
+        strategy(**{old: dt.date(2015, 1, 1)})
+    problem = exc_info.value.errors[0]
+    assert (problem.code, problem.path) == ("unknown_key", f"$.{old}")
+    assert f"it was renamed {new!r}" in problem.message
+    assert f"该参数已更名为 {new!r}" in problem.message_zh
 
 
 @given(kt.memberships(groups=[SpecialGroup.DISABLED]))

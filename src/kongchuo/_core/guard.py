@@ -70,17 +70,44 @@ def signature_problems(
         and p.name not in kwargs
         and p.name not in given
     )
-    problems.extend(
-        problem(
-            "unknown_key",
-            f"{name}() has no argument {quote(key)}",
-            f"{name}() 没有参数 {quote(key)}",
-            f"$.{quote(key, bare=True)}",
+    renames: dict[str, str] = getattr(cls, "__kongchuo_renamed__", {})
+    for key in kwargs:
+        if key in known:
+            continue
+        new = renames.get(key)
+        problems.append(
+            problem(
+                "unknown_key",
+                f"{name}() has no argument {quote(key)}"
+                + (f"; it was renamed {new!r}" if new else ""),
+                f"{name}() 没有参数 {quote(key)}" + (f"；该参数已更名为 {new!r}" if new else ""),
+                f"$.{quote(key, bare=True)}",
+            )
         )
-        for key in kwargs
-        if key not in known
-    )
     return problems
+
+
+def renamed(**names: str) -> Callable[[F], F]:
+    """Name the arguments a public function had before they were renamed (old=new).
+
+    A call with an old name is still refused (``unknown_key``), and its message
+    names the new one, so that the user reads what to write instead.
+
+    Example:
+        >>> @renamed(on="min_value")
+        ... def events(*, min_value):
+        ...     return min_value
+        >>> friendly_call(events)(on=1)
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: ... events() has no argument 'on'; it was renamed 'min_value' ...
+    """
+
+    def mark(func: F) -> F:
+        func.__kongchuo_renamed__ = dict(names)  # type: ignore[attr-defined]
+        return func
+
+    return mark
 
 
 def _friendly_new(cls: T) -> T:

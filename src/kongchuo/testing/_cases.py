@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from kongchuo import cases as kc
 from kongchuo._core.errors import ValidationError, quote
+from kongchuo._core.guard import renamed
 from kongchuo.testing._strategies import check_date, choices, date_bounds, resident_ids
 
 __all__ = ["cases", "events"]
@@ -141,6 +142,7 @@ def _builders(day: dt.date) -> dict[str, Callable[[st.DrawFn], kc.Event]]:
     }
 
 
+@renamed(on="min_value")
 def events(
     tag: str, *, min_value: dt.date, max_value: dt.date | None = None
 ) -> st.SearchStrategy[kc.Event]:
@@ -201,6 +203,7 @@ def _allowed() -> dict[kc.CaseState, list[kc.Transition]]:
     return table
 
 
+@renamed(start="min_value")
 def cases(
     *,
     kinds: Iterable[kc.CaseKind] | None = None,

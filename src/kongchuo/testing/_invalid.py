@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from stdnum.cn import ric
 
 from kongchuo import Child, StudentNumberKind, ValidationError, redact, to_dict
+from kongchuo._core.guard import renamed
 from kongchuo.notices import examples, notice_to_dict
 from kongchuo.testing._models import children, schools
 from kongchuo.testing._strategies import (
@@ -139,6 +140,7 @@ def _near_miss_id(  # noqa: PLR0911 - one branch per problem
     return good[:where] + " " + good[where:]
 
 
+@renamed(min_birth="min_value", max_birth="max_value")
 def invalid_resident_ids(
     *,
     problems: Iterable[str] | None = None,

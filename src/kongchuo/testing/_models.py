@@ -13,6 +13,7 @@ from typing import TypeVar
 from hypothesis import strategies as st
 
 import kongchuo
+from kongchuo._core.guard import renamed
 from kongchuo.testing._strategies import (
     argument_error,
     choices,
@@ -99,6 +100,7 @@ def disabilities() -> st.SearchStrategy[kongchuo.Disability]:
     return build()
 
 
+@renamed(min_since="min_value", max_since="max_value")
 def memberships(
     *,
     groups: Iterable[kongchuo.SpecialGroup] | None = None,
@@ -167,6 +169,7 @@ def guardians(
     return build()
 
 
+@renamed(min_birth="min_value", max_birth="max_value")
 def children(
     *,
     min_value: dt.date = dt.date(2005, 1, 1),

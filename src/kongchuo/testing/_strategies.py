@@ -12,6 +12,7 @@ from stdnum.cn import ric
 
 from kongchuo import regions
 from kongchuo._core.errors import ValidationError, type_name
+from kongchuo._core.guard import renamed
 from kongchuo._identity.numbers import ResidentId, StudentNumber, StudentNumberKind
 
 __all__ = ["resident_ids", "student_numbers"]
@@ -121,6 +122,7 @@ def _check_regions(value: Iterable[str] | None) -> tuple[str, ...] | None:
     return codes
 
 
+@renamed(min_birth="min_value", max_birth="max_value")
 def resident_ids(
     *,
     min_value: dt.date = DEFAULT_MIN_BIRTH,
@@ -161,6 +163,7 @@ def resident_ids(
     return build()
 
 
+@renamed(min_birth="min_value", max_birth="max_value")
 def student_numbers(
     *,
     kinds: Iterable[StudentNumberKind | str] = tuple(StudentNumberKind),

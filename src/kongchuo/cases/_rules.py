@@ -872,7 +872,12 @@ def is_closable(
     calendar: WorkCalendar | None = None,
     terms: SchoolCalendar | None = None,
 ) -> bool:
-    """Whether :func:`check_closure` allows closing."""
+    """Whether :func:`check_closure` allows closing.
+
+    Closing rests on the attendance recorded in the case log
+    (:func:`record_attendance`); ``attendance`` records given here only change which
+    refusal :func:`check_closure` reports, never this answer.
+    """
     return check_closure(
         case,
         as_of=as_of,

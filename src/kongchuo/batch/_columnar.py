@@ -6,7 +6,8 @@ run as polars group-bys over flat columns, and so do the counts of days absent
 and on leave per student and the masking of the keys. Most children come out of
 them with nothing to find — no attendance record, or too few days absent without
 leave for any finding, at the school that holds the registration — and their
-:class:`~kongchuo.batch.StudentBand` is built straight from the columns. Every
+:class:`~kongchuo.batch.StudentBand` is built straight from the columns, when the
+bands are first read. Every
 other child goes through the same per-child comparison as the pure-Python path,
 so the findings, their messages and their order are the same by construction
 (and a property test checks the whole result is equal).
@@ -69,7 +70,7 @@ from kongchuo.batch._tables import Row, _rows, decode, load
 
 if TYPE_CHECKING:
     from kongchuo.batch._intake import Intake
-    from kongchuo.batch._reconcile import Exemption, _Work
+    from kongchuo.batch._reconcile import Exemption, StudentBand, _Work
 
 __all__ = ["available", "visit_columnar"]
 
@@ -250,7 +251,6 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
     from kongchuo.batch._reconcile import (  # noqa: PLC0415 - the module that imports this one
         _child_alone,
         _masked,
-        _merge_bands,
         _plain_bands,
         _quiet_limit,
     )
@@ -332,45 +332,54 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
         )
     )
     simple = quiet.fill_null(value=False)
-    length = key.str.len_chars()
-    masked = (
-        pl.when(length == 18)
-        .then(pl.concat_str(key.str.slice(0, 6), pl.lit("********"), key.str.slice(14)))
-        .when(length == 19)
-        .then(pl.concat_str(key.str.slice(0, 7), pl.lit("********"), key.str.slice(15)))
-    )
+    # No sort here: the children weighed one by one are few and sorted in Python;
+    # the others' bands are sorted and built when first read (_Bands).
     table = (
         pl.concat([people, strangers])
         .join(per_reg, on="key", how="left")
         .join(per_mark, on="key", how="left")
         .join(per_window, on="key", how="left")
         .join(per_day, on="key", how="left")
-        .sort("key")
         .select(
             "key",
             simple.alias("simple"),
-            pl.when(simple).then(masked).alias("child"),
             "school",
             pl.col("away").fill_null(0),
             pl.col("unexplained").fill_null(0),
         )
     )
-    plain = table.filter(pl.col("simple"))
-    keys_ = plain.get_column("key").to_list()
-    easy = _plain_bands(
-        zip(
-            [
-                child if child is not None else _masked(key_)
-                for key_, child in zip(keys_, plain.get_column("child").to_list(), strict=True)
-            ],
-            keys_,
-            plain.get_column("school").to_list(),
-            plain.get_column("away").to_list(),
-            plain.get_column("unexplained").to_list(),
-            strict=True,
-        ),
-        work,
-    )
+    plain = table.filter(pl.col("simple")).drop("simple")
+    total, grades = len(work.school_days), work.bands
+
+    def easy() -> list[StudentBand]:
+        """The bands of the students with nothing to find, in key order."""
+        length = key.str.len_chars()
+        masked = (
+            pl.when(length == 18)
+            .then(pl.concat_str(key.str.slice(0, 6), pl.lit("********"), key.str.slice(14)))
+            .when(length == 19)
+            .then(pl.concat_str(key.str.slice(0, 7), pl.lit("********"), key.str.slice(15)))
+        )
+        ordered = plain.sort("key").with_columns(masked.alias("child"))
+        keys_ = ordered.get_column("key").to_list()
+        return _plain_bands(
+            zip(
+                [
+                    child if child is not None else _masked(key_)
+                    for key_, child in zip(
+                        keys_, ordered.get_column("child").to_list(), strict=True
+                    )
+                ],
+                keys_,
+                ordered.get_column("school").to_list(),
+                ordered.get_column("away").to_list(),
+                ordered.get_column("unexplained").to_list(),
+                strict=True,
+            ),
+            total,
+            grades,
+        )
+
     rest = table.filter(~pl.col("simple")).select("key")
 
     def gathered(frame: Any) -> dict[str, list[int]]:  # noqa: ANN401 - a polars frame
@@ -383,7 +392,7 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
     reg_rows, mark_rows = gathered(reg_frame), gathered(mark_frame)
     reg_of = _objects(pl, regs, [i for found in reg_rows.values() for i in found], marks=False)
     mark_of = _objects(pl, marks, [i for found in mark_rows.values() for i in found], marks=True)
-    rest_keys = rest.get_column("key").to_list()
+    rest_keys = sorted(rest.get_column("key").to_list())
     entry_of = entries_for(rest_keys).get
     for key_ in rest_keys:
         reg_at = reg_rows.get(key_)
@@ -397,7 +406,7 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
             approved.get(key_, []),
             exempt.get(key_),
         )
-    _merge_bands(work, easy)
+    work.plain_bands = (plain.height, easy)
 
 
 # ---------------------------------------------------------------------------

@@ -51,6 +51,7 @@ from kongchuo._core.args import (
 )
 from kongchuo._core.decision import finding
 from kongchuo._core.errors import type_name
+from kongchuo._models.base import gc_paused
 from kongchuo._time.calendars import require_calendar
 from kongchuo.batch import _columnar
 from kongchuo.batch._census import Census, CensusEntry, number_key
@@ -222,6 +223,44 @@ ED_FI_BANDS: Final = WarningBands(
 """The example bands: on track from 88%, early warning from 80%, at risk below."""
 
 
+class _Draft:
+    """A discrepancy's finding, as its parts: the :class:`Finding` is made when first read.
+
+    Making a finding checks both messages and the path for ID-shaped text (the
+    mask of :func:`kongchuo.quote`) and converts its basis; a reconciliation at
+    scale finds tens of thousands of children, and most callers read the kind,
+    the child and the evidence. Pickled, it is the finding.
+    """
+
+    __slots__ = ("_made", "_parts")
+
+    def __init__(
+        self, kind: DiscrepancyKind, child: str, en: str, zh: str, severity: Severity
+    ) -> None:
+        self._parts = (kind, child, en, zh, severity)
+        self._made: Finding | None = None
+
+    def made(self) -> Finding:
+        """The finding (made on the first call)."""
+        if self._made is None:
+            self._made = _finding(*self._parts)
+        return self._made
+
+    def __reduce__(
+        self,
+    ) -> tuple[
+        Callable[[DiscrepancyKind, str, str, str, Severity], Finding],
+        tuple[DiscrepancyKind, str, str, str, Severity],
+    ]:
+        """Pickle as the finding."""
+        return _finding, self._parts
+
+
+def _the_finding(held: Finding | _Draft) -> Finding:
+    """The finding, made if it is still a draft (the key of ``==`` and hash)."""
+    return held.made() if isinstance(held, _Draft) else held
+
+
 @attrs.frozen(kw_only=True)
 class Discrepancy:
     """One thing reconciliation found about one child (比对发现).
@@ -249,7 +288,12 @@ class Discrepancy:
     jurisdiction: str | None = None
     since: dt.date | None = None
     evidence: tuple[str, ...] = ()
-    finding: Finding = attrs.field(repr=False)
+    _held: Finding | _Draft = attrs.field(alias="finding", repr=False, eq=_the_finding)
+
+    @property
+    def finding(self) -> Finding:
+        """The finding: stable code, messages, severity and basis (made when first read)."""
+        return _the_finding(self._held)
 
     @property
     def sort_key(self) -> tuple[str, int, str, str]:
@@ -286,19 +330,23 @@ _BAND_FIELDS: Final = attrs.fields(StudentBand)
 assert all(f.validator is None and f.converter is None for f in _BAND_FIELDS)  # noqa: S101
 
 
-def _plain_bands(rows: Iterable[tuple[str, str, str, int, int]], work: _Work) -> list[StudentBand]:
+def _plain_bands(
+    rows: Iterable[tuple[str, str, str, int, int]], total: int, bands: WarningBands
+) -> list[StudentBand]:
     """The bands of students with nothing to find, from (child, key, school, away, unexplained).
 
-    ``away`` counts the school days absent or on leave, ``unexplained`` those absent
-    without leave; the rate and band are those :func:`_compare` gives. A
-    :class:`StudentBand` has no validator and no converter, so setting its slots
-    one by one gives the object its ``__init__`` gives, at about half the cost (a
-    frozen class's ``__init__`` goes through ``object.__setattr__`` per field): a
-    county has one band per registered student.
+    ``total`` is the number of school days in the window; ``away`` counts the school
+    days absent or on leave, ``unexplained`` those absent without leave; the rate
+    and band are those :func:`_compare` gives. A :class:`StudentBand` has no
+    validator and no converter, so setting its slots one by one gives the object
+    its ``__init__`` gives, at about half the cost (a frozen class's ``__init__``
+    goes through ``object.__setattr__`` per field): a county has one band per
+    registered student.
     """
-    total = len(work.school_days)
+    if not total:  # no school day in the window: no band to give
+        return []
     rates = [round((total - away) * 100 / total, 1) for away in range(total + 1)]
-    grades = [work.bands.band(rate) for rate in rates]
+    grades = [bands.band(rate) for rate in rates]
     slot = {f.name: getattr(StudentBand, f.name).__set__ for f in _BAND_FIELDS}
     set_child, set_key, set_school = slot["child"], slot["key"], slot["school"]
     set_days, set_absent, set_unexplained = (
@@ -324,17 +372,58 @@ def _plain_bands(rows: Iterable[tuple[str, str, str, int, int]], work: _Work) ->
     return out
 
 
-def _merge_bands(work: _Work, full: list[StudentBand]) -> None:
-    """Merge the full-attendance bands into the others; both are in key order."""
-    bands = work.student_bands
-    bands.extend(full)
-    bands.sort(key=_BAND_KEY)
-
-
 _BAND_KEY: Final = operator.attrgetter("key")
 
 
-@attrs.frozen(kw_only=True)
+class _Bands:
+    """A reconciliation's bands, built when first read (列式保存的出勤情况).
+
+    It holds the bands of the students weighed one by one (objects, in key order)
+    and, for the students with nothing to find, how many they are and a function
+    that builds their bands (from columns or plain tuples). A county has one band
+    per registered student and most callers read the discrepancies only, so the
+    bulk is built on first read: :attr:`Reconciliation.bands` is then the same
+    tuple the eager build gave. Pickled, it is that tuple.
+    """
+
+    __slots__ = ("_build", "_count", "_made", "_weighed")
+
+    def __init__(
+        self,
+        weighed: list[StudentBand],
+        count: int,
+        build: Callable[[], list[StudentBand]],
+    ) -> None:
+        self._weighed = weighed
+        self._count = count
+        self._build = build
+        self._made: tuple[StudentBand, ...] | None = None
+
+    def __len__(self) -> int:
+        """How many bands, without building them."""
+        return self._count + len(self._weighed) if self._made is None else len(self._made)
+
+    def made(self) -> tuple[StudentBand, ...]:
+        """The bands, ordered by child (built on the first call, with the collector paused)."""
+        if self._made is None:
+            with gc_paused():
+                out = self._weighed + self._build()
+                out.sort(key=_BAND_KEY)  # two runs in key order: a merge
+                self._made = tuple(out)
+            self._weighed, self._build = [], list  # let the columns go
+        return self._made
+
+    def __reduce__(self) -> tuple[type[tuple[StudentBand, ...]], tuple[tuple[StudentBand, ...]]]:
+        """Pickle as the tuple of bands."""
+        return tuple, (self.made(),)
+
+
+def _band_tuple(bands: tuple[StudentBand, ...] | _Bands) -> tuple[StudentBand, ...]:
+    """The bands as a tuple, built if they are still columns (the key of ``==`` and hash)."""
+    return bands.made() if isinstance(bands, _Bands) else bands
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Reconciliation:
     """What :func:`reconcile` found (三比对结果).
 
@@ -348,7 +437,19 @@ class Reconciliation:
     as_of: dt.date
     since: dt.date
     discrepancies: tuple[Discrepancy, ...]
-    bands: tuple[StudentBand, ...]
+    _bands: tuple[StudentBand, ...] | _Bands = attrs.field(alias="bands", eq=_band_tuple)
+
+    @property
+    def bands(self) -> tuple[StudentBand, ...]:
+        """One band per registered student, ordered by child and school (built when first read)."""
+        return _band_tuple(self._bands)
+
+    def __repr__(self) -> str:
+        """The fields, the bands as their tuple."""
+        return (
+            f"Reconciliation(as_of={self.as_of!r}, since={self.since!r}, "
+            f"discrepancies={self.discrepancies!r}, bands={self.bands!r})"
+        )
 
     def counts(self) -> dict[DiscrepancyKind, int]:
         """Discrepancies per kind (every kind listed)."""
@@ -546,6 +647,8 @@ class _Work:
         self.schools = schools
         self.found: list[Discrepancy] = []
         self.student_bands: list[StudentBand] = []
+        # The students with nothing to find: how many, and what builds their bands.
+        self.plain_bands: tuple[int, Callable[[], list[StudentBand]]] = (0, list)
         self.school_age: dict[dt.date, bool] = {}
 
     def is_school_age(self, birth: dt.date) -> bool:
@@ -585,7 +688,7 @@ class _Work:
                 jurisdiction=jurisdiction,
                 since=since,
                 evidence=evidence,
-                finding=_finding(kind, child, en, zh, severity),
+                finding=_Draft(kind, child, en, zh, severity),
             )
         )
 
@@ -894,7 +997,8 @@ def _visit(  # noqa: PLR0917 - the grouped inputs, passed apart
             approved.get(key, []),
             exempt.get(key),
         )
-    _merge_bands(work, _plain_bands(full, work))
+    plain_total, plain_bands = total, work.bands
+    work.plain_bands = (len(full), lambda: _plain_bands(full, plain_total, plain_bands))
 
 
 def _taken(
@@ -1128,7 +1232,7 @@ def reconcile(  # noqa: C901, PLR0912
         since=since,
         # Children are visited in key order and each child's findings sorted: no global sort.
         discrepancies=tuple(work.found),
-        bands=tuple(work.student_bands),
+        bands=_Bands(work.student_bands, *work.plain_bands),
     )
 
 

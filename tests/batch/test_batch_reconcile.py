@@ -242,6 +242,21 @@ def test_warning_bands():
     assert err.value.code == "batch.bands.order"
 
 
+@pytest.mark.parametrize("engine", ["python", "polars"])
+def test_a_window_without_school_days_gives_no_band(engine):
+    """A window of a weekend has no school day: no band and no finding, not a ZeroDivisionError."""
+    if engine == "polars":
+        pytest.importorskip("polars")
+    weekend = {"as_of": dt.date(2025, 10, 5), "since": dt.date(2025, 10, 4)}
+    registrations = [r.value for r in take([reg()], Feed.REGISTRATION).records]
+    result = reconcile(
+        [], registrations, [], policy=FEICHENG, calendar=ChinaCalendar(), engine=engine, **weekend
+    )
+    assert len(result.bands) == 0
+    assert result.bands == ()
+    assert result.discrepancies == ()
+
+
 def test_open_cases_once_per_episode():
     """Cases open with an Identified event, one per child, never twice for the same episode."""
     month = school_days(dt.date(2025, 9, 8), 21)

@@ -334,12 +334,13 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
     simple = quiet.fill_null(value=False)
     # No sort here: the children weighed one by one are few and sorted in Python;
     # the others' bands are sorted and built when first read (_Bands).
+    # The window's and the days' counts belong to children with records: joined to
+    # those first (small frames), the table takes one join of them, not three.
+    per_marked = per_mark.join(per_window, on="key", how="left").join(per_day, on="key", how="left")
     table = (
         pl.concat([people, strangers])
         .join(per_reg, on="key", how="left")
-        .join(per_mark, on="key", how="left")
-        .join(per_window, on="key", how="left")
-        .join(per_day, on="key", how="left")
+        .join(per_marked, on="key", how="left")
         .select(
             "key",
             simple.alias("simple"),

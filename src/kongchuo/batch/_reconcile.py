@@ -276,7 +276,9 @@ class Discrepancy:
         since: When the episode began: the first school day of the absence, or
             the reckoning day of the school year for 失学.
         evidence: What the finding rests on, in words, without ID numbers.
-        finding: The finding: stable code, messages, severity and basis.
+
+    Its :attr:`finding` (stable code, messages, severity and basis) is made when
+    first read.
     """
 
     kind: DiscrepancyKind
@@ -431,7 +433,8 @@ class Reconciliation:
         as_of: The day reconciled.
         since: The first day of the attendance window.
         discrepancies: Every discrepancy, ordered by child, kind, school and start.
-        bands: One band per registered student, ordered by child and school.
+
+    Its :attr:`bands` (one per registered student) are built when first read.
     """
 
     as_of: dt.date

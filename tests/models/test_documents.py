@@ -320,3 +320,15 @@ def test_json_lines_carry_the_one_format(codec):
     for name in ("notices-v1-notice_to_json.jsonl", "notices-v2-to_json.jsonl"):
         with (OLD / name).open(encoding="utf-8") as lines:
             assert read_jsonl(lines, Notice, codec=codec) == list(EXAMPLES.values())
+
+
+def test_an_old_event_that_fits_several_types_names_them():
+    """A version-2 moved_away or deceased event loaded as any Event names both and their classes."""
+    doc = next(d for d in _lines("events-v2-to_json.jsonl") if "confirmed_by" in json.loads(d))
+    with pytest.raises(ValidationError) as info:
+        kongchuo.from_json(doc, Event)
+    problem = info.value.errors[0]
+    assert (problem.code, problem.path) == ("missing", "$.type")
+    assert "fit moved_away, deceased" in problem.message
+    assert "load it as MovedAway or Deceased" in problem.message
+    assert "moved_away（迁出）、deceased（死亡）" in problem.message_zh

@@ -280,8 +280,25 @@ class TaggedUnion:
         tag = raw.get(TAG_KEY, _ABSENT)
         cls = self.by_tag.get(tag) if tag.__class__ is str else None
         if cls is None:
+            fits = self.fits(raw) if tag is _ABSENT else []
+            if len(fits) > 1:  # an untagged document of version 2 that fits several
+                raise ValidationError.of([self.ambiguous_problem(fits, path)])
             raise ValidationError.of([self.tag_problem(tag, path)])
         return cls
+
+    def ambiguous_problem(self, fits: list[str], path: str = "$") -> Problem:
+        """The missing tag of a document whose fields fit several members (``moved_away``, …)."""
+        names = " or ".join(self.by_tag[t].__name__ for t in fits)
+        names_zh = " 或 ".join(self.by_tag[t].__name__ for t in fits)
+        return problem(
+            "missing",
+            f"{with_article(self.name)} document names its type under {TAG_KEY!r}; the fields "
+            f"of this one fit {', '.join(fits)}: add its {TAG_KEY!r}, or load it as {names}",
+            f"须在 {TAG_KEY!r} 中写明{self.name_zh}类型；该文档的字段符合 "
+            + "、".join(f"{t}（{self.labels[t]}）" for t in fits)
+            + f"：请加上 {TAG_KEY!r}，或按 {names_zh} 载入",
+            f"{path}.{TAG_KEY}",
+        )
 
     def load(self, raw: object) -> Model:
         """A member from a nested object with its tag (no version: see :func:`load_document`)."""
@@ -312,11 +329,15 @@ class TaggedUnion:
         """
         if TAG_KEY in doc:
             return doc
-        keys = {k for k in doc if k.__class__ is str and not k.startswith("$")}
-        fits = [t for t, known, required in self._candidates if required <= keys <= known]
+        fits = self.fits(doc)
         if len(fits) == 1:
             return {VERSION_KEY: doc.get(VERSION_KEY), TAG_KEY: fits[0], **doc}
         return doc
+
+    def fits(self, doc: dict[Any, Any]) -> list[str]:
+        """The tags of the members whose fields a document's keys fit (all required, no other)."""
+        keys = {k for k in doc if k.__class__ is str and not k.startswith("$")}
+        return [t for t, known, required in self._candidates if required <= keys <= known]
 
 
 _ABSENT: Final[Any] = object()

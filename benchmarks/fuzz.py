@@ -111,7 +111,7 @@ def garbage(rng: random.Random) -> object:
     if k == 16:
         return rng.choice(["2025-02-30", "9999-12-31", "0001-01-01", "2025-13-01", "2025-9-1"])
     if k == 17:
-        return rng.choice(list(_ENUM_VALUES))
+        return rng.choice(_ENUM_VALUES)
     if k == 18:
         return [garbage(rng) for _ in range(rng.randrange(4))]
     if k == 19:
@@ -143,7 +143,7 @@ def _key(value: object) -> str:
     return value[:40] if isinstance(value, str) else type(value).__name__
 
 
-_ENUM_VALUES: set[object] = set()
+_ENUM_VALUES: list[object] = []  # a list: a set's order changes with PYTHONHASHSEED
 
 
 def _collect_enums() -> None:
@@ -151,7 +151,8 @@ def _collect_enums() -> None:
         for name in mod.__all__:
             obj = getattr(mod, name)
             if inspect.isclass(obj) and issubclass(obj, enum.Enum):
-                _ENUM_VALUES.update(obj)
+                known = {id(m) for m in _ENUM_VALUES}  # by identity: StrEnums equal their values
+                _ENUM_VALUES.extend(m for m in obj if id(m) not in known)
 
 
 def spoil(doc: object, rng: random.Random) -> object:

@@ -1,9 +1,12 @@
+import pickle
+
 import pytest
 from hypothesis import given
 
 import kongchuo
 from kongchuo import ResidentId, StudentNumber
-from kongchuo.testing import resident_ids
+from kongchuo._identity.numbers import known_resident_id, known_student_number
+from kongchuo.testing import resident_ids, student_numbers
 
 FULL_WIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
 
@@ -39,3 +42,21 @@ def test_compact_names_its_argument_type():
 def test_student_number_format():
     """A student number formats as the letter and the ID groups."""
     assert StudentNumber.format("g 370983 20150901 0012") == "G 370983 20150901 0012"
+
+
+@given(resident_ids(), student_numbers())
+def test_known_numbers_are_the_parsed_numbers(rid, number):
+    """A number built from a parsed value equals the parsed one: value, hash, repr, pickle."""
+    for parsed, known in (
+        (rid, known_resident_id(rid.value)),
+        (number, known_student_number(number.value)),
+    ):
+        assert type(known) is type(parsed)
+        assert known == parsed
+        assert hash(known) == hash(parsed)
+        assert repr(known) == repr(parsed)
+        assert str(known) == str(parsed)
+        assert parsed.value[7:14] not in repr(known)
+        assert pickle.dumps(known) == pickle.dumps(parsed)
+        assert pickle.loads(pickle.dumps(known)) == parsed
+    assert known_student_number(number.value).resident_id == number.resident_id

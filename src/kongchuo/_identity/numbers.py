@@ -503,6 +503,24 @@ _new = object.__new__
 _set_value = ResidentId.__dict__["value"].__set__
 
 
+def known_resident_id(value: str) -> ResidentId:
+    """The :class:`ResidentId` of ``value``, a number already parsed: not checked again.
+
+    Only for the batch layer's column readers, whose ID columns hold nothing but the
+    normalised values of numbers the intake's checks passed (the fast path's tests as
+    column expressions, or :meth:`ResidentId.parse` itself); never for text from a
+    user. The object is the one :meth:`ResidentId.parse` builds: equal, with the same
+    hash, masked repr and pickle.
+
+    Example:
+        >>> known_resident_id("11010519491231002X") == ResidentId.parse("11010519491231002X")
+        True
+    """
+    new = _new(ResidentId)
+    _set_value(new, value)
+    return new
+
+
 #: :meth:`ResidentId.parse` with lenient regions, bound once for batch loaders.
 resident_id_fast: Final = ResidentId.parse
 
@@ -619,8 +637,8 @@ class StudentNumber:
                     path,
                 )
             value = letter + body + last.upper()
-        new = object.__new__(cls)
-        object.__setattr__(new, "value", value)
+        new = _new(cls)
+        _set_number(new, value)
         return new
 
     @property
@@ -686,3 +704,22 @@ class StudentNumber:
     def __repr__(self) -> str:
         """Return ``StudentNumber('<masked>')``: never the full number."""
         return f"StudentNumber({self.masked()!r})"
+
+
+_set_number = StudentNumber.__dict__["value"].__set__
+
+
+def known_student_number(value: str) -> StudentNumber:
+    """The :class:`StudentNumber` of ``value``, a number already parsed: not checked again.
+
+    As :func:`known_resident_id`, only for the batch layer's column readers, whose
+    student-number columns hold the normalised values of numbers the intake checked.
+
+    Example:
+        >>> number = "G11010519491231002X"
+        >>> known_student_number(number) == StudentNumber.parse(number)
+        True
+    """
+    new = _new(StudentNumber)
+    _set_number(new, value)
+    return new

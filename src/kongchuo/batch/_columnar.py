@@ -42,6 +42,7 @@ from kongchuo import (
     ValidationError,
 )
 from kongchuo._core.errors import redact
+from kongchuo._identity.numbers import known_resident_id, known_student_number
 from kongchuo._models.base import UNIT_CODE, gc_paused
 from kongchuo.batch._cells import CellError
 from kongchuo.batch._census import (
@@ -233,7 +234,8 @@ def _objects(pl: Any, items: Any, positions: list[int], *, marks: bool) -> dict[
     ):
         parsed = numbers.get(number)
         if parsed is None:
-            parsed = numbers[number] = StudentNumber.parse(number)
+            # The column holds the normalised numbers the intake checked.
+            parsed = numbers[number] = known_student_number(number)
         out[i] = _Reg(parsed, school, grade, RegistrationStatus(status), start, end)
     return out
 
@@ -1421,7 +1423,7 @@ class CensusColumns:
                 real
                 if real is not None
                 else _Entry(
-                    _Child(None if rid is None else ResidentId.parse(rid), birth, where),
+                    _Child(None if rid is None else known_resident_id(rid), birth, where),
                     HouseholdStatus(status),
                     confirmed,
                     (SourceRef(sources[src], row),),

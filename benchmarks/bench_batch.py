@@ -136,6 +136,29 @@ def plain_join(
     }
 
 
+def _compare(people: Any, roll: Any, seen: Any) -> list[int]:  # noqa: ANN401 - polars frames
+    """The registration comparison that both polars baselines time, on ready frames.
+
+    Returns the counts never registered, duplicate, phantom, registered elsewhere and
+    unregistered.
+    """
+    import polars as pl
+
+    roll = roll.filter(pl.col("on_roll"))
+    active = people.filter(pl.col("counts"))
+    never = active.join(roll, on="key", how="anti").height
+    dup = roll.group_by("key").len().filter(pl.col("len") > 1).height
+    phantom = people.filter(~pl.col("counts")).join(roll, on="key", how="semi").height
+    both = seen.unique().join(roll.select("key", "school"), on="key", how="left", suffix="_reg")
+    per = both.group_by("key").agg(
+        (pl.col("school") == pl.col("school_reg")).any().alias("match"),
+        pl.col("school_reg").is_null().all().alias("unreg"),
+    )
+    mismatch = per.filter(~pl.col("match") & ~pl.col("unreg")).height
+    unregistered = per.filter(pl.col("unreg")).height
+    return [never, dup, phantom, mismatch, unregistered]
+
+
 def polars_join(
     census: Census, regs: list[Registration], marks: list[Attendance], as_of: dt.date
 ) -> tuple[float, float]:
@@ -163,19 +186,7 @@ def polars_join(
         }
     )
     built = time.perf_counter()
-    roll = roll.filter(pl.col("on_roll"))
-    active = people.filter(pl.col("counts"))
-    never = active.join(roll, on="key", how="anti").height
-    dup = roll.group_by("key").len().filter(pl.col("len") > 1).height
-    phantom = people.filter(~pl.col("counts")).join(roll, on="key", how="semi").height
-    both = seen.unique().join(roll.select("key", "school"), on="key", how="left", suffix="_reg")
-    per = both.group_by("key").agg(
-        (pl.col("school") == pl.col("school_reg")).any().alias("match"),
-        pl.col("school_reg").is_null().all().alias("unreg"),
-    )
-    mismatch = per.filter(~pl.col("match") & ~pl.col("unreg")).height
-    unregistered = per.filter(pl.col("unreg")).height
-    _ = (never, dup, phantom, mismatch, unregistered)
+    _compare(people, roll, seen)
     done = time.perf_counter()
     return done - start, done - built
 
@@ -607,18 +618,7 @@ def polars_baseline(folder: str, as_of_text: str) -> dict[str, Any]:
     )
     seen = marks.select(own.alias("key"), pl.col("学校标识码").alias("school"))
     built = time.perf_counter()
-    roll = roll.filter(pl.col("on_roll"))
-    active = people.filter(pl.col("counts"))
-    never = active.join(roll, on="key", how="anti").height
-    dup = roll.group_by("key").len().filter(pl.col("len") > 1).height
-    phantom = people.filter(~pl.col("counts")).join(roll, on="key", how="semi").height
-    both = seen.unique().join(roll.select("key", "school"), on="key", how="left", suffix="_reg")
-    per = both.group_by("key").agg(
-        (pl.col("school") == pl.col("school_reg")).any().alias("match"),
-        pl.col("school_reg").is_null().all().alias("unreg"),
-    )
-    mismatch = per.filter(~pl.col("match") & ~pl.col("unreg")).height
-    unregistered = per.filter(pl.col("unreg")).height
+    found = _compare(people, roll, seen)
     done = time.perf_counter()
     return {
         "read": read_s,
@@ -626,7 +626,7 @@ def polars_baseline(folder: str, as_of_text: str) -> dict[str, Any]:
         "join_ready": done - built,
         "total": done - start,
         "rows": sum(f.height for f in frames.values()),
-        "found": [never, dup, phantom, mismatch, unregistered],
+        "found": found,
     }
 
 

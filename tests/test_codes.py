@@ -25,7 +25,7 @@ def _raised() -> set[str]:
                 continue
             func = node.func
             name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
-            if name == "Problem":
+            if name in {"Problem", "require_choice"}:
                 code = next((k.value for k in node.keywords if k.arg == "code"), None)
             elif name in RAISERS and node.args and not rel.startswith("batch/_cells"):
                 code = node.args[0]

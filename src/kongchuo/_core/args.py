@@ -253,6 +253,28 @@ def require_iterable(
     )
 
 
+def require_choice(value: object, choices: tuple[str, ...], path: str, *, code: str) -> str:
+    """Return ``value`` if it is one of ``choices`` (an option such as ``engine``).
+
+    Raises:
+        ValidationError: ``code`` at ``path``, listing the choices in both languages.
+
+    Example:
+        >>> require_choice("json", ("json", "toml"), "form", code="form.bad")
+        'json'
+        >>> require_choice("x", ("json", "toml"), "form", code="form.bad")
+        Traceback (most recent call last):
+        ...
+        kongchuo.ValidationError: form: form must be 'json' or 'toml' (form 应为 ...) [form.bad]
+    """
+    if value in choices:  # a tuple: an unhashable value is refused too
+        return value
+    shown = [f"'{choice}'" for choice in choices]
+    en = ", ".join(shown[:-1]) + f" or {shown[-1]}" if len(shown) > 1 else shown[0]
+    zh = "、".join(shown[:-1]) + f" 或 {shown[-1]}" if len(shown) > 1 else shown[0]
+    raise ValidationError(code, f"{path} must be {en}", f"{path} 应为 {zh}", path=path)
+
+
 def require_path(value: object, path: str) -> str | os.PathLike[str]:
     """Return ``value`` if it names a file: a str or an :class:`os.PathLike`.
 

@@ -46,7 +46,7 @@ from kongchuo import (
     quote,
     regions,
 )
-from kongchuo._core.args import require_date, require_instance, require_iterable
+from kongchuo._core.args import require_choice, require_date, require_instance, require_iterable
 from kongchuo._core.decision import finding
 from kongchuo.batch._cells import (
     CellError,
@@ -872,14 +872,7 @@ def intake(  # noqa: C901, PLR0912 - argument checks, the engines and the stream
 
 def require_engine(engine: object) -> Engine:
     """``engine`` if it is ``"auto"``, ``"python"`` or ``"polars"``; else ``batch.engine``."""
-    if engine not in ("auto", "python", "polars"):  # a tuple: an unhashable engine is refused too
-        raise ValidationError(
-            "batch.engine",
-            "engine must be 'auto', 'python' or 'polars'",
-            "engine 应为 'auto'、'python' 或 'polars'",
-            path="engine",
-        )
-    return engine
+    return require_choice(engine, ("auto", "python", "polars"), "engine", code="batch.engine")  # type: ignore[return-value]
 
 
 def _ignored(mapping: ColumnMapping, headers: Iterable[object]) -> tuple[Finding, ...]:

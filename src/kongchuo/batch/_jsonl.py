@@ -22,7 +22,7 @@ from typing import IO, Any, Final, Literal, TypeVar
 
 import kongchuo
 from kongchuo import Problem, ValidationError
-from kongchuo._core.args import require_instance, require_int, require_iterable
+from kongchuo._core.args import require_choice, require_instance, require_int, require_iterable
 from kongchuo._core.errors import problem, type_name
 from kongchuo._models.base import gc_paused
 
@@ -40,13 +40,7 @@ def _codec(
     codec: object,
 ) -> tuple[Callable[[list[Any]], str], Callable[[str], object]]:
     """The writer of a chunk of documents (one line each) and the decoder of a line."""
-    if codec not in ("auto", "json", "msgspec"):  # a tuple: an unhashable codec is refused too
-        raise ValidationError(
-            "batch.codec",
-            "codec must be 'auto', 'json' or 'msgspec'",
-            "codec 应为 'auto'、'json' 或 'msgspec'",
-            path="codec",
-        )
+    require_choice(codec, ("auto", "json", "msgspec"), "codec", code="batch.codec")
     standard = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
     def lines(docs: list[Any]) -> str:

@@ -299,9 +299,15 @@ def friendly_methods(cls: type) -> None:
         ...
         kongchuo.ValidationError: $.text: text is given both by position and by keyword (参数 text 既按位置又按关键字给出) [arguments.duplicate]
     """  # noqa: E501 - the doctest's one line of output
-    names = {name for klass in cls.__mro__ for name in vars(klass) if not name.startswith("_")}
-    for name in sorted(names):
-        raw = inspect.getattr_static(cls, name)
+    # Each public name as the class resolves it: its first definition along the MRO
+    # (what inspect.getattr_static finds, read from the class dicts in one pass).
+    found: dict[str, object] = {}
+    for klass in cls.__mro__:
+        for name, value in vars(klass).items():
+            if not name.startswith("_"):
+                found.setdefault(name, value)
+    for name in sorted(found):
+        raw = found[name]
         if not isinstance(raw, classmethod | staticmethod):
             continue
         func = raw.__func__

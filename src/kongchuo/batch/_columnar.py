@@ -356,14 +356,7 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
 
     def easy() -> list[StudentBand]:
         """The bands of the students with nothing to find, in key order."""
-        length = key.str.len_chars()
-        masked = (
-            pl.when(length == 18)
-            .then(pl.concat_str(key.str.slice(0, 6), pl.lit("********"), key.str.slice(14)))
-            .when(length == 19)
-            .then(pl.concat_str(key.str.slice(0, 7), pl.lit("********"), key.str.slice(15)))
-        )
-        ordered = plain.sort("key").with_columns(masked.alias("child"))
+        ordered = plain.sort("key").with_columns(_masked_expr(pl, key).alias("child"))
         keys_ = ordered.get_column("key").to_list()
         return _plain_bands(
             zip(
@@ -702,12 +695,8 @@ def _region_ok(pl: Any, ctx: _Context, frame: Any, code: str, year: str) -> Any:
     ]
     if not known:
         return pl.lit(value=False)
-    table = pl.DataFrame(
-        {"c": [c for c, _ in known], "y": [y for _, y in known]},
-        schema={"c": pl.String, "y": pl.String},
-    )
     return pl.concat_str(pl.col(code).str.slice(0, 6), pl.lit("|"), pl.col(year)).is_in(
-        table.select(pl.concat_str("c", pl.lit("|"), "y")).to_series().to_list()
+        [f"{c}|{y}" for c, y in known]
     )
 
 
@@ -1014,11 +1003,6 @@ def take_in(ctx: _Context, table: Columns, source: str) -> tuple[IntakeColumns, 
             "effective_from": start,
             "effective_to": end,
         }
-        key = (
-            pl.when(rid.is_not_null())
-            .then(_masked_expr(pl, rid))
-            .otherwise(_masked_expr(pl, number))
-        )
     else:
         out = {
             name_: (value.get(name_, pl.lit(None, dtype=pl.Int64 if name_ in _INTS else pl.String)))
@@ -1148,7 +1132,7 @@ class CensusColumns:
     asked for (all of them, or those of some keys).
     """
 
-    def __init__(self, intakes: tuple[Intake, ...]) -> None:  # noqa: C901, PLR0915
+    def __init__(self, intakes: tuple[Intake, ...]) -> None:  # noqa: C901, PLR0912, PLR0915
         """Merge ``intakes`` (each taken in as columns)."""
         pl = _polars()
         self.intakes = intakes
@@ -1236,10 +1220,17 @@ class CensusColumns:
             (number, number)
             for number in people.filter(pl.col("resident_id").is_null()).get_column("key")
         )
+        at_source = {x.source: n for n, x in enumerate(intakes)}  # sources are distinct
+        merged_rows: dict[int, list[tuple[int, int]]] = {}
         for ref, (outcome, found) in marks.items():
-            n = next(i for i, x in enumerate(intakes) if x.source == ref.source)
+            n = at_source[ref.source]
             self.findings[n, ref.row] = found
-            self._change(n, ref.row, _CONFLICT if outcome is RowOutcome.CONFLICT else _MERGED)
+            code = _CONFLICT if outcome is RowOutcome.CONFLICT else _MERGED
+            merged_rows.setdefault(n, []).append((ref.row, code))
+        for n, changed_rows in merged_rows.items():
+            self.changes[n] = pl.DataFrame(
+                changed_rows, schema={ROW: pl.Int64, "change": pl.Int32}, orient="row"
+            )
         kept = people.select(
             "key",
             pl.col("name").alias("kept"),
@@ -1273,8 +1264,8 @@ class CensusColumns:
                 self.changes[n] = rows.select(ROW, "change")
                 self.member_at.append((n, rows.filter(pl.col("change") != _UNKNOWN)))
                 odd = rows.filter(pl.col("change") != _MERGED)
-                for pos, row, key, name, kept_name, kept_src, kept_row, change in odd.select(
-                    "pos", ROW, "key", "name", "kept", "kept_src", "kept_row", "change"
+                for row, key, name, kept_name, kept_src, kept_row, change in odd.select(
+                    ROW, "key", "name", "kept", "kept_src", "kept_row", "change"
                 ).iter_rows():
                     if change == _UNKNOWN:
                         self.findings[n, row] = (unknown,)
@@ -1289,7 +1280,6 @@ class CensusColumns:
                     )
                     conflicts.append(conflict)
                     self.findings[n, row] = (conflict.finding(),)
-                    _ = pos
                 self.unmatched_at.append(
                     (n, rows.filter(pl.col("change") == _UNKNOWN).get_column("pos").to_list())
                 )
@@ -1337,16 +1327,6 @@ class CensusColumns:
                 )
         self.links = links
         self.conflicts = tuple(conflicts)
-
-    def _change(self, n: int, row: int, code: int) -> None:
-        pl = _polars()
-        frame = pl.DataFrame(
-            {ROW: [row], "change": [code]}, schema={ROW: pl.Int64, "change": pl.Int32}
-        )
-        old = self.changes.get(n)
-        self.changes[n] = (
-            frame if old is None else pl.concat([old.cast({"change": pl.Int32}), frame])
-        )
 
     def __len__(self) -> int:
         """The number of children."""
@@ -1441,7 +1421,6 @@ class CensusColumns:
 
     def rows(self) -> tuple[RowResult, ...]:
         """Every intake's row results, with the census's outcomes applied, in input order."""
-        pl = _polars()
         out: list[RowResult] = []
         outcomes = {_MERGED: RowOutcome.MERGED, _CONFLICT: RowOutcome.CONFLICT}
         with gc_paused():
@@ -1460,7 +1439,6 @@ class CensusColumns:
                     extra = self.findings.get((n, r.row), ())
                     outcome = outcomes.get(code, RowOutcome.ACCEPTED)
                     out.append(r._replace(outcome=outcome, findings=(*r.findings, *extra)))
-        _ = pl
         return tuple(out)
 
     def counts(self) -> dict[RowOutcome, int]:

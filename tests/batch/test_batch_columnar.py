@@ -223,3 +223,32 @@ def test_unknown_engine_is_refused():
     with pytest.raises(kongchuo.ValidationError, match="engine") as info:
         reconcile([], [], [], as_of=AS_OF, policy=FEICHENG, calendar=CALENDAR, engine="rust")
     assert info.value.errors[0].code == "batch.engine"
+
+
+@pytest.mark.parametrize("gap", [1, 3])
+def test_columnar_longest_run_keeps_the_earliest_of_two_equal_runs(gap):
+    """Two equally long runs of absence: both paths name the earlier, as the message shows."""
+    number = StudentNumber.parse("G" + _rid(dt.date(2014, 3, 1), 7))
+    regs = [
+        Registration(
+            student_number=number,
+            school=SCHOOLS[0],
+            grade=5,
+            status=RegistrationStatus.ENROLLED,
+            effective_from=dt.date(2025, 9, 1),
+        )
+    ]
+    first = DAYS[2:8]
+    second = DAYS[8 + gap : 14 + gap]
+    marks = [
+        Attendance(student_number=number, school=SCHOOLS[0], on=day, status=AttendanceStatus.ABSENT)
+        for day in (*first, *second, DAYS[0])
+    ]
+    kw = {"as_of": AS_OF, "since": SINCE, "policy": FEICHENG, "calendar": CALENDAR}
+    python = reconcile([], regs, marks, engine="python", **kw)
+    columnar = reconcile([], regs, marks, engine="polars", **kw)
+    assert_same_result(columnar, python)
+    (found,) = python.discrepancies
+    assert found.since == first[0]
+    assert f"{first[0].isoformat()} to {first[-1].isoformat()}" in found.finding.message
+    assert "无故缺勤 13 天，最长连续 6 天" in found.evidence

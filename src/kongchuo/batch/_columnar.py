@@ -240,6 +240,70 @@ def _objects(pl: Any, items: Any, positions: list[int], *, marks: bool) -> dict[
     return out
 
 
+class _Roll(NamedTuple):
+    """What the findings of absence read of the registration on roll."""
+
+    student_number: StudentNumber
+    school: str
+
+
+def _runs(
+    pl: Any,  # noqa: ANN401 - polars
+    daily: Any,  # noqa: ANN401 - a polars frame
+    students: Any,  # noqa: ANN401 - a polars frame
+    school_days: list[dt.date],
+) -> dict[str, tuple[Any, ...]]:
+    """Each student's absence without leave, as :func:`_absent_found` takes it after the entry.
+
+    ``daily`` holds (key, pos, absent, leave) per school day of the window (``pos``
+    its position in ``school_days``); ``students`` (key, school, number) the
+    students to weigh. A run
+    is a set of consecutive positions: position less rank is constant along it.
+    The longest is kept, the earliest on a tie, as ``_longest_run`` keeps it.
+    """
+    if not students.height:
+        return {}
+    days = (
+        daily.filter(pl.col("absent") & ~pl.col("leave"))
+        .join(students.select("key"), on="key", how="semi")
+        .select("key", "pos")
+        .sort("key", "pos")
+    )
+    found = (
+        days.with_columns((pl.col("pos") - pl.int_range(pl.len()).over("key")).alias("grp"))
+        .group_by("key", "grp")
+        .agg(
+            pl.len().alias("length"),
+            pl.col("pos").min().alias("start"),
+            pl.col("pos").max().alias("end"),
+        )
+        .sort("key", "length", "start", descending=[False, True, False])
+        .group_by("key", maintain_order=True)
+        .first()
+        .join(
+            days.group_by("key").agg(
+                pl.col("pos").min().alias("first"), pl.len().alias("count")
+            ),
+            on="key",
+        )
+        .join(students.select("key", "school", "number"), on="key")
+    )
+    day = school_days.__getitem__
+    return {
+        key: (
+            _Roll(known_student_number(number), school),
+            day(first),
+            count,
+            day(start),
+            day(end),
+            length,
+        )
+        for key, length, start, end, first, count, school, number in found.select(
+            "key", "length", "start", "end", "first", "count", "school", "number"
+        ).iter_rows()
+    }
+
+
 def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
     work: _Work,
     entries: Any,  # noqa: ANN401 - a Census (maybe on columns) or a mapping of entries
@@ -251,6 +315,8 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
 ) -> None:
     """Visit every child in key order, as ``_visit`` does, with the joins in polars."""
     from kongchuo.batch._reconcile import (  # noqa: PLC0415 - the module that imports this one
+        _SORT_KEY,
+        _absent_found,
         _child_alone,
         _masked,
         _plain_bands,
@@ -274,7 +340,7 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
         number = pl.col("number")
         own = pl.when(number.str.starts_with("G")).then(number.str.slice(1)).otherwise(number)
         return frame.select(
-            "idx", pl.coalesce("linked", own).alias("key"), pl.exclude("idx", "number", "linked")
+            "idx", pl.coalesce("linked", own).alias("key"), pl.exclude("idx", "linked")
         )
 
     reg_frame = keyed(_regs_frame(pl, regs, work.as_of))
@@ -285,6 +351,7 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
     per_reg = reg_frame.group_by("key").agg(
         pl.col("open").sum().alias("open"),
         pl.col("school").filter(pl.col("open")).first().alias("school"),
+        pl.col("number").filter(pl.col("open")).first().alias("number"),
     )
     per_mark = mark_frame.group_by("key").agg(pl.len().alias("marks"))
     # The window's records: how many, how many at the school of the registration,
@@ -295,19 +362,22 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
         .group_by("key")
         .agg(pl.len().alias("window"), (pl.col("school") == pl.col("roll")).sum().alias("here"))
     )
-    school_days = pl.DataFrame({"on": work.school_days}, schema={"on": pl.Date})
-    per_day = (
-        window.join(school_days, on="on", how="semi")
-        .group_by("key", "on")
+    school_days = pl.DataFrame(
+        {"on": work.school_days, "pos": range(len(work.school_days))},
+        schema={"on": pl.Date, "pos": pl.Int32},
+    )
+    # Per student and school day (by its position in the window): absent, on leave.
+    daily = (
+        window.join(school_days, on="on", how="inner")
+        .group_by("key", "pos")
         .agg(
             (pl.col("state") == 2).any().alias("absent"),
             (pl.col("state") == 1).any().alias("leave"),
         )
-        .group_by("key")
-        .agg(
-            (pl.col("absent") | pl.col("leave")).sum().alias("away"),
-            (pl.col("absent") & ~pl.col("leave")).sum().alias("unexplained"),
-        )
+    )
+    per_day = daily.group_by("key").agg(
+        (pl.col("absent") | pl.col("leave")).sum().alias("away"),
+        (pl.col("absent") & ~pl.col("leave")).sum().alias("unexplained"),
     )
     # Every child: the census, and the registered or attending children it lacks.
     strangers = (
@@ -322,18 +392,21 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
         & (pl.col("open") == 1)
         & ~pl.col("gone").fill_null(value=False)
     )
-    # Nothing to find: no records at all, or records of a student on roll at one
-    # school, attending there, with too few days absent without leave for any
-    # finding (_quiet_limit) and no approved leave to weigh.
-    quiet = on_roll_here & (
+    # Nothing to find but absence: no records at all, or records of a student on
+    # roll at one school, attending there, with no approved leave to weigh. Of
+    # these, the students with too few days absent without leave for any finding
+    # (_quiet_limit) have nothing to find; the others' longest runs of absence
+    # are found below, in polars.
+    alone = on_roll_here & (
         pl.col("marks").is_null()
         | (
             ~key.is_in(list(approved))
             & ((pl.col("window").fill_null(0) == 0) | (pl.col("here") > 0))
-            & (pl.col("unexplained").fill_null(0) <= _quiet_limit(work))
         )
     )
-    simple = quiet.fill_null(value=False)
+    absent_some = pl.col("marks").is_not_null() & (
+        pl.col("unexplained").fill_null(0) > _quiet_limit(work)
+    )
     # No sort here: the children weighed one by one are few and sorted in Python;
     # the others' bands are sorted and built when first read (_Bands).
     # The window's and the days' counts belong to children with records: joined to
@@ -345,13 +418,15 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
         .join(per_marked, on="key", how="left")
         .select(
             "key",
-            simple.alias("simple"),
+            alone.fill_null(value=False).alias("alone"),
+            absent_some.fill_null(value=False).alias("runs"),
             "school",
+            "number",
             pl.col("away").fill_null(0),
             pl.col("unexplained").fill_null(0),
         )
     )
-    plain = table.filter(pl.col("simple")).drop("simple")
+    plain = table.filter(pl.col("alone")).select("key", "school", "away", "unexplained")
     total, grades = len(work.school_days), work.bands
 
     def easy() -> list[StudentBand]:
@@ -376,7 +451,8 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
             grades,
         )
 
-    rest = table.filter(~pl.col("simple")).select("key")
+    rest = table.filter(~pl.col("alone")).select("key")
+    runs = _runs(pl, daily, table.filter(pl.col("alone") & pl.col("runs")), work.school_days)
 
     def gathered(frame: Any) -> dict[str, list[int]]:  # noqa: ANN401 - a polars frame
         """Key → the row numbers of its records, in input order, for the rest only."""
@@ -388,9 +464,16 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
     reg_rows, mark_rows = gathered(reg_frame), gathered(mark_frame)
     reg_of = _objects(pl, regs, [i for found in reg_rows.values() for i in found], marks=False)
     mark_of = _objects(pl, marks, [i for found in mark_rows.values() for i in found], marks=True)
-    rest_keys = sorted(rest.get_column("key").to_list())
+    rest_keys = sorted([*rest.get_column("key").to_list(), *runs])
     entry_of = entries_for(rest_keys).get
     for key_ in rest_keys:
+        run = runs.get(key_)
+        if run is not None:
+            first = len(work.found)
+            _absent_found(work, key_, _masked(key_), entry_of(key_), *run)
+            if len(work.found) - first > 1:
+                work.found[first:] = sorted(work.found[first:], key=_SORT_KEY)
+            continue
         reg_at = reg_rows.get(key_)
         mark_at = mark_rows.get(key_)
         _child_alone(

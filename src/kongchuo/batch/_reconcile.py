@@ -375,6 +375,7 @@ def _plain_bands(
 
 
 _BAND_KEY: Final = operator.attrgetter("key")
+_SORT_KEY: Final = operator.attrgetter("sort_key")
 
 
 class _Bands:
@@ -486,7 +487,7 @@ class Reconciliation:
             as_of=found[0].as_of,
             since=found[0].since,
             discrepancies=tuple(
-                sorted((d for p in found for d in p.discrepancies), key=lambda d: d.sort_key)
+                sorted((d for p in found for d in p.discrepancies), key=_SORT_KEY)
             ),
             bands=tuple(
                 sorted((b for p in found for b in p.bands), key=lambda b: (b.key, b.school))
@@ -539,12 +540,6 @@ def _school_days(
             days.append(day)
         day += one
     return days
-
-
-def _run_length(threshold_unit: TimeUnit, run: list[dt.date]) -> int:
-    if threshold_unit is TimeUnit.DAY:
-        return (run[-1] - run[0]).days + 1
-    return len(run)
 
 
 def _quiet_limit(work: _Work) -> int:
@@ -733,7 +728,7 @@ def _child_alone(  # noqa: PLR0917 - one child's records, passed apart
         _compare(work, key, child, entry, on_roll, marks, leaves, exempt, completed=completed)
     finally:
         if len(work.found) - first > 1:
-            work.found[first:] = sorted(work.found[first:], key=lambda d: d.sort_key)
+            work.found[first:] = sorted(work.found[first:], key=_SORT_KEY)
 
 
 def _compare(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one child's comparisons, in order
@@ -889,35 +884,57 @@ def _compare(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one child's comparisons
             band=work.bands.band(rate),
         )
     )
-    if not absent:
-        return
-    run = _longest_run(absent, index)
+    if absent:
+        run = _longest_run(absent, index)
+        _absent_found(work, key, child, entry, reg, absent[0], len(absent), run[0], run[-1], len(run))
+
+
+def _absent_found(  # noqa: PLR0917 - one student's absence, passed apart
+    work: _Work,
+    key: str,
+    child: str,
+    entry: CensusEntry | None,
+    reg: Registration,
+    first: dt.date,
+    count: int,
+    start: dt.date,
+    end: dt.date,
+    length: int,
+) -> None:
+    """The findings of a student's absence without leave (疑似辍学, 辍学, 名在人不在).
+
+    ``first`` is the first of the ``count`` school days absent without leave;
+    ``start``, ``end`` and ``length`` the longest run of them (consecutive school
+    days, the earliest on a tie). Both paths call it: the pure-Python one with the
+    run it finds, the columnar one with the run polars finds.
+    """
+    total = len(work.school_days)
     for kind, threshold in (
         (DiscrepancyKind.DROPOUT, work.dropout),
         (DiscrepancyKind.SUSPECTED_DROPOUT, work.suspected),
     ):
-        length = _run_length(threshold.unit, run)
-        if threshold.is_met(length):
+        reach = (end - start).days + 1 if threshold.unit is TimeUnit.DAY else length
+        if threshold.is_met(reach):
             work.add(
                 kind,
                 key,
                 child,
-                en=f"absent without leave {len(run)} school days running from "
-                f"{run[0].isoformat()} to {run[-1].isoformat()} ({threshold})",
-                zh=f"{run[0].isoformat()} 至 {run[-1].isoformat()} 连续无故缺勤 {len(run)} 个在校日"
+                en=f"absent without leave {length} school days running from "
+                f"{start.isoformat()} to {end.isoformat()} ({threshold})",
+                zh=f"{start.isoformat()} 至 {end.isoformat()} 连续无故缺勤 {length} 个在校日"
                 f"（{threshold.comparison.label_zh}{threshold.count}{threshold.unit.label_zh}）",
                 evidence=(
                     f"学籍: {reg.school}",
-                    f"无故缺勤 {len(absent)} 天，最长连续 {len(run)} 天",
+                    f"无故缺勤 {count} 天，最长连续 {length} 天",
                     f"阈值: {threshold}",
                 ),
                 entry=entry,
                 reg=reg,
-                since=run[0],
+                since=start,
                 severity=Severity.ERROR,
             )
             break
-    if len(absent) == total and work.suspected.is_met(total):
+    if count == total and work.suspected.is_met(total):
         work.add(
             DiscrepancyKind.PHANTOM,
             key,
@@ -925,10 +942,10 @@ def _compare(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one child's comparisons
             en=f"on the roll of {reg.school} but absent every school day of the window "
             "(名在人不在)",
             zh=f"在 {reg.school} 在籍，但窗口内每个在校日均缺勤（名在人不在）",
-            evidence=(f"在校日 {total} 天，无故缺勤 {len(absent)} 天",),
+            evidence=(f"在校日 {total} 天，无故缺勤 {count} 天",),
             entry=entry,
             reg=reg,
-            since=absent[0],
+            since=first,
         )
 
 

@@ -1468,9 +1468,13 @@ class CensusColumns:
         cost more than the comparison.
         """
         pl = _polars()
-        people = self.people.filter(pl.col("key").is_in(list(keys)))
+        wanted = pl.DataFrame({"key": list(keys)}, schema={"key": pl.String})
+        people = self.people.join(wanted, on="key", how="semi")
         out: dict[str, Any] = {}
         sources = [i.source for i in self.intakes]
+        states = {s.value: s for s in HouseholdStatus}
+        merged = self.merged.get
+        source_ref = SourceRef._make  # a named tuple: no argument check per row
         for key, src, row, rid, birth, where, status, confirmed in people.select(
             "key",
             "src",
@@ -1481,15 +1485,15 @@ class CensusColumns:
             "status",
             pl.col("confirmed").str.to_date("%Y-%m-%d"),
         ).iter_rows():
-            real = self.merged.get(key)
+            real = merged(key)
             out[key] = (
                 real
                 if real is not None
                 else _Entry(
                     _Child(None if rid is None else known_resident_id(rid), birth, where),
-                    HouseholdStatus(status),
+                    states[status],
                     confirmed,
-                    (SourceRef(sources[src], row),),
+                    (source_ref((sources[src], row)),),
                 )
             )
         return out

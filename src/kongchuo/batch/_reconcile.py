@@ -17,6 +17,7 @@ Part of the batch layer of the design (docs/design.md).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import operator
 import zlib
@@ -50,7 +51,7 @@ from kongchuo._core.args import (
     require_items,
 )
 from kongchuo._core.decision import finding
-from kongchuo._core.errors import type_name
+from kongchuo._core.errors import redact, type_name
 from kongchuo._models.base import gc_paused
 from kongchuo._time.calendars import require_calendar
 from kongchuo.batch import _columnar
@@ -79,6 +80,7 @@ __all__ = [
 ]
 
 R = TypeVar("R", Registration, Attendance)
+_A = TypeVar("_A")
 
 _NOTICE: Final = "教育部办公厅 2024 常态化报告工作机制 (四查三比对)"
 
@@ -648,6 +650,10 @@ class _Work:
         # The students with nothing to find: how many, and what builds their bands.
         self.plain_bands: tuple[int, Callable[[], list[StudentBand]]] = (0, list)
         self.school_age: dict[dt.date, bool] = {}
+        # The classes' own attrs constructors, without the argument check public
+        # callers get (a run makes tens of thousands, from values already checked).
+        self.new_found = _unchecked(Discrepancy)
+        self.new_band = _unchecked(StudentBand)
 
     def is_school_age(self, birth: dt.date) -> bool:
         hit = self.school_age.get(birth)
@@ -676,7 +682,7 @@ class _Work:
         if jurisdiction is None and school is not None and school in self.schools:
             jurisdiction = self.schools[school].jurisdiction
         self.found.append(
-            Discrepancy(
+            self.new_found(
                 kind=kind,
                 child=child,
                 key=key,
@@ -692,7 +698,26 @@ class _Work:
 
 
 def _masked(key: str) -> str:
-    return kongchuo.redact(key) if len(key) == 18 else key[:7] + "*" * 8 + key[-4:]
+    return redact(key) if len(key) == 18 else key[:7] + "*" * 8 + key[-4:]
+
+
+def _unchecked(cls: type[_A]) -> Callable[..., _A]:
+    """``cls``'s attrs ``__init__`` as a maker, without the public argument check.
+
+    The public constructor reports wrong arguments as a :class:`ValidationError`
+    (``friendly_init``), at the cost of a call and a ``try`` per object; the
+    comparison makes tens of thousands, from values it has checked. attrs puts
+    ``__init__`` on the class; the check wraps it, keeping it as ``__wrapped__``.
+    """
+    init = cls.__init__
+    made: Callable[..., _A] = functools.partial(_make, cls, getattr(init, "__wrapped__", init))
+    return made
+
+
+def _make(cls: type[_A], init: Callable[..., None], **fields: object) -> _A:
+    made: _A = object.__new__(cls)
+    init(made, **fields)
+    return made
 
 
 def _child_alone(  # noqa: PLR0917 - one child's records, passed apart
@@ -803,7 +828,7 @@ def _compare(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one child's comparisons
         # The common case, no attendance record at all: full attendance, no finding.
         if on_roll and work.school_days:
             work.student_bands.append(
-                StudentBand(
+                work.new_band(
                     child=child,
                     key=key,
                     school=on_roll[0].school,
@@ -873,7 +898,7 @@ def _compare(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one child's comparisons
     rate = round((total - away) * 100 / total, 1)
     reg = on_roll[0]
     work.student_bands.append(
-        StudentBand(
+        work.new_band(
             child=child,
             key=key,
             school=reg.school,

@@ -25,7 +25,7 @@ import csv
 import datetime as dt
 import io
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
@@ -281,9 +281,7 @@ def _runs(
         .group_by("key", maintain_order=True)
         .first()
         .join(
-            days.group_by("key").agg(
-                pl.col("pos").min().alias("first"), pl.len().alias("count")
-            ),
+            days.group_by("key").agg(pl.col("pos").min().alias("first"), pl.len().alias("count")),
             on="key",
         )
         .join(students.select("key", "school", "number"), on="key")
@@ -304,6 +302,85 @@ def _runs(
     }
 
 
+def _elsewhere(
+    pl: Any,  # noqa: ANN401 - polars
+    window: Any,  # noqa: ANN401 - a polars frame
+    students: Any,  # noqa: ANN401 - a polars frame
+) -> dict[str, tuple[Any, ...]]:
+    """Key → the arguments of :func:`_mismatch_found` after the entry, for ``students``.
+
+    ``window`` holds the window's attendance records (key, on, school); ``students``
+    (key, school, number) those on roll at one school and attending only others.
+    """
+    if not students.height:
+        return {}
+    found = (
+        window.join(students.select("key"), on="key", how="semi")
+        .group_by("key")
+        .agg(pl.col("school").unique().sort().alias("attending"), pl.col("on").min().alias("first"))
+        .join(students.select("key", "school", "number"), on="key")
+    )
+    return {
+        key: (_Roll(known_student_number(number), school), attending, first)
+        for key, attending, first, school, number in found.select(
+            "key", "attending", "first", "school", "number"
+        ).iter_rows()
+    }
+
+
+def _weigh(  # noqa: PLR0917 - the grouped inputs, passed apart
+    work: _Work,
+    keys: list[str],
+    entries_for: Callable[[list[str]], Mapping[str, Any]],
+    regs: tuple[dict[str, list[int]], dict[int, Any]],
+    marks: tuple[dict[str, list[int]], dict[int, Any]],
+    runs: dict[str, tuple[Any, ...]],
+    away: dict[str, tuple[Any, ...]],
+    approved: dict[str, list[tuple[dt.date, dt.date]]],
+    exempt: dict[str, Exemption],
+) -> None:
+    """Weigh the children of ``keys`` (sorted) one by one, adding to ``work``.
+
+    The settled students (on roll at one school) come with what polars found —
+    the schools attended elsewhere, the longest run of absence — and go straight
+    to the findings; the others through the pure-Python comparison, with their
+    records (row numbers and the records read at them).
+    """
+    from kongchuo.batch._reconcile import (  # noqa: PLC0415 - the module that imports this one
+        _SORT_KEY,
+        _absent_found,
+        _child_alone,
+        _masked,
+        _mismatch_found,
+    )
+
+    reg_rows, reg_of = regs
+    mark_rows, mark_of = marks
+    entry_of = entries_for(keys).get
+    for key_ in keys:
+        run, attending = runs.get(key_), away.get(key_)
+        if run is not None or attending is not None:
+            first, child, entry = len(work.found), _masked(key_), entry_of(key_)
+            if attending is not None:
+                _mismatch_found(work, key_, child, entry, *attending)
+            if run is not None:
+                _absent_found(work, key_, child, entry, *run)
+            if len(work.found) - first > 1:
+                work.found[first:] = sorted(work.found[first:], key=_SORT_KEY)
+            continue
+        reg_at = reg_rows.get(key_)
+        mark_at = mark_rows.get(key_)
+        _child_alone(
+            work,
+            key_,
+            entry_of(key_),
+            [reg_of[i] for i in reg_at] if reg_at else [],
+            [mark_of[i] for i in mark_at] if mark_at else [],
+            approved.get(key_, []),
+            exempt.get(key_),
+        )
+
+
 def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
     work: _Work,
     entries: Any,  # noqa: ANN401 - a Census (maybe on columns) or a mapping of entries
@@ -315,9 +392,6 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
 ) -> None:
     """Visit every child in key order, as ``_visit`` does, with the joins in polars."""
     from kongchuo.batch._reconcile import (  # noqa: PLC0415 - the module that imports this one
-        _SORT_KEY,
-        _absent_found,
-        _child_alone,
         _masked,
         _plain_bands,
         _quiet_limit,
@@ -392,21 +466,17 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
         & (pl.col("open") == 1)
         & ~pl.col("gone").fill_null(value=False)
     )
-    # Nothing to find but absence: no records at all, or records of a student on
-    # roll at one school, attending there, with no approved leave to weigh. Of
-    # these, the students with too few days absent without leave for any finding
-    # (_quiet_limit) have nothing to find; the others' longest runs of absence
-    # are found below, in polars.
-    alone = on_roll_here & (
-        pl.col("marks").is_null()
-        | (
-            ~key.is_in(list(approved))
-            & ((pl.col("window").fill_null(0) == 0) | (pl.col("here") > 0))
-        )
-    )
+    # Settled: on roll at one school, not gone, with no record or no approved
+    # leave to weigh. Such a student can be found attending only elsewhere
+    # (人籍不一致) and absent without leave; nothing else. Those with too few days
+    # absent without leave for any finding (_quiet_limit) and attending where
+    # they are registered have nothing to find; the others' schools attended and
+    # longest runs of absence are found below, in polars.
+    alone = on_roll_here & (pl.col("marks").is_null() | ~key.is_in(list(approved)))
     absent_some = pl.col("marks").is_not_null() & (
         pl.col("unexplained").fill_null(0) > _quiet_limit(work)
     )
+    elsewhere = (pl.col("window").fill_null(0) > 0) & (pl.col("here").fill_null(0) == 0)
     # No sort here: the children weighed one by one are few and sorted in Python;
     # the others' bands are sorted and built when first read (_Bands).
     # The window's and the days' counts belong to children with records: joined to
@@ -420,6 +490,7 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
             "key",
             alone.fill_null(value=False).alias("alone"),
             absent_some.fill_null(value=False).alias("runs"),
+            elsewhere.fill_null(value=False).alias("elsewhere"),
             "school",
             "number",
             pl.col("away").fill_null(0),
@@ -453,6 +524,7 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
 
     rest = table.filter(~pl.col("alone")).select("key")
     runs = _runs(pl, daily, table.filter(pl.col("alone") & pl.col("runs")), work.school_days)
+    away = _elsewhere(pl, window, table.filter(pl.col("alone") & pl.col("elsewhere")))
 
     def gathered(frame: Any) -> dict[str, list[int]]:  # noqa: ANN401 - a polars frame
         """Key → the row numbers of its records, in input order, for the rest only."""
@@ -464,27 +536,17 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
     reg_rows, mark_rows = gathered(reg_frame), gathered(mark_frame)
     reg_of = _objects(pl, regs, [i for found in reg_rows.values() for i in found], marks=False)
     mark_of = _objects(pl, marks, [i for found in mark_rows.values() for i in found], marks=True)
-    rest_keys = sorted([*rest.get_column("key").to_list(), *runs])
-    entry_of = entries_for(rest_keys).get
-    for key_ in rest_keys:
-        run = runs.get(key_)
-        if run is not None:
-            first = len(work.found)
-            _absent_found(work, key_, _masked(key_), entry_of(key_), *run)
-            if len(work.found) - first > 1:
-                work.found[first:] = sorted(work.found[first:], key=_SORT_KEY)
-            continue
-        reg_at = reg_rows.get(key_)
-        mark_at = mark_rows.get(key_)
-        _child_alone(
-            work,
-            key_,
-            entry_of(key_),
-            [reg_of[i] for i in reg_at] if reg_at else [],
-            [mark_of[i] for i in mark_at] if mark_at else [],
-            approved.get(key_, []),
-            exempt.get(key_),
-        )
+    _weigh(
+        work,
+        sorted({*rest.get_column("key").to_list(), *runs, *away}),
+        entries_for,
+        (reg_rows, reg_of),
+        (mark_rows, mark_of),
+        runs,
+        away,
+        approved,
+        exempt,
+    )
     work.plain_bands = (plain.height, easy)
 
 

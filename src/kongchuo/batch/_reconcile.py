@@ -488,9 +488,7 @@ class Reconciliation:
         return cls(
             as_of=found[0].as_of,
             since=found[0].since,
-            discrepancies=tuple(
-                sorted((d for p in found for d in p.discrepancies), key=_SORT_KEY)
-            ),
+            discrepancies=tuple(sorted((d for p in found for d in p.discrepancies), key=_SORT_KEY)),
             bands=tuple(
                 sorted((b for p in found for b in p.bands), key=lambda b: (b.key, b.school))
             ),
@@ -756,7 +754,7 @@ def _child_alone(  # noqa: PLR0917 - one child's records, passed apart
             work.found[first:] = sorted(work.found[first:], key=_SORT_KEY)
 
 
-def _compare(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one child's comparisons, in order
+def _compare(  # noqa: C901, PLR0912, PLR0917 - one child's comparisons, in order
     work: _Work,
     key: str,
     child: str,
@@ -875,18 +873,7 @@ def _compare(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one child's comparisons
             since=first,
         )
     elif window and not schools_seen.intersection(r.school for r in on_roll):
-        reg = on_roll[0]
-        work.add(
-            DiscrepancyKind.MISMATCH,
-            key,
-            child,
-            en=f"registered at {reg.school}, attending {', '.join(attending)}",
-            zh=f"学籍在 {reg.school}，实际在 {'、'.join(attending)} 就读（人籍不一致）",
-            evidence=(f"学籍: {reg.school}", f"考勤: {'、'.join(attending)}"),
-            entry=entry,
-            reg=reg,
-            since=first,
-        )
+        _mismatch_found(work, key, child, entry, on_roll[0], attending, first)  # type: ignore[arg-type]
     if not on_roll or not work.school_days:
         return
     away = len(excused | absences) if excused else len(absences)
@@ -911,7 +898,36 @@ def _compare(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one child's comparisons
     )
     if absent:
         run = _longest_run(absent, index)
-        _absent_found(work, key, child, entry, reg, absent[0], len(absent), run[0], run[-1], len(run))
+        _absent_found(
+            work, key, child, entry, reg, absent[0], len(absent), run[0], run[-1], len(run)
+        )
+
+
+def _mismatch_found(  # noqa: PLR0917 - one student's registration and attendance, passed apart
+    work: _Work,
+    key: str,
+    child: str,
+    entry: CensusEntry | None,
+    reg: Registration,
+    attending: list[str],
+    first: dt.date,
+) -> None:
+    """人籍不一致: on roll at ``reg.school``, attending only ``attending`` (sorted) from ``first``.
+
+    Both paths call it: the pure-Python one from the records it reads, the columnar
+    one from the schools and first day polars finds.
+    """
+    work.add(
+        DiscrepancyKind.MISMATCH,
+        key,
+        child,
+        en=f"registered at {reg.school}, attending {', '.join(attending)}",
+        zh=f"学籍在 {reg.school}，实际在 {'、'.join(attending)} 就读（人籍不一致）",
+        evidence=(f"学籍: {reg.school}", f"考勤: {'、'.join(attending)}"),
+        entry=entry,
+        reg=reg,
+        since=first,
+    )
 
 
 def _absent_found(  # noqa: PLR0917 - one student's absence, passed apart

@@ -334,8 +334,7 @@ def _weigh(  # noqa: PLR0917 - the grouped inputs, passed apart
     entries_for: Callable[[list[str]], Mapping[str, Any]],
     regs: tuple[dict[str, list[int]], dict[int, Any]],
     marks: tuple[dict[str, list[int]], dict[int, Any]],
-    runs: dict[str, tuple[Any, ...]],
-    away: dict[str, tuple[Any, ...]],
+    found: tuple[dict[str, tuple[Any, ...]], dict[str, tuple[Any, ...]], set[str]],
     approved: dict[str, list[tuple[dt.date, dt.date]]],
     exempt: dict[str, Exemption],
 ) -> None:
@@ -343,8 +342,9 @@ def _weigh(  # noqa: PLR0917 - the grouped inputs, passed apart
 
     The settled students (on roll at one school) come with what polars found —
     the schools attended elsewhere, the longest run of absence — and go straight
-    to the findings; the others through the pure-Python comparison, with their
-    records (row numbers and the records read at them).
+    to the findings, and so do the children with no record at all (``bare``);
+    the others go through the pure-Python comparison, with their records (row
+    numbers and the records read at them).
     """
     from kongchuo.batch._reconcile import (  # noqa: PLC0415 - the module that imports this one
         _SORT_KEY,
@@ -352,12 +352,17 @@ def _weigh(  # noqa: PLR0917 - the grouped inputs, passed apart
         _child_alone,
         _masked,
         _mismatch_found,
+        _out_found,
     )
 
+    runs, away, bare = found
     reg_rows, reg_of = regs
     mark_rows, mark_of = marks
     entry_of = entries_for(keys).get
     for key_ in keys:
+        if key_ in bare:
+            _out_found(work, key_, _masked(key_), entry_of(key_), exempt.get(key_))
+            continue
         run, attending = runs.get(key_), away.get(key_)
         if run is not None or attending is not None:
             first, child, entry = len(work.found), _masked(key_), entry_of(key_)
@@ -491,6 +496,7 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
             alone.fill_null(value=False).alias("alone"),
             absent_some.fill_null(value=False).alias("runs"),
             elsewhere.fill_null(value=False).alias("elsewhere"),
+            (pl.col("open").is_null() & pl.col("marks").is_null()).alias("bare"),
             "school",
             "number",
             pl.col("away").fill_null(0),
@@ -522,7 +528,9 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
             grades,
         )
 
-    rest = table.filter(~pl.col("alone")).select("key")
+    # No registration and no attendance record at all: in the census, 失学 or nothing.
+    bare = set(table.filter(pl.col("bare")).get_column("key").to_list())
+    rest = table.filter(~pl.col("alone") & ~pl.col("bare")).select("key")
     runs = _runs(pl, daily, table.filter(pl.col("alone") & pl.col("runs")), work.school_days)
     away = _elsewhere(pl, window, table.filter(pl.col("alone") & pl.col("elsewhere")))
 
@@ -538,12 +546,11 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
     mark_of = _objects(pl, marks, [i for found in mark_rows.values() for i in found], marks=True)
     _weigh(
         work,
-        sorted({*rest.get_column("key").to_list(), *runs, *away}),
+        sorted({*rest.get_column("key").to_list(), *runs, *away, *bare}),
         entries_for,
         (reg_rows, reg_of),
         (mark_rows, mark_of),
-        runs,
-        away,
+        (runs, away, bare),
         approved,
         exempt,
     )

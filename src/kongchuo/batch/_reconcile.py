@@ -766,33 +766,8 @@ def _compare(  # noqa: C901, PLR0912, PLR0917 - one child's comparisons, in orde
     *,
     completed: bool = False,
 ) -> None:
-    counted = entry is not None and entry.status.counts
-    # 户籍 vs 学籍 → 失学
-    if (
-        entry is not None
-        and counted
-        and not on_roll
-        and exempt is None
-        and not completed
-        and work.is_school_age(entry.child.birth_date)
-    ):
-        lost = entry.status is HouseholdStatus.LOST_CONTACT
-        work.add(
-            DiscrepancyKind.OUT_OF_SCHOOL,
-            key,
-            child,
-            en="of school age and on the household register, but registered at no school"
-            + (" (公安: lost contact)" if lost else ""),
-            zh="适龄且在户籍中，但无在籍学籍" + ("（公安：失踪失联）" if lost else ""),
-            evidence=(
-                f"户籍: {entry.sources[0].source} 第 {entry.sources[0].row} 行",
-                f"在籍学籍: 无 ({work.as_of.isoformat()})",
-                *(("户籍状态: 失踪失联",) if lost else ()),
-            ),
-            entry=entry,
-            since=work.reckoning,
-            severity=Severity.ERROR,
-        )
+    if not on_roll and not completed:
+        _out_found(work, key, child, entry, exempt)
     # 空挂学籍: a registration with no child behind it.
     if entry is not None and entry.status in (HouseholdStatus.DECEASED, HouseholdStatus.MOVED_OUT):
         confirmed = entry.confirmed_on.isoformat() if entry.confirmed_on else "未注明"
@@ -901,6 +876,41 @@ def _compare(  # noqa: C901, PLR0912, PLR0917 - one child's comparisons, in orde
         _absent_found(
             work, key, child, entry, reg, absent[0], len(absent), run[0], run[-1], len(run)
         )
+
+
+def _out_found(
+    work: _Work, key: str, child: str, entry: CensusEntry | None, exempt: Exemption | None
+) -> None:
+    """户籍 vs 学籍 → 失学, for a child with no registration on roll and none completed.
+
+    A school-age child in the census, counted (active or lost contact), with no
+    exemption. Both paths call it: the columnar one straight for a child with no
+    registration and no attendance record at all.
+    """
+    if (
+        entry is None
+        or not entry.status.counts
+        or exempt is not None
+        or not work.is_school_age(entry.child.birth_date)
+    ):
+        return
+    lost = entry.status is HouseholdStatus.LOST_CONTACT
+    work.add(
+        DiscrepancyKind.OUT_OF_SCHOOL,
+        key,
+        child,
+        en="of school age and on the household register, but registered at no school"
+        + (" (公安: lost contact)" if lost else ""),
+        zh="适龄且在户籍中，但无在籍学籍" + ("（公安：失踪失联）" if lost else ""),
+        evidence=(
+            f"户籍: {entry.sources[0].source} 第 {entry.sources[0].row} 行",
+            f"在籍学籍: 无 ({work.as_of.isoformat()})",
+            *(("户籍状态: 失踪失联",) if lost else ()),
+        ),
+        entry=entry,
+        since=work.reckoning,
+        severity=Severity.ERROR,
+    )
 
 
 def _mismatch_found(  # noqa: PLR0917 - one student's registration and attendance, passed apart

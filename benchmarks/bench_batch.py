@@ -507,19 +507,26 @@ def columnar_run(folder: str, meta: dict[str, Any]) -> dict[str, Any]:
     )
     calendar = ChinaCalendar()
     calendar.is_workday(as_of)  # warm the calendar's tables outside the clock
-    start = time.perf_counter()
-    result = reconcile(
-        census,
-        taken[Feed.REGISTRATION],
-        taken[Feed.ATTENDANCE],
-        as_of=as_of,
-        since=since,
-        policy=FEICHENG,
-        calendar=calendar,
-        schools=schools,
-        engine="polars",
-    )
-    seconds = time.perf_counter() - start
+    # Best of two, as the baselines' joins are timed (the first result is let go
+    # before the second run starts, so its freeing is not timed).
+    seconds = float("inf")
+    for attempt in range(2):
+        if attempt:
+            del result
+            gc.collect()
+        start = time.perf_counter()
+        result = reconcile(
+            census,
+            taken[Feed.REGISTRATION],
+            taken[Feed.ATTENDANCE],
+            as_of=as_of,
+            since=since,
+            policy=FEICHENG,
+            calendar=calendar,
+            schools=schools,
+            engine="polars",
+        )
+        seconds = min(seconds, time.perf_counter() - start)
     out["phases"].append(
         {
             "label": f"reconcile, engine polars ({len(result.discrepancies):,} found)",

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from kongchuo._core.documents import unknown_keys
 from kongchuo._core.errors import Problem, ValidationError
@@ -23,7 +23,7 @@ from kongchuo._identity import numbers as _identity
 from kongchuo._identity.numbers import ResidentId, StudentNumber
 from kongchuo._models import base as b
 
-__all__ = ["checker", "dumper", "loader"]
+__all__ = ["checker", "dumper", "loader", "mirror", "typed_dumper", "typed_loader"]
 
 Loader = Callable[[object, frozenset[str]], Any]
 
@@ -108,11 +108,24 @@ def _generic(w: _Writer, kind: b.Kind, v: str, x: str, prefix: str) -> list[str]
     ]
 
 
-def _emit(w: _Writer, kind: b.Kind, v: str, x: str, prefix: str) -> list[str]:  # noqa: C901, PLR0911 - one branch per kind
-    """Lines that set ``x`` from the raw value in ``v``, or add problems to ``bad``."""
+def _emit(  # noqa: C901, PLR0911 - one branch per kind
+    w: _Writer,
+    kind: b.Kind,
+    v: str,
+    x: str,
+    prefix: str,
+    *,
+    nested: Callable[[Any], Loader] | None = None,
+) -> list[str]:
+    """Lines that set ``x`` from the raw value in ``v``, or add problems to ``bad``.
+
+    ``nested`` gives the loader of a nested model's value (by default the loader of
+    its dict, :func:`loader`; the typed loaders pass :func:`typed_loader`).
+    """
+    nested = nested or loader
     slow = _generic(w, kind, v, x, prefix)
     if isinstance(kind, b.Nullable):
-        inner = _emit(w, kind.inner, v, x, prefix)
+        inner = _emit(w, kind.inner, v, x, prefix, nested=nested)
         return [f"if {v} is None:", f"    {x} = None", "else:", *_indent(inner)]
     if isinstance(kind, b.Text):
         test = (
@@ -155,7 +168,7 @@ def _emit(w: _Writer, kind: b.Kind, v: str, x: str, prefix: str) -> list[str]:  
             f"    bad = _under(bad, e, {prefix})",
         ]
     if isinstance(kind, b.ModelKind):
-        load = w.ref(loader(kind.cls), "load")
+        load = w.ref(nested(kind.cls), "load")
         return [
             "try:",
             f"    {x} = {load}({v}, _NO_EXTRA)",
@@ -164,7 +177,7 @@ def _emit(w: _Writer, kind: b.Kind, v: str, x: str, prefix: str) -> list[str]:  
             f"    bad = _under(bad, e, {prefix})",
         ]
     if isinstance(kind, b.TupleKind) and isinstance(kind.inner, b.ModelKind):
-        load = w.ref(loader(kind.inner.cls), "load")
+        load = w.ref(nested(kind.inner.cls), "load")
         return [
             f"if {v}.__class__ is list:",
             f"    {x}_ok = True",
@@ -192,23 +205,41 @@ def _emit(w: _Writer, kind: b.Kind, v: str, x: str, prefix: str) -> list[str]:  
     return slow
 
 
-def _compile(cls: type[b.Model]) -> Loader:  # noqa: PLR0912 - one branch per part of the loader
+def _compile(cls: type[b.Model], *, typed: bool = False) -> Loader:  # noqa: C901, PLR0912, PLR0915 - one branch per part of the loader
     w = _Writer()
     fields = b.fields_of(cls)
     known = w.ref(frozenset(f.name for f in fields), "known")
     klass = w.ref(cls, "cls")
-    lines = [
-        "def load(raw, extra):",
-        "    if raw.__class__ is not dict:",
-        "        raise _not_object(raw)",
-        "    get = raw.get",
-        "    bad = None",
-        f"    n = {sum(f.required for f in fields)}",
-    ]
+    if typed:
+        # The value of a typed mirror (see typed_loader): its decoder has seen to the
+        # keys (none unknown, every required one there) and to the JSON types.
+        w.ns["_UNSET"] = _unset()
+        lines = ["def load(raw, extra):", "    bad = None"]
+    else:
+        lines = [
+            "def load(raw, extra):",
+            "    if raw.__class__ is not dict:",
+            "        raise _not_object(raw)",
+            "    get = raw.get",
+            "    bad = None",
+            f"    n = {sum(f.required for f in fields)}",
+        ]
+    nested = typed_loader if typed else loader
     for i, f in enumerate(fields):
         x = f"x{i}"
         prefix = repr(f"$.{f.name}")
-        if f.required:
+        indent = "        "
+        if typed:
+            lines.append(f"    v = raw.{f.name}")
+            if f.required:
+                indent = "    "
+            else:  # an optional field the document leaves out is UNSET
+                lines += [
+                    "    if v is _UNSET:",
+                    f"        {x} = {w.ref(f.default, 'default')}",
+                    "    else:",
+                ]
+        elif f.required:
             # Subscripting is faster than a method call; a missing key is the rare case.
             lines += [
                 "    try:",
@@ -227,14 +258,15 @@ def _compile(cls: type[b.Model]) -> Loader:  # noqa: PLR0912 - one branch per pa
                 "    else:",
                 "        n += 1",
             ]
-        lines.extend("        " + line for line in _emit(w, f.kind, "v", x, prefix))
-    lines += [
-        "    if n != len(raw):",
-        "        for k in extra:",
-        "            n += k in raw",
-        "        if n != len(raw):",
-        f"            bad = _unknown(raw, {known}, extra, bad)",
-    ]
+        lines.extend(indent + line for line in _emit(w, f.kind, "v", x, prefix, nested=nested))
+    if not typed:
+        lines += [
+            "    if n != len(raw):",
+            "        for k in extra:",
+            "            n += k in raw",
+            "        if n != len(raw):",
+            f"            bad = _unknown(raw, {known}, extra, bad)",
+        ]
     index = {f.name: i for i, f in enumerate(fields)}
     values = "{" + ", ".join(f"{name!r}: x{index[name]}" for name in cls.cross_fields) + "}"
     clean = getattr(cls, "cross_clean", None)
@@ -309,26 +341,131 @@ def loader(cls: type[b.Model]) -> Loader:
     return fn
 
 
+_TYPED: dict[type, Loader] = {}
+
+
+def typed_loader(cls: type[b.Model]) -> Loader:
+    """The compiled loader of ``cls`` from its typed mirror (see :func:`mirror`).
+
+    The same checks as :func:`loader` (one generator, :func:`_emit`), reading the
+    mirror's attributes instead of a dict's keys: ``typed_loader(cls)(value, _)``.
+    """
+    fn = _TYPED.get(cls)
+    if fn is None:
+        fn = _TYPED[cls] = _compile(cls, typed=True)
+    return fn
+
+
+def _unset() -> object:
+    import msgspec  # noqa: PLC0415 - an optional extra, imported when a mirror is asked for
+
+    return msgspec.UNSET
+
+
+MIRROR_VERSION: Final = "schema_version__"
+"""The attribute of a top-level mirror that holds ``"$schema_version"``."""
+
+_MIRRORS: dict[tuple[type, bool], Any] = {}
+
+
+def _mirror_type(kind: b.Kind) -> Any:  # noqa: ANN401, PLR0911 - a type expression; one branch per kind
+    """The JSON type of a field's raw value that the compiled loader's quick test takes."""
+    if isinstance(kind, b.Nullable):
+        inner = _mirror_type(kind.inner)
+        return inner if inner is Any else inner | None
+    if isinstance(
+        kind,
+        (b.Text, b.Code, b.DateKind, b.EnumKind, b.Phone, b.ResidentIdKind, b.StudentNumberField),
+    ):
+        return str
+    if isinstance(kind, b.BoolKind):
+        return bool
+    if isinstance(kind, b.IntKind):
+        return int
+    if isinstance(kind, b.ModelKind):
+        return mirror(kind.cls, top=False)
+    if isinstance(kind, b.TupleKind) and isinstance(kind.inner, b.ModelKind):
+        return list[mirror(kind.inner.cls, top=False)]  # type: ignore[misc]
+    if isinstance(kind, b.EnumSetKind):
+        return list[str]
+    return Any
+
+
+def mirror(cls: type[b.Model], *, top: bool = True) -> Any:  # noqa: ANN401 - a msgspec Struct type
+    """A msgspec Struct that decodes the documents of ``cls`` to JSON values, typed.
+
+    Every field is typed as the JSON value the compiled loader's quick test takes
+    (a string for text, codes, dates, enums and ID numbers; nested models as their
+    own mirrors; anything else as raw JSON), unknown keys are refused, and an
+    optional field left out is ``msgspec.UNSET``. A top-level mirror also takes
+    ``"$schema_version"``, absent (``UNSET``) or the current version only. The
+    decoder thus refuses whatever the loader would not take as it is; such a
+    document is read the general way. Needs msgspec (the ``fastjson`` extra).
+
+    Example:
+        >>> import msgspec
+        >>> from kongchuo import School
+        >>> doc = b'{"$schema_version": 3, "code": "1", "name": "x", "kind": "primary",'
+        >>> doc += b' "jurisdiction": "370983003"}'
+        >>> raw = msgspec.json.decode(doc, type=mirror(School))
+        >>> raw.code, raw.city_direct is msgspec.UNSET
+        ('1', True)
+    """
+    key = (cls, top)
+    found = _MIRRORS.get(key)
+    if found is not None:
+        return found
+    import msgspec  # noqa: PLC0415 - an optional extra, imported when a mirror is asked for
+
+    from kongchuo._models.documents import SCHEMA_VERSION, VERSION_KEY  # noqa: PLC0415 - a cycle
+
+    unset = msgspec.UNSET
+    specs: list[Any] = []
+    if top:
+        version = msgspec.field(default=unset, name=VERSION_KEY)
+        specs.append((MIRROR_VERSION, Literal[SCHEMA_VERSION], version))
+    specs.extend(
+        (f.name, _mirror_type(f.kind)) if f.required else (f.name, _mirror_type(f.kind), unset)
+        for f in b.fields_of(cls)
+    )
+    # Required fields first: a Struct's fields without defaults cannot follow others.
+    specs.sort(key=len)
+    made = msgspec.defstruct(
+        f"{cls.__name__}Mirror" if top else f"{cls.__name__}NestedMirror",
+        specs,
+        forbid_unknown_fields=True,
+        gc=False,  # nothing in a mirror makes a cycle
+        module=__name__,
+    )
+    _MIRRORS[key] = made
+    return made
+
+
 _DUMPERS: dict[type, Callable[[Any], dict[str, object]]] = {}
 
 
-def _dump_expr(w: _Writer, kind: b.Kind, v: str) -> str:  # noqa: PLR0911 - one branch per kind
-    """An expression for the full (unmasked) JSON form of the value in ``v``."""
+def _dump_expr(w: _Writer, kind: b.Kind, v: str, *, typed: bool = False) -> str:  # noqa: PLR0911 - one branch per kind
+    """An expression for the full (unmasked) JSON form of the value in ``v``.
+
+    ``typed``: for msgspec's encoder (see :func:`typed_dumper`): dates as they are
+    (it writes them in ISO form) and nested models as their write mirrors.
+    """
     if isinstance(kind, b.Nullable):
-        inner = _dump_expr(w, kind.inner, v)
+        inner = _dump_expr(w, kind.inner, v, typed=typed)
         return v if inner == v else f"(None if {v} is None else {inner})"
     if isinstance(kind, (b.Text, b.Code, b.BoolKind, b.IntKind, b.Phone)):
         return v
     if isinstance(kind, b.EnumKind):
         return f"{v}._value_"
     if isinstance(kind, b.DateKind):
-        return f"{v}.isoformat()"
+        return v if typed else f"{v}.isoformat()"
     if isinstance(kind, (b.ResidentIdKind, b.StudentNumberField)):
         return f"{v}.value"
+    nested = typed_dumper if typed else dumper
     if isinstance(kind, b.ModelKind):
-        return f"{w.ref(dumper(kind.cls), 'dump')}({v})"
+        return f"{w.ref(nested(kind.cls), 'dump')}({v})"
     if isinstance(kind, b.TupleKind) and isinstance(kind.inner, b.ModelKind):
-        return f"[{w.ref(dumper(kind.inner.cls), 'dump')}(item) for item in {v}]"
+        return f"[{w.ref(nested(kind.inner.cls), 'dump')}(item) for item in {v}]"
     if isinstance(kind, b.EnumSetKind):
         return f"(sorted([m._value_ for m in {v}]) if {v} else [])"
     return f"{w.ref(kind, 'kind')}.dump({v}, _FULL)"
@@ -339,19 +476,66 @@ def dumper(cls: type[b.Model]) -> Callable[[Any], dict[str, object]]:
     fn = _DUMPERS.get(cls)
     if fn is not None:
         return fn
+    made: Callable[[Any], dict[str, object]] = _compile_dumper(cls, typed=False)
+    _DUMPERS[cls] = made
+    return made
+
+
+_TYPED_DUMPERS: dict[tuple[type, bool], Callable[[Any], Any]] = {}
+
+
+def typed_dumper(cls: type[b.Model], *, top: bool = False) -> Callable[[Any], Any]:
+    """The compiled full dumper of ``cls`` to its write mirror, a msgspec Struct.
+
+    msgspec's encoder writes the mirror as :func:`dumper`'s dict would be written
+    (with ``"$schema_version"`` first where ``top``): the same keys in the same
+    order, the same values, so the same bytes. Needs msgspec (the ``fastjson`` extra).
+
+    Example:
+        >>> import msgspec
+        >>> from kongchuo import School, SchoolKind
+        >>> school = School(
+        ...     code="2137098301",
+        ...     name="王瓜店中学",
+        ...     kind=SchoolKind.PRIMARY,
+        ...     jurisdiction="370983003",
+        ... )
+        >>> msgspec.json.encode(typed_dumper(School, top=True)(school)).decode()[:41]
+        '{"$schema_version":3,"code":"2137098301",'
+    """
+    key = (cls, top)
+    fn = _TYPED_DUMPERS.get(key)
+    if fn is None:
+        fn = _TYPED_DUMPERS[key] = _compile_dumper(cls, typed=True, top=top)
+    return fn
+
+
+def _compile_dumper(cls: type[b.Model], *, typed: bool, top: bool = False) -> Any:  # noqa: ANN401 - a function
     w = _Writer()
     w.ns["_FULL"] = b.FULL
     fields = b.fields_of(cls)
     lines = ["def dump(o):"]
     for i, f in enumerate(fields):
         lines.append(f"    v{i} = o.{f.name}")
-    items = ", ".join(f"{f.name!r}: {_dump_expr(w, f.kind, f'v{i}')}" for i, f in enumerate(fields))
-    lines.append(f"    return {{{items}}}")
-    made: Callable[[Any], dict[str, object]] = _define(
-        w, lines, f"<kongchuo dumper {cls.__qualname__}>"
-    )
-    _DUMPERS[cls] = made
-    return made
+    exprs = [_dump_expr(w, f.kind, f"v{i}", typed=typed) for i, f in enumerate(fields)]
+    if typed:
+        import msgspec  # noqa: PLC0415 - an optional extra, imported when a mirror is asked for
+
+        from kongchuo._models.documents import SCHEMA_VERSION, VERSION_KEY  # noqa: PLC0415 - a cycle
+
+        specs: list[Any] = [(f.name, object) for f in fields]
+        if top:
+            specs.insert(0, (MIRROR_VERSION, object, msgspec.field(name=VERSION_KEY)))
+            exprs.insert(0, repr(SCHEMA_VERSION))
+        written = msgspec.defstruct(
+            f"{cls.__name__}{'' if top else 'Nested'}Written", specs, gc=False, module=__name__
+        )
+        lines.append(f"    return {w.ref(written, 'written')}({', '.join(exprs)})")
+    else:
+        items = ", ".join(f"{f.name!r}: {e}" for f, e in zip(fields, exprs, strict=True))
+        lines.append(f"    return {{{items}}}")
+    kind = "typed dumper" if typed else "dumper"
+    return _define(w, lines, f"<kongchuo {kind} {cls.__qualname__}>")
 
 
 def _quick(w: _Writer, kind: b.Kind, x: str) -> str:  # noqa: C901, PLR0911 - one branch per kind

@@ -18,28 +18,52 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any, Final, Literal, TypeVar
+from typing import IO, Any, Final, Literal, NamedTuple, TypeVar
 
 import kongchuo
 from kongchuo import Problem, ValidationError
 from kongchuo._core.args import require_choice, require_instance, require_int, require_iterable
 from kongchuo._core.errors import problem, type_name
-from kongchuo._models.base import gc_paused
+from kongchuo._models import compiled
+from kongchuo._models.base import MODELS, gc_paused
+from kongchuo._models.documents import UNIONS, union_of
 
 __all__ = ["read_jsonl", "write_jsonl"]
 
 T = TypeVar("T")
 _INDEX: Final = re.compile(r"^\$\[([0-9]+)\]")
 _CHUNK: Final = 8192
+_NO_EXTRA: Final[frozenset[str]] = frozenset()
+_LEFT: Final[Any] = object()  # a line the typed path leaves to the general way
 
 
 Codec = Literal["auto", "json", "msgspec"]
 
 
-def _codec(
-    codec: object,
-) -> tuple[Callable[[list[Any]], str], Callable[[str], object]]:
-    """The writer of a chunk of documents (one line each) and the decoder of a line."""
+class _Codec(NamedTuple):
+    """A codec: the writer of a chunk of documents and the decoder of a line.
+
+    ``typed`` (msgspec only) gives, for a model class, the fast reader of a line
+    and the fast writer of a chunk of models, or ``None`` (see :func:`_typed`).
+    """
+
+    lines: Callable[[list[Any]], str]
+    loads: Callable[[str], object]
+    typed: Callable[[type], _Typed | None] | None = None
+
+
+class _Typed(NamedTuple):
+    """msgspec's typed path for one model class: a line to its record, records to lines."""
+
+    read: Callable[[str], Any]
+    """The record of a line, or :class:`ValueError` for a line to read the general way."""
+
+    write: Callable[[list[Any]], str]
+    """The lines of a chunk of records of the class, or :class:`ValueError`."""
+
+
+def _codec(codec: object) -> _Codec:
+    """The codec named by ``codec``."""
     require_choice(codec, ("auto", "json", "msgspec"), "codec", code="batch.codec")
     standard = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
@@ -47,7 +71,7 @@ def _codec(
         return "".join([standard(doc) + "\n" for doc in docs])
 
     if codec == "json":
-        return lines, json.loads
+        return _Codec(lines, json.loads)
     try:
         import msgspec  # noqa: PLC0415 - an optional extra, imported when asked for
     except ImportError:
@@ -58,14 +82,14 @@ def _codec(
                 "codec 'msgspec' 需要安装 msgspec：pip install 'kongchuo[fastjson]'",
                 path="codec",
             ) from None
-        return lines, json.loads
+        return _Codec(lines, json.loads)
     return _msgspec(msgspec, standard)
 
 
 def _msgspec(
     msgspec: Any,  # noqa: ANN401 - the optional module
     standard: Callable[[object], str],
-) -> tuple[Callable[[list[Any]], str], Callable[[str], object]]:
+) -> _Codec:
     """The writer of a chunk and the decoder of a line with msgspec, falling back to json."""
     encoder = msgspec.json.Encoder()
     encode, encode_lines = encoder.encode, encoder.encode_lines
@@ -86,10 +110,53 @@ def _msgspec(
     def loads(line: str) -> object:
         try:
             return decode(line)
-        except ValueError:  # msgspec.DecodeError: let json have its say
+        except (ValueError, RecursionError):  # msgspec.DecodeError: let json have its say
             return json.loads(line)
 
-    return fast_lines, loads
+    return _Codec(fast_lines, loads, lambda cls: _typed(msgspec, cls, encode_lines))
+
+
+_TYPED: dict[type, _Typed | None] = {}
+
+
+def _typed(
+    msgspec: Any,  # noqa: ANN401 - the optional module
+    cls: type,
+    encode_lines: Callable[[list[Any]], bytes],
+) -> _Typed | None:
+    """The typed path of msgspec for ``cls``; ``None`` for a tagged union or no model.
+
+    A line decodes to the class's mirror (:func:`~kongchuo._models.compiled.mirror`),
+    which refuses what the compiled loader would not take as it is (an unknown key,
+    a value of another JSON type, another ``$schema_version``), and the loader
+    generated from the same checks builds the record; a record is written through its
+    write mirror (:func:`~kongchuo._models.compiled.typed_dumper`). Whatever either
+    refuses goes the general way, so the records, the problems and the bytes are the
+    general way's.
+    """
+    if cls in _TYPED:
+        return _TYPED[cls]
+    found = None
+    if cls in MODELS and cls not in UNIONS and union_of(cls) is None:
+        decode = msgspec.json.Decoder(compiled.mirror(cls)).decode
+        build = compiled.typed_loader(cls)
+        dump = compiled.typed_dumper(cls, top=True)
+
+        def read(line: str) -> Any:  # noqa: ANN401 - a record of cls
+            return build(decode(line), _NO_EXTRA)
+
+        def write(models: list[Any]) -> str:
+            mirrors = [dump(m) for m in models if m.__class__ is cls]
+            if len(mirrors) != len(models):  # another class in the chunk
+                raise ValueError
+            try:
+                return str(encode_lines(mirrors).decode())
+            except (TypeError, ValueError, OverflowError) as exc:  # a lone surrogate
+                raise ValueError from exc
+
+        found = _Typed(read, write)
+    _TYPED[cls] = found
+    return found
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -140,11 +207,19 @@ def write_jsonl(
             path="out",
         )
     chunk_size = require_int(chunk_size, "chunk_size", min_value=1, max_value=1 << 24)
-    dumps, _ = _codec(codec)
+    found = _codec(codec)
     count = 0
     for batch in _chunks(models, chunk_size):
+        typed = found.typed(batch[0].__class__) if found.typed is not None else None
+        if typed is not None:
+            try:
+                out.write(typed.write(batch))
+                count += len(batch)
+                continue
+            except ValueError:  # another class in the chunk, a lone surrogate: the general way
+                pass
         docs = kongchuo.to_dicts(batch)
-        out.write(dumps(docs))
+        out.write(found.lines(docs))
         count += len(docs)
     return count
 
@@ -173,9 +248,10 @@ def read_jsonl(
     """
     source = require_iterable(source, "source")  # type: ignore[assignment]
     chunk_size = require_int(chunk_size, "chunk_size", min_value=1, max_value=1 << 24)
-    _, loads = _codec(codec)
+    found = _codec(codec)
+    typed = found.typed(cls) if found.typed is not None else None
     with gc_paused():  # the decoded documents and the records hold no cycles
-        return _read(source, cls, chunk_size, loads)
+        return _read(source, cls, chunk_size, found.loads, typed)
 
 
 def _read(
@@ -183,43 +259,84 @@ def _read(
     cls: type[T],
     chunk_size: int,
     loads: Callable[[str], object],
+    typed: _Typed | None,
 ) -> list[T]:
     out: list[T] = []
     problems: list[Problem] = []
     numbered = ((n, line) for n, line in enumerate(source, start=1) if _text_line(line, n).strip())
-    for batch in _chunks(numbered, chunk_size):
-        docs: list[object] = []
-        lines: list[int] = []
-        for number, line in batch:
-            try:
-                docs.append(loads(line))
-                lines.append(number)
-            except ValueError:
-                problems.append(
-                    problem(
-                        "document.syntax",
-                        "this line is not JSON",
-                        "该行不是有效的 JSON",
-                        f"$[{number}]",
-                    )
-                )
-        try:
-            out.extend(kongchuo.from_dicts(docs, cls))
-        except ValidationError as exc:
-            for bad in exc.errors:
-                found = _INDEX.match(bad.path)
-                if found is None:
-                    problems.append(bad)
-                    continue
-                number = lines[int(found.group(1))]
-                problems.append(
-                    problem(
-                        bad.code,
-                        bad.message,
-                        bad.message_zh,
-                        f"$[{number}]" + bad.path[found.end() :],
-                    )
-                )
+    for chunk in _chunks(numbered, chunk_size):
+        if typed is None:
+            records = _general(chunk, cls, loads, problems)
+            if records is not None:
+                out.extend(records)
+            continue
+        done, left = _typed_pass(chunk, typed.read)
+        if not left:
+            out.extend(done)
+            continue
+        records = _general(left, cls, loads, problems)
+        if records is not None:  # the general way's records in their places
+            rest = iter(records)
+            out.extend([next(rest) if r is _LEFT else r for r in done])
     if problems:
         raise ValidationError.of(problems)
     return out
+
+
+def _typed_pass(
+    chunk: list[tuple[int, str]], read: Callable[[str], Any]
+) -> tuple[list[Any], list[tuple[int, str]]]:
+    """The records of the lines the typed path reads (``_LEFT`` for the others), and the others."""
+    done: list[Any] = []
+    left: list[tuple[int, str]] = []
+    for number, line in chunk:
+        try:
+            done.append(read(line))
+        except (ValueError, RecursionError):  # msgspec's errors, the loader's problems
+            done.append(_LEFT)
+            left.append((number, line))
+    return done, left
+
+
+def _general(
+    batch: list[tuple[int, str]],
+    cls: type[T],
+    loads: Callable[[str], object],
+    problems: list[Problem],
+) -> list[T] | None:
+    """The records of numbered lines, or ``None`` with their problems added to ``problems``."""
+    before = len(problems)
+    docs: list[object] = []
+    lines: list[int] = []
+    for number, line in batch:
+        try:
+            docs.append(loads(line))
+            lines.append(number)
+        except (ValueError, RecursionError):  # nested deeper than the decoder goes
+            problems.append(
+                problem(
+                    "document.syntax",
+                    "this line is not JSON",
+                    "该行不是有效的 JSON",
+                    f"$[{number}]",
+                )
+            )
+    try:
+        records = kongchuo.from_dicts(docs, cls)
+    except ValidationError as exc:
+        for bad in exc.errors:
+            found = _INDEX.match(bad.path)
+            if found is None:
+                problems.append(bad)
+                continue
+            number = lines[int(found.group(1))]
+            problems.append(
+                problem(
+                    bad.code,
+                    bad.message,
+                    bad.message_zh,
+                    f"$[{number}]" + bad.path[found.end() :],
+                )
+            )
+        return None
+    return records if len(problems) == before else None

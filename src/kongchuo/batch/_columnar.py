@@ -485,13 +485,6 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
         (pl.col("absent") | pl.col("leave")).sum().alias("away"),
         (pl.col("absent") & ~pl.col("leave")).sum().alias("unexplained"),
     )
-    # Every child: the census, and the registered or attending children it lacks.
-    strangers = (
-        pl.concat([per_reg.select("key"), per_mark.select("key")])
-        .join(people, on="key", how="anti")
-        .unique()
-        .with_columns(pl.lit(None, dtype=pl.Boolean).alias("gone"))
-    )
     key = pl.col("key")
     on_roll_here = (
         pl.lit(bool(work.school_days))
@@ -514,10 +507,11 @@ def visit_columnar(  # noqa: PLR0917 - the grouped inputs, passed apart
     # The window's and the days' counts belong to children with records: joined to
     # those first (small frames), the table takes one join of them, not three.
     per_marked = per_mark.join(per_window, on="key", how="left").join(per_day, on="key", how="left")
+    # Every child: the census, and the registered or attending children it lacks
+    # (full joins; ``gone`` is null for a child not in the census).
     table = (
-        pl.concat([people, strangers])
-        .join(per_reg, on="key", how="left")
-        .join(per_marked, on="key", how="left")
+        people.join(per_reg, on="key", how="full", coalesce=True)
+        .join(per_marked, on="key", how="full", coalesce=True)
         .select(
             "key",
             alone.fill_null(value=False).alias("alone"),

@@ -4,11 +4,13 @@ The joins of 三比对 — which registrations are on roll, which child has one,
 none, who has attendance records, whose household status rules out a roll entry —
 run as polars group-bys over flat columns, and so do the counts of days absent
 and on leave per student and the masking of the keys. Most children come out of
-them with nothing to find — no attendance record, or too few days absent without
-leave for any finding, at the school that holds the registration — and their
-:class:`~kongchuo.batch.StudentBand` is built straight from the columns, when the
-bands are first read. Every
-other child goes through the same per-child comparison as the pure-Python path,
+them settled: on roll at one school with no approved leave to weigh, their
+:class:`~kongchuo.batch.StudentBand` built straight from the columns when the
+bands are first read. For those absent without leave or attending only
+elsewhere, polars also finds the longest run of absence and the schools
+attended; children with no registration and no attendance record go straight to
+the 失学 check. Every other child goes through the same per-child comparison as
+the pure-Python path. Each finding is made by the one function both paths call,
 so the findings, their messages and their order are the same by construction
 (and a property test checks the whole result is equal).
 

@@ -166,6 +166,10 @@ def _raw_text(doc, draw):
                 '"text"\n',
                 text.replace("}", "}" + "\n" + text.rstrip("\n"), 1),
                 "[" * 3000 + "]" * 3000 + "\n",
+                "\n",
+                " \t\r\n",
+                "\u3000\n",
+                text.rstrip("\n"),
             ]
         )
     )

@@ -108,54 +108,44 @@ def _generic(w: _Writer, kind: b.Kind, v: str, x: str, prefix: str) -> list[str]
     ]
 
 
-def _emit(  # noqa: C901, PLR0911 - one branch per kind
-    w: _Writer,
-    kind: b.Kind,
-    v: str,
-    x: str,
-    prefix: str,
-    *,
-    nested: Callable[[Any], Loader] | None = None,
+def _emit(  # noqa: C901, PLR0911, PLR0912 - one branch per kind
+    w: _Writer, kind: b.Kind, v: str, x: str, prefix: str, *, typed: bool = False
 ) -> list[str]:
     """Lines that set ``x`` from the raw value in ``v``, or add problems to ``bad``.
 
-    ``nested`` gives the loader of a nested model's value (by default the loader of
-    its dict, :func:`loader`; the typed loaders pass :func:`typed_loader`).
+    ``typed``: ``v`` comes from a typed mirror (see :func:`typed_loader`), so the
+    tests its decoder has made are left out — the JSON type of the value, and lone
+    surrogates in a string (msgspec decodes none) — and nested models are read by
+    their typed loaders.
     """
-    nested = nested or loader
     slow = _generic(w, kind, v, x, prefix)
+    # The JSON type test, which a typed mirror has made already.
+    is_str = "" if typed else f"{v}.__class__ is str and "
     if isinstance(kind, b.Nullable):
-        inner = _emit(w, kind.inner, v, x, prefix, nested=nested)
+        inner = _emit(w, kind.inner, v, x, prefix, typed=typed)
         return [f"if {v} is None:", f"    {x} = None", "else:", *_indent(inner)]
     if isinstance(kind, b.Text):
-        test = (
-            f"{v}.__class__ is str and 0 < len({v}) <= {kind.max_len} and not {v}.isspace()"
-            f" and ({v}.isascii() or not {w.ref(b.has_surrogate, 'surrogate')}({v}))"
-        )
+        test = f"{is_str}0 < len({v}) <= {kind.max_len} and not {v}.isspace()"
+        if not typed:
+            test += f" and ({v}.isascii() or not {w.ref(b.has_surrogate, 'surrogate')}({v}))"
         return [f"if {test}:", f"    {x} = {v}", "else:", *_indent(slow)]
-    if isinstance(kind, (b.Code, b.DateKind)):
-        cache = w.ref(kind._cache, "cache")  # noqa: SLF001
-        return [
-            f"{x} = {cache}.get({v}) if {v}.__class__ is str else None",
-            f"if {x} is None:",
-            *_indent(slow),
-        ]
-    if isinstance(kind, b.EnumKind):
-        table = w.ref(kind.by_value, "enum")
-        return [
-            f"{x} = {table}.get({v}) if {v}.__class__ is str else None",
-            f"if {x} is None:",
-            *_indent(slow),
-        ]
+    if isinstance(kind, (b.Code, b.DateKind, b.EnumKind)):
+        table = w.ref(kind.by_value if isinstance(kind, b.EnumKind) else kind._cache, "cache")  # noqa: SLF001
+        found = (
+            f"{table}.get({v})" if typed else f"{table}.get({v}) if {v}.__class__ is str else None"
+        )
+        return [f"{x} = {found}", f"if {x} is None:", *_indent(slow)]
     if isinstance(kind, b.BoolKind):
+        if typed:
+            return [f"{x} = {v}"]
         return [f"if {v} is True or {v} is False:", f"    {x} = {v}", "else:", *_indent(slow)]
     if isinstance(kind, b.IntKind):
-        test = f"{v}.__class__ is int and {kind.low} <= {v} <= {kind.high}"
+        test = f"{'' if typed else f'{v}.__class__ is int and '}{kind.low} <= {v} <= {kind.high}"
         return [f"if {test}:", f"    {x} = {v}", "else:", *_indent(slow)]
     if isinstance(kind, b.Phone):
         # The common case, an 11-digit mobile number, without the regular expression.
         test = (
-            f"{v}.__class__ is str and len({v}) == 11 and {v}[0] == '1' "
+            f"{is_str}len({v}) == 11 and {v}[0] == '1' "
             f"and {v}[1] in '3456789' and {v}.isascii() and {v}.isdigit()"
         )
         return [f"if {test}:", f"    {x} = {v}", "else:", *_indent(slow)]
@@ -167,6 +157,7 @@ def _emit(  # noqa: C901, PLR0911 - one branch per kind
             f"    {x} = _BAD",
             f"    bad = _under(bad, e, {prefix})",
         ]
+    nested = typed_loader if typed else loader
     if isinstance(kind, b.ModelKind):
         load = w.ref(nested(kind.cls), "load")
         return [
@@ -194,6 +185,8 @@ def _emit(  # noqa: C901, PLR0911 - one branch per kind
         ]
     if isinstance(kind, b.EnumSetKind):
         cache = w.ref(kind._cache, "sets")  # noqa: SLF001
+        if typed:  # a list of strings
+            return [f"{x} = {cache}.get(tuple({v}))", f"if {x} is None:", *_indent(slow)]
         return [
             "try:",
             f"    {x} = {cache}.get(tuple({v})) if {v}.__class__ is list else None",
@@ -224,7 +217,6 @@ def _compile(cls: type[b.Model], *, typed: bool = False) -> Loader:  # noqa: C90
             "    bad = None",
             f"    n = {sum(f.required for f in fields)}",
         ]
-    nested = typed_loader if typed else loader
     for i, f in enumerate(fields):
         x = f"x{i}"
         prefix = repr(f"$.{f.name}")
@@ -258,7 +250,7 @@ def _compile(cls: type[b.Model], *, typed: bool = False) -> Loader:  # noqa: C90
                 "    else:",
                 "        n += 1",
             ]
-        lines.extend(indent + line for line in _emit(w, f.kind, "v", x, prefix, nested=nested))
+        lines.extend(indent + line for line in _emit(w, f.kind, "v", x, prefix, typed=typed))
     if not typed:
         lines += [
             "    if n != len(raw):",

@@ -55,8 +55,11 @@ class _Codec(NamedTuple):
 class _Typed(NamedTuple):
     """msgspec's typed path for one model class: a line to its record, records to lines."""
 
-    read: Callable[[str], Any]
-    """The record of a line, or :class:`ValueError` for a line to read the general way."""
+    decode: Callable[[str], Any]
+    """A line to its typed mirror, or :class:`ValueError` for a line to read the general way."""
+
+    build: Callable[[Any, frozenset[str]], Any]
+    """A mirror to its record, or :class:`ValidationError`: read the line the general way."""
 
     write: Callable[[list[Any]], str]
     """The lines of a chunk of records of the class, or :class:`ValueError`."""
@@ -139,11 +142,7 @@ def _typed(
     found = None
     if cls in MODELS and cls not in UNIONS and union_of(cls) is None:
         decode = msgspec.json.Decoder(compiled.mirror(cls)).decode
-        build = compiled.typed_loader(cls)
         dump = compiled.typed_dumper(cls, top=True)
-
-        def read(line: str) -> Any:  # noqa: ANN401 - a record of cls
-            return build(decode(line), _NO_EXTRA)
 
         def write(models: list[Any]) -> str:
             mirrors = [dump(m) for m in models if m.__class__ is cls]
@@ -154,7 +153,7 @@ def _typed(
             except (TypeError, ValueError, OverflowError) as exc:  # a lone surrogate
                 raise ValueError from exc
 
-        found = _Typed(read, write)
+        found = _Typed(decode, compiled.typed_loader(cls), write)
     _TYPED[cls] = found
     return found
 
@@ -263,39 +262,71 @@ def _read(
 ) -> list[T]:
     out: list[T] = []
     problems: list[Problem] = []
-    numbered = ((n, line) for n, line in enumerate(source, start=1) if _text_line(line, n).strip())
-    for chunk in _chunks(numbered, chunk_size):
-        if typed is None:
+    if typed is None:
+        numbered = (
+            (n, line) for n, line in enumerate(source, start=1) if _text_line(line, n).strip()
+        )
+        for chunk in _chunks(numbered, chunk_size):
             records = _general(chunk, cls, loads, problems)
             if records is not None:
                 out.extend(records)
-            continue
-        done, left = _typed_pass(chunk, typed.read)
-        if not left:
-            out.extend(done)
-            continue
-        records = _general(left, cls, loads, problems)
-        if records is not None:  # the general way's records in their places
-            rest = iter(records)
-            out.extend([next(rest) if r is _LEFT else r for r in done])
+    else:
+        _read_typed(source, cls, chunk_size, loads, typed, out, problems)
     if problems:
         raise ValidationError.of(problems)
     return out
 
 
-def _typed_pass(
-    chunk: list[tuple[int, str]], read: Callable[[str], Any]
-) -> tuple[list[Any], list[tuple[int, str]]]:
-    """The records of the lines the typed path reads (``_LEFT`` for the others), and the others."""
-    done: list[Any] = []
+def _read_typed(  # noqa: PLR0917 - the parts of _read
+    source: IO[str] | Iterable[str],
+    cls: type[T],
+    chunk_size: int,
+    loads: Callable[[str], object],
+    typed: _Typed,
+    out: list[T],
+    problems: list[Problem],
+) -> None:
+    """The typed path first, line by line; the lines it leaves go the general way by chunk.
+
+    The chunks are those of the general way (``chunk_size`` lines that are not
+    blank), so the problems come in the same order.
+    """
+    decode, build = typed.decode, typed.build
+    done: list[Any] = []  # the chunk's records, _LEFT for a line left to the general way
     left: list[tuple[int, str]] = []
-    for number, line in chunk:
+    for number, line in enumerate(source, start=1):
+        if line.__class__ is not str:
+            _text_line(line, number)
+        if not line or line.isspace():  # as line.strip() is empty, without the copy
+            continue
         try:
-            done.append(read(line))
+            done.append(build(decode(line), _NO_EXTRA))
         except (ValueError, RecursionError):  # msgspec's errors, the loader's problems
             done.append(_LEFT)
             left.append((number, line))
-    return done, left
+        if len(done) >= chunk_size:
+            _flush(done, left, cls, loads, out, problems)
+            done, left = [], []
+    if done:
+        _flush(done, left, cls, loads, out, problems)
+
+
+def _flush(  # noqa: PLR0917 - the parts of _read
+    done: list[Any],
+    left: list[tuple[int, str]],
+    cls: type[T],
+    loads: Callable[[str], object],
+    out: list[T],
+    problems: list[Problem],
+) -> None:
+    """Add a chunk's records to ``out``, the lines left read the general way in their places."""
+    if not left:
+        out.extend(done)
+        return
+    records = _general(left, cls, loads, problems)
+    if records is not None:
+        rest = iter(records)
+        out.extend([next(rest) if r is _LEFT else r for r in done])
 
 
 def _general(

@@ -19,7 +19,9 @@ printed beside a baseline measured in the same process:
   polars join of the registration comparison, the latter with and without the
   build of its frames;
 * JSON Lines of the children beside msgspec with the same ID checks, with the time
-  split into encoding and unstructuring.
+  of the msgspec codec split into its parts (write mirrors, encoding, the text;
+  decoding to the typed mirrors, the checked build of the records); ``--jsonl-only``
+  runs this phase alone, on the children of the household feed's intake.
 
 Memory is the maximum resident set size (``resource.getrusage``, ``ru_maxrss``):
 of the whole process after each phase, and for reconciliation and the joins, of a
@@ -37,8 +39,10 @@ import io
 import json
 import os
 import resource
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import kongchuo
@@ -56,6 +60,9 @@ from kongchuo.batch import (
     write_jsonl,
 )
 from kongchuo.policy import FEICHENG
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _timing import best
 
 
 def peak_mib() -> float:
@@ -275,25 +282,23 @@ def reconcile_phase(  # noqa: C901, PLR0912, PLR0917 - one phase, memory then ti
     del results
 
 
-def jsonl_phase(children: list[kongchuo.Child], *, with_json: bool) -> None:  # noqa: PLR0915
+def jsonl_phase(children: list[kongchuo.Child], *, with_json: bool, rounds: int = 3) -> None:  # noqa: PLR0915
     """JSON Lines of the children beside msgspec Structs with the same ID checks.
 
-    Every timing here runs with the collector paused, as the library's paths do.
+    Every timing here runs with the collector paused, as the library's paths do. The
+    msgspec codec and the baseline run interleaved, best of ``rounds`` (so both meet
+    the same load and neither pays alone for the first use of fresh memory).
     ``with_json`` adds the standard-library codec and where its time goes.
     """
     print(
         f"JSON Lines of {len(children):,} children beside msgspec with the same ID checks "
-        "(collector paused in every timing):"
+        f"(collector paused in every timing; best of {rounds} interleaved runs):"
     )
     fast = io.StringIO()
-    with gc_paused():
-        fast_write_s, _ = timed(lambda out=fast: write_jsonl(children, out, codec="auto"))
+    write_jsonl(children, fast, codec="auto")
     text = fast.getvalue()
     del fast
-    with gc_paused():
-        fast_read_s, loaded = timed(lambda: read_jsonl(io.StringIO(text), kongchuo.Child))
-    assert loaded == children  # noqa: S101 - a benchmark checks its own round trip
-    del loaded
+    assert read_jsonl(io.StringIO(text), kongchuo.Child) == children  # noqa: S101 - a benchmark checks its own round trip
     per = None
     if with_json:
         buf = io.StringIO()
@@ -356,11 +361,12 @@ def jsonl_phase(children: list[kongchuo.Child], *, with_json: bool) -> None:  # 
     ]
     enc = msgspec.json.Encoder()
     dec = msgspec.json.Decoder(Kid)
+    data = b"\n".join(enc.encode(k) for k in kids)
 
     def ms_write() -> bytes:
         return b"\n".join(enc.encode(k) for k in kids)
 
-    def ms_read(data: bytes) -> list[Kid]:
+    def ms_read() -> list[Kid]:
         out = [dec.decode(x) for x in data.split(b"\n")]
         for k in out:
             if k.resident_id is not None:
@@ -368,22 +374,35 @@ def jsonl_phase(children: list[kongchuo.Child], *, with_json: bool) -> None:  # 
         return out
 
     with gc_paused():
-        ms_write_s, data = timed(ms_write)
-        ms_read_s, _ = timed(lambda: ms_read(data))
-    with gc_paused():  # where the msgspec codec's time goes
-        docs_s, docs = timed(lambda: kongchuo.to_dicts(children))
-        lines_s, _ = timed(lambda docs=docs: msgspec.json.Encoder().encode_lines(docs))
-        decoder = msgspec.json.Decoder()
+        fast_write_s, ms_write_s = best(
+            [lambda: write_jsonl(children, io.StringIO(), codec="auto"), ms_write], rounds
+        )
+        fast_read_s, ms_read_s = best(
+            [lambda: read_jsonl(io.StringIO(text), kongchuo.Child), ms_read], rounds
+        )
+    with gc_paused():  # where the msgspec codec's time goes: its typed path
+        from kongchuo._models import compiled
+
+        dump = compiled.typed_dumper(kongchuo.Child, top=True)
+        encoder = msgspec.json.Encoder()
+        mirrors_s, mirrors = timed(lambda: [dump(c) for c in children])
+        lines_s, encoded = timed(lambda mirrors=mirrors: encoder.encode_lines(mirrors))
+        text_s, _ = timed(lambda encoded=encoded: encoded.decode())
+        del mirrors, encoded
+        decoder = msgspec.json.Decoder(compiled.mirror(kongchuo.Child))
         rows = text.splitlines()
         decode_s, parsed = timed(lambda rows=rows: [decoder.decode(x) for x in rows])
-        build_s, _ = timed(lambda parsed=parsed: kongchuo.from_dicts(parsed, kongchuo.Child))
-    del docs, rows, parsed
+        build = compiled.typed_loader(kongchuo.Child)
+        none: frozenset[str] = frozenset()
+        build_s, _ = timed(lambda parsed=parsed: [build(x, none) for x in parsed])
+    del rows, parsed
     line("write_jsonl (codec auto: msgspec)", fast_write_s, len(children), ms_write_s)
-    line("  of which to_dicts (unstructure + version stamp)", docs_s, len(children))
+    line("  of which the write mirrors (typed dumper)", mirrors_s, len(children))
     line("  of which msgspec encode_lines", lines_s, len(children))
+    line("  of which bytes to text (the file is text)", text_s, len(children))
     line("read_jsonl (codec auto: msgspec)", fast_read_s, len(children), ms_read_s)
-    line("  of which msgspec decode (line by line, to dicts)", decode_s, len(children))
-    line("  of which from_dicts (building + checks incl. ID)", build_s, len(children))
+    line("  of which msgspec decode to the typed mirrors", decode_s, len(children))
+    line("  of which the typed loader (checks incl. ID)", build_s, len(children))
     line("  baseline msgspec Structs write", ms_write_s, len(kids))
     line("  baseline msgspec Structs read + ResidentId.parse", ms_read_s, len(kids))
     ms_per = (ms_write_s + ms_read_s) / len(kids) * 1e6
@@ -392,7 +411,8 @@ def jsonl_phase(children: list[kongchuo.Child], *, with_json: bool) -> None:  # 
     print(
         f"  round trip: {json_part}"
         f"kongchuo msgspec codec {fast_per:.1f} µs/record ({fast_per / ms_per:.2f}x), "
-        f"msgspec Structs {ms_per:.1f} µs/record"
+        f"msgspec Structs {ms_per:.1f} µs/record; {len(text.encode()) / len(children):.0f} "
+        "bytes per line"
     )
 
 
@@ -761,6 +781,11 @@ def main() -> None:  # noqa: PLR0915 - the options and the phases, in order
         action="store_true",
         help="with --columnar: also time the four feeds' intake with engine='python'",
     )
+    parser.add_argument(
+        "--jsonl-only",
+        action="store_true",
+        help="only the JSON Lines phase, on the children of the household feed's intake",
+    )
     args = parser.parse_args()
     n = 1_000_000 if args.province else args.children
     if args.columnar:
@@ -785,6 +810,16 @@ def main() -> None:  # noqa: PLR0915 - the options and the phases, in order
         "jurisdictions": regions.FEICHENG_UNITS,
         "schools": county.schools,
     }
+    if args.jsonl_only:
+        taken = intake(
+            rows_from_mappings(county.rows[Feed.HOUSEHOLD]), Feed.HOUSEHOLD, source="h", **common
+        )
+        children = [r.value for r in taken.records]
+        del county, taken
+        jsonl_phase(children, with_json=not args.province)
+        print(f"peak memory: {peak_mib():,.0f} MiB")
+        print("machine load (1, 5, 15 min):", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+        return
     # Warm the tables built on first use (ID dates, regions) outside the timings.
     intake(
         rows_from_mappings(county.rows[Feed.HOUSEHOLD][:50]), Feed.HOUSEHOLD, source="w", **common

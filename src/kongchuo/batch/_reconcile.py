@@ -17,7 +17,6 @@ Part of the batch layer of the design (docs/design.md).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gc
 import operator
 import zlib
@@ -80,7 +79,6 @@ __all__ = [
 ]
 
 R = TypeVar("R", Registration, Attendance)
-_A = TypeVar("_A")
 
 _NOTICE: Final = "教育部办公厅 2024 常态化报告工作机制 (四查三比对)"
 
@@ -330,8 +328,31 @@ class StudentBand:
     band: Band
 
 
-_BAND_FIELDS: Final = attrs.fields(StudentBand)
-assert all(f.validator is None and f.converter is None for f in _BAND_FIELDS)  # noqa: S101
+def _maker(cls: type[Any]) -> Callable[..., Any]:
+    """A maker of ``cls`` from its fields' values, in order, set slot by slot.
+
+    For the comparison's own objects, made by the ten thousand from values it has
+    checked: the class has no validator and no converter (asserted), so setting
+    its slots gives the object its ``__init__`` gives, without the public
+    constructor's argument check (``friendly_init``) or a frozen class's
+    ``object.__setattr__`` per field — about a third of the cost.
+    """
+    fields = attrs.fields(cls)
+    assert all(f.validator is None and f.converter is None for f in fields)  # noqa: S101
+    names = [f"v{i}" for i in range(len(fields))]
+    namespace: dict[str, object] = {"_new": object.__new__, "_cls": cls}
+    lines = [f"def make({', '.join(names)}):", "    o = _new(_cls)"]
+    for name, f in zip(names, fields, strict=True):
+        namespace[f"_set_{name}"] = getattr(cls, f.name).__set__  # the slot's descriptor
+        lines.append(f"    _set_{name}(o, {name})")
+    lines.append("    return o")
+    exec(compile("\n".join(lines), f"<kongchuo maker {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own source
+    made: Callable[..., Any] = namespace["make"]  # type: ignore[assignment]
+    return made
+
+
+_new_found: Final[Callable[..., Discrepancy]] = _maker(Discrepancy)
+_new_band: Final[Callable[..., StudentBand]] = _maker(StudentBand)
 
 
 def _plain_bands(
@@ -341,39 +362,17 @@ def _plain_bands(
 
     ``total`` is the number of school days in the window; ``away`` counts the school
     days absent or on leave, ``unexplained`` those absent without leave; the rate
-    and band are those :func:`_compare` gives. A :class:`StudentBand` has no
-    validator and no converter, so setting its slots one by one gives the object
-    its ``__init__`` gives, at about half the cost (a frozen class's ``__init__``
-    goes through ``object.__setattr__`` per field): a county has one band per
-    registered student.
+    and band are those :func:`_compare` gives.
     """
     if not total:  # no school day in the window: no band to give
         return []
     rates = [round((total - away) * 100 / total, 1) for away in range(total + 1)]
     grades = [bands.band(rate) for rate in rates]
-    slot = {f.name: getattr(StudentBand, f.name).__set__ for f in _BAND_FIELDS}
-    set_child, set_key, set_school = slot["child"], slot["key"], slot["school"]
-    set_days, set_absent, set_unexplained = (
-        slot["school_days"],
-        slot["absent_days"],
-        slot["unexplained_days"],
-    )
-    set_rate, set_band = slot["rate"], slot["band"]
-    new = object.__new__
-    out: list[StudentBand] = []
-    add = out.append
-    for child, key, school, away, unexplained in rows:
-        made = new(StudentBand)
-        set_child(made, child)
-        set_key(made, key)
-        set_school(made, school)
-        set_days(made, total)
-        set_absent(made, away)
-        set_unexplained(made, unexplained)
-        set_rate(made, rates[away])
-        set_band(made, grades[away])
-        add(made)
-    return out
+    new = _new_band
+    return [
+        new(child, key, school, total, away, unexplained, rates[away], grades[away])
+        for child, key, school, away, unexplained in rows
+    ]
 
 
 _BAND_KEY: Final = operator.attrgetter("key")
@@ -648,10 +647,6 @@ class _Work:
         # The students with nothing to find: how many, and what builds their bands.
         self.plain_bands: tuple[int, Callable[[], list[StudentBand]]] = (0, list)
         self.school_age: dict[dt.date, bool] = {}
-        # The classes' own attrs constructors, without the argument check public
-        # callers get (a run makes tens of thousands, from values already checked).
-        self.new_found = _unchecked(Discrepancy)
-        self.new_band = _unchecked(StudentBand)
 
     def is_school_age(self, birth: dt.date) -> bool:
         hit = self.school_age.get(birth)
@@ -680,42 +675,23 @@ class _Work:
         if jurisdiction is None and school is not None and school in self.schools:
             jurisdiction = self.schools[school].jurisdiction
         self.found.append(
-            self.new_found(
-                kind=kind,
-                child=child,
-                key=key,
-                resident_id=entry.child.resident_id if entry is not None else None,
-                student_number=reg.student_number if reg is not None else None,
-                school=school,
-                jurisdiction=jurisdiction,
-                since=since,
-                evidence=evidence,
-                finding=_Draft(kind, child, en, zh, severity),
+            _new_found(
+                kind,
+                child,
+                key,
+                entry.child.resident_id if entry is not None else None,
+                reg.student_number if reg is not None else None,
+                school,
+                jurisdiction,
+                since,
+                evidence,
+                _Draft(kind, child, en, zh, severity),
             )
         )
 
 
 def _masked(key: str) -> str:
     return redact(key) if len(key) == 18 else key[:7] + "*" * 8 + key[-4:]
-
-
-def _unchecked(cls: type[_A]) -> Callable[..., _A]:
-    """``cls``'s attrs ``__init__`` as a maker, without the public argument check.
-
-    The public constructor reports wrong arguments as a :class:`ValidationError`
-    (``friendly_init``), at the cost of a call and a ``try`` per object; the
-    comparison makes tens of thousands, from values it has checked. attrs puts
-    ``__init__`` on the class; the check wraps it, keeping it as ``__wrapped__``.
-    """
-    init = cls.__init__
-    made: Callable[..., _A] = functools.partial(_make, cls, getattr(init, "__wrapped__", init))
-    return made
-
-
-def _make(cls: type[_A], init: Callable[..., None], **fields: object) -> _A:
-    made: _A = object.__new__(cls)
-    init(made, **fields)
-    return made
 
 
 def _child_alone(  # noqa: PLR0917 - one child's records, passed apart
@@ -801,15 +777,15 @@ def _compare(  # noqa: C901, PLR0912, PLR0917 - one child's comparisons, in orde
         # The common case, no attendance record at all: full attendance, no finding.
         if on_roll and work.school_days:
             work.student_bands.append(
-                work.new_band(
-                    child=child,
-                    key=key,
-                    school=on_roll[0].school,
-                    school_days=len(work.school_days),
-                    absent_days=0,
-                    unexplained_days=0,
-                    rate=work.full_rate,
-                    band=work.full_band,
+                _new_band(
+                    child,
+                    key,
+                    on_roll[0].school,
+                    len(work.school_days),
+                    0,
+                    0,
+                    work.full_rate,
+                    work.full_band,
                 )
             )
         return
@@ -860,16 +836,7 @@ def _compare(  # noqa: C901, PLR0912, PLR0917 - one child's comparisons, in orde
     rate = round((total - away) * 100 / total, 1)
     reg = on_roll[0]
     work.student_bands.append(
-        work.new_band(
-            child=child,
-            key=key,
-            school=reg.school,
-            school_days=total,
-            absent_days=away,
-            unexplained_days=len(absent),
-            rate=rate,
-            band=work.bands.band(rate),
-        )
+        _new_band(child, key, reg.school, total, away, len(absent), rate, work.bands.band(rate))
     )
     if absent:
         run = _longest_run(absent, index)

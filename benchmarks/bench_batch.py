@@ -373,13 +373,25 @@ def jsonl_phase(children: list[kongchuo.Child], *, with_json: bool, rounds: int 
                 ResidentId.parse(k.resident_id)
         return out
 
+    raw = text.encode()
     with gc_paused():
-        fast_write_s, ms_write_s = best(
-            [lambda: write_jsonl(children, io.StringIO(), codec="auto"), ms_write], rounds
+        fast_write_s, bin_write_s, ms_write_s = best(
+            [
+                lambda: write_jsonl(children, io.StringIO(), codec="auto"),
+                lambda: write_jsonl(children, io.BytesIO(), codec="auto"),
+                ms_write,
+            ],
+            rounds,
         )
-        fast_read_s, ms_read_s = best(
-            [lambda: read_jsonl(io.StringIO(text), kongchuo.Child), ms_read], rounds
+        fast_read_s, bin_read_s, ms_read_s = best(
+            [
+                lambda: read_jsonl(io.StringIO(text), kongchuo.Child),
+                lambda raw=raw: read_jsonl(io.BytesIO(raw), kongchuo.Child),
+                ms_read,
+            ],
+            rounds,
         )
+    del raw
     with gc_paused():  # where the msgspec codec's time goes: its typed path
         from kongchuo._models import compiled
 
@@ -403,14 +415,18 @@ def jsonl_phase(children: list[kongchuo.Child], *, with_json: bool, rounds: int 
     line("read_jsonl (codec auto: msgspec)", fast_read_s, len(children), ms_read_s)
     line("  of which msgspec decode to the typed mirrors", decode_s, len(children))
     line("  of which the typed loader (checks incl. ID)", build_s, len(children))
+    line("write_jsonl (msgspec) to a binary file", bin_write_s, len(children), ms_write_s)
+    line("read_jsonl (msgspec) from a binary file", bin_read_s, len(children), ms_read_s)
     line("  baseline msgspec Structs write", ms_write_s, len(kids))
     line("  baseline msgspec Structs read + ResidentId.parse", ms_read_s, len(kids))
     ms_per = (ms_write_s + ms_read_s) / len(kids) * 1e6
     fast_per = (fast_write_s + fast_read_s) / len(children) * 1e6
+    bin_per = (bin_write_s + bin_read_s) / len(children) * 1e6
     json_part = f"kongchuo json {per:.1f} µs/record ({per / ms_per:.2f}x), " if per else ""
     print(
         f"  round trip: {json_part}"
         f"kongchuo msgspec codec {fast_per:.1f} µs/record ({fast_per / ms_per:.2f}x), "
+        f"binary files {bin_per:.1f} µs/record ({bin_per / ms_per:.2f}x), "
         f"msgspec Structs {ms_per:.1f} µs/record; {len(text.encode()) / len(children):.0f} "
         "bytes per line"
     )

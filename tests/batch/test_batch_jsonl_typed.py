@@ -31,17 +31,25 @@ from kongchuo.testing import (
 msgspec = pytest.importorskip("msgspec")
 
 
-def _outcome(lines: list[str], cls: type, codec: str) -> object:
+def _outcome(source: object, cls: type, codec: str) -> object:
     """The records read, or every problem as (code, path, message, Chinese message)."""
     try:
-        return read_jsonl(io.StringIO("".join(lines)), cls, codec=codec, chunk_size=3)
+        return read_jsonl(source, cls, codec=codec, chunk_size=3)
     except kongchuo.ValidationError as exc:
         return [(p.code, p.path, p.message, p.message_zh) for p in exc.errors]
 
 
 def _same(lines: list[str], cls: type) -> object:
-    found = _outcome(lines, cls, "json")
-    assert _outcome(lines, cls, "msgspec") == found
+    """Both codecs read the lines alike, and alike from their UTF-8 bytes where they have them."""
+    text = "".join(lines)
+    found = _outcome(io.StringIO(text), cls, "json")
+    assert _outcome(io.StringIO(text), cls, "msgspec") == found
+    try:
+        data = text.encode()
+    except UnicodeEncodeError:  # a lone surrogate: no UTF-8 bytes
+        return found
+    for codec in ("json", "msgspec"):
+        assert _outcome(io.BytesIO(data), cls, codec) == found
     return found
 
 
@@ -51,6 +59,9 @@ def _written(models: list[Any]) -> str:
         buf = io.StringIO()
         assert write_jsonl(models, buf, codec=codec, chunk_size=2) == len(models)
         out[codec] = buf.getvalue()
+        raw = io.BytesIO()
+        assert write_jsonl(models, raw, codec=codec, chunk_size=2) == len(models)
+        assert raw.getvalue() == out[codec].encode()
     assert out["json"] == out["msgspec"]
     return out["json"]
 
@@ -268,3 +279,50 @@ def _examples() -> list[kongchuo.Child]:
     from hypothesis import find
 
     return find(st.lists(children(), min_size=3, max_size=3), lambda _: True)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        children().map(lambda c: _dumps(kongchuo.to_dict(c)).encode())
+        | st.sampled_from(
+            [
+                b"\xff\n",
+                b'{"name": "\xe5\xbc\xa0"}\n',
+                b'{"name": "\xed\xa0\x80"}\n',
+                b"\xe3\x80\x80\n",
+                b"\xc2\xa0 \r\n",
+                b"\xef\xbb\xbf{}\n",
+                b"\n",
+            ]
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_binary_lines_read_as_their_utf8_text(lines):
+    """Bytes lines read as their UTF-8 text would; a line that is not UTF-8 is named."""
+    found = {}
+    for codec in ("json", "msgspec"):
+        found[codec] = _outcome(io.BytesIO(b"".join(lines)), kongchuo.Child, codec)
+        found[codec, "lines"] = _outcome(lines, kongchuo.Child, codec)
+    assert len({repr(v) for v in found.values()}) == 1
+    texts = []
+    for line in lines:
+        try:
+            texts.append(line.decode())
+        except UnicodeDecodeError:
+            texts.append(None)
+    if None not in texts:
+        assert found["json"] == _outcome(io.StringIO("".join(texts)), kongchuo.Child, "json")
+    else:
+        number = texts.index(None) + 1
+        problem = ("document.syntax", f"$[{number}]", "this line is not UTF-8 text")
+        assert problem in [p[:3] for p in found["json"]]
+
+
+def test_a_line_that_is_no_text_is_a_type_problem():
+    """A line that is neither str nor bytes is a type problem naming its line."""
+    with pytest.raises(kongchuo.ValidationError) as caught:
+        read_jsonl(["{}", 3], kongchuo.Child)
+    assert [(p.code, p.path) for p in caught.value.errors] == [("type", "$[2]")]

@@ -256,3 +256,17 @@ class TestFastPath:
         with pytest.raises(ValidationError) as exc_info:
             resident_id_fast(text)
         assert exc_info.value.code == expected_code
+
+    @given(
+        st.text(alphabet="0123456789Xx ３", min_size=15, max_size=19)
+        | resident_ids().map(lambda rid: rid.value)
+        | resident_ids().map(lambda rid: rid.value[:-1] + "0123456789X"[int(rid.value[0]) % 11])
+    )
+    def test_the_quick_source_passes_only_what_parse_returns_as_it_is(self, text):
+        """RESIDENT_ID_QUICK (inlined by the loaders) is true only for parse's own fast path."""
+        from kongchuo._identity.numbers import RESIDENT_ID_QUICK, resident_id_quick_names
+
+        names = resident_id_quick_names()
+        quick = eval(RESIDENT_ID_QUICK.format(v="text", body="body"), names, {"text": text})  # noqa: S307 - the library's own source
+        if quick:
+            assert ResidentId.parse(text).value == text

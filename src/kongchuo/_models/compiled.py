@@ -150,12 +150,20 @@ def _emit(  # noqa: C901, PLR0911, PLR0912 - one branch per kind
         )
         return [f"if {test}:", f"    {x} = {v}", "else:", *_indent(slow)]
     if isinstance(kind, b.ResidentIdKind):
+        # The parser's fast test inline (most numbers are normalised and right); the
+        # parser itself for the others, which names their problems.
+        w.ns.update(_identity.resident_id_quick_names())
+        test = is_str + _identity.RESIDENT_ID_QUICK.format(v=v, body=f"{x}_body")
         return [
-            "try:",
-            f"    {x} = _parse_rid({v})",
-            "except ValidationError as e:",
-            f"    {x} = _BAD",
-            f"    bad = _under(bad, e, {prefix})",
+            f"if {test}:",
+            f"    {x} = _RID_NEW(_RID_CLASS)",
+            f"    _RID_SET({x}, {v})",
+            "else:",
+            "    try:",
+            f"        {x} = _parse_rid({v})",
+            "    except ValidationError as e:",
+            f"        {x} = _BAD",
+            f"        bad = _under(bad, e, {prefix})",
         ]
     nested = typed_loader if typed else loader
     if isinstance(kind, b.ModelKind):
@@ -439,18 +447,19 @@ _DUMPERS: dict[type, Callable[[Any], dict[str, object]]] = {}
 def _dump_expr(w: _Writer, kind: b.Kind, v: str, *, typed: bool = False) -> str:  # noqa: PLR0911 - one branch per kind
     """An expression for the full (unmasked) JSON form of the value in ``v``.
 
-    ``typed``: for msgspec's encoder (see :func:`typed_dumper`): dates as they are
-    (it writes them in ISO form) and nested models as their write mirrors.
+    ``typed``: for msgspec's encoder (see :func:`typed_dumper`): dates and enum
+    members as they are (it writes dates in ISO form, members as their values) and
+    nested models as their write mirrors.
     """
     if isinstance(kind, b.Nullable):
         inner = _dump_expr(w, kind.inner, v, typed=typed)
         return v if inner == v else f"(None if {v} is None else {inner})"
     if isinstance(kind, (b.Text, b.Code, b.BoolKind, b.IntKind, b.Phone)):
         return v
-    if isinstance(kind, b.EnumKind):
-        return f"{v}._value_"
-    if isinstance(kind, b.DateKind):
-        return v if typed else f"{v}.isoformat()"
+    if isinstance(kind, (b.EnumKind, b.DateKind)):  # msgspec writes both as JSON does
+        if typed:
+            return v
+        return f"{v}._value_" if isinstance(kind, b.EnumKind) else f"{v}.isoformat()"
     if isinstance(kind, (b.ResidentIdKind, b.StudentNumberField)):
         return f"{v}.value"
     nested = typed_dumper if typed else dumper

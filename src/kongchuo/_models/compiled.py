@@ -123,6 +123,8 @@ def _emit(  # noqa: C901, PLR0911, PLR0912 - one branch per kind
     is_str = "" if typed else f"{v}.__class__ is str and "
     if isinstance(kind, b.Nullable):
         inner = _emit(w, kind.inner, v, x, prefix, typed=typed)
+        if inner == [f"{x} = {v}"]:  # a typed bool: None or the value as it is
+            return inner
         return [f"if {v} is None:", f"    {x} = None", "else:", *_indent(inner)]
     if isinstance(kind, b.Text):
         test = f"{is_str}0 < len({v}) <= {kind.max_len} and not {v}.isspace()"
@@ -178,7 +180,9 @@ def _emit(  # noqa: C901, PLR0911, PLR0912 - one branch per kind
     if isinstance(kind, b.TupleKind) and isinstance(kind.inner, b.ModelKind):
         load = w.ref(nested(kind.inner.cls), "load")
         return [
-            f"if {v}.__class__ is list:",
+            f"if {v}.__class__ is list and not {v}:",  # the common case: none
+            f"    {x} = ()",
+            f"elif {v}.__class__ is list:",
             f"    {x}_ok = True",
             f"    {x}_out = []",
             f"    for {x}_i, {x}_item in enumerate({v}):",

@@ -19,6 +19,7 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import IO, Any, Final, Literal, NamedTuple, TypeVar
 
 import kongchuo
@@ -160,13 +161,8 @@ def _typed(
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    batch: list[T] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
+    it = iter(items)
+    while batch := list(islice(it, size)):
         yield batch
 
 
@@ -336,26 +332,28 @@ def _read_typed(  # noqa: PLR0917 - the parts of _read
     The chunks are those of the general way (``chunk_size`` lines that are not
     blank), so the problems come in the same order.
     """
-    decode, build = typed.decode, typed.build
+    decode, build, none = typed.decode, typed.build, _NO_EXTRA
     done: list[Any] = []  # the chunk's records, _LEFT for a line left to the general way
     left: list[tuple[int, str | bytes]] = []
+    append = done.append
     for number, line in enumerate(source, start=1):
         if line.__class__ is not str and line.__class__ is not bytes:
             line = _text_line(line, number)  # noqa: PLW2901 - a bytearray, or not a line
         if not line or line.isspace():  # as line.strip() is empty, without the copy
             continue
         try:  # bytes as they are: msgspec checks their UTF-8
-            done.append(build(decode(line), _NO_EXTRA))
+            append(build(decode(line), none))
         except (ValueError, RecursionError):  # msgspec's errors, the loader's problems
             if line.__class__ is bytes:  # the general way reads text
                 line = _text_line(line, number)  # noqa: PLW2901
                 if line.__class__ is str and line.isspace():  # blank once decoded (U+3000)
                     continue
-            done.append(_LEFT)
+            append(_LEFT)
             left.append((number, line))
         if len(done) >= chunk_size:
             _flush(done, left, cls, loads, out, problems)
             done, left = [], []
+            append = done.append
     if done:
         _flush(done, left, cls, loads, out, problems)
 

@@ -326,3 +326,16 @@ def test_a_line_that_is_no_text_is_a_type_problem():
     with pytest.raises(kongchuo.ValidationError) as caught:
         read_jsonl(["{}", 3], kongchuo.Child)
     assert [(p.code, p.path) for p in caught.value.errors] == [("type", "$[2]")]
+
+
+@pytest.mark.parametrize("cls", [{}, [], 3, list[kongchuo.Child], kongchuo.Child.__init__])
+@pytest.mark.parametrize("lines", [[], ["{}\n"]])
+def test_what_is_no_model_class_is_refused_alike(cls, lines):
+    """Something that is not a model class gives the same outcome from both codecs."""
+    found = {}
+    for codec in ("json", "msgspec"):
+        try:
+            found[codec] = read_jsonl(lines, cls, codec=codec)
+        except kongchuo.ValidationError as exc:
+            found[codec] = [(p.code, p.path, p.message) for p in exc.errors]
+    assert found["json"] == found["msgspec"]

@@ -139,8 +139,11 @@ def _typed(
     refuses goes the general way, so the records, the problems and the bytes are the
     general way's.
     """
-    if cls in _TYPED:
-        return _TYPED[cls]
+    try:
+        if cls in _TYPED:
+            return _TYPED[cls]
+    except TypeError:  # unhashable, so no model: the general way names the problem
+        return None
     found = None
     if cls in MODELS and cls not in UNIONS and union_of(cls) is None:
         decode = msgspec.json.Decoder(compiled.mirror(cls)).decode

@@ -521,3 +521,40 @@ def test_compiled_checker_agrees_with_the_reference(x, data):
         return None
 
     assert outcome(y.__attrs_post_init__) == outcome(y.check_generic)
+
+
+@pytest.mark.parametrize("listed", [True, False])
+def test_compiled_loader_checks_memberships_against_the_listed_groups(listed):
+    """Memberships of listed groups pass the quick cross test; others, as the reference."""
+    from kongchuo._models.base import structure, structure_generic
+
+    doc = kongchuo.to_dict(
+        child(
+            special_groups=frozenset({SpecialGroup.ORPHAN}),
+            memberships=(
+                GroupMembership(
+                    group=SpecialGroup.ORPHAN,
+                    department=Department.CIVIL_AFFAIRS,
+                    since=dt.date(2024, 3, 1),
+                    evidence="民政部门名单",
+                ),
+            ),
+        )
+    )
+    doc.pop("$schema_version")
+    if not listed:
+        doc["special_groups"] = ["left_behind"]
+
+    def outcome(load):
+        try:
+            return load(Child, doc)
+        except ValidationError as exc:
+            return [(p.code, p.path) for p in exc.errors]
+
+    assert outcome(structure) == outcome(structure_generic)
+    if listed:
+        assert outcome(structure).memberships[0].group is SpecialGroup.ORPHAN
+    else:
+        assert outcome(structure) == [
+            ("child.memberships.group_not_listed", "$.memberships[0].group")
+        ]

@@ -539,7 +539,8 @@ class Child(Model):
 
     # The same test as cross_clean, as source that the compiled loader inlines.
     cross_clean_source: ClassVar[str] = (
-        "not {memberships} and {retain_until} >= {birth_date} and ("
+        "(not {memberships} or all(m.group in {special_groups} for m in {memberships}))"
+        " and {retain_until} >= {birth_date} and ("
         "({student_number} is None or {student_number}.kind in _NO_ID_KINDS)"
         " if {resident_id} is None else ("
         "_ID_DATES.get({resident_id}.value[6:14]) is {birth_date}"
@@ -557,7 +558,7 @@ class Child(Model):
         student_number: StudentNumber | None,
         sex: Sex,
         birth_date: dt.date,
-        special_groups: frozenset[SpecialGroup],  # noqa: ARG004 - read only with memberships
+        special_groups: frozenset[SpecialGroup],
         memberships: tuple[GroupMembership, ...],
         retain_until: dt.date,
     ) -> bool:
@@ -565,7 +566,9 @@ class Child(Model):
 
         A false answer only means "run the full check".
         """
-        if memberships or retain_until < birth_date:
+        if retain_until < birth_date:
+            return False
+        if memberships and not all(m.group in special_groups for m in memberships):
             return False
         if resident_id is None:
             return student_number is None or student_number.kind in _NO_ID_KINDS

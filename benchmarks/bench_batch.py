@@ -488,19 +488,47 @@ def in_fork(fn: Callable[[], Any]) -> Any:  # noqa: ANN401 - what fn returns, as
 START_RSS = 0.0
 
 
+def school_registry(meta: dict[str, Any]) -> tuple[Any, ...]:
+    """The county's schools, from the generated feeds' metadata."""
+    from kongchuo import School, SchoolKind
+
+    return tuple(
+        School(code=c, name=nm, kind=SchoolKind(k), jurisdiction=j)
+        for c, nm, k, j in meta["schools"]
+    )
+
+
+def reconcile_files(census: Any, taken: dict[Feed, Any], meta: dict[str, Any]) -> Callable[[], Any]:  # noqa: ANN401
+    """The ``reconcile`` call of the runs from the files (polars, the schools, a warm calendar)."""
+    schools = school_registry(meta)
+    as_of = dt.date.fromisoformat(meta["as_of"])
+    calendar = ChinaCalendar()
+    calendar.is_workday(as_of)  # warm the calendar's tables outside the clock
+
+    def run() -> Any:  # noqa: ANN401 - a Reconciliation
+        return reconcile(
+            census,
+            taken[Feed.REGISTRATION],
+            taken[Feed.ATTENDANCE],
+            as_of=as_of,
+            since=dt.date.fromisoformat(meta["since"]),
+            policy=FEICHENG,
+            calendar=calendar,
+            schools=schools,
+            engine="polars",
+        )
+
+    return run
+
+
 def columnar_run(folder: str, meta: dict[str, Any]) -> dict[str, Any]:
     """Intake (polars) → census → reconcile from the files, each phase timed; run in a fork."""
     import polars as pl  # noqa: F401 - imported here, in the copy, before the clock starts
 
-    from kongchuo import School, SchoolKind
     from kongchuo.batch import read_columns
 
-    schools = tuple(
-        School(code=c, name=nm, kind=SchoolKind(k), jurisdiction=j)
-        for c, nm, k, j in meta["schools"]
-    )
+    schools = school_registry(meta)
     as_of = dt.date.fromisoformat(meta["as_of"])
-    since = dt.date.fromisoformat(meta["since"])
     common = {
         "as_of": as_of,
         "policy": FEICHENG,
@@ -541,8 +569,7 @@ def columnar_run(folder: str, meta: dict[str, Any]) -> dict[str, Any]:
             "rss": rss_mib(),
         }
     )
-    calendar = ChinaCalendar()
-    calendar.is_workday(as_of)  # warm the calendar's tables outside the clock
+    run = reconcile_files(census, taken, meta)
     # Best of two, as the baselines' joins are timed (the first result is let go
     # before the second run starts, so its freeing is not timed).
     seconds = float("inf")
@@ -551,17 +578,7 @@ def columnar_run(folder: str, meta: dict[str, Any]) -> dict[str, Any]:
             del result
             gc.collect()
         start = time.perf_counter()
-        result = reconcile(
-            census,
-            taken[Feed.REGISTRATION],
-            taken[Feed.ATTENDANCE],
-            as_of=as_of,
-            since=since,
-            policy=FEICHENG,
-            calendar=calendar,
-            schools=schools,
-            engine="polars",
-        )
+        result = run()
         seconds = min(seconds, time.perf_counter() - start)
     out["phases"].append(
         {
@@ -595,8 +612,6 @@ def object_joins(folder: str, meta: dict[str, Any]) -> dict[str, Any]:
     """
     import polars as pl  # noqa: F401 - imported before the clock starts
 
-    from kongchuo import School, SchoolKind
-
     as_of = dt.date.fromisoformat(meta["as_of"])
     common = {"as_of": as_of, "policy": FEICHENG, "jurisdictions": regions.FEICHENG_UNITS}
     taken = {
@@ -614,25 +629,7 @@ def object_joins(folder: str, meta: dict[str, Any]) -> dict[str, Any]:
     marks = [r.value for r in taken[Feed.ATTENDANCE].records]
     _ = census.entries
     gc.collect()
-    schools = tuple(
-        School(code=c, name=nm, kind=SchoolKind(k), jurisdiction=j)
-        for c, nm, k, j in meta["schools"]
-    )
-    calendar = ChinaCalendar()
-    calendar.is_workday(as_of)
-
-    def run() -> Any:  # noqa: ANN401 - a Reconciliation
-        return reconcile(
-            census,
-            taken[Feed.REGISTRATION],
-            taken[Feed.ATTENDANCE],
-            as_of=as_of,
-            since=dt.date.fromisoformat(meta["since"]),
-            policy=FEICHENG,
-            calendar=calendar,
-            schools=schools,
-            engine="polars",
-        )
+    run = reconcile_files(census, taken, meta)
 
     best_build, best_ready, best_plain = float("inf"), float("inf"), float("inf")
     best_rec = float("inf")
@@ -655,13 +652,9 @@ def object_joins(folder: str, meta: dict[str, Any]) -> dict[str, Any]:
 
 def python_intake(folder: str, meta: dict[str, Any]) -> dict[str, Any]:
     """The four feeds read by read_csv and taken in with engine="python"; run in a fork."""
-    from kongchuo import School, SchoolKind
     from kongchuo.batch import read_csv
 
-    schools = tuple(
-        School(code=c, name=nm, kind=SchoolKind(k), jurisdiction=j)
-        for c, nm, k, j in meta["schools"]
-    )
+    schools = school_registry(meta)
     common = {
         "as_of": dt.date.fromisoformat(meta["as_of"]),
         "policy": FEICHENG,

@@ -34,7 +34,7 @@ from kongchuo._core.args import require_instance, require_items
 from kongchuo._core.decision import finding
 from kongchuo._core.errors import Problem, ValidationError, problem, type_name
 from kongchuo.batch._feeds import Feed, HouseholdStatus
-from kongchuo.batch._intake import Intake, Record, RowOutcome, RowResult
+from kongchuo.batch._intake import Intake, Record, RowOutcome, RowResult, built_once
 
 __all__ = ["Census", "CensusEntry", "Conflict", "SourceRef", "build_census", "child_key"]
 
@@ -200,11 +200,7 @@ class Census:
     @property
     def entries(self) -> dict[str, CensusEntry]:
         """The entries by key (ID number, else student number)."""
-        if self._entries is None:
-            built = self.columns.entries_for() if self.columns is not None else {}
-            object.__setattr__(self, "_entries", built)
-            return built
-        return self._entries
+        return built_once(self, "_entries", lambda columns: columns.entries_for(), {})
 
     @property
     def links(self) -> dict[str, str]:
@@ -216,11 +212,7 @@ class Census:
     @property
     def unmatched(self) -> tuple[Record, ...]:
         """Accepted membership and registration records whose child is not in the census."""
-        if self._unmatched is None:
-            built = self.columns.unmatched() if self.columns is not None else ()
-            object.__setattr__(self, "_unmatched", built)
-            return built
-        return self._unmatched
+        return built_once(self, "_unmatched", lambda columns: columns.unmatched(), ())
 
     @property
     def conflicts(self) -> tuple[Conflict, ...]:
@@ -232,11 +224,7 @@ class Census:
     @property
     def rows(self) -> tuple[RowResult, ...]:
         """One result per input row of every intake, in input order."""
-        if self._rows is None:
-            built = self.columns.rows() if self.columns is not None else ()
-            object.__setattr__(self, "_rows", built)
-            return built
-        return self._rows
+        return built_once(self, "_rows", lambda columns: columns.rows(), ())
 
     def __repr__(self) -> str:
         """``Census(<n children>)``: never an ID number."""

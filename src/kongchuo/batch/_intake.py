@@ -23,7 +23,7 @@ import datetime as dt
 import gc
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeVar
 
 import attrs
 
@@ -181,6 +181,23 @@ def school_year_of(day: dt.date) -> int:
     return day.year if day.month >= 7 else day.year - 1
 
 
+T = TypeVar("T")
+
+
+def built_once(obj: Any, slot: str, build: Callable[[Any], T], empty: T) -> T:  # noqa: ANN401 - a frozen result class
+    """The value of ``obj``'s ``slot``, built from its columns on the first read (按需构建).
+
+    A result taken in as columns (:class:`Intake`, :class:`~kongchuo.batch.Census`)
+    holds ``None`` in the slot until a caller reads it; it is then built by
+    ``build(obj.columns)`` (``empty`` when there are no columns) and kept.
+    """
+    held: T | None = getattr(obj, slot)
+    if held is None:
+        held = build(obj.columns) if obj.columns is not None else empty
+        object.__setattr__(obj, slot, held)
+    return held
+
+
 @attrs.frozen(kw_only=True, eq=False)
 class Intake:
     """The result of taking in one table (接收结果).
@@ -209,20 +226,12 @@ class Intake:
     @property
     def records(self) -> tuple[Record, ...]:
         """The accepted rows, as typed records, in row order."""
-        if self._records is None:
-            built = tuple(self.columns.records()) if self.columns is not None else ()
-            object.__setattr__(self, "_records", built)
-            return built
-        return self._records
+        return built_once(self, "_records", lambda columns: tuple(columns.records()), ())
 
     @property
     def rows(self) -> tuple[RowResult, ...]:
         """One result per input row, in row order."""
-        if self._rows is None:
-            built = tuple(self.columns.rows()) if self.columns is not None else ()
-            object.__setattr__(self, "_rows", built)
-            return built
-        return self._rows
+        return built_once(self, "_rows", lambda columns: tuple(columns.rows()), ())
 
     def __eq__(self, other: object) -> bool:
         """Equal feed, source, records, row results and notes, whichever path built them."""

@@ -51,6 +51,7 @@ from kongchuo._core.args import (
 )
 from kongchuo._core.decision import finding
 from kongchuo._core.errors import redact, type_name
+from kongchuo._models import compiled
 from kongchuo._models.base import gc_paused
 from kongchuo._time.calendars import require_calendar
 from kongchuo.batch import _columnar
@@ -328,31 +329,10 @@ class StudentBand:
     band: Band
 
 
-def _maker(cls: type[Any]) -> Callable[..., Any]:
-    """A maker of ``cls`` from its fields' values, in order, set slot by slot.
-
-    For the comparison's own objects, made by the ten thousand from values it has
-    checked: the class has no validator and no converter (asserted), so setting
-    its slots gives the object its ``__init__`` gives, without the public
-    constructor's argument check (``friendly_init``) or a frozen class's
-    ``object.__setattr__`` per field — about a third of the cost.
-    """
-    fields = attrs.fields(cls)
-    assert all(f.validator is None and f.converter is None for f in fields)  # noqa: S101
-    names = [f"v{i}" for i in range(len(fields))]
-    namespace: dict[str, object] = {"_new": object.__new__, "_cls": cls}
-    lines = [f"def make({', '.join(names)}):", "    o = _new(_cls)"]
-    for name, f in zip(names, fields, strict=True):
-        namespace[f"_set_{name}"] = getattr(cls, f.name).__set__  # the slot's descriptor
-        lines.append(f"    _set_{name}(o, {name})")
-    lines.append("    return o")
-    exec(compile("\n".join(lines), f"<kongchuo maker {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own source
-    made: Callable[..., Any] = namespace["make"]  # type: ignore[assignment]
-    return made
-
-
-_new_found: Final[Callable[..., Discrepancy]] = _maker(Discrepancy)
-_new_band: Final[Callable[..., StudentBand]] = _maker(StudentBand)
+# The comparison makes these by the ten thousand from values it has checked: made
+# slot by slot, without the public constructor's argument check.
+_new_found: Final[Callable[..., Discrepancy]] = compiled.maker(Discrepancy)
+_new_band: Final[Callable[..., StudentBand]] = compiled.maker(StudentBand)
 
 
 def _plain_bands(
